@@ -1,0 +1,167 @@
+"""Glossary CSV: one row per term, header ``concept,lang,term,status`` plus optional columns.
+
+Optional columns: ``style`` (a house style name: the row then gives only the
+term's status in that style), ``case``, ``part_of_speech``, ``note``, ``source``,
+and the concept-level ``subject_field``, ``definition``, ``concept_note`` (given
+on any row of the concept, conflicting values refused). Spreadsheet exports
+with ``;`` or tab delimiters and a UTF-8 BOM are read too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+
+from ..errors import FormatError, InvalidLanguage, Problem
+from ..languages import normalize_language
+from ..records import CaseRule, ConceptEntry, Glossary, PartOfSpeech, TermEntry, TermStatus, style_name_problem
+from ..validation import glossary_problems
+from .base import decode_text
+
+REQUIRED_COLUMNS = ("concept", "lang", "term", "status")
+TERM_COLUMNS = ("case", "part_of_speech", "note", "source")
+CONCEPT_COLUMNS = ("subject_field", "definition", "concept_note")
+COLUMNS = (*REQUIRED_COLUMNS, "style", *TERM_COLUMNS, *CONCEPT_COLUMNS)
+_CONCEPT_ATTRIBUTES = {"subject_field": "subject_field", "definition": "definition", "concept_note": "note"}
+
+
+def _choice(enum_type, value: str, column: str):
+    try:
+        return enum_type(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum_type)
+        raise ValueError(f"unknown {column} {value!r}; use one of {allowed}") from None
+
+
+def _sniff_delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+class CsvFormat:
+    name = "csv"
+    extensions = (".csv",)
+
+    def read(self, data: bytes, path: str) -> Glossary:
+        text = decode_text(data, path)
+        if not text.strip():
+            raise FormatError.single(path, 1, f"empty file; expected a header {','.join(REQUIRED_COLUMNS)}")
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text.split("\n", 1)[0]), strict=True)
+        problems: list[Problem] = []
+        try:
+            header = [name.strip().lower() for name in next(reader)]
+            missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            unknown = [c for c in header if c not in COLUMNS]
+            duplicated = sorted({c for c in header if header.count(c) > 1})
+            if missing or unknown or duplicated:
+                parts = []
+                if missing:
+                    parts.append(f"missing column(s) {', '.join(missing)}")
+                if unknown:
+                    parts.append(f"unknown column(s) {', '.join(unknown)} (known: {', '.join(COLUMNS)})")
+                if duplicated:
+                    parts.append(f"repeated column(s) {', '.join(duplicated)}")
+                raise FormatError.single(path, 1, "bad header: " + "; ".join(parts))
+            concepts: dict[str, ConceptEntry] = {}
+            style_rows: list[tuple[int, str, str, str, str, TermStatus]] = []
+            line = reader.line_num + 1
+            for row in reader:
+                row_line, line = line, reader.line_num + 1
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) != len(header):
+                    problems.append(Problem(path, row_line, f"expected {len(header)} fields, found {len(row)}"))
+                    continue
+                try:
+                    self._read_row(dict(zip(header, (cell.strip() for cell in row))), row_line, concepts, style_rows)
+                except ValueError as exc:
+                    problems.append(Problem(path, row_line, str(exc)))
+        except csv.Error as exc:
+            problems.append(Problem(path, reader.line_num, f"broken CSV: {exc}"))
+        problems.extend(self._attach_styles(concepts, style_rows, path))
+        glossary = Glossary(list(concepts.values()))
+        problems.extend(glossary_problems(glossary.concepts, path))
+        if problems:
+            raise FormatError(sorted(problems, key=lambda p: p.line or 0))
+        return glossary
+
+    def _read_row(self, row: dict[str, str], line: int, concepts: dict[str, ConceptEntry], style_rows: list) -> None:
+        for column in REQUIRED_COLUMNS:
+            if not row[column]:
+                raise ValueError(f"empty {column!r}")
+        try:
+            lang = normalize_language(row["lang"])
+        except InvalidLanguage as exc:
+            raise ValueError(str(exc)) from None
+        status = _choice(TermStatus, row["status"], "status")
+        concept = concepts.get(row["concept"])
+        if concept is None:
+            concept = concepts[row["concept"]] = ConceptEntry(row["concept"], line=line)
+        for column, attribute in _CONCEPT_ATTRIBUTES.items():
+            value = row.get(column)
+            if value:
+                current = getattr(concept, attribute)
+                if current is not None and current != value:
+                    raise ValueError(f"{column} of concept {concept.id!r} differs from an earlier row: {value!r} vs {current!r}")
+                setattr(concept, attribute, value)
+        style = row.get("style")
+        if style:
+            if (why := style_name_problem(style)) is not None:
+                raise ValueError(why)
+            extra = [c for c in (*TERM_COLUMNS, *CONCEPT_COLUMNS) if row.get(c)]
+            if extra:
+                raise ValueError(f"a row for style {style!r} gives only the term's status in that style; "
+                                 f"put {', '.join(extra)} on the term's row without a style")
+            style_rows.append((line, concept.id, lang, row["term"], style, status))
+            return
+        concept.terms.append(TermEntry(
+            lang=lang,
+            text=row["term"],
+            status=status,
+            case_rule=_choice(CaseRule, row["case"], "case") if row.get("case") else CaseRule.PERMISSIVE,
+            part_of_speech=_choice(PartOfSpeech, row["part_of_speech"], "part_of_speech") if row.get("part_of_speech") else None,
+            note=row.get("note") or None,
+            source=row.get("source") or None,
+            line=line,
+        ))
+
+    @staticmethod
+    def _attach_styles(concepts: dict[str, ConceptEntry], style_rows: list, path: str) -> list[Problem]:
+        problems = []
+        for line, concept_id, lang, text, style, status in style_rows:
+            concept = concepts[concept_id]
+            index = next((i for i, t in enumerate(concept.terms) if t.lang == lang and t.text == text), None)
+            if index is None:
+                problems.append(Problem(path, line, f"style {style!r} gives a status to {text!r} ({lang}), "
+                                        f"but concept {concept_id!r} has no row for that term without a style"))
+                continue
+            term = concept.terms[index]
+            if style in dict(term.styles):
+                problems.append(Problem(path, line, f"{text!r} ({lang}) has two rows for style {style!r}"))
+                continue
+            concept.terms[index] = replace(term, styles=(*term.styles, (style, status)))
+        return problems
+
+    def write(self, glossary: Glossary) -> bytes:
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for concept in glossary.concepts:
+            first = True
+            terms = sorted(concept.terms, key=TermEntry.sort_key)
+            for term in terms:
+                writer.writerow([
+                    concept.id, term.lang, term.text, term.status.value, "",
+                    "" if term.case_rule is CaseRule.PERMISSIVE else term.case_rule.value,
+                    term.part_of_speech.value if term.part_of_speech else "",
+                    term.note or "", term.source or "",
+                    *((concept.subject_field or "", concept.definition or "", concept.note or "") if first else ("", "", "")),
+                ])
+                first = False
+            for style, lang, text, status in sorted((s, t.lang, t.text, st) for t in terms for s, st in t.styles):
+                writer.writerow([concept.id, lang, text, status.value, style, "", "", "", "", "", "", ""])
+        return out.getvalue().encode("utf-8")
+
+
+FORMAT = CsvFormat()

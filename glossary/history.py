@@ -1,0 +1,97 @@
+"""Every change to the glossary, recorded where no caller can forget it: at flush.
+
+A session's actor comes from ``session.info["actor"]`` (the CLI sets the OS
+user or ``--user``, the web app the signed-in user). Each new, changed or
+deleted concept, term, style or style status becomes one ``Change`` row with
+JSON snapshots before and after.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, func, inspect, select
+from sqlalchemy.orm import Session
+
+from .model import Change, Concept, Style, Term, TermStyleStatus
+
+DEFAULT_ACTOR = "unknown"
+
+
+def _value(value: Any) -> Any:
+    return getattr(value, "value", value)
+
+
+def _snapshot(obj: Any, *, old: bool = False) -> tuple[str, str | None, dict[str, Any]]:
+    """(entity, concept id, fields) of obj, as it is now or as it was loaded (old=True)."""
+    state = inspect(obj)
+
+    def get(name: str) -> Any:
+        if old:
+            history = state.attrs[name].history
+            if history.deleted:
+                return _value(history.deleted[0])
+        return _value(getattr(obj, name))
+
+    if isinstance(obj, Concept):
+        fields = {k: get(k) for k in ("id", "subject_field", "definition", "note")}
+        return "concept", fields["id"], fields
+    if isinstance(obj, Term):
+        fields = {k: get(k) for k in ("concept_id", "lang", "text", "status", "case_rule", "part_of_speech", "note", "source")}
+        # A new term's concept_id is synced from its concept only during the flush.
+        fields["concept_id"] = fields["concept_id"] or (obj.concept.id if obj.concept else None)
+        return "term", fields["concept_id"], fields
+    if isinstance(obj, TermStyleStatus):
+        term = obj.term
+        fields = {"concept_id": (term.concept_id or term.concept.id) if term else get("concept_id"),
+                  "lang": term.lang if term else get("lang"),
+                  "text": term.text if term else None,
+                  "style": get("style_name"), "status": get("status")}
+        return "style_status", fields["concept_id"], fields
+    if isinstance(obj, Style):
+        return "style", None, {k: get(k) for k in ("name", "description")}
+    raise TypeError(obj)
+
+
+_TRACKED = (Concept, Term, TermStyleStatus, Style)
+
+
+def _record(session: Session, _flush_context, _instances) -> None:
+    actor = session.info.get("actor") or DEFAULT_ACTOR
+    changes = []
+    for obj in session.new:
+        if isinstance(obj, _TRACKED):
+            entity, concept_id, after = _snapshot(obj)
+            changes.append(Change(actor=actor, action="create", entity=entity, concept_id=concept_id, before=None, after=after))
+    for obj in session.dirty:
+        if isinstance(obj, _TRACKED) and session.is_modified(obj, include_collections=False):
+            entity, concept_id, after = _snapshot(obj)
+            _, _, before = _snapshot(obj, old=True)
+            if before != after:
+                changes.append(Change(actor=actor, action="update", entity=entity, concept_id=concept_id, before=before, after=after))
+    for obj in session.deleted:
+        if isinstance(obj, _TRACKED):
+            entity, concept_id, before = _snapshot(obj, old=True)
+            changes.append(Change(actor=actor, action="delete", entity=entity, concept_id=concept_id, before=before, after=None))
+    session.add_all(changes)
+
+
+def track_changes(session_factory) -> None:
+    """Record the changes of every session the factory makes."""
+    event.listen(session_factory, "before_flush", _record)
+
+
+def glossary_revision(session: Session) -> str:
+    """A key that changes whenever the glossary does (for caching compiled matchers).
+
+    Both the count and the highest id of the change log: with concurrent writers
+    a change can commit with a lower id than one already visible, and the count
+    still moves.
+    """
+    count, highest = session.execute(select(func.count(Change.id), func.max(Change.id))).one()
+    return f"{count}.{highest or 0}"
+
+
+def concept_history(session: Session, concept_id: str) -> list[Change]:
+    """The changes of one concept and its terms, oldest first."""
+    return list(session.scalars(select(Change).where(Change.concept_id == concept_id).order_by(Change.id)))

@@ -1,0 +1,91 @@
+"""The rules a glossary obeys, checked on plain records.
+
+File readers run these on what they read, and the database merge runs them
+on the merged result, so a rule is written once and reports the same text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .errors import Problem
+from .records import ConceptEntry, TermEntry, TermStatus, concept_id_problem
+
+
+def statuses_in_style(terms: Iterable[TermEntry], style: str | None) -> dict[TermEntry, TermStatus]:
+    """Each term's status in ``style`` (None: the default style).
+
+    A style states statuses only where it differs from the default. Where it
+    makes another term preferred, the default's preferred term becomes admitted
+    in that style unless the style gives it a status of its own: a language has
+    one preferred term in every style.
+    """
+    terms = list(terms)
+    if not style:
+        return {t: t.status for t in terms}
+    result = {t: t.status_in(style) for t in terms}
+    for lang in {t.lang for t in terms}:
+        in_lang = [t for t in terms if t.lang == lang]
+        style_prefers = any(dict(t.styles).get(style) is TermStatus.PREFERRED for t in in_lang)
+        if style_prefers:
+            for t in in_lang:
+                if t.status is TermStatus.PREFERRED and style not in dict(t.styles):
+                    result[t] = TermStatus.ADMITTED
+    return result
+
+
+def _origin(term: TermEntry) -> str:
+    return f"line {term.line}" if term.line else "already in the glossary"
+
+
+def concept_problems(concept: ConceptEntry, path: str) -> list[Problem]:
+    """Everything wrong inside one concept."""
+    problems: list[Problem] = []
+    if (why := concept_id_problem(concept.id)) is not None:
+        problems.append(Problem(path, concept.line, why))
+    seen: dict[tuple[str, str], TermEntry] = {}
+    for term in concept.terms:
+        key = (term.lang, term.text)
+        if key in seen:
+            first = seen[key]
+            problems.append(Problem(path, term.line, f"term {term.text!r} ({term.lang}) appears twice "
+                                    f"in concept {concept.id!r} (first: {_origin(first)})"))
+        else:
+            seen[key] = term
+        if not term.text.strip():
+            problems.append(Problem(path, term.line, f"empty term in concept {concept.id!r} ({term.lang})"))
+        elif term.text != term.text.strip():
+            problems.append(Problem(path, term.line, f"term {term.text!r} has leading or trailing spaces"))
+    styles = sorted({name for t in concept.terms for name, _ in t.styles})
+    for style in [None, *styles]:
+        preferred: dict[str, list[TermEntry]] = defaultdict(list)
+        for term, status in statuses_in_style(concept.terms, style).items():
+            if status is TermStatus.PREFERRED:
+                preferred[term.lang].append(term)
+        for lang, terms in preferred.items():
+            if len(terms) > 1:
+                first, *others = sorted(terms, key=lambda t: t.line or 0)
+                where = f" in style {style!r}" if style else ""
+                for other in others:
+                    problems.append(Problem(
+                        path, other.line,
+                        f"two preferred terms for concept {concept.id!r} in {lang}{where}: "
+                        f"{first.text!r} ({_origin(first)}) and {other.text!r}; a language has one preferred term",
+                    ))
+    return problems
+
+
+def glossary_problems(concepts: Iterable[ConceptEntry], path: str) -> list[Problem]:
+    """Everything wrong in a glossary read from ``path``, in file order."""
+    problems: list[Problem] = []
+    first_line: dict[str, int | None] = {}
+    for concept in concepts:
+        if concept.id in first_line:
+            line = first_line[concept.id]
+            problems.append(Problem(path, concept.line, f"duplicate concept id {concept.id!r}"
+                                    + (f" (first at line {line})" if line else "")))
+            continue
+        first_line[concept.id] = concept.line
+        problems.extend(concept_problems(concept, path))
+    return sorted(problems, key=lambda p: p.line or 0)

@@ -1,0 +1,77 @@
+"""Fixtures: a fresh database per test (SQLite, or PostgreSQL when TILMASH_TEST_DATABASE_URL
+is set), the CLI runner bound to it, and paths to test data and the shared corpus."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from glossary.database import Database
+from tilmash.cli import cli
+
+DATA = Path(__file__).parent / "data"
+CORPUS = DATA / "corpus"
+POSTGRES_URL = os.environ.get("TILMASH_TEST_DATABASE_URL")
+
+
+def _postgres_schema_url(base_url: str, schema: str) -> str:
+    url = make_url(base_url)
+    return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    """URL of an empty database of its own: a temporary SQLite file or a fresh PostgreSQL schema."""
+    if not POSTGRES_URL:
+        yield f"sqlite:///{tmp_path / 'tilmash.db'}"
+        return
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _postgres_schema_url(POSTGRES_URL, schema)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def database(database_url):
+    """An empty, migrated glossary database."""
+    db = Database(database_url)
+    db.upgrade()
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def runner(database_url, monkeypatch, tmp_path):
+    """Runs `tilmash` against the test database, as user 'tester', from an empty working folder."""
+    monkeypatch.setenv("TILMASH_DATABASE_URL", database_url)
+    monkeypatch.setenv("TILMASH_USER", "tester")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner):
+    """invoke("import", "g.csv") -> click Result, with stdout and stderr kept apart."""
+
+    def run(*args: str, input: str | bytes | None = None):
+        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return run
+
+
+def require_postgres():
+    if not POSTGRES_URL:
+        pytest.skip("needs PostgreSQL: set TILMASH_TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1/test)")

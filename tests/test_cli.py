@@ -1,0 +1,156 @@
+"""The `tilmash` command line: exact output, exit codes 0/2, one error line per problem."""
+
+import json
+import shutil
+
+import pytest
+
+from glossary.formats import FORMATS, read_glossary_file
+from tilmash import __version__
+
+from .conftest import DATA
+from .support.schemas import tbx_errors
+from .test_formats import BAD, FOUR_LANGUAGES
+
+
+@pytest.fixture
+def loaded(invoke, tmp_path):
+    """An empty database with the four-language test glossary imported."""
+    assert invoke("init", "--empty").exit_code == 0
+    shutil.copy(FOUR_LANGUAGES, tmp_path / "four.csv")
+    result = invoke("import", "four.csv")
+    assert result.exit_code == 0, result.stderr
+    return invoke
+
+
+def test_version(invoke):
+    result = invoke("--version")
+    assert (result.exit_code, result.stdout) == (0, f"tilmash, version {__version__}\n")
+
+
+def test_import_reports_what_it_did(invoke, tmp_path):
+    invoke("init", "--empty")
+    shutil.copy(FOUR_LANGUAGES, tmp_path / "four.csv")
+    result = invoke("import", "four.csv")
+    assert result.exit_code == 0
+    assert result.stdout == "four.csv: 5 concepts added, 0 changed, 0 unchanged; 32 terms added, 0 changed; new styles: az-official\n"
+
+
+def test_import_warns_about_what_it_does_not_keep(loaded, tmp_path):
+    shutil.copy(DATA / "tbx" / "memoq-export.tbx", tmp_path / "memoq.tbx")
+    result = loaded("import", "memoq.tbx")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        'warning: memoq.tbx:29: 1 <descrip type="context"> element(s) not kept: Tilmash has no field for them',
+        "warning: memoq.tbx:17: 1 <transacGrp> element(s) not kept: Tilmash has no field for them",
+    ]
+    assert result.stdout == "memoq.tbx: 2 concepts added, 0 changed, 0 unchanged; 5 terms added, 0 changed\n"
+
+
+def test_bad_files_exit_2_with_one_line_per_problem_and_import_nothing(loaded, tmp_path):
+    before = loaded("export", "--format", "csv").stdout
+    shutil.copy(BAD / "invalid-language.csv", tmp_path / "langs.csv")
+    shutil.copy(BAD / "billion-laughs.tbx", tmp_path / "laughs.tbx")
+    shutil.copy(DATA / "tbx" / "tbx3-basic.tbx", tmp_path / "good.tbx")
+    result = loaded("import", "good.tbx", "langs.csv", "laughs.tbx")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: langs.csv:3: unknown language code 'english': 'english' is not a language in CLDR",
+        "error: langs.csv:4: unknown language code 'xx': 'xx' is not a language in CLDR",
+        "error: laughs.tbx:3: the file declares XML entities (lol); entity expansion is off for untrusted files, "
+        "so it is refused (this is how billion-laughs and XXE attacks work)",
+    ]
+    assert loaded("export", "--format", "csv").stdout == before
+
+
+def test_conflict_with_the_database_exits_2(loaded, tmp_path):
+    (tmp_path / "conflict.csv").write_text("concept,lang,term,status\nfuzuli,en,Füzuli,preferred\n", encoding="utf-8")
+    result = loaded("import", "conflict.csv")
+    assert (result.exit_code, result.stderr) == (2, "error: conflict.csv:2: two preferred terms for concept 'fuzuli' in en: "
+                                                 "'Fuzuli' (already in the glossary) and 'Füzuli'; a language has one preferred term\n")
+
+
+def test_missing_file_and_memory_import_are_input_errors(loaded):
+    assert loaded("import", "nope.csv").stderr == "error: nope.csv: cannot read file: No such file or directory\n"
+    result = loaded("import", "--into", "memory", "x.tmx")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: the translation memory is not built yet: only glossary files (.tbx, .csv) can be imported\n")
+
+
+def test_export_csv_to_stdout_reads_back_as_the_same_glossary(loaded):
+    result = loaded("export", "--format", "csv")
+    assert result.exit_code == 0
+    exported = FORMATS["csv"].read(result.stdout_bytes, "stdout.csv")
+    assert exported.normalized() == read_glossary_file(FOUR_LANGUAGES).normalized()
+
+
+@pytest.mark.parametrize("version", ["2008", "3"])
+def test_export_tbx_to_a_file_writes_valid_tbx(loaded, tmp_path, version):
+    result = loaded("export", "-o", "out.tbx", "--tbx-version", version)
+    assert (result.exit_code, result.stderr) == (0, "out.tbx: 5 concepts\n")
+    assert tbx_errors((tmp_path / "out.tbx").read_bytes()) == []
+
+
+def test_export_to_an_unwritable_place_exits_2(loaded):
+    result = loaded("export", "-o", "no/such/folder/out.csv")
+    assert (result.exit_code, result.stderr) == (2, "error: no/such/folder/out.csv: cannot write: No such file or directory\n")
+
+
+@pytest.mark.parametrize("query", ["fizuli", "FÜZULİ", "Физули", "füzul", "  Fuzuli "])
+def test_search_finds_a_concept_from_any_form_case_diacritics_and_script(loaded, query):
+    result = loaded("terms", "search", query, "--format", "json")
+    assert result.exit_code == 0
+    assert [c["id"] for c in json.loads(result.stdout)["concepts"]] == ["fuzuli"]
+
+
+def test_search_text_output(loaded):
+    result = loaded("terms", "search", "Токаев")
+    assert result.stdout == (
+        "kassym-jomart-tokayev  (person)\n"
+        "  en     Kassym-Jomart Tokayev             preferred\n"
+        "         Kassym-Jomart Kemelevich Tokayev  admitted\n"
+        "         Kassym-Jomart Kemelovich Tokayev  deprecated\n"
+        "  az     Qasım-Jomart Tokayev              preferred\n"
+        "         Kasım-Jomart Tokayev              admitted\n"
+        "  kk     Қасым-Жомарт Тоқаев               preferred\n"
+        "         Касым-Жомарт Токаев               deprecated\n"
+        "  ru     Касым-Жомарт Токаев               preferred\n"
+    )
+
+
+def test_search_in_a_house_style_shows_that_styles_statuses(loaded):
+    result = loaded("terms", "search", "zangezur", "--style", "az-official", "--format", "json")
+    [concept] = json.loads(result.stdout)["concepts"]
+    english = [(t["text"], t["status"]) for t in concept["terms"] if t["lang"] == "en"]
+    assert english == [("Zangazur corridor", "preferred"), ("Zangezur corridor", "deprecated")]
+
+
+def test_search_without_match_says_so(loaded):
+    result = loaded("terms", "search", "Reykjavik")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no concept has a form like 'Reykjavik'\n")
+
+
+def test_unknown_style_exits_2(loaded):
+    result = loaded("terms", "search", "fuzuli", "--style", "tass")
+    assert (result.exit_code, result.stderr) == (2, "error: unknown style 'tass'; this glossary has: az-official\n")
+
+
+def test_show_lists_the_history_of_a_concept(loaded):
+    result = loaded("terms", "show", "almaty", "--history")
+    assert result.exit_code == 0
+    assert "  en Alma-Ata: note: name until 1993" in result.stdout
+    assert "tester: create term" in result.stdout
+
+
+def test_bad_database_url_exits_2(invoke):
+    result = invoke("--db", "nosuchdb://x", "terms", "search", "x")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot use database URL nosuchdb://x")
+
+
+def test_unreachable_database_exits_2_with_one_line(invoke):
+    result = invoke("--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "terms", "search", "x")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot open database postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert result.stderr.count("\n") == 1

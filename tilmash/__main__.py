@@ -1,0 +1,3 @@
+from tilmash.cli import main
+
+main()
