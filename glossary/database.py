@@ -13,11 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +23,9 @@ from .history import track_changes
 
 ENVIRONMENT_VARIABLE = "TILMASH_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
+# The newest migration (tests check it against glossary/migrations): known without importing
+# Alembic, which only the rare run that migrates needs.
+HEAD_REVISION = "0001"
 
 
 class DatabaseError(GlossaryError):
@@ -56,11 +55,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _alembic_config(connection) -> Config:
+def _alembic_config(connection):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
+
+
+def _revision(connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 class Database:
@@ -102,20 +109,21 @@ class Database:
         """The Alembic revision of the schema, or None for a database without our tables."""
         try:
             with self.engine.connect() as connection:
-                return MigrationContext.configure(connection).get_current_revision()
+                return _revision(connection)
         except OperationalError as exc:
             raise DatabaseError(f"cannot open database {self.describe()}: {one_line(exc.orig)}") from exc
 
     def head_revision(self) -> str:
-        return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+        return HEAD_REVISION
 
     def has_foreign_tables(self) -> bool:
         with self.engine.connect() as connection:
-            return bool(set(inspect(connection).get_table_names()) - {"alembic_version"}) and \
-                MigrationContext.configure(connection).get_current_revision() is None
+            return bool(set(inspect(connection).get_table_names()) - {"alembic_version"}) and _revision(connection) is None
 
     def upgrade(self) -> None:
         """Create or upgrade the schema to this release's revision."""
+        from alembic import command
+
         if self.has_foreign_tables():
             raise DatabaseError(f"{self.describe()} holds tables that are not Tilmash's; use an empty database")
         with self.engine.begin() as connection:

@@ -58,6 +58,7 @@ def runner(database_url, monkeypatch, tmp_path):
     monkeypatch.setenv("TILMASH_DATABASE_URL", database_url)
     monkeypatch.setenv("TILMASH_USER", "tester")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
     return CliRunner()
 

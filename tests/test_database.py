@@ -20,6 +20,14 @@ def test_migrations_build_exactly_the_model(database):
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
+def test_head_revision_constant_is_the_newest_migration():
+    from alembic.script import ScriptDirectory
+
+    from glossary.database import HEAD_REVISION, MIGRATIONS
+
+    assert ScriptDirectory(str(MIGRATIONS)).get_current_head() == HEAD_REVISION
+
+
 def test_migrations_go_down_and_up_again(database):
     from alembic import command
 

@@ -1,0 +1,78 @@
+"""Compiled matchers, cached in memory and on disk, keyed by the glossary's revision.
+
+Compiling a large glossary takes seconds; the web app and repeated CLI runs
+must not pay that each time. A matcher is found by a key that changes with
+the glossary (database revision, or the glossary file's content), the house
+style and the engine's own code, so a stale matcher is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from ..fileio import write_atomically
+from .matcher import Matcher
+
+_MEMORY: OrderedDict[str, Matcher] = OrderedDict()
+_MEMORY_SIZE = 8
+_LOCK = threading.Lock()
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the code that builds matchers changes, released or not."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for name in sorted(("matcher.py", "russian.py", "turkic.py", "text.py", "../records.py", "../validation.py")):
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_CODE = _code_fingerprint()
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "tilmash" / "matchers"
+
+
+def compiled_matcher(source: str, style: str | None, build: Callable[[], Matcher]) -> Matcher:
+    """The matcher for ``source`` (a string naming the glossary and its revision) in ``style``."""
+    key = hashlib.sha256(f"{_CODE}|{source}|{style or ''}".encode()).hexdigest()
+    with _LOCK:
+        if key in _MEMORY:
+            _MEMORY.move_to_end(key)
+            return _MEMORY[key]
+    matcher = _load(key)
+    if matcher is None:
+        matcher = build()
+        _store(key, matcher)
+    with _LOCK:
+        _MEMORY[key] = matcher
+        while len(_MEMORY) > _MEMORY_SIZE:
+            _MEMORY.popitem(last=False)
+    return matcher
+
+
+def _load(key: str) -> Matcher | None:
+    path = cache_folder() / f"{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            matcher = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return matcher if isinstance(matcher, Matcher) else None
+
+
+def _store(key: str, matcher: Matcher) -> None:
+    folder = cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(folder / f"{key}.pickle", pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a cache that cannot be written is only slower

@@ -1,0 +1,446 @@
+"""From a text and a compiled glossary to findings, and from findings to a fixed text.
+
+``lint_text`` is what the CLI, the web app and the tests call: it blanks
+what is not prose (``markup``), decides each paragraph's language
+(``language``), finds every form (``matcher``), keeps the longest of
+overlapping matches, and reports each form that is not canonical for the
+paragraph's language and the compiled house style, with the canonical form
+in the same grammatical form and letter case.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from ..records import TermStatus
+from . import markup, russian, turkic
+from .findings import Finding, Severity
+from .language import paragraphs
+from .matcher import Form, Match, Matcher
+from .rules import RULES
+from .text import IGNORABLE, apply_case, match_key, words
+
+_ACCEPTED = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
+_LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
+# Runs of letters of one alphabet; a mixed word is a run with a letter of the other alphabet beside it.
+_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff"
+_CYRILLIC_LETTERS = "\u0400-\u052f"
+_LATIN_RUN = re.compile(f"[{_LATIN_LETTERS}]+")
+_CYRILLIC_RUN = re.compile(f"[{_CYRILLIC_LETTERS}]+")
+_IS_LATIN = re.compile(f"[{_LATIN_LETTERS}]")
+_IS_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTERS}]")
+_CAPITALIZED_WORD = regex.compile(r"\b\p{Lu}\w{4,}\b")
+_LINE_BREAK = re.compile("\n")
+# Look-alike letters between the two alphabets, each way. Kazakh ә and Azerbaijani ə are a pair.
+_TO_LATIN = dict(zip("аеорсухіјѕһԁԛԝәАВЕКМНОРСТХУІЈЅҺӘ", "aeopcyxijshdqwəABEKMHOPCTXYIJSHƏ"))
+_TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _TO_LATIN.items() if latin not in "jJsSdqwY"}
+_TO_CYRILLIC.update({"Y": "У", "y": "у"})
+
+
+@dataclass
+class _Span:
+    """Overlapping matches with the same extent: alternatives for one stretch of text."""
+
+    start: int
+    end: int
+    matches: list[Match]
+
+
+def lint_text(
+    source: str,
+    matcher: Matcher,
+    *,
+    path: str = "-",
+    lang: str = "auto",
+    kind: str = "text",
+    rules: frozenset[str] | None = None,
+) -> list[Finding]:
+    """Every finding in ``source``, in file order.
+
+    The cyclic garbage collector is paused meanwhile: a lint makes many small
+    objects and no cycles, and each collection would walk the whole compiled
+    glossary (hundreds of thousands of objects for a large one) again.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules).run()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+class _Linter:
+    def __init__(self, source: str, matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str]):
+        self.source, self.matcher, self.path, self.kind, self.rules = source, matcher, path, kind, rules
+        self.view = markup.prose_view(source, kind)
+        full_key = match_key(self.view)
+        if IGNORABLE in full_key:
+            self.offsets: list[int] | None = [i for i, ch in enumerate(full_key) if ch != IGNORABLE]
+            self.offsets.append(len(full_key))
+            self.key = full_key.replace(IGNORABLE, "")
+        else:
+            self.offsets, self.key = None, full_key
+        self.paragraphs = paragraphs(self.view, lang)
+        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
+        self.findings: list[Finding] = []
+        self.targets: dict[tuple[int, str], Form | None] = {}
+
+    # positions ------------------------------------------------------------
+    def to_source(self, position: int) -> int:
+        """A compact-key position (start, or end exclusive) as an offset in the file."""
+        if self.offsets is None:
+            return position
+        if position == 0:
+            return self.offsets[0] if self.offsets else 0
+        return self.offsets[position - 1] + 1
+
+    def original(self, start: int, end: int) -> str:
+        return self.source[self.to_source(start):self.to_source(end)]
+
+    def add(self, start: int, end: int, rule: str, found: str, suggestion: str | None, message: str, *,
+            concept: str | None, lang: str, status: str | None, fixable: bool = False, severity: Severity | None = None) -> None:
+        if rule not in self.rules:
+            return
+        line = bisect.bisect_right(self.line_starts, start) - 1
+        end_line = bisect.bisect_right(self.line_starts, end) - 1
+        self.findings.append(Finding(
+            path=self.path, start=start, end=end,
+            line=line + 1, column=start - self.line_starts[line] + 1,
+            end_line=end_line + 1, end_column=end - self.line_starts[end_line] + 1,
+            rule=rule, severity=severity or RULES[rule].severity, found=found, suggestion=suggestion,
+            concept=concept, lang=lang, status=status, message=message,
+            fixable=fixable and suggestion is not None and suggestion != found,
+        ))
+
+    # the run --------------------------------------------------------------
+    def run(self) -> list[Finding]:
+        matches = self.matcher.find(self.key, self.view, self.offsets, self.paragraphs.language_at)
+        spans = _longest_first(matches)
+        uses: dict[tuple[str, str], list[tuple[_Span, Match]]] = defaultdict(list)
+        for span in spans:
+            self._classify(span, uses)
+        if "term.inconsistent" in self.rules:
+            self._inconsistencies(uses)
+        mixed = self._mixed_scripts() if "text.mixed-script" in self.rules else []
+        if "term.unknown-variant" in self.rules:
+            self._near_misses(spans, mixed)
+        return sorted(self.findings, key=lambda f: (f.start, f.end, f.rule))
+
+    def _classify(self, span: _Span, uses) -> None:
+        start = self.to_source(span.start)
+        language = self.paragraphs.language_at(start)
+        if len(span.matches) == 1:  # the common case: one form, accepted in this language
+            match = span.matches[0]
+            if match.form.language == language and match.form.status in _ACCEPTED:
+                uses[(match.form.concept, language)].append((span, match))
+                return
+        own = [m for m in span.matches if m.form.language == language]
+        if own:
+            accepted = [m for m in own if m.form.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)]
+            if accepted:
+                chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
+                uses[(chosen.form.concept, language)].append((span, chosen))
+                return
+            match = min(own, key=lambda m: m.form.status is not TermStatus.DEPRECATED)
+            rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
+        else:
+            others = [m for m in span.matches if language in self.matcher.concepts[m.form.concept].preferred
+                      and (language != "en" or not m.form.compact.isascii())]
+            if not others:
+                return
+            match = min(others, key=lambda m: m.form.status is not TermStatus.PREFERRED)
+            rule = "term.wrong-language"
+        form = match.form
+        target = self._target(form, language)
+        found = self.original(span.start, span.end)
+        suggestion, exact = self._suggest(match, target, language) if target else (None, False)
+        self.add(self.to_source(span.start), self.to_source(span.end), rule, found, suggestion,
+                 _message(rule, form, target, language), concept=form.concept, lang=language,
+                 status=form.status.value, fixable=exact and rule != "term.superseded")
+
+    def _target(self, form: Form, language: str) -> Form | None:
+        """What to write instead of ``form``: the preferred form, or an admitted one that is only
+        a spelling away (Kemelovich -> Kemelevich keeps the patronymic the writer meant)."""
+        key = (id(form), language)
+        if key not in self.targets:
+            self.targets[key] = self._closest_accepted(form, language)
+        return self.targets[key]
+
+    def _closest_accepted(self, form: Form, language: str) -> Form | None:
+        concept = self.matcher.concepts[form.concept]
+        preferred = concept.preferred.get(language)
+        admitted = [f for f in concept.forms if f.language == language and f.status is TermStatus.ADMITTED]
+        if preferred is None or not admitted:
+            return preferred
+        best, best_distance = preferred, _distance(form.text, preferred.text)
+        for other in admitted:
+            distance = _distance(form.text, other.text)
+            if distance < best_distance and distance <= max(2, len(form.text) // 6):
+                best, best_distance = other, distance
+        return best
+
+    def _suggest(self, match: Match, target: Form, language: str) -> tuple[str, bool]:
+        """The target form in the grammatical form and letter case of the match; whether it is certain."""
+        found = self.original(match.start, match.end)
+        text, exact = target.text, True
+        if match.suffix_start is not None:
+            rest = self.original(match.suffix_start, match.end)
+            stem = self.original(match.start, match.suffix_start)
+            carried = turkic.carry_suffix(language, stem, rest, target.text)
+            text, exact = (target.text + carried, True) if carried is not None else (target.text, False)
+        elif match.form.declines and language == "ru" and any(
+                ending != word.base_ending for ending, word in zip(match.endings, match.form.words)):
+            previous = self._previous_word(match.start)
+            inflected = russian.inflect_like(match.form.text, list(match.endings), target.text, previous)
+            text, exact = (inflected, True) if inflected is not None else (target.text, False)
+        elif match.end > match.start + len(match.form.key) and not match.form.declines:
+            # A whole form followed by Russian endings (a Kazakh spelling declined in Russian text).
+            ending = self.original(match.start + len(match.form.key), match.end)
+            last = words(match.form.compact)[-1]
+            base = russian.word_forms(match.form.compact[last[0]:last[1]]).base_ending
+            endings = [base] * (len(words(match.form.compact)) - 1) + [base + ending.lower()]
+            inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
+            text, exact = (inflected, True) if inflected is not None else (target.text, False)
+        return markup.escape_for(self.kind, apply_case(text, found, language)), exact
+
+    def _previous_word(self, start: int) -> str | None:
+        before = self.view[max(0, self.to_source(start) - 40):self.to_source(start)]
+        spans = words(before)
+        return before[spans[-1][0]:spans[-1][1]] if spans else None
+
+    def _inconsistencies(self, uses) -> None:
+        """A concept written two accepted ways in one document: the less canonical ones are reported."""
+        for (concept_id, language), used in uses.items():
+            forms = {m.form.text: m.form for _, m in used}
+            if len(forms) < 2:
+                continue
+            reference = next((m.form for _, m in used if m.form.status is TermStatus.PREFERRED), used[0][1].form)
+            for span, match in used:
+                form = match.form
+                if form.text == reference.text or _short_form_of(form.text, reference.text):
+                    continue
+                suggestion, exact = self._suggest(match, reference, language)
+                self.add(self.to_source(span.start), self.to_source(span.end), "term.inconsistent",
+                         self.original(span.start, span.end), suggestion,
+                         f"this document also writes this name as {reference.text!r}; use one form",
+                         concept=concept_id, lang=language, status=form.status.value)
+
+    def _mixed_scripts(self) -> list[tuple[int, int]]:
+        """Words mixing Latin and Cyrillic letters; returns their spans.
+
+        In each paragraph only runs of the other alphabet are looked at (Cyrillic
+        in a Latin paragraph, Latin in a Cyrillic one): few, so a paragraph is
+        mostly skipped at C speed.
+        """
+        found: list[tuple[int, int]] = []
+        view = self.view
+        for first, last in self.paragraphs.spans():
+            latin_paragraph = self.paragraphs.language_at(first) in ("en", "az")
+            runs, other = (_CYRILLIC_RUN, _IS_LATIN) if latin_paragraph else (_LATIN_RUN, _IS_CYRILLIC)
+            for run in runs.finditer(view, first, last):
+                start, end = run.span()
+                before, after = _letter_before(view, start), _letter_after(view, end)
+                if not (before and other.match(before)) and not (after and other.match(after)):
+                    continue
+                while start > 0 and (view[start - 1].isalpha() or view[start - 1] == IGNORABLE):
+                    start -= 1
+                while end < len(view) and (view[end].isalpha() or view[end] == IGNORABLE):
+                    end += 1
+                if found and start < found[-1][1]:
+                    continue
+                found.append((start, end))
+                word = self.source[start:end]
+                language = self.paragraphs.language_at(start)
+                suggestion = _one_script(word, language)
+                self.add(start, end, "text.mixed-script", word, suggestion,
+                         "this word mixes Latin and Cyrillic letters: " + _describe_scripts(word),
+                         concept=None, lang=language, status=None, fixable=suggestion is not None)
+        return found
+
+    def _near_misses(self, spans: list[_Span], mixed: list[tuple[int, int]]) -> None:
+        """Capitalised words outside every match that are one edit from a glossary word."""
+        covered = sorted([(self.to_source(s.start), self.to_source(s.end)) for s in spans] + mixed)
+        starts = [a for a, _ in covered]
+        index = self.matcher.near_misses
+        memo: dict[str, list[str]] = {}
+        for word in _CAPITALIZED_WORD.finditer(self.view):
+            text = word.group()
+            near = memo.get(text)
+            if near is not None and not near:
+                continue
+            start, end = word.span()
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and covered[i][1] > start:
+                continue
+            if near is None:
+                key = match_key(text)
+                near = memo[text] = [] if index.known(key) else [
+                    c for c in index.near(key) if not (c.startswith(key) or key.startswith(c) or _inflects_to(c, key))]
+            for candidate in near:
+                hit = self._near_miss_in_context(start, end, candidate)
+                if hit is None:
+                    continue
+                form, written = hit
+                language = self.paragraphs.language_at(start)
+                found = self.source[start:end]
+                self.add(start, end, "term.unknown-variant", found, apply_case(written, found, language),
+                         f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
+                         concept=form.concept, lang=language, status=None)
+                break
+
+    def _near_miss_in_context(self, start: int, end: int, candidate: str) -> tuple[Form, str] | None:
+        """A form whose word ``candidate`` this text word misspells, if the neighbouring words fit the form."""
+        for form, index in self.matcher.near_misses.words[candidate]:
+            spans = words(form.compact)
+            before = form.compact[:spans[index][0]]
+            after = form.compact[spans[index][1]:]
+            if before and match_key(self.view[max(0, start - len(before)):start]) != match_key(before):
+                continue
+            if after and match_key(self.view[end:end + len(after)]) != match_key(after):
+                continue
+            return form, form.compact[spans[index][0]:spans[index][1]]
+        return None
+
+
+def _letter_before(text: str, position: int) -> str:
+    """The letter just before ``position``, skipping combining marks and IGNORABLE; '' if none."""
+    while position > 0 and (text[position - 1] == IGNORABLE or unicodedata.category(text[position - 1]).startswith("M")):
+        position -= 1
+    return text[position - 1] if position > 0 and text[position - 1].isalpha() else ""
+
+
+def _letter_after(text: str, position: int) -> str:
+    while position < len(text) and (text[position] == IGNORABLE or unicodedata.category(text[position]).startswith("M")):
+        position += 1
+    return text[position] if position < len(text) and text[position].isalpha() else ""
+
+
+def _longest_first(matches: list[Match]) -> list[_Span]:
+    """Group matches by extent and keep the longest of overlapping ones (leftmost on ties).
+
+    Matches are swept in order of start; a run of mutually overlapping extents
+    (rare) is settled longest first, the rest (almost all) pass straight through.
+    """
+    by_extent: dict[tuple[int, int], list[Match]] = {}
+    for match in matches:
+        by_extent.setdefault((match.start, match.end), []).append(match)
+    extents = sorted(by_extent)
+    chosen: list[_Span] = []
+    cluster: list[tuple[int, int]] = []
+    cluster_end = -1
+    for extent in extents + [(1 << 62, 1 << 62)]:
+        if extent[0] >= cluster_end and cluster:
+            if len(cluster) == 1:
+                chosen.append(_Span(cluster[0][0], cluster[0][1], by_extent[cluster[0]]))
+            else:
+                taken: list[tuple[int, int]] = []  # sorted, never overlapping
+                for start, end in sorted(cluster, key=lambda e: (e[0] - e[1], e[0])):
+                    i = bisect.bisect_left(taken, (start, end))
+                    if (i == 0 or taken[i - 1][1] <= start) and (i == len(taken) or taken[i][0] >= end):
+                        taken.insert(i, (start, end))
+                chosen.extend(_Span(a, b, by_extent[(a, b)]) for a, b in taken)
+            cluster = []
+        cluster.append(extent)
+        cluster_end = max(cluster_end, extent[1]) if len(cluster) > 1 else extent[1]
+    return chosen
+
+
+def _inflects_to(word_key: str, text_key: str) -> bool:
+    """Whether a text word is a Russian form of a glossary word (Нахичевани of Нахичевань)."""
+    forms = russian.word_forms(word_key)
+    return text_key.startswith(forms.stem) and text_key[len(forms.stem):] in forms.endings
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance, case-blind (names of a few words: quadratic is fine)."""
+    a, b = a.lower(), b.lower()
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _short_form_of(a: str, b: str) -> bool:
+    """Whether one form is a short form of the other: an acronym, or its words within the other's."""
+    if any(len(t) <= 10 and t.isupper() for t in (a, b)):
+        return True
+    words_a = [match_key(a[s:e]) for s, e in words(a)]
+    words_b = [match_key(b[s:e]) for s, e in words(b)]
+    short, long = sorted((words_a, words_b), key=len)
+    return all(w in long for w in short)
+
+
+def _message(rule: str, form: Form, target: Form | None, language: str) -> str:
+    name = _LANGUAGE_NAMES.get(language, language)
+    if rule == "term.wrong-language":
+        text = f"{form.text!r} is the {_LANGUAGE_NAMES.get(form.language, form.language)} form"
+    elif rule == "term.superseded":
+        text = f"{form.text!r} is a former name"
+    else:
+        text = f"{form.text!r} is a deprecated form"
+    if target is None:
+        text += f"; the glossary has no preferred {name} form"
+    elif target.status is TermStatus.PREFERRED:
+        text += f"; the {name} form is {target.text!r}"
+    else:
+        text += f"; write {target.text!r}"
+    reason = (form.note or "").split(";")[0].strip()
+    if reason and rule != "term.wrong-language" and not reason.lower().startswith("uncertain"):
+        text += f" ({reason})"
+    return text
+
+
+def _one_script(word: str, language: str) -> str | None:
+    """The word in one alphabet, by its look-alike letters, or None if some letter has no look-alike."""
+    latin = sum(1 for ch in word if ch.isalpha() and "LATIN" in _script(ch))
+    cyrillic = sum(1 for ch in word if ch.isalpha() and "CYRILLIC" in _script(ch))
+    to_latin = latin > cyrillic or (latin == cyrillic and language in ("en", "az"))
+    table, foreign = (_TO_LATIN, "CYRILLIC") if to_latin else (_TO_CYRILLIC, "LATIN")
+    letters = []
+    for ch in word:
+        if ch.isalpha() and foreign in _script(ch):
+            if ch not in table:
+                return None
+            letters.append(table[ch])
+        else:
+            letters.append(ch)
+    return "".join(letters)
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "")
+
+
+def _describe_scripts(word: str) -> str:
+    odd = [ch for ch in word if ch.isalpha()]
+    latin = [ch for ch in odd if "LATIN" in _script(ch)]
+    cyrillic = [ch for ch in odd if "CYRILLIC" in _script(ch)]
+    minority = cyrillic if len(latin) >= len(cyrillic) else latin
+    return ", ".join(f"{ch!r} is {unicodedata.name(ch).title()} (U+{ord(ch):04X})" for ch in dict.fromkeys(minority))
+
+
+def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
+    """``source`` with every fixable finding's suggestion put in place; the findings applied."""
+    applied: list[Finding] = []
+    pieces: list[str] = []
+    position = 0
+    for finding in sorted((f for f in findings if f.fixable), key=lambda f: f.start):
+        if finding.start < position:
+            continue  # overlaps a fix already made
+        pieces.append(source[position:finding.start])
+        pieces.append(finding.suggestion or "")
+        position = finding.end
+        applied.append(finding)
+    pieces.append(source[position:])
+    return "".join(pieces), applied

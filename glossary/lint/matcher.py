@@ -1,0 +1,355 @@
+"""The glossary compiled for matching: every form of every term, found in one pass.
+
+Each form gets a key (its text folded with ``text.match_key``). Forms of every
+language but Russian are looked up whole; a Russian form is looked up by what
+comes before its first declinable word's ending, and its words are then
+checked one by one as stem plus an ending of their declension class. All keys
+go into one Aho-Corasick automaton (pyahocorasick, C), so a text is scanned
+once whatever the size of the glossary. A key found in the text is a match
+when it starts a word and ends one, or is followed by endings of the text's
+language: Azerbaijani and Kazakh suffixes (Füzulidə), Russian endings.
+
+Letter case is checked on the original characters against each term's case
+rule; the four Turkic i's are one letter in the key and are told apart here.
+"""
+
+from __future__ import annotations
+
+import functools
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import ahocorasick
+import regex
+
+from ..records import CaseRule, Glossary, TermStatus
+from ..validation import statuses_in_style
+from . import russian, turkic
+from .text import is_word_char, match_key, without_invisible, word_end, words
+
+# The script a language is written in when its tag names none.
+_DEFAULT_SCRIPT = {"az": "Latn", "kk": "Cyrl", "ru": "Cyrl", "en": "Latn", "tr": "Latn", "uz": "Latn"}
+_DOTTED_I = frozenset("iİ")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_I_FAMILY = frozenset("iIİı")
+
+
+def text_language(tag: str) -> str:
+    """The text language a term's language tag belongs to: en-US -> en, kk-Cyrl -> kk, kk-Latn -> kk-Latn."""
+    parts = tag.split("-")
+    primary = parts[0].lower()
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if script and script != _DEFAULT_SCRIPT.get(primary, script):
+        return f"{primary}-{script}"
+    return primary
+
+
+@dataclass(frozen=True, eq=False)
+class Word:
+    """One word of a Russian form: the key characters of its stem and the endings it takes."""
+
+    stem: str
+    endings: frozenset[str]
+    base_ending: str
+    original: str
+
+
+@dataclass(eq=False)
+class Form:
+    """A term as the matcher knows it, with its status in the compiled style."""
+
+    concept: str
+    lang: str
+    language: str  # text language: en, az, kk, ru, kk-Latn, ...
+    text: str
+    status: TermStatus
+    case_rule: CaseRule
+    note: str | None
+    key: str  # what the automaton finds
+    compact: str  # the text without invisible characters: one character per key character
+    words: tuple[Word, ...] = ()  # Russian forms: their words, each a stem and endings
+    separators: tuple[str, ...] = ()  # key text between the words of a Russian form
+    exact_punctuation: bool = False
+    declines: bool = False  # a Russian form whose words take endings (then ``words`` is set)
+    last_word: int = 0  # where the form's last word starts, in the key
+
+
+class Match(NamedTuple):
+    """A form found in the text: its span in the compact key and how it was inflected."""
+
+    start: int
+    end: int
+    form: Form
+    endings: tuple[str, ...] = ()  # Russian: the ending each word had
+    suffix_start: int | None = None  # Azerbaijani/Kazakh: where the suffix chain begins
+
+
+@dataclass
+class Concept:
+    id: str
+    preferred: dict[str, Form] = field(default_factory=dict)  # text language -> preferred form
+    forms: list[Form] = field(default_factory=list)
+
+
+class Matcher:
+    """A glossary compiled for one house style."""
+
+    def __init__(self, glossary: Glossary, style: str | None = None):
+        self.style = style
+        self.concepts: dict[str, Concept] = {}
+        forms: list[Form] = []
+        for entry in glossary.concepts:
+            concept = self.concepts[entry.id] = Concept(entry.id)
+            statuses = statuses_in_style(entry.terms, style)
+            for term in entry.terms:
+                form = _compile_form(entry.id, term.lang, term.text, statuses[term], term.case_rule, term.note)
+                if form is None:
+                    continue
+                concept.forms.append(form)
+                forms.append(form)
+                if form.status is TermStatus.PREFERRED:
+                    current = concept.preferred.get(form.language)
+                    if current is None or (form.lang == form.language and current.lang != current.language):
+                        concept.preferred[form.language] = form
+        by_key: dict[str, list[Form]] = defaultdict(list)
+        for form in forms:
+            by_key[form.key].append(form)
+        self.automaton = ahocorasick.Automaton()
+        for key, same_key in by_key.items():
+            _mark_punctuation_variants(same_key)
+            self.automaton.add_word(key, tuple(same_key))
+        self.forms = forms
+        self.near_misses = _NearMissIndex(forms)
+        if forms:
+            self.automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def find(self, key: str, view: str, offsets: list[int] | None, language_at) -> list[Match]:
+        """Every form found in ``key`` (the compact key of ``view``), overlaps not yet resolved.
+
+        ``offsets`` maps a compact position to its position in ``view`` (None: the
+        same); ``language_at(view_offset)`` gives the text language there.
+        """
+        if not self.forms:
+            return []
+        matches: list[Match] = []
+        length = len(key)
+        if offsets is None:
+            original = view.__getitem__
+        else:
+            def original(position):  # a slice of compact positions, or one position
+                if isinstance(position, slice):
+                    return "".join(view[offsets[i]] for i in range(position.start, position.stop))
+                return view[offsets[position]]
+        for last, candidates in self.automaton.iter(key):
+            start = last + 1 - len(candidates[0].key)
+            if start > 0 and is_word_char(key[start - 1]):
+                continue
+            end = last + 1
+            whole_word = end == length or not is_word_char(key[end])
+            language = None
+            for form in candidates:
+                # The common case, inline: a whole word spelled exactly as the term.
+                if whole_word and not form.declines and (
+                        view[start:end] == form.compact if offsets is None else original(slice(start, end)) == form.compact):
+                    matches.append(Match(start, end, form))
+                    continue
+                if language is None:
+                    language = language_at(offsets[start] if offsets is not None else start)
+                match = (_verify_declined if form.declines else _verify_whole)(form, key, start, end, length, language, original)
+                if match is not None and _case_agrees(form, key, match, original):
+                    matches.append(match)
+        return matches
+
+
+def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_rule: CaseRule, note: str | None) -> Form | None:
+    compact = without_invisible(text)
+    full_key = match_key(compact)
+    if not full_key.strip():
+        return None
+    language = text_language(lang)
+    spans = words(compact)
+    form = Form(concept, lang, language, text, status, case_rule, note, full_key, compact,
+                last_word=spans[-1][0] if spans else 0)
+    if language != "ru":
+        return form
+    declined = [russian.word_forms(compact[a:b]) for a, b in spans]
+    if all(w.endings == frozenset({w.base_ending}) for w in declined):
+        return form  # nothing declines (Баку, ООН): looked up whole
+    form.declines = True
+    form.words = tuple(Word(match_key(w.stem), frozenset(match_key(e) for e in w.endings), match_key(w.base_ending),
+                            compact[a:b]) for w, (a, b) in zip(declined, spans))
+    form.separators = tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
+    first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
+    # The key runs up to the first declining word's stem: what is the same in every form.
+    form.key = full_key[: spans[first_declining][0] + len(form.words[first_declining].stem)]
+    if spans[0][0] > 0 or not form.key:
+        return None  # a Russian term starting with punctuation: too odd to decline safely
+    return form
+
+
+def _mark_punctuation_variants(forms: list[Form]) -> None:
+    """Forms that differ only in dashes, apostrophes or spaces match only their own spelling."""
+    texts = {f.compact for f in forms if not f.declines}
+    if len({t.lower() for t in texts}) > 1:
+        for form in forms:
+            form.exact_punctuation = not form.declines
+
+
+def _suffix_allowed(form: Form, language: str, key: str, stem_start: int, stem_end: int, tail: int, original) -> bool:
+    """Whether the letters after a form's last word are endings of the text's language."""
+    rest = key[stem_end:tail]
+    if language in ("az", "kk"):
+        return turkic.is_suffix_chain(language, original(slice(stem_start, stem_end)), original(slice(stem_end, tail)))
+    if language == "ru" and _CYRILLIC.search(form.compact):
+        return rest in _russian_endings(form.compact)
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _russian_endings(text: str) -> frozenset[str]:
+    """The keys of the endings the last word of ``text`` takes in Russian."""
+    last = words(text)[-1]
+    return frozenset(match_key(e) for e in russian.word_forms(text[last[0]:last[1]]).endings)
+
+
+def _verify_whole(form: Form, key: str, start: int, end: int, length: int, language: str, original) -> Match | None:
+    if end == length or not is_word_char(key[end]) or not is_word_char(key[end - 1]):
+        return Match(start, end, form)
+    tail = word_end(key, end)
+    if _suffix_allowed(form, language, key, start + form.last_word, end, tail, original):
+        return Match(start, tail, form, suffix_start=end)
+    return None
+
+
+def _verify_declined(form: Form, key: str, start: int, end: int, length: int, language: str, original) -> Match | None:
+    """Walk a Russian form word by word: stem, one of its endings, the separator, the next word."""
+    position = start
+    endings: list[str] = []
+    last = len(form.words) - 1
+    for i, word in enumerate(form.words):
+        if i > 0:
+            separator = form.separators[i - 1]
+            if not key.startswith(separator, position):
+                return None
+            position += len(separator)
+        if not key.startswith(word.stem, position):
+            return None
+        stem_start, position = position, position + len(word.stem)
+        tail = word_end(key, position)
+        ending = key[position:tail]
+        if ending in word.endings and (language == "ru" or ending == word.base_ending):
+            endings.append(ending)
+            position = tail
+        elif i == last and ending.startswith(word.base_ending) and language in ("az", "kk") and turkic.is_suffix_chain(
+                language, original(slice(stem_start, position + len(word.base_ending))),
+                original(slice(position + len(word.base_ending), tail))):
+            endings.append(word.base_ending)
+            return Match(start, tail, form, tuple(endings), suffix_start=position + len(word.base_ending))
+        else:
+            return None
+    return Match(start, position, form, tuple(endings))
+
+
+def _letters_agree(term_char: str, text_char: str, rule: CaseRule) -> bool:
+    if term_char == text_char:
+        return True
+    if rule is CaseRule.STRICT:
+        return False
+    if (term_char in _I_FAMILY or text_char in _I_FAMILY) and "I" not in (term_char, text_char) \
+            and (term_char in _DOTTED_I) != (text_char in _DOTTED_I):
+        return False  # ı and i are different letters in Azerbaijani
+    if rule is CaseRule.INSENSITIVE:
+        return True
+    return not (term_char.isupper() and not text_char.isupper())
+
+
+def _case_agrees(form: Form, key: str, match: Match, original) -> bool:
+    """The text's letters agree with the term's under its case rule (and its punctuation, where it must)."""
+    rule = form.case_rule
+    if not form.declines:
+        if original(slice(match.start, match.start + len(form.compact))) == form.compact:
+            return True
+        for offset, term_char in enumerate(form.compact):
+            text_char = original(match.start + offset)
+            if term_char.isalpha() or text_char.isalpha():
+                if not _letters_agree(term_char, text_char, rule):
+                    return False
+            elif form.exact_punctuation and term_char != text_char:
+                return False
+        return True
+    position = match.start
+    for i, word in enumerate(form.words):
+        if i > 0:
+            position += len(form.separators[i - 1])
+        stem = word.original[: len(word.stem)]
+        if original(slice(position, position + len(stem))) != stem:
+            for offset, term_char in enumerate(stem):
+                if not _letters_agree(term_char, original(position + offset), rule):
+                    return False
+        position += len(word.stem) + len(match.endings[i])
+    return True
+
+
+class _NearMissIndex:
+    """Words of the glossary's names, found from a word one edit away.
+
+    Deletion neighbourhoods (SymSpell's idea: two words one edit apart share a
+    word with one letter deleted), stored compactly: a dict from a stable CRC-32
+    of each neighbour key to the numbers of its words (a set of words per
+    neighbour string took three times the memory).
+    Collisions only add candidates, which ``near`` confirms letter by letter.
+    """
+
+    MIN_LENGTH = 5
+
+    def __init__(self, forms: Iterable[Form]):
+        self.words: dict[str, list[tuple[Form, int]]] = defaultdict(list)  # word key -> (form, word index)
+        for form in forms:
+            if form.status is TermStatus.DEPRECATED:
+                continue
+            for index, (a, b) in enumerate(words(form.compact)):
+                word = form.compact[a:b]
+                if len(word) >= self.MIN_LENGTH and word[0].isupper():
+                    self.words[match_key(word)].append((form, index))
+        self.keys = list(self.words)
+        self.neighbours: dict[int, int | tuple[int, ...]] = {}
+        for number, key in enumerate(self.keys):
+            for neighbour in {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}:
+                digest = zlib.crc32(neighbour.encode())
+                present = self.neighbours.get(digest)
+                self.neighbours[digest] = number if present is None else (
+                    (*present, number) if isinstance(present, tuple) else (present, number))
+
+    def known(self, word_key: str) -> bool:
+        return word_key in self.words
+
+    def near(self, word_key: str) -> list[str]:
+        """Glossary words one edit (insertion, deletion, substitution, swap) away from ``word_key``."""
+        numbers: set[int] = set()
+        for neighbour in {word_key, *(word_key[:i] + word_key[i + 1:] for i in range(len(word_key)))}:
+            found = self.neighbours.get(zlib.crc32(neighbour.encode()))
+            if found is not None:
+                numbers.update(found if isinstance(found, tuple) else (found,))
+        found = {self.keys[n] for n in numbers}
+        found.discard(word_key)
+        return sorted(w for w in found if _one_edit(w, word_key))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1:]
+

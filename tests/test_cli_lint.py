@@ -1,0 +1,161 @@
+"""`tilmash lint` from the command line: the corpus, output formats, exit codes, --fix, bad input."""
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+
+from .conftest import CORPUS, DATA
+from .support.schemas import sarif_schema
+
+LINT_GLOSSARY = DATA / "lint" / "glossary.csv"
+
+# Everything the bundled glossary finds in the five real articles: their real inconsistencies, nothing else.
+CORPUS_FINDINGS = [
+    ("000_ca3d0a7481e28f71.txt", "term.deprecated", "Baku International Sea Port", "Port of Baku"),
+    ("000_ca3d0a7481e28f71.txt", "term.deprecated", "Zangazur Corridor", "Zangezur Corridor"),
+    ("000_ca3d0a7481e28f71.txt", "term.deprecated", "Kassym-Jomart Kemelovich Tokayev", "Kassym-Jomart Kemelevich Tokayev"),
+    ("002_b5284449c378cbdf.txt", "term.inconsistent", "Trans-Caspian International Transport Route", "Middle Corridor"),
+    ("002_b5284449c378cbdf.txt", "term.deprecated", "Baku international sea trade port", "Baku International Sea Trade Port"),
+    ("002_b5284449c378cbdf.txt", "term.deprecated", "Fizuli", "Fuzuli"),
+    ("002_b5284449c378cbdf.txt", "term.deprecated", "Kurmangazy Center for Children’s Creative Development", "Kurmangazy Children’s Creativity Center"),
+    ("002_b5284449c378cbdf.txt", "term.inconsistent", "Days of Kazakhstan’s Culture", "Days of Kazakh Culture"),
+    ("003_5c5733213d75056c.txt", "term.deprecated", "Azerbaijan Metallurgical Company", "Azerbaijan Metal Company"),
+    ("003_5c5733213d75056c.txt", "term.deprecated", "COP-29", "COP29"),
+]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+@pytest.fixture
+def seeded(invoke):
+    assert invoke("init").exit_code == 0
+    return invoke
+
+
+def test_corpus_reports_its_real_inconsistencies_and_nothing_else(seeded, corpus):
+    result = seeded("lint", "--format", "json", "corpus")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)
+    assert [(f["path"].split("/")[-1], f["rule"], f["found"], f["suggestion"]) for f in findings] == CORPUS_FINDINGS
+    for finding in findings:
+        text = (corpus / finding["path"].split("/")[-1]).read_text(encoding="utf-8")
+        assert text[finding["start"]:finding["end"]] == finding["found"]
+        assert text.splitlines()[finding["line"] - 1][finding["column"] - 1:finding["end_column"] - 1] == finding["found"]
+
+
+def test_text_format_line(seeded, corpus):
+    result = seeded("lint", "corpus/003_5c5733213d75056c.txt")
+    assert result.stdout.splitlines()[-1] == (
+        "corpus/003_5c5733213d75056c.txt:27:391: warning term.deprecated: 'COP-29' is a deprecated form; "
+        "the English form is 'COP29' (hyphenated spelling) -> COP29"
+    )
+
+
+def test_sarif_output_validates(seeded, corpus):
+    result = seeded("lint", "--format", "sarif", "corpus")
+    sarif = json.loads(result.stdout)
+    jsonschema.Draft4Validator(sarif_schema()).validate(sarif)
+    assert len(sarif["runs"][0]["results"]) == len(CORPUS_FINDINGS)
+
+
+def test_clean_file_exits_0(seeded, tmp_path):
+    (tmp_path / "clean.md").write_text("# Fuzuli\n\nThe Zangezur corridor and COP29.\n", encoding="utf-8")
+    result = seeded("lint", "clean.md")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_info_findings_do_not_fail_unless_asked(seeded, tmp_path):
+    (tmp_path / "old.txt").write_text("The summit of the Turkic Council.\n", encoding="utf-8")
+    assert seeded("lint", "old.txt").exit_code == 0
+    assert seeded("lint", "--fail-on", "info", "old.txt").exit_code == 1
+
+
+def test_bad_inputs_exit_2_and_the_other_files_are_still_linted(seeded, tmp_path):
+    (tmp_path / "draft.txt").write_text("Fizuli\n", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    (tmp_path / "latin1.txt").write_bytes("Füzuli\n".encode("latin-1"))
+    result = seeded("lint", "missing.md", "photo.jpg", "latin1.txt", "draft.txt")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "error: missing.md: cannot read file: No such file or directory",
+        "error: photo.jpg: not a text file (binary data)",
+        "error: latin1.txt:1: not valid UTF-8 (byte 0xfc); save the file as UTF-8",
+    ]
+    assert result.stdout.startswith("draft.txt:1:1: warning term.deprecated:")
+
+
+def test_fix_rewrites_the_file_and_reports_what_it_changed(seeded, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Fizuli\n\nSee `Fizuli` and COP-29; the Zangezour corridor.\n", encoding="utf-8")
+    result = seeded("lint", "--fix", "draft.md")
+    assert draft.read_text(encoding="utf-8") == "# Fuzuli\n\nSee `Fizuli` and COP29; the Zangezour corridor.\n"
+    assert result.stderr.splitlines() == ["fixed draft.md:1:3: Fizuli -> Fuzuli", "fixed draft.md:3:18: COP-29 -> COP29"]
+    assert "term.unknown-variant" in result.stdout and result.exit_code == 0
+
+
+def test_fix_keeps_a_byte_order_mark(seeded, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_bytes("\ufeffFizuli".encode("utf-8"))
+    seeded("lint", "--fix", "draft.txt")
+    assert draft.read_bytes() == "\ufeffFuzuli".encode("utf-8")
+
+
+def test_standard_input_and_fix_to_standard_output(seeded):
+    result = seeded("lint", "-", input="Визит в Актау и Fizuli.\n")
+    assert result.stdout == ("-:1:17: warning term.wrong-language: 'Fizuli' is the English form; "
+                             "the Russian form is 'Физули' -> Физули\n")
+    fixed = seeded("lint", "--fix", "-", input="Fizuli\n")
+    assert fixed.stdout == "Fuzuli\n"
+
+
+def test_glossary_file_lints_without_a_database(runner, tmp_path, monkeypatch):
+    from tilmash.cli import cli
+
+    monkeypatch.setenv("TILMASH_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    (tmp_path / "draft.txt").write_text("Relations with Turkey, the Zangazur corridor.\n", encoding="utf-8")
+    shutil.copy(LINT_GLOSSARY, tmp_path / "terms.csv")
+    result = runner.invoke(cli, ["lint", "--glossary", "terms.csv", "--format", "json", "draft.txt"])
+    assert [(f["found"], f["suggestion"]) for f in json.loads(result.stdout)] == [
+        ("Turkey", "Türkiye"), ("Zangazur corridor", "Zangezur corridor")]
+    styled = runner.invoke(cli, ["lint", "--glossary", "terms.csv", "--style", "az-official", "--format", "json", "draft.txt"])
+    assert [(f["found"], f["suggestion"]) for f in json.loads(styled.stdout)] == [("Turkey", "Türkiye")]
+
+
+def test_tbx_glossary_file(runner, tmp_path):
+    from tilmash.cli import cli
+
+    (tmp_path / "draft.txt").write_text("the Nakhichevan exclave\n", encoding="utf-8")
+    shutil.copy(DATA / "tbx" / "tbx3-basic.tbx", tmp_path / "terms.tbx")
+    result = runner.invoke(cli, ["lint", "--glossary", "terms.tbx", "draft.txt"])
+    assert result.stdout == ("draft.txt:1:5: warning term.deprecated: 'Nakhichevan' is a deprecated form; "
+                             "the English form is 'Nakhchivan' -> Nakhchivan\n")
+
+
+def test_house_style_from_the_database(seeded, tmp_path):
+    (tmp_path / "draft.txt").write_text("the Zangezur corridor\n", encoding="utf-8")
+    assert seeded("lint", "draft.txt").exit_code == 0
+    result = seeded("lint", "--style", "az-official", "draft.txt")
+    assert result.stdout.endswith("-> Zangazur corridor\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--style", "tass", "x.txt"], "error: unknown style 'tass'; this glossary has: az-official, kz-official\n", id="unknown-style"),
+        pytest.param(["--select", "terms", "x.txt"], "error: unknown rule id or prefix: terms\n", id="unknown-rule-prefix"),
+        pytest.param(["--glossary", "nope.csv", "x.txt"], "error: nope.csv: cannot read glossary: No such file or directory\n", id="missing-glossary"),
+        pytest.param(["--glossary", str(DATA / "bad" / "two-preferred.csv"), "x.txt"],
+                     f"error: {DATA / 'bad' / 'two-preferred.csv'}:3: two preferred terms for concept 'fuzuli' in en: "
+                     "'Fuzuli' (line 2) and 'Fizuli'; a language has one preferred term\n", id="unreadable-glossary"),
+    ],
+)
+def test_usage_errors_exit_2(seeded, args, message):
+    result = seeded("lint", *args)
+    assert (result.exit_code, result.stderr) == (2, message)

@@ -1,0 +1,87 @@
+"""tilmash lint: report names that are not canonical, in text, Markdown and HTML files."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from glossary.lint import markup
+from glossary.lint.batch import LintOptions, lint_files
+from glossary.lint.documents import STDIN, expand_paths, write_document
+from glossary.lint.engine import apply_fixes
+from glossary.lint.findings import Finding, Severity
+from glossary.lint.formatters import FORMATTERS, format_sarif
+from glossary.lint.rules import selected_rules, unknown_prefixes
+from glossary.lint.service import matcher_for_database, matcher_for_file
+
+from .. import __version__
+from . import InputError, Settings, cli, pass_settings
+
+FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "info": Severity.INFO.rank, "never": 99}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--glossary", "glossary_file", metavar="FILE",
+              help="Lint against this TBX or CSV glossary instead of the database's.")
+@click.option("--style", metavar="NAME", help="House style to lint against (default: the default style).")
+@click.option("--lang", type=click.Choice(["auto", "en", "az", "kk", "ru"]), default="auto", show_default=True,
+              help="Language of the text; auto decides each paragraph from its script and letters.")
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("--kind", type=click.Choice(["auto", *markup.KINDS]), default="auto", show_default=True,
+              help="How to read the files; auto goes by extension (.md Markdown, .html HTML, else plain text).")
+@click.option("--fix", is_flag=True, help="Rewrite the files with every certain suggestion applied; '-' prints the fixed text.")
+@click.option("--select", multiple=True, metavar="PREFIX", help="Only rules whose id starts with PREFIX (repeatable).")
+@click.option("--ignore", multiple=True, metavar="PREFIX", help="Leave out rules whose id starts with PREFIX (repeatable).")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="warning", show_default=True,
+              help="Exit 1 when a finding has at least this severity.")
+@click.option("--jobs", type=click.IntRange(1), metavar="N", help="Processes for many files (default: one per CPU).")
+@pass_settings
+def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, style: str | None, lang: str,
+         output_format: str, kind: str, fix: bool, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
+         jobs: int | None) -> None:
+    """Report every name in PATHS that is not in its canonical form, with the exact replacement.
+
+    PATHS are files, folders (their .txt, .md and .html files) or - for standard input.
+    Exit codes: 0 clean, 1 findings, 2 bad input (the other files are still linted).
+    """
+    unknown = unknown_prefixes(select + ignore)
+    if unknown:
+        raise InputError(f"unknown rule id or prefix: {', '.join(unknown)}")
+    rules = selected_rules(select, ignore)
+    matcher = matcher_for_file(glossary_file, style) if glossary_file else matcher_for_database(settings.open(), style)
+    findings: list[Finding] = []
+    bad_input = False
+    options = LintOptions(lang=lang, kind=kind, rules=rules, keep_documents=fix)
+    for result in lint_files(expand_paths(list(paths)), matcher, options, jobs):
+        if result.document is None:
+            for problem in result.problems:
+                click.echo(f"error: {problem}", err=True)
+            bad_input = True
+            continue
+        found = result.findings
+        if fix:
+            fixed, applied = apply_fixes(result.document.text, found)
+            if result.path == STDIN:
+                sys.stdout.write(fixed)
+            elif applied:
+                try:
+                    write_document(result.document, fixed)
+                except OSError as exc:
+                    click.echo(f"error: {result.path}: cannot write: {exc.strerror or exc}", err=True)
+                    bad_input = True
+                    applied = []
+            for finding in applied:
+                click.echo(f"fixed {finding.path}:{finding.line}:{finding.column}: {finding.found} -> {finding.suggestion}", err=True)
+            found = [f for f in found if f not in applied]
+        findings.extend(found)
+    report = format_sarif(findings, version=__version__) if output_format == "sarif" else FORMATTERS[output_format](findings)
+    if fix and STDIN in paths:
+        click.echo(report, err=True, nl=False)
+    else:
+        click.echo(report, nl=False)
+    if bad_input:
+        sys.exit(2)
+    if any(f.severity.rank >= FAIL_ON[fail_on] for f in findings):
+        sys.exit(1)
