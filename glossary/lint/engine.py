@@ -395,7 +395,8 @@ def _message(rule: str, form: Form, target: Form | None, language: str) -> str:
         text += f"; the {name} form is {target.text!r}"
     else:
         text += f"; write {target.text!r}"
-    reason = (form.note or "").split(";")[0].strip()
+    # A term's note explains its default status; a house style that changed the status makes it beside the point.
+    reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
     if reason and rule != "term.wrong-language" and not reason.lower().startswith("uncertain"):
         text += f" ({reason})"
     return text

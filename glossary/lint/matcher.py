@@ -74,6 +74,7 @@ class Form:
     separators: tuple[str, ...] = ()  # key text between the words of a Russian form
     exact_punctuation: bool = False
     declines: bool = False  # a Russian form whose words take endings (then ``words`` is set)
+    restyled: bool = False  # the house style gives this term another status than the default
     last_word: int = 0  # where the form's last word starts, in the key
 
 
@@ -108,6 +109,7 @@ class Matcher:
                 form = _compile_form(entry.id, term.lang, term.text, statuses[term], term.case_rule, term.note)
                 if form is None:
                     continue
+                form.restyled = statuses[term] is not term.status
                 concept.forms.append(form)
                 forms.append(form)
                 if form.status is TermStatus.PREFERRED:
