@@ -122,8 +122,8 @@ class _Linter:
 
     # the run --------------------------------------------------------------
     def run(self) -> list[Finding]:
-        matches = self.matcher.find(self.key, self.view, self.offsets, self.paragraphs.language_at)
-        spans = _longest_first(matches)
+        matches, plain = self.matcher.find(self.key, self.view, self.offsets, self.paragraphs.language_at)
+        spans = self._without_plain(_longest_first(matches), plain)
         uses: dict[tuple[str, str], list[tuple[_Span, Match]]] = defaultdict(list)
         for span in spans:
             self._classify(span, uses)
@@ -131,8 +131,43 @@ class _Linter:
             self._inconsistencies(uses)
         mixed = self._mixed_scripts() if "text.mixed-script" in self.rules else []
         if "term.unknown-variant" in self.rules:
-            self._near_misses(spans, mixed)
+            self._near_misses(spans, plain, mixed)
         return sorted(self.findings, key=lambda f: (f.start, f.end, f.rule))
+
+    def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
+        """The spans no plain extent beats, settled as ``_longest_first`` and ``_classify`` would.
+
+        A longer plain extent, or one as long and further left, wins. On the very same
+        extent the plain form (accepted in its own language) wins unless it was reached
+        through a suffix or ending and the span has a form written exactly as the text:
+        a form listed with exactly the text's spelling is the better reading.
+        """
+        if not plain:
+            return spans
+        plain = sorted(plain)
+        starts = [a for a, _, _ in plain]
+        kept = []
+        for span in spans:
+            length = span.end - span.start
+            i = bisect.bisect_left(starts, span.end)  # plain extents starting before the span ends
+            beaten = False
+            while i > 0:
+                i -= 1
+                a, b, exact = plain[i]
+                if b <= span.start and a < span.start - 200:
+                    break  # extents far to the left cannot reach the span (names are short)
+                if b <= span.start:
+                    continue
+                if b - a > length or (b - a == length and a < span.start):
+                    beaten = True
+                elif (a, b) == (span.start, span.end):
+                    found = self.original(span.start, span.end)
+                    beaten = exact or not any(m.form.compact == found for m in span.matches)
+                if beaten:
+                    break
+            if not beaten:
+                kept.append(span)
+        return kept
 
     def _classify(self, span: _Span, uses) -> None:
         start = self.to_source(span.start)
@@ -142,7 +177,10 @@ class _Linter:
             if match.form.language == language and match.form.status in _ACCEPTED:
                 uses[(match.form.concept, language)].append((span, match))
                 return
-        own = [m for m in span.matches if m.form.language == language]
+        found_text = self.original(span.start, span.end)
+        exact = [m for m in span.matches if m.form.compact == found_text]
+        candidates = exact or span.matches  # a form written exactly so beats one that only folds to it
+        own = [m for m in candidates if m.form.language == language]
         if own:
             accepted = [m for m in own if m.form.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)]
             if accepted:
@@ -152,7 +190,7 @@ class _Linter:
             match = min(own, key=lambda m: m.form.status is not TermStatus.DEPRECATED)
             rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
         else:
-            others = [m for m in span.matches if language in self.matcher.concepts[m.form.concept].preferred
+            others = [m for m in candidates if language in self.matcher.concepts[m.form.concept].preferred
                       and (language != "en" or not m.form.compact.isascii())]
             if not others:
                 return
@@ -160,11 +198,10 @@ class _Linter:
             rule = "term.wrong-language"
         form = match.form
         target = self._target(form, language)
-        found = self.original(span.start, span.end)
-        suggestion, exact = self._suggest(match, target, language) if target else (None, False)
-        self.add(self.to_source(span.start), self.to_source(span.end), rule, found, suggestion,
+        suggestion, certain = self._suggest(match, target, language) if target else (None, False)
+        self.add(self.to_source(span.start), self.to_source(span.end), rule, found_text, suggestion,
                  _message(rule, form, target, language), concept=form.concept, lang=language,
-                 status=form.status.value, fixable=exact and rule != "term.superseded")
+                 status=form.status.value, fixable=certain and rule != "term.superseded")
 
     def _target(self, form: Form, language: str) -> Form | None:
         """What to write instead of ``form``: the preferred form, or an admitted one that is only
@@ -265,9 +302,10 @@ class _Linter:
                          concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 
-    def _near_misses(self, spans: list[_Span], mixed: list[tuple[int, int]]) -> None:
+    def _near_misses(self, spans: list[_Span], plain: list[tuple[int, int, bool]], mixed: list[tuple[int, int]]) -> None:
         """Capitalised words outside every match that are one edit from a glossary word."""
-        covered = sorted([(self.to_source(s.start), self.to_source(s.end)) for s in spans] + mixed)
+        covered = sorted([(self.to_source(s.start), self.to_source(s.end)) for s in spans]
+                         + [(self.to_source(a), self.to_source(b)) for a, b, _ in plain] + mixed)
         starts = [a for a, _ in covered]
         index = self.matcher.near_misses
         memo: dict[str, list[str]] = {}

@@ -75,6 +75,9 @@ class Form:
     exact_punctuation: bool = False
     declines: bool = False  # a Russian form whose words take endings (then ``words`` is set)
     restyled: bool = False  # the house style gives this term another status than the default
+    # Accepted, and its concept's only accepted form in its language: in a paragraph of that
+    # language it can never be a finding, so the matcher keeps only its extent.
+    plain: bool = False
     last_word: int = 0  # where the form's last word starts, in the key
 
 
@@ -116,6 +119,14 @@ class Matcher:
                     current = concept.preferred.get(form.language)
                     if current is None or (form.lang == form.language and current.lang != current.language):
                         concept.preferred[form.language] = form
+        for concept in self.concepts.values():
+            accepted = defaultdict(list)
+            for form in concept.forms:
+                if form.status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+                    accepted[form.language].append(form)
+            for same_language in accepted.values():
+                if len(same_language) == 1:
+                    same_language[0].plain = True
         by_key: dict[str, list[Form]] = defaultdict(list)
         for form in forms:
             by_key[form.key].append(form)
@@ -131,15 +142,20 @@ class Matcher:
     def __len__(self) -> int:
         return len(self.forms)
 
-    def find(self, key: str, view: str, offsets: list[int] | None, language_at) -> list[Match]:
+    def find(self, key: str, view: str, offsets: list[int] | None, language_at) -> tuple[list[Match], list[tuple[int, int, bool]]]:
         """Every form found in ``key`` (the compact key of ``view``), overlaps not yet resolved.
 
-        ``offsets`` maps a compact position to its position in ``view`` (None: the
-        same); ``language_at(view_offset)`` gives the text language there.
+        Returns the matches, and apart from them the extents of plain forms found in
+        a paragraph of their own language (nothing to report there, but they still
+        cover what lies inside them), each with whether the text has the form exactly
+        as written (not through a suffix or ending). ``offsets`` maps a compact position to its
+        position in ``view`` (None: the same); ``language_at(view_offset)`` gives
+        the text language there.
         """
-        if not self.forms:
-            return []
         matches: list[Match] = []
+        plain: list[tuple[int, int, bool]] = []
+        if not self.forms:
+            return matches, plain
         length = len(key)
         if offsets is None:
             original = view.__getitem__
@@ -159,14 +175,22 @@ class Matcher:
                 # The common case, inline: a whole word spelled exactly as the term.
                 if whole_word and not form.declines and (
                         view[start:end] == form.compact if offsets is None else original(slice(start, end)) == form.compact):
+                    if form.plain and len(candidates) == 1:
+                        language = language_at(offsets[start] if offsets is not None else start)
+                        if language == form.language:
+                            plain.append((start, end, True))
+                            continue
                     matches.append(Match(start, end, form))
                     continue
                 if language is None:
                     language = language_at(offsets[start] if offsets is not None else start)
                 match = (_verify_declined if form.declines else _verify_whole)(form, key, start, end, length, language, original)
                 if match is not None and _case_agrees(form, key, match, original):
-                    matches.append(match)
-        return matches
+                    if form.plain and len(candidates) == 1 and language == form.language:
+                        plain.append((match.start, match.end, original(slice(match.start, match.end)) == form.compact))
+                    else:
+                        matches.append(match)
+        return matches, plain
 
 
 def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_rule: CaseRule, note: str | None) -> Form | None:
@@ -181,8 +205,9 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
     if language != "ru":
         return form
     declined = [russian.word_forms(compact[a:b]) for a, b in spans]
-    if all(w.endings == frozenset({w.base_ending}) for w in declined):
-        return form  # nothing declines (Баку, ООН): looked up whole
+    if all(w.endings == frozenset({w.base_ending}) for w in declined) or spans[0][0] > 0 \
+            or any(not w.stem for w in declined):
+        return form  # nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
     form.declines = True
     form.words = tuple(Word(match_key(w.stem), frozenset(match_key(e) for e in w.endings), match_key(w.base_ending),
                             compact[a:b]) for w, (a, b) in zip(declined, spans))
@@ -190,8 +215,6 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
     first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
     # The key runs up to the first declining word's stem: what is the same in every form.
     form.key = full_key[: spans[first_declining][0] + len(form.words[first_declining].stem)]
-    if spans[0][0] > 0 or not form.key:
-        return None  # a Russian term starting with punctuation: too odd to decline safely
     return form
 
 

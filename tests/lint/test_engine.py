@@ -49,6 +49,10 @@ def test_inflected_forms(text, expected):
         pytest.param("Relations with Turkey grew.", [("term.superseded", "Turkey", "Türkiye")], id="turkey-the-country"),
         pytest.param("an un-named official said", [], id="strict-case-acronym"),
         pytest.param("Zangazur Corridor", [("term.deprecated", "Zangazur Corridor", "Zangezur Corridor")], id="title-case-carried-word-by-word"),
+        pytest.param("Агентство КазИнформ сообщило.", [("term.deprecated", "КазИнформ", "Казинформ")], id="case-only-variant-written-exactly-wins"),
+        pytest.param("АГЕНТСТВО КАЗИНФОРМ СООБЩИЛО.", [], id="capitals-fit-the-preferred-form"),
+        pytest.param("Компания «Казмунайгаз» и «КазМунайГаза».", [("term.deprecated", "«Казмунайгаз»", "«КазМунайГаз»")],
+                     id="russian-term-in-quotation-marks-looked-up-whole"),
     ],
 )
 def test_letter_case(text, expected):
@@ -177,3 +181,32 @@ def test_rules_can_be_selected():
     text = "Fizuli, Nur-Sultan and Fuzul\u0456"
     only_text = lint_text(text, DEFAULT, rules=frozenset({"text.mixed-script"}))
     assert [f.rule for f in only_text] == ["text.mixed-script"]
+
+
+def test_plain_forms_are_only_a_shortcut():
+    """The matcher keeps just the extent of a plain form in its own language; the findings must be
+    exactly those of the full path, on every draft of this file and where a Kazakh and a Russian
+    term share their text (the Russian one is found by its stem, the Kazakh one whole)."""
+    import copy
+
+    from glossary.records import ConceptEntry, Glossary, TermEntry, TermStatus
+
+    cases = (test_inflected_forms, test_letter_case, test_boundaries_and_overlaps, test_language, test_status_rules,
+             test_mixed_scripts)
+    drafts = [param.values[0] for test in cases for param in test.pytestmark[0].args[1]]
+    shared = Glossary([
+        ConceptEntry("tummos", terms=[TermEntry("kk", "Туммос Кемсут", TermStatus.PREFERRED),
+                                      TermEntry("ru", "Туммос Кемсут", TermStatus.PREFERRED)]),
+        ConceptEntry("simdeykes", terms=[TermEntry("az", "Simdeykes", TermStatus.PREFERRED),
+                                         TermEntry("az", "Simdeykesa", TermStatus.DEPRECATED)]),
+    ])
+    shared_texts = ["Бүгін Туммос Кемсут және министр кездесті.", "Встреча с Туммосом Кемсутом и проект.",
+                    "Туммос Кемсут и министр.", "Bu gün Simdeykesa və nazir ilə görüş olub."]
+    for glossary, texts in ((GLOSSARY, drafts), (shared, shared_texts)):
+        fast = Matcher(glossary)
+        full = copy.deepcopy(fast)
+        for form in full.forms:
+            form.plain = False
+        for text in texts:
+            assert lint_text(text, fast) == lint_text(text, full), text
+    assert [f.rule for text in shared_texts for f in lint_text(text, Matcher(shared))] == ["term.deprecated"]

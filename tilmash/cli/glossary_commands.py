@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -80,7 +81,9 @@ def export(settings: Settings, format_name: str | None, output: Path | None, tbx
         glossary = termbase.export_glossary(session)
     data = fmt.write(glossary, version=tbx_version) if fmt.name == "tbx" else fmt.write(glossary)
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     try:
         write_atomically(output, data)
