@@ -154,3 +154,10 @@ def test_unreachable_database_exits_2_with_one_line(invoke):
     assert result.exit_code == 2
     assert result.stderr.startswith("error: cannot open database postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert result.stderr.count("\n") == 1
+
+
+def test_init_twice_loads_nothing_the_second_time(invoke):
+    first = invoke("init")
+    assert first.exit_code == 0 and "created with the bundled glossary: 99 concepts" in first.stdout
+    second = invoke("init")
+    assert (second.exit_code, second.stdout.split(": ", 1)[1]) == (0, "up to date, 99 concepts already there; nothing loaded\n")

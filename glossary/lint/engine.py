@@ -21,7 +21,7 @@ import regex
 
 from ..records import TermStatus
 from . import markup, russian, turkic
-from .findings import Finding, Severity
+from .findings import Finding
 from .language import paragraphs
 from .matcher import Form, Match, Matcher
 from .rules import RULES
@@ -106,7 +106,7 @@ class _Linter:
         return self.source[self.to_source(start):self.to_source(end)]
 
     def add(self, start: int, end: int, rule: str, found: str, suggestion: str | None, message: str, *,
-            concept: str | None, lang: str, status: str | None, fixable: bool = False, severity: Severity | None = None) -> None:
+            concept: str | None, lang: str, status: str | None, fixable: bool = False) -> None:
         if rule not in self.rules:
             return
         line = bisect.bisect_right(self.line_starts, start) - 1
@@ -115,7 +115,7 @@ class _Linter:
             path=self.path, start=start, end=end,
             line=line + 1, column=start - self.line_starts[line] + 1,
             end_line=end_line + 1, end_column=end - self.line_starts[end_line] + 1,
-            rule=rule, severity=severity or RULES[rule].severity, found=found, suggestion=suggestion,
+            rule=rule, severity=RULES[rule].severity, found=found, suggestion=suggestion,
             concept=concept, lang=lang, status=status, message=message,
             fixable=fixable and suggestion is not None and suggestion != found,
         ))
@@ -182,7 +182,7 @@ class _Linter:
         candidates = exact or span.matches  # a form written exactly so beats one that only folds to it
         own = [m for m in candidates if m.form.language == language]
         if own:
-            accepted = [m for m in own if m.form.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)]
+            accepted = [m for m in own if m.form.status in _ACCEPTED]
             if accepted:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
                 uses[(chosen.form.concept, language)].append((span, chosen))
@@ -227,26 +227,27 @@ class _Linter:
     def _suggest(self, match: Match, target: Form, language: str) -> tuple[str, bool]:
         """The target form in the grammatical form and letter case of the match; whether it is certain."""
         found = self.original(match.start, match.end)
-        text, exact = target.text, True
-        if match.suffix_start is not None:
+        text, certain = target.text, True
+        if match.suffix_start is not None and language in ("az", "kk"):
             rest = self.original(match.suffix_start, match.end)
-            stem = self.original(match.start, match.suffix_start)
-            carried = turkic.carry_suffix(language, stem, rest, target.text)
-            text, exact = (target.text + carried, True) if carried is not None else (target.text, False)
-        elif match.form.declines and language == "ru" and any(
-                ending != word.base_ending for ending, word in zip(match.endings, match.form.words)):
-            previous = self._previous_word(match.start)
-            inflected = russian.inflect_like(match.form.text, list(match.endings), target.text, previous)
-            text, exact = (inflected, True) if inflected is not None else (target.text, False)
-        elif match.end > match.start + len(match.form.key) and not match.form.declines:
-            # A whole form followed by Russian endings (a Kazakh spelling declined in Russian text).
-            ending = self.original(match.start + len(match.form.key), match.end)
-            last = words(match.form.compact)[-1]
-            base = russian.word_forms(match.form.compact[last[0]:last[1]]).base_ending
-            endings = [base] * (len(words(match.form.compact)) - 1) + [base + ending.lower()]
-            inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
-            text, exact = (inflected, True) if inflected is not None else (target.text, False)
-        return markup.escape_for(self.kind, apply_case(text, found, language)), exact
+            carried = turkic.carry_suffix(language, self.original(match.start, match.suffix_start), rest, target.text)
+            text, certain = (target.text + carried, True) if carried is not None else (target.text, False)
+        elif language == "ru" and (match.suffix_start is not None or match.form.declines):
+            endings = list(match.endings) if match.form.declines else self._endings_of_whole_form(match)
+            words_of_form = match.form.words or [None] * len(endings)
+            if any(word is None or ending != word.base_ending for ending, word in zip(endings, words_of_form)):
+                inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
+                text, certain = (inflected, True) if inflected is not None else (target.text, False)
+        return markup.escape_for(self.kind, apply_case(text, found, language)), certain
+
+    def _endings_of_whole_form(self, match: Match) -> list[str]:
+        """The endings of a form looked up whole and found with a Russian ending on its last word
+        (a Kazakh spelling declined in Russian text: Тоқаева)."""
+        spans = words(match.form.compact)
+        last = match.form.compact[spans[-1][0]:spans[-1][1]]
+        forms = russian.word_forms(last)
+        ending = forms.base_ending + self.original(match.suffix_start, match.end).lower()
+        return [russian.word_forms(match.form.compact[a:b]).base_ending for a, b in spans[:-1]] + [ending]
 
     def _previous_word(self, start: int) -> str | None:
         before = self.view[max(0, self.to_source(start) - 40):self.to_source(start)]
@@ -264,7 +265,7 @@ class _Linter:
                 form = match.form
                 if form.text == reference.text or _short_form_of(form.text, reference.text):
                     continue
-                suggestion, exact = self._suggest(match, reference, language)
+                suggestion, _ = self._suggest(match, reference, language)
                 self.add(self.to_source(span.start), self.to_source(span.end), "term.inconsistent",
                          self.original(span.start, span.end), suggestion,
                          f"this document also writes this name as {reference.text!r}; use one form",

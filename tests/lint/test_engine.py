@@ -82,6 +82,7 @@ def test_boundaries_and_overlaps(text, expected):
     [
         pytest.param("The ambassador visited Füzuli last week.", [("term.wrong-language", "Füzuli", "Fuzuli")], id="azerbaijani-form-in-english"),
         pytest.param("Президент Тоқаев посетил Актау.", [("term.wrong-language", "Тоқаев", "Токаев")], id="kazakh-form-in-russian"),
+        pytest.param("Визит Тоқаева в Актау начался.", [("term.wrong-language", "Тоқаева", "Токаева")], id="kazakh-form-declined-in-russian"),
         pytest.param("The minister met Tokayev.\n\nNazir Tokayevlə görüşüb və danışıqlar aparıb.", [], id="language-decided-per-paragraph"),
     ],
 )
