@@ -25,11 +25,13 @@ class GlossaryFormat(Protocol):
 def decode_text(data: bytes, path: str) -> str:
     """Decode a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 
-    Anything else is refused with the line of the first bad byte, because a
+    A file with NUL bytes near its start is binary and said to be. Anything else is refused with the line of the first bad byte, because a
     guessed encoding would import mangled names without a word.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
+    elif b"\x00" in data[:8192]:
+        raise FormatError.single(path, None, "not a text file (binary data)")
     else:
         encoding = "utf-8-sig"
     try:

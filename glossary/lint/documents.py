@@ -34,8 +34,6 @@ def read_document(path: str) -> Document:
             raise FormatError.single(path, None, "is a folder") from None
         except OSError as exc:
             raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
-    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise FormatError.single(path, None, "not a text file (binary data)")
     return Document(path, decode_text(data, path), bom=data.startswith(codecs.BOM_UTF8))
 
 

@@ -173,8 +173,7 @@ class Matcher:
             language = None
             for form in candidates:
                 # The common case, inline: a whole word spelled exactly as the term.
-                if whole_word and not form.declines and (
-                        view[start:end] == form.compact if offsets is None else original(slice(start, end)) == form.compact):
+                if whole_word and not form.declines and original(slice(start, end)) == form.compact:
                     if form.plain and len(candidates) == 1:
                         language = language_at(offsets[start] if offsets is not None else start)
                         if language == form.language:
@@ -231,14 +230,14 @@ def _suffix_allowed(form: Form, language: str, key: str, stem_start: int, stem_e
     rest = key[stem_end:tail]
     if language in ("az", "kk"):
         return turkic.is_suffix_chain(language, original(slice(stem_start, stem_end)), original(slice(stem_end, tail)))
-    if language == "ru" and _CYRILLIC.search(form.compact):
-        return rest in _russian_endings(form.compact)
-    return False
+    return language == "ru" and rest in _russian_endings(form.compact)
 
 
 @functools.lru_cache(maxsize=65536)
 def _russian_endings(text: str) -> frozenset[str]:
-    """The keys of the endings the last word of ``text`` takes in Russian."""
+    """The keys of the endings the last word of ``text`` takes in Russian (none for a Latin name)."""
+    if not _CYRILLIC.search(text):
+        return frozenset()
     last = words(text)[-1]
     return frozenset(match_key(e) for e in russian.word_forms(text[last[0]:last[1]]).endings)
 
