@@ -1,8 +1,9 @@
 """Linting many files, in parallel processes where that pays (as ruff and flake8 do).
 
 Workers are forked after the matcher is compiled, so each inherits it without
-copying; results come back in the order of the paths. Small batches, a
-single file and platforms without ``fork`` are linted in this process.
+copying; results come back in the order of the paths. Small batches and
+platforms without ``fork`` are linted in this process; a single long file is
+cut into pieces that the processes share (``lint_text``).
 """
 
 from __future__ import annotations
@@ -42,13 +43,14 @@ _WORKER_MATCHER: Matcher | None = None
 _WORKER_OPTIONS: LintOptions | None = None
 
 
-def lint_file(path: str, matcher: Matcher, options: LintOptions) -> FileResult:
+def lint_file(path: str, matcher: Matcher, options: LintOptions, jobs: int = 1) -> FileResult:
+    """One file's findings; ``jobs`` processes may share a long one (see ``lint_text``)."""
     try:
         document = read_document(path)
     except FormatError as exc:
         return FileResult(path, None, problems=exc.problems)
     kind = markup.kind_for_path(path) if options.kind == "auto" else options.kind
-    findings = lint_text(document.text, matcher, path=path, lang=options.lang, kind=kind, rules=options.rules)
+    findings = lint_text(document.text, matcher, path=path, lang=options.lang, kind=kind, rules=options.rules, jobs=jobs)
     return FileResult(path, document, findings)
 
 
@@ -77,8 +79,8 @@ def lint_files(paths: list[str], matcher: Matcher, options: LintOptions, jobs: i
         with context.Pool(min(jobs, len(paths)), initializer=_start_worker, initargs=(matcher, options)) as pool:
             yield from pool.imap(_lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
         return
-    for path in paths:
-        yield lint_file(path, matcher, options)
+    for path in paths:  # one at a time, each long one shared out between the processes
+        yield lint_file(path, matcher, options, jobs)
 
 
 def _total_size(paths: list[str]) -> int:

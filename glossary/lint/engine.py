@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import multiprocessing
 import re
 import unicodedata
 from collections import defaultdict
@@ -25,7 +26,7 @@ from .findings import Finding
 from .language import paragraphs
 from .matcher import Form, Match, Matcher
 from .rules import RULES
-from .text import IGNORABLE, apply_case, match_key, words
+from .text import IGNORABLE, apply_case, match_key, without_invisible, words
 
 _ACCEPTED = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
 _LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
@@ -61,8 +62,13 @@ def lint_text(
     lang: str = "auto",
     kind: str = "text",
     rules: frozenset[str] | None = None,
+    jobs: int = 1,
 ) -> list[Finding]:
     """Every finding in ``source``, in file order.
+
+    ``jobs`` > 1 lets a long text (``PARALLEL_FROM_CHARACTERS`` or more) be cut at
+    paragraph breaks and its pieces linted in that many forked processes; the
+    findings are the same.
 
     The cyclic garbage collector is paused meanwhile: a lint makes many small
     objects and no cycles, and each collection would walk the whole compiled
@@ -71,47 +77,44 @@ def lint_text(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules).run()
+        return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules).run(jobs)
     finally:
         if collecting:
             gc.enable()
 
 
+PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more than it saves
+_PIECES_PER_JOB = 2  # pieces are not equally hard: more pieces than processes evens the load
+
+# (concept, language) -> each place it is written with an accepted form: the extent, and the match
+_Uses = dict[tuple[str, str], list[tuple[int, int, Match]]]
+_forked_linter: _Linter | None = None  # what a forked worker lints pieces of
+
+
+def _lint_piece_in_worker(piece: tuple[int, int]) -> tuple[list[Finding], dict]:
+    """A piece linted in a forked worker; the forms it uses go back as their numbers in the matcher."""
+    findings, uses = _forked_linter._lint_piece(piece)
+    return findings, {used: [(start, end, match._replace(form=match.form.number)) for start, end, match in where]
+                      for used, where in uses.items()}
+
+
 class _Linter:
+    """One text being linted. Offsets are in the view, which are offsets in the source."""
+
     def __init__(self, source: str, matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str]):
         self.source, self.matcher, self.path, self.kind, self.rules = source, matcher, path, kind, rules
         self.view = markup.prose_view(source, kind)
-        full_key = match_key(self.view)
-        if IGNORABLE in full_key:
-            self.offsets: list[int] | None = [i for i, ch in enumerate(full_key) if ch != IGNORABLE]
-            self.offsets.append(len(full_key))
-            self.key = full_key.replace(IGNORABLE, "")
-        else:
-            self.offsets, self.key = None, full_key
         self.paragraphs = paragraphs(self.view, lang)
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
-        self.findings: list[Finding] = []
         self.targets: dict[tuple[int, str], Form | None] = {}
 
-    # positions ------------------------------------------------------------
-    def to_source(self, position: int) -> int:
-        """A compact-key position (start, or end exclusive) as an offset in the file."""
-        if self.offsets is None:
-            return position
-        if position == 0:
-            return self.offsets[0] if self.offsets else 0
-        return self.offsets[position - 1] + 1
-
-    def original(self, start: int, end: int) -> str:
-        return self.source[self.to_source(start):self.to_source(end)]
-
-    def add(self, start: int, end: int, rule: str, found: str, suggestion: str | None, message: str, *,
-            concept: str | None, lang: str, status: str | None, fixable: bool = False) -> None:
+    def add(self, findings: list[Finding], start: int, end: int, rule: str, found: str, suggestion: str | None,
+            message: str, *, concept: str | None, lang: str, status: str | None, fixable: bool = False) -> None:
         if rule not in self.rules:
             return
         line = bisect.bisect_right(self.line_starts, start) - 1
         end_line = bisect.bisect_right(self.line_starts, end) - 1
-        self.findings.append(Finding(
+        findings.append(Finding(
             path=self.path, start=start, end=end,
             line=line + 1, column=start - self.line_starts[line] + 1,
             end_line=end_line + 1, end_column=end - self.line_starts[end_line] + 1,
@@ -121,18 +124,62 @@ class _Linter:
         ))
 
     # the run --------------------------------------------------------------
-    def run(self) -> list[Finding]:
-        matches, plain = self.matcher.find(self.key, self.view, self.offsets, self.paragraphs.language_at)
-        spans = self._without_plain(_longest_first(matches), plain)
-        uses: dict[tuple[str, str], list[tuple[_Span, Match]]] = defaultdict(list)
-        for span in spans:
-            self._classify(span, uses)
+    def run(self, jobs: int) -> list[Finding]:
+        pieces = self._pieces(jobs)
+        if len(pieces) == 1:
+            results = [self._lint_piece(pieces[0])]
+        else:
+            global _forked_linter
+            _forked_linter = self
+            try:
+                with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                    results = pool.map(_lint_piece_in_worker, pieces, chunksize=1)
+            finally:
+                _forked_linter = None
+        findings: list[Finding] = []
+        uses: _Uses = defaultdict(list)
+        forms = self.matcher.forms
+        for piece_findings, piece_uses in results:
+            findings.extend(piece_findings)
+            for used, where in piece_uses.items():
+                uses[used].extend(where if len(pieces) == 1 else
+                                  [(start, end, match._replace(form=forms[match.form])) for start, end, match in where])
         if "term.inconsistent" in self.rules:
-            self._inconsistencies(uses)
-        mixed = self._mixed_scripts() if "text.mixed-script" in self.rules else []
+            self._inconsistencies(uses, findings)
+        return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+
+    def _pieces(self, jobs: int) -> list[tuple[int, int]]:
+        """The view cut at paragraph starts into pieces of about equal length: one piece, unless
+        the text is long, more than one process may work and they can be forked."""
+        length = len(self.view)
+        if jobs <= 1 or length < PARALLEL_FROM_CHARACTERS or "fork" not in multiprocessing.get_all_start_methods():
+            return [(0, length)]
+        starts, count = self.paragraphs.starts, jobs * _PIECES_PER_JOB
+        cuts = {starts[i] for i in (bisect.bisect_left(starts, length * n // count) for n in range(1, count))
+                if i < len(starts)}
+        bounds = [0, *sorted(cuts - {0, length}), length]
+        return list(zip(bounds, bounds[1:]))
+
+    def _lint_piece(self, piece: tuple[int, int]) -> tuple[list[Finding], _Uses]:
+        """The findings in one piece of the view, and where it uses which accepted form."""
+        low, high = piece
+        stretch = self.view[low:high]
+        key = stretch_key = match_key(stretch)
+        text, offsets = stretch, None
+        if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
+            offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
+            offsets.append(high)
+            key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
+        matches, plain = self.matcher.find(key, text, self.paragraphs, low, offsets)
+        spans = self._without_plain(_longest_first(matches), plain)
+        findings: list[Finding] = []
+        uses: _Uses = defaultdict(list)
+        for span in spans:
+            self._classify(span, uses, findings)
+        mixed = self._mixed_scripts(low, high, findings) if "text.mixed-script" in self.rules else []
         if "term.unknown-variant" in self.rules:
-            self._near_misses(spans, plain, mixed)
-        return sorted(self.findings, key=lambda f: (f.start, f.end, f.rule))
+            self._near_misses(low, stretch, stretch_key, spans, plain, mixed, findings)
+        return findings, uses
 
     def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
         """The spans no plain extent beats, settled as ``_longest_first`` and ``_classify`` would.
@@ -161,7 +208,7 @@ class _Linter:
                 if b - a > length or (b - a == length and a < span.start):
                     beaten = True
                 elif (a, b) == (span.start, span.end):
-                    found = self.original(span.start, span.end)
+                    found = self.source[span.start:span.end]
                     beaten = exact or not any(m.form.compact == found for m in span.matches)
                 if beaten:
                     break
@@ -169,15 +216,14 @@ class _Linter:
                 kept.append(span)
         return kept
 
-    def _classify(self, span: _Span, uses) -> None:
-        start = self.to_source(span.start)
-        language = self.paragraphs.language_at(start)
+    def _classify(self, span: _Span, uses: _Uses, findings: list[Finding]) -> None:
+        language = self.paragraphs.language_at(span.start)
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
             if match.form.language == language and match.form.status in _ACCEPTED:
-                uses[(match.form.concept, language)].append((span, match))
+                uses[(match.form.concept, language)].append((span.start, span.end, match))
                 return
-        found_text = self.original(span.start, span.end)
+        found_text = self.source[span.start:span.end]
         exact = [m for m in span.matches if m.form.compact == found_text]
         candidates = exact or span.matches  # a form written exactly so beats one that only folds to it
         own = [m for m in candidates if m.form.language == language]
@@ -185,7 +231,7 @@ class _Linter:
             accepted = [m for m in own if m.form.status in _ACCEPTED]
             if accepted:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
-                uses[(chosen.form.concept, language)].append((span, chosen))
+                uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
                 return
             match = min(own, key=lambda m: m.form.status is not TermStatus.DEPRECATED)
             rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
@@ -199,7 +245,7 @@ class _Linter:
         form = match.form
         target = self._target(form, language)
         suggestion, certain = self._suggest(match, target, language) if target else (None, False)
-        self.add(self.to_source(span.start), self.to_source(span.end), rule, found_text, suggestion,
+        self.add(findings, span.start, span.end, rule, found_text, suggestion,
                  _message(rule, form, target, language), concept=form.concept, lang=language,
                  status=form.status.value, fixable=certain and rule != "term.superseded")
 
@@ -226,11 +272,11 @@ class _Linter:
 
     def _suggest(self, match: Match, target: Form, language: str) -> tuple[str, bool]:
         """The target form in the grammatical form and letter case of the match; whether it is certain."""
-        found = self.original(match.start, match.end)
+        found = self.source[match.start:match.end]
         text, certain = target.text, True
         if match.suffix_start is not None and language in ("az", "kk"):
-            rest = self.original(match.suffix_start, match.end)
-            carried = turkic.carry_suffix(language, self.original(match.start, match.suffix_start), rest, target.text)
+            rest = self.source[match.suffix_start:match.end]
+            carried = turkic.carry_suffix(language, self.source[match.start:match.suffix_start], rest, target.text)
             text, certain = (target.text + carried, True) if carried is not None else (target.text, False)
         elif language == "ru" and (match.suffix_start is not None or match.form.declines):
             endings = list(match.endings) if match.form.declines else self._endings_of_whole_form(match)
@@ -246,33 +292,32 @@ class _Linter:
         spans = words(match.form.compact)
         last = match.form.compact[spans[-1][0]:spans[-1][1]]
         forms = russian.word_forms(last)
-        ending = forms.base_ending + self.original(match.suffix_start, match.end).lower()
+        ending = forms.base_ending + self.source[match.suffix_start:match.end].lower()
         return [russian.word_forms(match.form.compact[a:b]).base_ending for a, b in spans[:-1]] + [ending]
 
     def _previous_word(self, start: int) -> str | None:
-        before = self.view[max(0, self.to_source(start) - 40):self.to_source(start)]
+        before = self.view[max(0, start - 40):start]
         spans = words(before)
         return before[spans[-1][0]:spans[-1][1]] if spans else None
 
-    def _inconsistencies(self, uses) -> None:
+    def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
         """A concept written two accepted ways in one document: the less canonical ones are reported."""
         for (concept_id, language), used in uses.items():
-            forms = {m.form.text: m.form for _, m in used}
+            forms = {m.form.text: m.form for _, _, m in used}
             if len(forms) < 2:
                 continue
-            reference = next((m.form for _, m in used if m.form.status is TermStatus.PREFERRED), used[0][1].form)
-            for span, match in used:
+            reference = next((m.form for _, _, m in used if m.form.status is TermStatus.PREFERRED), used[0][2].form)
+            for start, end, match in used:
                 form = match.form
                 if form.text == reference.text or _short_form_of(form.text, reference.text):
                     continue
                 suggestion, _ = self._suggest(match, reference, language)
-                self.add(self.to_source(span.start), self.to_source(span.end), "term.inconsistent",
-                         self.original(span.start, span.end), suggestion,
+                self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
                          f"this document also writes this name as {reference.text!r}; use one form",
                          concept=concept_id, lang=language, status=form.status.value)
 
-    def _mixed_scripts(self) -> list[tuple[int, int]]:
-        """Words mixing Latin and Cyrillic letters; returns their spans.
+    def _mixed_scripts(self, low: int, high: int, findings: list[Finding]) -> list[tuple[int, int]]:
+        """Words mixing Latin and Cyrillic letters in the paragraphs from ``low`` to ``high``; returns their spans.
 
         In each paragraph only runs of the other alphabet are looked at (Cyrillic
         in a Latin paragraph, Latin in a Cyrillic one): few, so a paragraph is
@@ -280,7 +325,7 @@ class _Linter:
         """
         found: list[tuple[int, int]] = []
         view = self.view
-        for first, last in self.paragraphs.spans():
+        for first, last in self.paragraphs.spans(low, high):
             latin_paragraph = self.paragraphs.language_at(first) in ("en", "az")
             runs, other = (_CYRILLIC_RUN, _IS_LATIN) if latin_paragraph else (_LATIN_RUN, _IS_CYRILLIC)
             for run in runs.finditer(view, first, last):
@@ -298,27 +343,28 @@ class _Linter:
                 word = self.source[start:end]
                 language = self.paragraphs.language_at(start)
                 suggestion = _one_script(word, language)
-                self.add(start, end, "text.mixed-script", word, suggestion,
+                self.add(findings, start, end, "text.mixed-script", word, suggestion,
                          "this word mixes Latin and Cyrillic letters: " + _describe_scripts(word),
                          concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 
-    def _near_misses(self, spans: list[_Span], plain: list[tuple[int, int, bool]], mixed: list[tuple[int, int]]) -> None:
-        """Capitalised words outside every match that are one edit from a glossary word."""
-        covered = sorted([(self.to_source(s.start), self.to_source(s.end)) for s in spans]
-                         + [(self.to_source(a), self.to_source(b)) for a, b, _ in plain] + mixed)
-        starts = [a for a, _ in covered]
+    def _near_misses(self, low: int, stretch: str, stretch_key: str, spans: list[_Span],
+                     plain: list[tuple[int, int, bool]], mixed: list[tuple[int, int]], findings: list[Finding]) -> None:
+        """Capitalised words outside every match that are one edit from a glossary word.
+
+        ``stretch`` is the view from ``low`` on, ``stretch_key`` its key. The words are
+        looked for in the stretch with every match lowercased (replaced by its key), so
+        the regular expression skips them in C: a text is mostly names found.
+        """
+        extents = [(s.start - low, s.end - low) for s in spans] + [(a - low, b - low) for a, b, _ in plain]
+        extents.extend((a - low, b - low) for a, b in mixed)
         index = self.matcher.near_misses
         memo: dict[str, list[str]] = {}
-        for word in _CAPITALIZED_WORD.finditer(self.view):
-            text = word.group()
-            near = memo.get(text)
-            if near is not None and not near:
-                continue
+        for word in _CAPITALIZED_WORD.finditer(_lowercased(stretch, stretch_key, extents)):
             start, end = word.span()
-            i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and covered[i][1] > start:
-                continue
+            text = stretch[start:end]
+            start, end = start + low, end + low
+            near = memo.get(text)
             if near is None:
                 key = match_key(text)
                 near = memo[text] = [] if index.known(key) else [
@@ -330,7 +376,7 @@ class _Linter:
                 form, written = hit
                 language = self.paragraphs.language_at(start)
                 found = self.source[start:end]
-                self.add(start, end, "term.unknown-variant", found, apply_case(written, found, language),
+                self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
                          f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
                          concept=form.concept, lang=language, status=None)
                 break
@@ -360,6 +406,21 @@ def _letter_after(text: str, position: int) -> str:
     while position < len(text) and (text[position] == IGNORABLE or unicodedata.category(text[position]).startswith("M")):
         position += 1
     return text[position] if position < len(text) and text[position].isalpha() else ""
+
+
+def _lowercased(text: str, key: str, extents: list[tuple[int, int]]) -> str:
+    """``text`` with what is in ``extents`` replaced by its ``key`` (which is as long as ``text``)."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in sorted(extents):
+        if end <= position:
+            continue
+        start = max(start, position)
+        pieces.append(text[position:start])
+        pieces.append(key[start:end])
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _longest_first(matches: list[Match]) -> list[_Span]:

@@ -28,6 +28,7 @@ import regex
 from ..records import CaseRule, Glossary, TermStatus
 from ..validation import statuses_in_style
 from . import russian, turkic
+from .language import Paragraphs
 from .text import is_word_char, match_key, without_invisible, word_end, words
 
 # The script a language is written in when its tag names none.
@@ -35,6 +36,7 @@ _DEFAULT_SCRIPT = {"az": "Latn", "kk": "Cyrl", "ru": "Cyrl", "en": "Latn", "tr":
 _DOTTED_I = frozenset("iİ")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _I_FAMILY = frozenset("iIİı")
+_ACCEPTED = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
 
 
 def text_language(tag: str) -> str:
@@ -74,11 +76,15 @@ class Form:
     separators: tuple[str, ...] = ()  # key text between the words of a Russian form
     exact_punctuation: bool = False
     declines: bool = False  # a Russian form whose words take endings (then ``words`` is set)
+    first_declining: int = 0  # its first word that takes endings: the key ends with that word's stem
+    leading_endings: tuple[str, ...] = ()  # the endings of the words before it, which never change
+    first_endings: frozenset[str] = frozenset()  # the endings of the first declining word
     restyled: bool = False  # the house style gives this term another status than the default
     # Accepted, and its concept's only accepted form in its language: in a paragraph of that
     # language it can never be a finding, so the matcher keeps only its extent.
     plain: bool = False
     last_word: int = 0  # where the form's last word starts, in the key
+    number: int = -1  # its place in ``Matcher.forms``
 
 
 class Match(NamedTuple):
@@ -99,9 +105,13 @@ class Concept:
 
 
 class Matcher:
-    """A glossary compiled for one house style."""
+    """A glossary compiled for one house style.
 
-    def __init__(self, glossary: Glossary, style: str | None = None):
+    ``shortcuts=False`` compiles without the plain-form shortcuts: every form found
+    goes the full way through classification (the tests check both give the same findings).
+    """
+
+    def __init__(self, glossary: Glossary, style: str | None = None, *, shortcuts: bool = True):
         self.style = style
         self.concepts: dict[str, Concept] = {}
         forms: list[Form] = []
@@ -113,27 +123,24 @@ class Matcher:
                 if form is None:
                     continue
                 form.restyled = statuses[term] is not term.status
+                form.number = len(forms)
                 concept.forms.append(form)
                 forms.append(form)
                 if form.status is TermStatus.PREFERRED:
                     current = concept.preferred.get(form.language)
                     if current is None or (form.lang == form.language and current.lang != current.language):
                         concept.preferred[form.language] = form
-        for concept in self.concepts.values():
-            accepted = defaultdict(list)
-            for form in concept.forms:
-                if form.status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
-                    accepted[form.language].append(form)
-            for same_language in accepted.values():
-                if len(same_language) == 1:
-                    same_language[0].plain = True
+        if shortcuts:
+            _mark_plain(self.concepts.values())
         by_key: dict[str, list[Form]] = defaultdict(list)
         for form in forms:
             by_key[form.key].append(form)
+        for same_key in by_key.values():
+            _mark_punctuation_variants(same_key)
+        whole_word_shortcuts = _whole_word_shortcuts(forms, by_key) if shortcuts else {}
         self.automaton = ahocorasick.Automaton()
         for key, same_key in by_key.items():
-            _mark_punctuation_variants(same_key)
-            self.automaton.add_word(key, tuple(same_key))
+            self.automaton.add_word(key, (len(key), tuple(same_key), whole_word_shortcuts.get(key)))
         self.forms = forms
         self.near_misses = _NearMissIndex(forms)
         if forms:
@@ -142,54 +149,121 @@ class Matcher:
     def __len__(self) -> int:
         return len(self.forms)
 
-    def find(self, key: str, view: str, offsets: list[int] | None, language_at) -> tuple[list[Match], list[tuple[int, int, bool]]]:
-        """Every form found in ``key`` (the compact key of ``view``), overlaps not yet resolved.
+    def find(self, key: str, text: str, paragraphs: Paragraphs, base: int = 0,
+             offsets: list[int] | None = None) -> tuple[list[Match], list[tuple[int, int, bool]]]:
+        """Every form found in ``key``, overlaps not yet resolved, at offsets in the view.
+
+        ``key`` is the key of a stretch of the view that ``paragraphs`` divides, and
+        ``text`` the same stretch as written, character for character (without its
+        invisible characters, which the key leaves out). A position ``p`` in the key
+        is ``base + p`` in the view, or, where the key left characters out,
+        ``offsets[p]`` (with the end of the stretch last).
 
         Returns the matches, and apart from them the extents of plain forms found in
         a paragraph of their own language (nothing to report there, but they still
-        cover what lies inside them), each with whether the text has the form exactly
-        as written (not through a suffix or ending). ``offsets`` maps a compact position to its
-        position in ``view`` (None: the same); ``language_at(view_offset)`` gives
-        the text language there.
+        cover what lies inside them), each with whether the text has the form
+        exactly as written (not through a suffix or ending).
         """
         matches: list[Match] = []
         plain: list[tuple[int, int, bool]] = []
         if not self.forms:
             return matches, plain
         length = len(key)
-        if offsets is None:
-            original = view.__getitem__
-        else:
-            def original(position):  # a slice of compact positions, or one position
-                if isinstance(position, slice):
-                    return "".join(view[offsets[i]] for i in range(position.start, position.stop))
-                return view[offsets[position]]
-        for last, candidates in self.automaton.iter(key):
-            start = last + 1 - len(candidates[0].key)
-            if start > 0 and is_word_char(key[start - 1]):
-                continue
+        paragraph_start, paragraph_end, language = 0, -1, ""
+        for last, (size, candidates, shortcut) in self.automaton.iter(key):
+            start = last + 1 - size
+            if start:
+                before = key[start - 1]  # is_word_char, inline: this runs for every key found
+                if before.isalnum() or (before > "\u02ff" and is_word_char(before)):
+                    continue
             end = last + 1
-            whole_word = end == length or not is_word_char(key[end])
-            language = None
+            at = base + start if offsets is None else offsets[start]
+            if not paragraph_start <= at < paragraph_end:
+                paragraph_start, paragraph_end, language = paragraphs.paragraph_at(at)
+            if end == length:
+                whole_word = True
+            else:
+                after = key[end]
+                whole_word = not (after.isalnum() or (after > "\u02ff" and is_word_char(after)))
+            if whole_word:
+                found = text[start:end]
+                if shortcut is not None and (language, found) in shortcut:
+                    plain.append((start, end, True))
+                    continue
+            ending = None  # what follows the key up to the end of its word: a declining form's ending
             for form in candidates:
                 # The common case, inline: a whole word spelled exactly as the term.
-                if whole_word and not form.declines and original(slice(start, end)) == form.compact:
-                    if form.plain and len(candidates) == 1:
-                        language = language_at(offsets[start] if offsets is not None else start)
-                        if language == form.language:
-                            plain.append((start, end, True))
-                            continue
-                    matches.append(Match(start, end, form))
+                if whole_word and not form.declines and found == form.compact:
+                    if form.plain and language == form.language:
+                        plain.append((start, end, True))
+                    else:
+                        matches.append(Match(start, end, form))
                     continue
-                if language is None:
-                    language = language_at(offsets[start] if offsets is not None else start)
-                match = (_verify_declined if form.declines else _verify_whole)(form, key, start, end, length, language, original)
-                if match is not None and _case_agrees(form, key, match, original):
-                    if form.plain and len(candidates) == 1 and language == form.language:
-                        plain.append((match.start, match.end, original(slice(match.start, match.end)) == form.compact))
+                if form.declines:
+                    if ending is None:
+                        ending = key[end:word_end(key, end)]
+                    if ending not in form.first_endings and language != "az" and language != "kk":
+                        continue  # what _verify_declined would find first, without the call
+                    match = _verify_declined(form, key, start, end, language, text)
+                else:
+                    match = _verify_whole(form, key, start, end, language, text)
+                if match is not None and _case_agrees(form, match, text):
+                    if form.plain and language == form.language:
+                        plain.append((match.start, match.end, text[match.start:match.end] == form.compact))
                     else:
                         matches.append(match)
+        if offsets is not None:
+            def at(position: int) -> int:  # a start or an end: after the character before it
+                return offsets[position - 1] + 1 if position else offsets[0]
+            matches = [m._replace(start=at(m.start), end=at(m.end),
+                                  suffix_start=None if m.suffix_start is None else at(m.suffix_start)) for m in matches]
+            plain = [(at(a), at(b), exact) for a, b, exact in plain]
+        elif base:
+            matches = [m._replace(start=base + m.start, end=base + m.end,
+                                  suffix_start=None if m.suffix_start is None else base + m.suffix_start) for m in matches]
+            plain = [(base + a, base + b, exact) for a, b, exact in plain]
         return matches, plain
+
+
+def _mark_plain(concepts: Iterable[Concept]) -> None:
+    """Mark each form that is its concept's only accepted form in its language."""
+    for concept in concepts:
+        accepted = defaultdict(list)
+        for form in concept.forms:
+            if form.status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+                accepted[form.language].append(form)
+        for same_language in accepted.values():
+            if len(same_language) == 1:
+                same_language[0].plain = True
+
+
+def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> dict[str, frozenset[tuple[str, str]]]:
+    """For each automaton key, the (paragraph language, text) pairs that are a plain form and nothing else.
+
+    Where the text, as a whole word, is exactly a plain form of the paragraph's
+    language, that form is what it is: the other forms under the same key (the same
+    name listed in another language, or with another status) cannot make a finding
+    there. A key is left out when one of its forms declines (it could reach further),
+    or when the text is also another accepted form of that language (then which
+    concept is meant is not settled here).
+    """
+    shortcuts: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for form in forms:
+        if not form.plain:
+            continue
+        key = match_key(form.compact)
+        same_key = by_key.get(key)
+        if same_key is None or any(f.declines for f in same_key):
+            continue
+        if any(f.compact == form.compact and f.language == form.language and f.status in _ACCEPTED and not f.plain
+               for f in same_key):
+            continue
+        if form.declines:  # found by its stem: it must reach the end of its own text, with no ending added
+            match = _verify_declined(form, key, 0, len(form.key), form.language, form.compact)
+            if match is None or match.end != len(key):
+                continue
+        shortcuts[key].add((form.language, form.compact))
+    return {key: frozenset(pairs) for key, pairs in shortcuts.items()}
 
 
 def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_rule: CaseRule, note: str | None) -> Form | None:
@@ -211,9 +285,11 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
     form.words = tuple(Word(match_key(w.stem), frozenset(match_key(e) for e in w.endings), match_key(w.base_ending),
                             compact[a:b]) for w, (a, b) in zip(declined, spans))
     form.separators = tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
-    first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
+    form.first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
+    form.leading_endings = tuple(w.base_ending for w in form.words[:form.first_declining])
+    form.first_endings = form.words[form.first_declining].endings
     # The key runs up to the first declining word's stem: what is the same in every form.
-    form.key = full_key[: spans[first_declining][0] + len(form.words[first_declining].stem)]
+    form.key = full_key[: spans[form.first_declining][0] + len(form.words[form.first_declining].stem)]
     return form
 
 
@@ -225,12 +301,11 @@ def _mark_punctuation_variants(forms: list[Form]) -> None:
             form.exact_punctuation = not form.declines
 
 
-def _suffix_allowed(form: Form, language: str, key: str, stem_start: int, stem_end: int, tail: int, original) -> bool:
+def _suffix_allowed(form: Form, language: str, key: str, stem_start: int, stem_end: int, tail: int, text: str) -> bool:
     """Whether the letters after a form's last word are endings of the text's language."""
-    rest = key[stem_end:tail]
-    if language in ("az", "kk"):
-        return turkic.is_suffix_chain(language, original(slice(stem_start, stem_end)), original(slice(stem_end, tail)))
-    return language == "ru" and rest in _russian_endings(form.compact)
+    if language == "az" or language == "kk":
+        return turkic.is_suffix_chain(language, text[stem_start:stem_end], text[stem_end:tail])
+    return language == "ru" and key[stem_end:tail] in _russian_endings(form.compact)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -242,37 +317,36 @@ def _russian_endings(text: str) -> frozenset[str]:
     return frozenset(match_key(e) for e in russian.word_forms(text[last[0]:last[1]]).endings)
 
 
-def _verify_whole(form: Form, key: str, start: int, end: int, length: int, language: str, original) -> Match | None:
-    if end == length or not is_word_char(key[end]) or not is_word_char(key[end - 1]):
+def _verify_whole(form: Form, key: str, start: int, end: int, language: str, text: str) -> Match | None:
+    if end == len(key) or not is_word_char(key[end]) or not is_word_char(key[end - 1]):
         return Match(start, end, form)
     tail = word_end(key, end)
-    if _suffix_allowed(form, language, key, start + form.last_word, end, tail, original):
+    if _suffix_allowed(form, language, key, start + form.last_word, end, tail, text):
         return Match(start, tail, form, suffix_start=end)
     return None
 
 
-def _verify_declined(form: Form, key: str, start: int, end: int, length: int, language: str, original) -> Match | None:
-    """Walk a Russian form word by word: stem, one of its endings, the separator, the next word."""
-    position = start
-    endings: list[str] = []
+def _verify_declined(form: Form, key: str, start: int, end: int, language: str, text: str) -> Match | None:
+    """Walk a Russian form word by word from its first declining word, whose stem ends the key at
+    ``end``: one of its endings, the separator, the next word's stem and ending, and so on."""
+    endings = list(form.leading_endings)  # the words before are in the key, as written in the term
+    position = end
     last = len(form.words) - 1
-    for i, word in enumerate(form.words):
-        if i > 0:
+    for i in range(form.first_declining, last + 1):
+        word = form.words[i]
+        if i > form.first_declining:
             separator = form.separators[i - 1]
-            if not key.startswith(separator, position):
+            if not key.startswith(separator, position) or not key.startswith(word.stem, position + len(separator)):
                 return None
-            position += len(separator)
-        if not key.startswith(word.stem, position):
-            return None
-        stem_start, position = position, position + len(word.stem)
+            position += len(separator) + len(word.stem)
         tail = word_end(key, position)
         ending = key[position:tail]
         if ending in word.endings and (language == "ru" or ending == word.base_ending):
             endings.append(ending)
             position = tail
-        elif i == last and ending.startswith(word.base_ending) and language in ("az", "kk") and turkic.is_suffix_chain(
-                language, original(slice(stem_start, position + len(word.base_ending))),
-                original(slice(position + len(word.base_ending), tail))):
+        elif i == last and language in ("az", "kk") and ending.startswith(word.base_ending) and turkic.is_suffix_chain(
+                language, text[position - len(word.stem):position + len(word.base_ending)],
+                text[position + len(word.base_ending):tail]):
             endings.append(word.base_ending)
             return Match(start, tail, form, tuple(endings), suffix_start=position + len(word.base_ending))
         else:
@@ -293,14 +367,14 @@ def _letters_agree(term_char: str, text_char: str, rule: CaseRule) -> bool:
     return not (term_char.isupper() and not text_char.isupper())
 
 
-def _case_agrees(form: Form, key: str, match: Match, original) -> bool:
+def _case_agrees(form: Form, match: Match, text: str) -> bool:
     """The text's letters agree with the term's under its case rule (and its punctuation, where it must)."""
     rule = form.case_rule
     if not form.declines:
-        if original(slice(match.start, match.start + len(form.compact))) == form.compact:
+        if text.startswith(form.compact, match.start):
             return True
         for offset, term_char in enumerate(form.compact):
-            text_char = original(match.start + offset)
+            text_char = text[match.start + offset]
             if term_char.isalpha() or text_char.isalpha():
                 if not _letters_agree(term_char, text_char, rule):
                     return False
@@ -312,9 +386,9 @@ def _case_agrees(form: Form, key: str, match: Match, original) -> bool:
         if i > 0:
             position += len(form.separators[i - 1])
         stem = word.original[: len(word.stem)]
-        if original(slice(position, position + len(stem))) != stem:
+        if not text.startswith(stem, position):
             for offset, term_char in enumerate(stem):
-                if not _letters_agree(term_char, original(position + offset), rule):
+                if not _letters_agree(term_char, text[position + offset], rule):
                     return False
         position += len(word.stem) + len(match.endings[i])
     return True

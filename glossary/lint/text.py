@@ -46,7 +46,7 @@ def _special_characters() -> dict[str, str]:
 
 _SPECIAL = _special_characters()
 _SPECIAL_SET = frozenset(_SPECIAL)
-_SPECIAL_PATTERN = regex.compile("[" + regex.escape("".join(_SPECIAL)) + "]")
+_SPECIAL_ITEMS = tuple(_SPECIAL.items())
 
 
 def match_key(text: str) -> str:
@@ -56,8 +56,10 @@ def match_key(text: str) -> str:
     before lowercasing, and ı after, so the four Turkic i's become one letter.
     """
     key = text.replace("İ", "i").lower().replace("ı", "i")
-    if len(text) > 64 or not _SPECIAL_SET.isdisjoint(text):  # a short word rarely has any: skip the scan
-        key = _SPECIAL_PATTERN.sub(lambda m: _SPECIAL[m.group()], key)
+    if len(text) > 64 or not _SPECIAL_SET.isdisjoint(text):  # a short word rarely has any: skip the scans
+        for special, folded in _SPECIAL_ITEMS:  # a scan in C per character: faster than one regex pass
+            if special in key:
+                key = key.replace(special, folded)
     if len(key) != len(text):  # cannot happen with Unicode's case mappings; offsets must never drift
         raise AssertionError("match_key changed the length of the text")
     return key

@@ -1,9 +1,16 @@
 """Many files linted in parallel give exactly what one process gives, in the order given."""
 
-from glossary.lint import batch
+from pathlib import Path
+
+from glossary.lint import batch, engine
 from glossary.lint.batch import LintOptions, lint_files
+from glossary.lint.engine import lint_text
+from glossary.lint.matcher import Matcher
+from glossary.termbase import bundled_glossary
 
 from .test_engine import DEFAULT
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 
 
 def test_parallel_results_equal_sequential_results_in_order(tmp_path, monkeypatch):
@@ -21,3 +28,21 @@ def test_parallel_results_equal_sequential_results_in_order(tmp_path, monkeypatc
     assert [(r.findings, r.problems) for r in parallel] == [(r.findings, r.problems) for r in sequential]
     assert [str(p) for p in parallel[5].problems] == [f"{paths[5]}: cannot read file: No such file or directory"]
     assert sum(len(r.findings) for r in parallel) == 12
+
+
+def test_one_long_text_shared_between_processes_gives_the_same_findings(monkeypatch):
+    """A long text is cut at paragraph breaks and linted in forked processes: the findings are
+    those of one process, also where they depend on the whole document (one name written two ways
+    far apart) and where removed characters shift the offsets (HTML entities, soft hyphens)."""
+    matcher = Matcher(bundled_glossary())
+    paragraphs = [p for path in sorted(CORPUS.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n")]
+    paragraphs.insert(1, "<p>The Middle Corridor &amp; the port of Fizuli&shy;s, Bak\u0131 and B\u0430k\u0131.</p>")
+    paragraphs.append("<p>Cargo on the Trans-Caspian International Transport Route grew; Zangezour &mdash; too.</p>")
+    text = "\n\n".join(paragraphs)
+    monkeypatch.setattr(engine, "PARALLEL_FROM_CHARACTERS", len(text) // 2)
+    one = lint_text(text, matcher, kind="html", jobs=1)
+    assert len(engine._Linter(text, matcher, "-", "auto", "html", frozenset())._pieces(2)) == 4
+    shared = lint_text(text, matcher, kind="html", jobs=2)
+    assert shared == one
+    rules = {f.rule for f in one}
+    assert {"term.deprecated", "term.inconsistent", "text.mixed-script", "term.unknown-variant"} <= rules

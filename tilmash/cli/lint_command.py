@@ -36,7 +36,7 @@ FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "info
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="Leave out rules whose id starts with PREFIX (repeatable).")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="warning", show_default=True,
               help="Exit 1 when a finding has at least this severity.")
-@click.option("--jobs", type=click.IntRange(1), metavar="N", help="Processes for many files (default: one per CPU).")
+@click.option("--jobs", type=click.IntRange(1), metavar="N", help="Processes for many files or a long one (default: one per CPU).")
 @pass_settings
 def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, style: str | None, lang: str,
          output_format: str, kind: str, fix: bool, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
