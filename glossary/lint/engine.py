@@ -6,6 +6,11 @@ what is not prose (``markup``), decides each paragraph's language
 overlapping matches, and reports each form that is not canonical for the
 paragraph's language and the compiled house style, with the canonical form
 in the same grammatical form and letter case.
+
+All of that but one rule is local to a paragraph, so a long text can be cut
+at paragraph breaks and its pieces linted in forked processes; the one
+document-wide rule, a name written two accepted ways (``term.inconsistent``),
+is settled afterwards from what each piece reports it uses.
 """
 
 from __future__ import annotations

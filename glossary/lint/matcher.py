@@ -39,6 +39,7 @@ _I_FAMILY = frozenset("iIİı")
 _ACCEPTED = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
 
 
+@functools.lru_cache(maxsize=1024)
 def text_language(tag: str) -> str:
     """The text language a term's language tag belongs to: en-US -> en, kk-Cyrl -> kk, kk-Latn -> kk-Latn."""
     parts = tag.split("-")
@@ -118,11 +119,11 @@ class Matcher:
         for entry in glossary.concepts:
             concept = self.concepts[entry.id] = Concept(entry.id)
             statuses = statuses_in_style(entry.terms, style)
-            for term in entry.terms:
-                form = _compile_form(entry.id, term.lang, term.text, statuses[term], term.case_rule, term.note)
+            for term, status in statuses.items():
+                form = _compile_form(entry.id, term.lang, term.text, status, term.case_rule, term.note)
                 if form is None:
                     continue
-                form.restyled = statuses[term] is not term.status
+                form.restyled = status is not term.status
                 form.number = len(forms)
                 concept.forms.append(form)
                 forms.append(form)
@@ -251,7 +252,7 @@ def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> d
     for form in forms:
         if not form.plain:
             continue
-        key = match_key(form.compact)
+        key = match_key(form.compact) if form.declines else form.key
         same_key = by_key.get(key)
         if same_key is None or any(f.declines for f in same_key):
             continue
@@ -282,8 +283,8 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
             or any(not w.stem for w in declined):
         return form  # nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
     form.declines = True
-    form.words = tuple(Word(match_key(w.stem), frozenset(match_key(e) for e in w.endings), match_key(w.base_ending),
-                            compact[a:b]) for w, (a, b) in zip(declined, spans))
+    form.words = tuple(Word(match_key(w.stem), _ending_keys(w.endings), match_key(w.base_ending), compact[a:b])
+                       for w, (a, b) in zip(declined, spans))
     form.separators = tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
     form.first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
     form.leading_endings = tuple(w.base_ending for w in form.words[:form.first_declining])
@@ -291,6 +292,12 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
     # The key runs up to the first declining word's stem: what is the same in every form.
     form.key = full_key[: spans[form.first_declining][0] + len(form.words[form.first_declining].stem)]
     return form
+
+
+@functools.lru_cache(maxsize=None)
+def _ending_keys(endings: frozenset[str]) -> frozenset[str]:
+    """The keys of a declension's endings: a few dozen sets, shared by thousands of words."""
+    return frozenset(match_key(e) for e in endings)
 
 
 def _mark_punctuation_variants(forms: list[Form]) -> None:
