@@ -25,6 +25,10 @@ class TermStatus(enum.StrEnum):
         return f"{self.value}Term-admn-sts"
 
 
+# The statuses that are fine to write: neither is ever a finding.
+ACCEPTED_STATUSES = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
+
+
 class CaseRule(enum.StrEnum):
     """How letter case decides a match (memoQ's matching options).
 

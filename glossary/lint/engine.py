@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..records import TermStatus
+from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
 from .findings import Finding
 from .language import paragraphs
@@ -33,7 +33,6 @@ from .matcher import Form, Match, Matcher
 from .rules import RULES
 from .text import IGNORABLE, apply_case, match_key, without_invisible, words
 
-_ACCEPTED = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
 _LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
 # Runs of letters of one alphabet; a mixed word is a run with a letter of the other alphabet beside it.
 _LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff"
@@ -225,7 +224,7 @@ class _Linter:
         language = self.paragraphs.language_at(span.start)
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
-            if match.form.language == language and match.form.status in _ACCEPTED:
+            if match.form.language == language and match.form.status in ACCEPTED_STATUSES:
                 uses[(match.form.concept, language)].append((span.start, span.end, match))
                 return
         found_text = self.source[span.start:span.end]
@@ -233,7 +232,7 @@ class _Linter:
         candidates = exact or span.matches  # a form written exactly so beats one that only folds to it
         own = [m for m in candidates if m.form.language == language]
         if own:
-            accepted = [m for m in own if m.form.status in _ACCEPTED]
+            accepted = [m for m in own if m.form.status in ACCEPTED_STATUSES]
             if accepted:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
                 uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import ahocorasick
 import regex
 
-from ..records import CaseRule, Glossary, TermStatus
+from ..records import ACCEPTED_STATUSES, CaseRule, Glossary, TermStatus
 from ..validation import statuses_in_style
 from . import russian, turkic
 from .language import Paragraphs
@@ -36,7 +36,6 @@ _DEFAULT_SCRIPT = {"az": "Latn", "kk": "Cyrl", "ru": "Cyrl", "en": "Latn", "tr":
 _DOTTED_I = frozenset("iİ")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _I_FAMILY = frozenset("iIİı")
-_ACCEPTED = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
 
 
 @functools.lru_cache(maxsize=1024)
@@ -231,7 +230,7 @@ def _mark_plain(concepts: Iterable[Concept]) -> None:
     for concept in concepts:
         accepted = defaultdict(list)
         for form in concept.forms:
-            if form.status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+            if form.status in ACCEPTED_STATUSES:
                 accepted[form.language].append(form)
         for same_language in accepted.values():
             if len(same_language) == 1:
@@ -248,16 +247,17 @@ def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> d
     or when the text is also another accepted form of that language (then which
     concept is meant is not settled here).
     """
+    accepted_as: dict[tuple[str, str], list[Form]] = defaultdict(list)  # (language, text) -> accepted forms
+    for form in forms:
+        if form.status in ACCEPTED_STATUSES:
+            accepted_as[(form.language, form.compact)].append(form)
     shortcuts: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for form in forms:
-        if not form.plain:
+        if not form.plain or not all(f.plain for f in accepted_as[(form.language, form.compact)]):
             continue
         key = match_key(form.compact) if form.declines else form.key
         same_key = by_key.get(key)
         if same_key is None or any(f.declines for f in same_key):
-            continue
-        if any(f.compact == form.compact and f.language == form.language and f.status in _ACCEPTED and not f.plain
-               for f in same_key):
             continue
         if form.declines:  # found by its stem: it must reach the end of its own text, with no ending added
             match = _verify_declined(form, key, 0, len(form.key), form.language, form.compact)
