@@ -212,16 +212,15 @@ class Matcher:
                         plain.append((match.start, match.end, text[match.start:match.end] == form.compact))
                     else:
                         matches.append(match)
-        if offsets is not None:
-            def at(position: int) -> int:  # a start or an end: after the character before it
+        if offsets is not None or base:
+            def to_view(position: int) -> int:  # a start or an end: just after the character before it
+                if offsets is None:
+                    return base + position
                 return offsets[position - 1] + 1 if position else offsets[0]
-            matches = [m._replace(start=at(m.start), end=at(m.end),
-                                  suffix_start=None if m.suffix_start is None else at(m.suffix_start)) for m in matches]
-            plain = [(at(a), at(b), exact) for a, b, exact in plain]
-        elif base:
-            matches = [m._replace(start=base + m.start, end=base + m.end,
-                                  suffix_start=None if m.suffix_start is None else base + m.suffix_start) for m in matches]
-            plain = [(base + a, base + b, exact) for a, b, exact in plain]
+            matches = [m._replace(start=to_view(m.start), end=to_view(m.end),
+                                  suffix_start=None if m.suffix_start is None else to_view(m.suffix_start))
+                       for m in matches]
+            plain = [(to_view(a), to_view(b), exact) for a, b, exact in plain]
         return matches, plain
 
 
