@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..fileio import write_atomically
+from .collector import collector_paused
 from .matcher import Matcher
 
 _MEMORY: OrderedDict[str, Matcher] = OrderedDict()
@@ -62,7 +63,7 @@ def compiled_matcher(source: str, style: str | None, build: Callable[[], Matcher
 def _load(key: str) -> Matcher | None:
     path = cache_folder() / f"{key}.pickle"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, collector_paused():
             matcher = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None

@@ -16,7 +16,6 @@ is settled afterwards from what each piece reports it uses.
 from __future__ import annotations
 
 import bisect
-import gc
 import multiprocessing
 import re
 import unicodedata
@@ -27,6 +26,7 @@ import regex
 
 from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
+from .collector import collector_paused
 from .findings import Finding
 from .language import paragraphs
 from .matcher import Form, Match, Matcher
@@ -74,17 +74,10 @@ def lint_text(
     paragraph breaks and its pieces linted in that many forked processes; the
     findings are the same.
 
-    The cyclic garbage collector is paused meanwhile: a lint makes many small
-    objects and no cycles, and each collection would walk the whole compiled
-    glossary (hundreds of thousands of objects for a large one) again.
+    The cyclic garbage collector is paused meanwhile (see ``collector``).
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules).run(jobs)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more than it saves

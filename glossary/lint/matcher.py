@@ -28,6 +28,7 @@ import regex
 from ..records import ACCEPTED_STATUSES, CaseRule, Glossary, TermStatus
 from ..validation import statuses_in_style
 from . import russian, turkic
+from .collector import collector_paused
 from .language import Paragraphs
 from .text import is_word_char, match_key, without_invisible, word_end, words
 
@@ -56,7 +57,7 @@ class Word:
     stem: str
     endings: frozenset[str]
     base_ending: str
-    original: str
+    written_stem: str  # the stem as the term writes it, letter case kept
 
 
 @dataclass(eq=False)
@@ -112,6 +113,10 @@ class Matcher:
     """
 
     def __init__(self, glossary: Glossary, style: str | None = None, *, shortcuts: bool = True):
+        with collector_paused():
+            self._compile(glossary, style, shortcuts)
+
+    def _compile(self, glossary: Glossary, style: str | None, shortcuts: bool) -> None:
         self.style = style
         self.concepts: dict[str, Concept] = {}
         forms: list[Form] = []
@@ -282,7 +287,7 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
             or any(not w.stem for w in declined):
         return form  # nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
     form.declines = True
-    form.words = tuple(Word(match_key(w.stem), _ending_keys(w.endings), match_key(w.base_ending), compact[a:b])
+    form.words = tuple(Word(match_key(w.stem), _ending_keys(w.endings), match_key(w.base_ending), compact[a:a + len(w.stem)])
                        for w, (a, b) in zip(declined, spans))
     form.separators = tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
     form.first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
@@ -391,9 +396,8 @@ def _case_agrees(form: Form, match: Match, text: str) -> bool:
     for i, word in enumerate(form.words):
         if i > 0:
             position += len(form.separators[i - 1])
-        stem = word.original[: len(word.stem)]
-        if not text.startswith(stem, position):
-            for offset, term_char in enumerate(stem):
+        if not text.startswith(word.written_stem, position):
+            for offset, term_char in enumerate(word.written_stem):
                 if not _letters_agree(term_char, text[position + offset], rule):
                     return False
         position += len(word.stem) + len(match.endings[i])
