@@ -288,7 +288,7 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
         return form  # nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
     form.declines = True
     form.words = tuple(Word(match_key(w.stem), _ending_keys(w.endings), match_key(w.base_ending), compact[a:a + len(w.stem)])
-                       for w, (a, b) in zip(declined, spans))
+                       for w, (a, _) in zip(declined, spans))
     form.separators = tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
     form.first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
     form.leading_endings = tuple(w.base_ending for w in form.words[:form.first_declining])
