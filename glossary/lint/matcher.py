@@ -206,10 +206,11 @@ class Matcher:
                     continue
                 if form.declines:
                     if ending is None:
-                        ending = key[end:word_end(key, end)]
+                        tail = word_end(key, end)
+                        ending = key[end:tail]
                     if ending not in form.first_endings and language != "az" and language != "kk":
                         continue  # what _verify_declined would find first, without the call
-                    match = _verify_declined(form, key, start, end, language, text)
+                    match = _verify_declined(form, key, start, end, tail, language, text)
                 else:
                     match = _verify_whole(form, key, start, end, language, text)
                 if match is not None and _case_agrees(form, match, text):
@@ -264,7 +265,7 @@ def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> d
         if same_key is None or any(f.declines for f in same_key):
             continue
         if form.declines:  # found by its stem: it must reach the end of its own text, with no ending added
-            match = _verify_declined(form, key, 0, len(form.key), form.language, form.compact)
+            match = _verify_declined(form, key, 0, len(form.key), word_end(key, len(form.key)), form.language, form.compact)
             if match is None or match.end != len(key):
                 continue
         shortcuts[key].add((form.language, form.compact))
@@ -337,9 +338,10 @@ def _verify_whole(form: Form, key: str, start: int, end: int, language: str, tex
     return None
 
 
-def _verify_declined(form: Form, key: str, start: int, end: int, language: str, text: str) -> Match | None:
+def _verify_declined(form: Form, key: str, start: int, end: int, tail: int, language: str, text: str) -> Match | None:
     """Walk a Russian form word by word from its first declining word, whose stem ends the key at
-    ``end``: one of its endings, the separator, the next word's stem and ending, and so on."""
+    ``end`` and whose word ends at ``tail``: one of its endings, the separator, the next word's stem
+    and ending, and so on."""
     endings = list(form.leading_endings)  # the words before are in the key, as written in the term
     position = end
     last = len(form.words) - 1
@@ -350,7 +352,7 @@ def _verify_declined(form: Form, key: str, start: int, end: int, language: str, 
             if not key.startswith(separator, position) or not key.startswith(word.stem, position + len(separator)):
                 return None
             position += len(separator) + len(word.stem)
-        tail = word_end(key, position)
+            tail = word_end(key, position)
         ending = key[position:tail]
         if ending in word.endings and (language == "ru" or ending == word.base_ending):
             endings.append(ending)
