@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import repeat
+
+import cython
 
 
 LANGUAGES = ("en", "az", "kk", "ru")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
-_AZERBAIJANI_LETTERS = frozenset("əığşçöü")
-_RUSSIAN_LETTERS = frozenset("ёщъэ")
-_CYRILLIC_VOWELS = "аео"
-_LATIN_VOWELS = "aeo"
 _RUSSIAN_ENDINGS = tuple("ого ых ый ий ая ть ил ет".split())  # frequent, and rare at the end of Kazakh words
 _AZERBAIJANI_WORDS = frozenset(
     "və ilə bu üçün də da bir olan olaraq isə ki amma həm görə qədər sonra əvvəl kimi ölkə edib olub".split())
@@ -32,35 +28,62 @@ _RUSSIAN_WORDS = frozenset("и в во на с со по для что не из
 _SAMPLE = 240  # characters of a paragraph that decide its language (about 35 words)
 
 
-def _words_with(letters: frozenset[str], sample: str, words: list[str]) -> int:
-    """How many of ``words`` (the words of ``sample``) contain one of ``letters``."""
-    if not any(map(sample.__contains__, letters)):  # the usual answer, from a few scans in C
-        return 0
-    return len(words) - sum(map(letters.isdisjoint, words))
-
-
+@cython.locals(cyrillic=cython.Py_ssize_t, latin=cython.Py_ssize_t, ch=cython.Py_UCS4, word=str, words=list,
+               kazakh=cython.Py_ssize_t, russian=cython.Py_ssize_t, azerbaijani=cython.Py_ssize_t,
+               english=cython.Py_ssize_t)
 def detect(text: str) -> str:
     """The language of one paragraph: 'en', 'az', 'kk' or 'ru'.
 
     The script goes by vowels counted in each alphabet. Then each side counts
-    its evidence: its own letters and function words, and for Russian its
-    typical endings. Ties go to Russian and English, whose letters the other
-    two share (so without Kazakh or Azerbaijani evidence nothing else is counted).
+    its evidence: its words with its own letters, its function words, and for
+    Russian its typical endings. Ties go to Russian and English, whose letters
+    the other two share (so without Kazakh or Azerbaijani evidence nothing else
+    is counted). Compiled where the package was built with a C compiler (see
+    ``setup.py``): the letter tests are then C switches.
     """
     sample = text[:_SAMPLE].lower()
     words = sample.split()
-    if sum(map(sample.count, _CYRILLIC_VOWELS)) > sum(map(sample.count, _LATIN_VOWELS)):
-        kazakh = _words_with(_KAZAKH_LETTERS, sample, words) + sum(map(_KAZAKH_WORDS.__contains__, words))
+    cyrillic = latin = 0
+    for ch in sample:
+        if ch == "а" or ch == "е" or ch == "о":
+            cyrillic += 1
+        elif ch == "a" or ch == "e" or ch == "o":
+            latin += 1
+    if cyrillic > latin:
+        kazakh = 0
+        for word in words:
+            kazakh += (word in _KAZAKH_WORDS) + _has_letter_of(word, "kk")
         if not kazakh:
             return "ru"
-        russian = (sum(map(_RUSSIAN_WORDS.__contains__, words)) + _words_with(_RUSSIAN_LETTERS, sample, words)
-                   + sum(map(str.endswith, words, repeat(_RUSSIAN_ENDINGS, len(words)))))
+        russian = 0
+        for word in words:
+            russian += (word in _RUSSIAN_WORDS) + _has_letter_of(word, "ru") + word.endswith(_RUSSIAN_ENDINGS)
         return "kk" if kazakh > russian else "ru"
-    azerbaijani = _words_with(_AZERBAIJANI_LETTERS, sample, words) + sum(map(_AZERBAIJANI_WORDS.__contains__, words))
+    azerbaijani = 0
+    for word in words:
+        azerbaijani += (word in _AZERBAIJANI_WORDS) + _has_letter_of(word, "az")
     if not azerbaijani:
         return "en"
-    english = sum(map(_ENGLISH_WORDS.__contains__, words))
+    english = 0
+    for word in words:
+        english += word in _ENGLISH_WORDS
     return "az" if azerbaijani > english else "en"
+
+
+@cython.cfunc
+@cython.locals(ch=cython.Py_UCS4)
+def _has_letter_of(word: str, language: str) -> cython.bint:
+    """Whether ``word`` (lowercase) has a letter that only ``language`` of the four has."""
+    for ch in word:
+        if language == "kk":
+            if ch in "әғқңөұүһі":
+                return True
+        elif language == "az":
+            if ch in "əığşçöü":
+                return True
+        elif ch in "ёщъэ":
+            return True
+    return False
 
 
 class Paragraphs:

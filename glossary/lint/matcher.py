@@ -10,7 +10,9 @@ when it starts a word and ends one, or is followed by endings of the text's
 language: Azerbaijani and Kazakh suffixes (Füzulidə), Russian endings.
 
 Letter case is checked on the original characters against each term's case
-rule; the four Turkic i's are one letter in the key and are told apart here.
+rule; the four Turkic i's are one letter in the key and are told apart there.
+That loop, which runs for every name in a text, is in ``scan`` (compiled with
+Cython where the package was built with a C compiler); this module builds what it reads.
 """
 
 from __future__ import annotations
@@ -20,23 +22,19 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import ahocorasick
-import regex
 
 from ..records import ACCEPTED_STATUSES, CaseRule, Glossary, TermStatus
 from ..validation import statuses_in_style
-from . import russian, turkic
+from . import russian
 from .collector import collector_paused
 from .language import Paragraphs
-from .text import is_word_char, match_key, without_invisible, word_end, words
+from .scan import Match, verify_declined, find_forms, word_end
+from .text import match_key, without_invisible, words
 
 # The script a language is written in when its tag names none.
 _DEFAULT_SCRIPT = {"az": "Latn", "kk": "Cyrl", "ru": "Cyrl", "en": "Latn", "tr": "Latn", "uz": "Latn"}
-_DOTTED_I = frozenset("iİ")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
-_I_FAMILY = frozenset("iIİı")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -86,16 +84,6 @@ class Form:
     plain: bool = False
     last_word: int = 0  # where the form's last word starts, in the key
     number: int = -1  # its place in ``Matcher.forms``
-
-
-class Match(NamedTuple):
-    """A form found in the text: its span in the compact key and how it was inflected."""
-
-    start: int
-    end: int
-    form: Form
-    endings: tuple[str, ...] = ()  # Russian: the ending each word had
-    suffix_start: int | None = None  # Azerbaijani/Kazakh: where the suffix chain begins
 
 
 @dataclass
@@ -169,55 +157,9 @@ class Matcher:
         cover what lies inside them), each with whether the text has the form
         exactly as written (not through a suffix or ending).
         """
-        matches: list[Match] = []
-        plain: list[tuple[int, int, bool]] = []
         if not self.forms:
-            return matches, plain
-        length = len(key)
-        paragraph_start, paragraph_end, language = 0, -1, ""
-        for last, (size, candidates, shortcut) in self.automaton.iter(key):
-            start = last + 1 - size
-            if start:
-                before = key[start - 1]  # is_word_char, inline: this runs for every key found
-                if before.isalnum() or (before > "\u02ff" and is_word_char(before)):
-                    continue
-            end = last + 1
-            at = base + start if offsets is None else offsets[start]
-            if not paragraph_start <= at < paragraph_end:
-                paragraph_start, paragraph_end, language = paragraphs.paragraph_at(at)
-            if end == length:
-                whole_word = True
-            else:
-                after = key[end]
-                whole_word = not (after.isalnum() or (after > "\u02ff" and is_word_char(after)))
-            if whole_word:
-                found = text[start:end]
-                if shortcut is not None and (language, found) in shortcut:
-                    plain.append((start, end, True))
-                    continue
-            ending = None  # what follows the key up to the end of its word: a declining form's ending
-            for form in candidates:
-                # The common case, inline: a whole word spelled exactly as the term.
-                if whole_word and not form.declines and found == form.compact:
-                    if form.plain and language == form.language:
-                        plain.append((start, end, True))
-                    else:
-                        matches.append(Match(start, end, form))
-                    continue
-                if form.declines:
-                    if ending is None:
-                        tail = word_end(key, end)
-                        ending = key[end:tail]
-                    if ending not in form.first_endings and language != "az" and language != "kk":
-                        continue  # what _verify_declined would find first, without the call
-                    match = _verify_declined(form, key, start, end, tail, language, text)
-                else:
-                    match = _verify_whole(form, key, start, end, language, text)
-                if match is not None and _case_agrees(form, match, text):
-                    if form.plain and language == form.language:
-                        plain.append((match.start, match.end, text[match.start:match.end] == form.compact))
-                    else:
-                        matches.append(match)
+            return [], []
+        matches, plain = find_forms(self.automaton, key, text, paragraphs, base, offsets)
         if offsets is not None or base:
             def to_view(position: int) -> int:  # a start or an end: just after the character before it
                 if offsets is None:
@@ -265,7 +207,7 @@ def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> d
         if same_key is None or any(f.declines for f in same_key):
             continue
         if form.declines:  # found by its stem: it must reach the end of its own text, with no ending added
-            match = _verify_declined(form, key, 0, len(form.key), word_end(key, len(form.key)), form.language, form.compact)
+            match = verify_declined(form, key, 0, len(form.key), word_end(key, len(form.key)), form.language, form.compact)
             if match is None or match.end != len(key):
                 continue
         shortcuts[key].add((form.language, form.compact))
@@ -311,99 +253,6 @@ def _mark_punctuation_variants(forms: list[Form]) -> None:
     if len({t.lower() for t in texts}) > 1:
         for form in forms:
             form.exact_punctuation = not form.declines
-
-
-def _suffix_allowed(form: Form, language: str, key: str, stem_start: int, stem_end: int, tail: int, text: str) -> bool:
-    """Whether the letters after a form's last word are endings of the text's language."""
-    if language == "az" or language == "kk":
-        return turkic.is_suffix_chain(language, text[stem_start:stem_end], text[stem_end:tail])
-    return language == "ru" and key[stem_end:tail] in _russian_endings(form.compact)
-
-
-@functools.lru_cache(maxsize=65536)
-def _russian_endings(text: str) -> frozenset[str]:
-    """The keys of the endings the last word of ``text`` takes in Russian (none for a Latin name)."""
-    if not _CYRILLIC.search(text):
-        return frozenset()
-    last = words(text)[-1]
-    return frozenset(match_key(e) for e in russian.word_forms(text[last[0]:last[1]]).endings)
-
-
-def _verify_whole(form: Form, key: str, start: int, end: int, language: str, text: str) -> Match | None:
-    if end == len(key) or not is_word_char(key[end]) or not is_word_char(key[end - 1]):
-        return Match(start, end, form)
-    tail = word_end(key, end)
-    if _suffix_allowed(form, language, key, start + form.last_word, end, tail, text):
-        return Match(start, tail, form, suffix_start=end)
-    return None
-
-
-def _verify_declined(form: Form, key: str, start: int, end: int, tail: int, language: str, text: str) -> Match | None:
-    """Walk a Russian form word by word from its first declining word, whose stem ends the key at
-    ``end`` and whose word ends at ``tail``: one of its endings, the separator, the next word's stem
-    and ending, and so on."""
-    endings = list(form.leading_endings)  # the words before are in the key, as written in the term
-    position = end
-    last = len(form.words) - 1
-    for i in range(form.first_declining, last + 1):
-        word = form.words[i]
-        if i > form.first_declining:
-            separator = form.separators[i - 1]
-            if not key.startswith(separator, position) or not key.startswith(word.stem, position + len(separator)):
-                return None
-            position += len(separator) + len(word.stem)
-            tail = word_end(key, position)
-        ending = key[position:tail]
-        if ending in word.endings and (language == "ru" or ending == word.base_ending):
-            endings.append(ending)
-            position = tail
-        elif i == last and language in ("az", "kk") and ending.startswith(word.base_ending) and turkic.is_suffix_chain(
-                language, text[position - len(word.stem):position + len(word.base_ending)],
-                text[position + len(word.base_ending):tail]):
-            endings.append(word.base_ending)
-            return Match(start, tail, form, tuple(endings), suffix_start=position + len(word.base_ending))
-        else:
-            return None
-    return Match(start, position, form, tuple(endings))
-
-
-def _letters_agree(term_char: str, text_char: str, rule: CaseRule) -> bool:
-    if term_char == text_char:
-        return True
-    if rule is CaseRule.STRICT:
-        return False
-    if (term_char in _I_FAMILY or text_char in _I_FAMILY) and "I" not in (term_char, text_char) \
-            and (term_char in _DOTTED_I) != (text_char in _DOTTED_I):
-        return False  # ı and i are different letters in Azerbaijani
-    if rule is CaseRule.INSENSITIVE:
-        return True
-    return not (term_char.isupper() and not text_char.isupper())
-
-
-def _case_agrees(form: Form, match: Match, text: str) -> bool:
-    """The text's letters agree with the term's under its case rule (and its punctuation, where it must)."""
-    rule = form.case_rule
-    if not form.declines:
-        if text.startswith(form.compact, match.start):
-            return True
-        for offset, term_char in enumerate(form.compact):
-            text_char = text[match.start + offset]
-            if term_char.isalpha() or text_char.isalpha():
-                if not _letters_agree(term_char, text_char, rule):
-                    return False
-            elif form.exact_punctuation and term_char != text_char:
-                return False
-        return True
-    position = match.start
-    for i, word in enumerate(form.words):
-        if i > 0:
-            position += len(form.separators[i - 1])
-        if not text.startswith(word.written_stem, position):
-            for offset, term_char in enumerate(word.written_stem):
-                if not _letters_agree(term_char, text[position + offset], rule):
-                    return False
-        position += len(word.stem) + len(match.endings[i])
-    return True
 
 
 class _NearMissIndex:

@@ -27,13 +27,6 @@ SPACES = " \t\n\r\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff" + IGNORABLE
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_WORD_TAIL = regex.compile(r"[\p{L}\p{M}\p{N}]*")
-
-
-def word_end(text: str, position: int) -> int:
-    """Where the word that ``position`` is in (or right after) ends."""
-    return _WORD_TAIL.match(text, position).end()
-
 
 def _special_characters() -> dict[str, str]:
     """Characters whose key is not their lowercase: dashes, apostrophes, spaces, invisible ones."""

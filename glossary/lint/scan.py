@@ -1,0 +1,225 @@
+"""The loop that runs for every name in a text: a compiled glossary's forms found in a text's key.
+
+This file is Cython's pure-Python mode. Where the package is built with a C compiler
+(``setup.py``), it is compiled and its variables are C integers and characters:
+reading a character of the key, testing for a word boundary or finding a word's end
+is one C operation instead of a call. Where no compiler was found it runs as the
+Python it is; both give the same matches (``tests/lint/test_scan.py``), and
+``COMPILED`` says which one runs.
+
+What the loop does is described in ``matcher``; the forms and their keys are built there.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+import cython
+import regex
+
+from ..records import CaseRule
+from . import russian
+from .text import is_word_char, match_key, words
+from .turkic import is_suffix_chain
+
+COMPILED = cython.compiled
+
+_STRICT = CaseRule.STRICT
+_INSENSITIVE = CaseRule.INSENSITIVE
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+
+
+class Match(NamedTuple):
+    """A form found in the text: its span in the compact key and how it was inflected."""
+
+    start: int
+    end: int
+    form: object  # matcher.Form
+    endings: tuple[str, ...] = ()  # Russian: the ending each word had
+    suffix_start: int | None = None  # Azerbaijani/Kazakh: where the suffix chain begins
+
+
+@cython.cfunc
+@cython.inline
+def _is_word(ch: cython.Py_UCS4) -> cython.bint:
+    """``text.is_word_char``, with the usual answer (letters, digits, spaces, ASCII marks) in C."""
+    return ch.isalnum() or (ch > "\u02ff" and is_word_char(ch))
+
+
+@cython.ccall
+@cython.boundscheck(False)
+@cython.wraparound(False)
+def word_end(text: str, position: cython.Py_ssize_t) -> cython.Py_ssize_t:
+    """Where the word that ``position`` is in (or right after) ends."""
+    length: cython.Py_ssize_t = len(text)
+    while position < length and _is_word(text[position]):
+        position += 1
+    return position
+
+
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.locals(base=cython.Py_ssize_t, length=cython.Py_ssize_t, last=cython.Py_ssize_t, size=cython.Py_ssize_t,
+               start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, at=cython.Py_ssize_t,
+               paragraph_start=cython.Py_ssize_t, paragraph_end=cython.Py_ssize_t, whole_word=cython.bint,
+               candidates=tuple, language=str, found=str, ending=str)
+def find_forms(automaton, key: str, text: str, paragraphs, base, offsets) -> tuple:
+    """Every form the automaton finds in ``key`` that starts a word: ``Matcher.find`` without
+    the conversion to offsets in the view (the matches and plain extents are at offsets in ``key``)."""
+    matches: list = []
+    plain: list = []
+    length = len(key)
+    paragraph_start, paragraph_end, language = 0, -1, ""
+    tail = 0
+    found = ""
+    for last, (size, candidates, shortcut) in automaton.iter(key):
+        start = last + 1 - size
+        if start and _is_word(key[start - 1]):
+            continue
+        end = last + 1
+        at = base + start if offsets is None else offsets[start]
+        if not paragraph_start <= at < paragraph_end:
+            paragraph_start, paragraph_end, language = paragraphs.paragraph_at(at)
+        whole_word = end == length or not _is_word(key[end])
+        if whole_word:
+            found = text[start:end]
+            if shortcut is not None and (language, found) in shortcut:
+                plain.append((start, end, True))
+                continue
+        ending = None  # what follows the key up to the end of its word: a declining form's ending
+        for form in candidates:
+            # The common case first: a whole word spelled exactly as the term.
+            if whole_word and not form.declines and found == form.compact:
+                if form.plain and language == form.language:
+                    plain.append((start, end, True))
+                else:
+                    matches.append(Match(start, end, form))
+                continue
+            if form.declines:
+                if ending is None:
+                    tail = word_end(key, end)
+                    ending = key[end:tail]
+                if ending not in form.first_endings and language != "az" and language != "kk":
+                    continue  # what verify_declined would find first, without the call
+                match = verify_declined(form, key, start, end, tail, language, text)
+            else:
+                match = _verify_whole(form, key, start, end, language, text)
+            if match is not None and _case_agrees(form, match, text):
+                if form.plain and language == form.language:
+                    plain.append((match.start, match.end, text[match.start:match.end] == form.compact))
+                else:
+                    matches.append(match)
+    return matches, plain
+
+
+@cython.cfunc
+@cython.locals(start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, stem_start=cython.Py_ssize_t)
+def _verify_whole(form, key: str, start, end, language: str, text: str):
+    """A form looked up whole, found at ``start``: whole, or followed by endings of the text's language."""
+    if end == len(key) or not _is_word(key[end]) or not _is_word(key[end - 1]):
+        return Match(start, end, form)
+    tail = word_end(key, end)
+    stem_start = start + form.last_word
+    if language == "az" or language == "kk":
+        allowed = is_suffix_chain(language, text[stem_start:end], text[end:tail])
+    else:
+        allowed = language == "ru" and key[end:tail] in russian_endings(form.compact)
+    return Match(start, tail, form, suffix_start=end) if allowed else None
+
+
+@cython.ccall
+@cython.locals(start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, position=cython.Py_ssize_t,
+               i=cython.Py_ssize_t, last=cython.Py_ssize_t, first=cython.Py_ssize_t, ending=str, separator=str,
+               endings=list)
+def verify_declined(form, key: str, start, end, tail, language: str, text: str):
+    """Walk a Russian form word by word from its first declining word, whose stem ends the key at
+    ``end`` and whose word ends at ``tail``: one of its endings, the separator, the next word's stem
+    and ending, and so on."""
+    endings = list(form.leading_endings)  # the words before are in the key, as written in the term
+    position = end
+    words_of_form = form.words
+    first = form.first_declining
+    last = len(words_of_form) - 1
+    for i in range(first, last + 1):
+        word = words_of_form[i]
+        if i > first:
+            separator = form.separators[i - 1]
+            if not key.startswith(separator, position) or not key.startswith(word.stem, position + len(separator)):
+                return None
+            position += len(separator) + len(word.stem)
+            tail = word_end(key, position)
+        ending = key[position:tail]
+        if ending in word.endings and (language == "ru" or ending == word.base_ending):
+            endings.append(ending)
+            position = tail
+        elif i == last and (language == "az" or language == "kk") and ending.startswith(word.base_ending) \
+                and is_suffix_chain(language, text[position - len(word.stem):position + len(word.base_ending)],
+                                    text[position + len(word.base_ending):tail]):
+            endings.append(word.base_ending)
+            return Match(start, tail, form, tuple(endings), position + len(word.base_ending))
+        else:
+            return None
+    return Match(start, position, form, tuple(endings))
+
+
+@cython.cfunc
+@cython.inline
+def _letters_agree(term_char: cython.Py_UCS4, text_char: cython.Py_UCS4, rule) -> cython.bint:
+    if term_char == text_char:
+        return True
+    if rule is _STRICT:
+        return False
+    # ı and i are different letters in Azerbaijani: dotted against dotless disagrees (I is either)
+    term_i: cython.bint = term_char == "i" or term_char == "İ" or term_char == "ı" or term_char == "I"
+    text_i: cython.bint = text_char == "i" or text_char == "İ" or text_char == "ı" or text_char == "I"
+    if (term_i or text_i) and term_char != "I" and text_char != "I" \
+            and (term_char == "i" or term_char == "İ") != (text_char == "i" or text_char == "İ"):
+        return False
+    if rule is _INSENSITIVE:
+        return True
+    return not (term_char.isupper() and not text_char.isupper())
+
+
+@cython.cfunc
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.locals(position=cython.Py_ssize_t, offset=cython.Py_ssize_t, i=cython.Py_ssize_t, term_char=cython.Py_UCS4,
+               text_char=cython.Py_UCS4, compact=str, stem=str)
+def _case_agrees(form, match: Match, text: str) -> cython.bint:
+    """The text's letters agree with the term's under its case rule (and its punctuation, where it must)."""
+    rule = form.case_rule
+    position = match.start
+    if not form.declines:
+        compact = form.compact
+        if text.startswith(compact, position):
+            return True
+        for offset in range(len(compact)):
+            term_char, text_char = compact[offset], text[position + offset]
+            if term_char.isalpha() or text_char.isalpha():
+                if not _letters_agree(term_char, text_char, rule):
+                    return False
+            elif form.exact_punctuation and term_char != text_char:
+                return False
+        return True
+    endings = match.endings
+    separators = form.separators
+    for i, word in enumerate(form.words):
+        if i > 0:
+            position += len(separators[i - 1])
+        stem = word.written_stem
+        if not text.startswith(stem, position):
+            for offset in range(len(stem)):
+                if not _letters_agree(stem[offset], text[position + offset], rule):
+                    return False
+        position += len(word.stem) + len(endings[i])
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def russian_endings(text: str) -> frozenset[str]:
+    """The keys of the endings the last word of ``text`` takes in Russian (none for a Latin name)."""
+    if not _CYRILLIC.search(text):
+        return frozenset()
+    last = words(text)[-1]
+    return frozenset(match_key(e) for e in russian.word_forms(text[last[0]:last[1]]).endings)

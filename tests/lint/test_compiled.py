@@ -1,0 +1,133 @@
+"""The compiled loops (``scan``, ``language``) and the same files run as Python give the same findings.
+
+Where the package was built with a C compiler the engine runs the compiled modules;
+here the pure-Python fallback is loaded from the very same source files and put in
+their place, so both are checked on the same texts.
+"""
+
+import importlib.machinery
+import importlib.util
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+import glossary.lint
+from glossary.formats import read_glossary_file
+from glossary.lint import engine, language, matcher, scan
+from glossary.lint.engine import lint_text
+from glossary.lint.matcher import Matcher
+from glossary.termbase import bundled_glossary
+
+from ..conftest import CORPUS, DATA
+
+PACKAGE = Path(glossary.lint.__file__).parent
+COMPILED_MODULES = (scan, language)
+BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "lint_benchmark.py"
+
+# Drafts in the four languages with what the loops decide: suffixes and endings, letter case,
+# the four Turkic i's, boundaries, paragraphs in different languages.
+DRAFTS = [
+    "Prezident Qabalada çıxış edib. FİZULİDƏ məktəb açılıb və Füzulidə dərslər başlayıb.\n\n"
+    "Fizuli's school and THE FIZULI DISTRICT. We had roast turkey; relations with Turkey grew.\n\n"
+    "Қазақстан Президенті Токаевтың сапары басталды. Бүгін Президент Актауда болды, Ақтауда да.\n\n"
+    "Визит Касыма-Жомарта Кемеловича Токаева в Баку. Обсуждалось открытие Зангазурского коридора "
+    "и Зангезурского коридора. АГЕНТСТВО КАЗИНФОРМ СООБЩИЛО, а КазИнформ нет.",
+    "Alatau is not Alat; the port of Alat and Baku–Tbilisi–Ceyhan, Baku-Tbilisi-Ceyhan, COP-29 and COP29.",
+]
+
+
+def _as_python(module):
+    """``module`` loaded from its ``.py`` source, whether or not a compiled build of it exists."""
+    name = module.__name__
+    loader = importlib.machinery.SourceFileLoader(name, str(PACKAGE / f"{name.rsplit('.', 1)[1]}.py"))
+    spec = importlib.util.spec_from_loader(name, loader)
+    python = importlib.util.module_from_spec(spec)
+    loader.exec_module(python)
+    return python
+
+
+def _is_compiled(module) -> bool:
+    return module.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+
+
+def _use_python_loops(monkeypatch) -> None:
+    python_scan, python_language = _as_python(scan), _as_python(language)
+    assert not _is_compiled(python_scan) and not python_scan.COMPILED
+    for name in ("find_forms", "verify_declined", "word_end"):
+        monkeypatch.setattr(matcher, name, getattr(python_scan, name))
+    monkeypatch.setattr(engine, "paragraphs", python_language.paragraphs)
+
+
+def _benchmark_sample() -> tuple[str, str]:
+    """A small glossary and text from the benchmark's generator: every language, suffixes and endings."""
+    spec = importlib.util.spec_from_file_location("lint_benchmark", BENCHMARK)
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    rng = random.Random(7)
+    glossary_csv = benchmark.generate_glossary(150, rng)
+    return glossary_csv, benchmark.generate_text(glossary_csv, 0.15, rng)
+
+
+def _findings(glossary, texts, style=None):
+    compiled_matcher = Matcher(glossary, style)
+    return [lint_text(text, compiled_matcher) for text in texts]
+
+
+@pytest.mark.skipif(not any(map(_is_compiled, COMPILED_MODULES)), reason="the compiled modules are not built here")
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param("corpus", id="corpus-articles-bundled-glossary"),
+        pytest.param("drafts", id="drafts-in-four-languages"),
+        pytest.param("drafts-az-official", id="drafts-house-style"),
+        pytest.param("benchmark", id="generated-inflecting-glossary-and-text"),
+    ],
+)
+def test_python_fallback_finds_what_the_compiled_loops_find(case, monkeypatch, tmp_path):
+    if case == "corpus":
+        glossary, texts, style = bundled_glossary(), [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))], None
+    elif case.startswith("drafts"):
+        glossary, texts = read_glossary_file(DATA / "lint" / "glossary.csv"), DRAFTS
+        style = "az-official" if case.endswith("az-official") else None
+    else:
+        glossary_csv, text = _benchmark_sample()
+        (tmp_path / "glossary.csv").write_text(glossary_csv, encoding="utf-8")
+        glossary, texts, style = read_glossary_file(tmp_path / "glossary.csv"), [text], None
+    compiled = _findings(glossary, texts, style)
+    _use_python_loops(monkeypatch)
+    python = _findings(glossary, texts, style)
+    assert python == compiled
+    assert sum(map(len, compiled)) > len(texts)  # texts with findings, so there was something to compare
+
+
+def test_paragraph_languages_agree_on_the_corpus():
+    python_language = _as_python(language)
+    paragraphs = [p for path in sorted(CORPUS.glob("*.txt")) for p in path.read_text(encoding="utf-8").split("\n\n")]
+    paragraphs += [d for draft in DRAFTS for d in draft.split("\n\n")]
+    assert [language.detect(p) for p in paragraphs] == [python_language.detect(p) for p in paragraphs]
+    assert {language.detect(p) for p in paragraphs} == {"en", "az", "kk", "ru"}
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "end"),
+    [
+        pytest.param("Füzulidə məktəb", 3, 8, id="az-word-with-suffix"),
+        pytest.param("Ақтауда болды", 0, 7, id="kk-letters"),
+        pytest.param("Нахичевани.", 4, 10, id="ends-at-punctuation"),
+        pytest.param("Zangezur", 8, 8, id="at-the-end"),
+        pytest.param("e\u0301clair x", 0, 7, id="combining-mark-inside-word"),
+        pytest.param("COP29 summit", 0, 5, id="digits"),
+        pytest.param("Баку\u2013Тбилиси", 0, 4, id="dash-ends-word"),
+    ],
+)
+def test_word_end(text, position, end):
+    assert scan.word_end(text, position) == end
+    assert _as_python(scan).word_end(text, position) == end
+
+
+@pytest.mark.skipif(not os.environ.get("TILMASH_REQUIRE_COMPILED"), reason="only where a C build is required (CI)")
+def test_compiled_modules_are_in_use():
+    assert all(map(_is_compiled, COMPILED_MODULES)), [m.__file__ for m in COMPILED_MODULES]
+    assert scan.COMPILED
