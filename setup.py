@@ -1,5 +1,6 @@
-"""The compiled modules: the lint engine's loops that run for every name and every paragraph
-(``glossary/lint/scan.py``, ``glossary/lint/language.py``), built with Cython where a C compiler is found.
+"""The compiled modules: the lint engine's loops that run for every name, every paragraph and every
+unknown capitalised word (``scan``, ``language``, ``near_misses`` in ``glossary/lint``), built with
+Cython where a C compiler is found.
 
 Everything else is in pyproject.toml. The modules are written in Cython's pure-Python mode,
 so where the C build fails (no compiler, no Python headers) the package still installs and
@@ -8,7 +9,7 @@ the same files run as Python, only slower.
 
 from setuptools import Extension, setup
 
-COMPILED = ("scan", "language")  # modules of glossary/lint
+COMPILED = ("scan", "language", "near_misses")  # modules of glossary/lint
 
 try:
     from Cython.Build import cythonize

@@ -1,7 +1,5 @@
 """The database: migrations, rules it enforces on its own, change history, revisions."""
 
-from pathlib import Path
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -12,7 +10,7 @@ from glossary import termbase
 from glossary.database import Database, DatabaseError, open_database
 from glossary.history import concept_history, glossary_revision
 from glossary.model import Base, Change, Concept, Style, Term, TermStyleStatus
-from glossary.records import ConceptEntry, Glossary, TermEntry, TermStatus
+from glossary.records import Glossary, TermStatus
 
 
 def test_migrations_build_exactly_the_model(database):

@@ -18,7 +18,6 @@ Cython where the package was built with a C compiler); this module builds what i
 from __future__ import annotations
 
 import functools
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from ..validation import statuses_in_style
 from . import russian
 from .collector import collector_paused
 from .language import Paragraphs
+from .near_misses import NearMissIndex
 from .scan import Match, verify_declined, find_forms, word_end
 from .text import match_key, without_invisible, words
 
@@ -135,7 +135,7 @@ class Matcher:
         for key, same_key in by_key.items():
             self.automaton.add_word(key, (len(key), tuple(same_key), whole_word_shortcuts.get(key)))
         self.forms = forms
-        self.near_misses = _NearMissIndex(forms)
+        self.near_misses = NearMissIndex(forms)
         if forms:
             self.automaton.make_automaton()
 
@@ -253,62 +253,3 @@ def _mark_punctuation_variants(forms: list[Form]) -> None:
     if len({t.lower() for t in texts}) > 1:
         for form in forms:
             form.exact_punctuation = not form.declines
-
-
-class _NearMissIndex:
-    """Words of the glossary's names, found from a word one edit away.
-
-    Deletion neighbourhoods (SymSpell's idea: two words one edit apart share a
-    word with one letter deleted), stored compactly: a dict from a stable CRC-32
-    of each neighbour key to the numbers of its words (a set of words per
-    neighbour string took three times the memory).
-    Collisions only add candidates, which ``near`` confirms letter by letter.
-    """
-
-    MIN_LENGTH = 5
-
-    def __init__(self, forms: Iterable[Form]):
-        self.words: dict[str, list[tuple[Form, int]]] = defaultdict(list)  # word key -> (form, word index)
-        for form in forms:
-            if form.status is TermStatus.DEPRECATED:
-                continue
-            for index, (a, b) in enumerate(words(form.compact)):
-                word = form.compact[a:b]
-                if len(word) >= self.MIN_LENGTH and word[0].isupper():
-                    self.words[match_key(word)].append((form, index))
-        self.keys = list(self.words)
-        self.neighbours: dict[int, int | tuple[int, ...]] = {}
-        for number, key in enumerate(self.keys):
-            for neighbour in {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}:
-                digest = zlib.crc32(neighbour.encode())
-                present = self.neighbours.get(digest)
-                self.neighbours[digest] = number if present is None else (
-                    (*present, number) if isinstance(present, tuple) else (present, number))
-
-    def known(self, word_key: str) -> bool:
-        return word_key in self.words
-
-    def near(self, word_key: str) -> list[str]:
-        """Glossary words one edit (insertion, deletion, substitution, swap) away from ``word_key``."""
-        numbers: set[int] = set()
-        for neighbour in {word_key, *(word_key[:i] + word_key[i + 1:] for i in range(len(word_key)))}:
-            found = self.neighbours.get(zlib.crc32(neighbour.encode()))
-            if found is not None:
-                numbers.update(found if isinstance(found, tuple) else (found,))
-        found = {self.keys[n] for n in numbers}
-        found.discard(word_key)
-        return sorted(w for w in found if _one_edit(w, word_key))
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long = sorted((a, b), key=len)
-    i = 0
-    while i < len(short) and short[i] == long[i]:
-        i += 1
-    return short[i:] == long[i + 1:]
-

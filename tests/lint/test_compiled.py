@@ -1,4 +1,4 @@
-"""The compiled loops (``scan``, ``language``) and the same files run as Python give the same findings.
+"""The compiled loops (``scan``, ``language``, ``near_misses``) and the same files run as Python give the same findings.
 
 Where the package was built with a C compiler the engine runs the compiled modules;
 here the pure-Python fallback is loaded from the very same source files and put in
@@ -15,7 +15,7 @@ import pytest
 
 import glossary.lint
 from glossary.formats import read_glossary_file
-from glossary.lint import engine, language, matcher, scan
+from glossary.lint import engine, language, matcher, near_misses, scan
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
 from glossary.termbase import bundled_glossary
@@ -23,7 +23,7 @@ from glossary.termbase import bundled_glossary
 from ..conftest import CORPUS, DATA
 
 PACKAGE = Path(glossary.lint.__file__).parent
-COMPILED_MODULES = (scan, language)
+COMPILED_MODULES = (scan, language, near_misses)
 BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "lint_benchmark.py"
 
 # Drafts in the four languages with what the loops decide: suffixes and endings, letter case,
@@ -35,6 +35,7 @@ DRAFTS = [
     "Визит Касыма-Жомарта Кемеловича Токаева в Баку. Обсуждалось открытие Зангазурского коридора "
     "и Зангезурского коридора. АГЕНТСТВО КАЗИНФОРМ СООБЩИЛО, а КазИнформ нет.",
     "Alatau is not Alat; the port of Alat and Baku–Tbilisi–Ceyhan, Baku-Tbilisi-Ceyhan, COP-29 and COP29.",
+    "Near misses: the Zangezour corridor, the Zangezru corridor, the Zangezor corridor, Nakhchivn and Fuzluli.",
 ]
 
 
@@ -58,6 +59,7 @@ def _use_python_loops(monkeypatch) -> None:
     for name in ("find_forms", "verify_declined", "word_end"):
         monkeypatch.setattr(matcher, name, getattr(python_scan, name))
     monkeypatch.setattr(engine, "paragraphs", python_language.paragraphs)
+    monkeypatch.setattr(matcher, "NearMissIndex", _as_python(near_misses).NearMissIndex)
 
 
 def _benchmark_sample() -> tuple[str, str]:
@@ -131,3 +133,22 @@ def test_word_end(text, position, end):
 def test_compiled_modules_are_in_use():
     assert all(map(_is_compiled, COMPILED_MODULES)), [m.__file__ for m in COMPILED_MODULES]
     assert scan.COMPILED
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("zangezour", ["zangezur"], id="one-letter-more"),
+        pytest.param("zangezr", ["zangezur"], id="one-letter-less"),
+        pytest.param("zangezor", ["zangezur"], id="one-letter-changed"),
+        pytest.param("zangezru", ["zangezur"], id="two-neighbours-swapped"),
+        pytest.param("zangezaa", [], id="two-letters-changed"),
+        pytest.param("zanegzru", [], id="two-swaps"),
+        pytest.param("zangezrx", [], id="one-letter-dropped-another-added"),
+        pytest.param("zangezur", [], id="the-word-itself"),
+    ],
+)
+def test_near_misses_one_edit_away(word, expected):
+    forms = Matcher(read_glossary_file(DATA / "lint" / "glossary.csv")).forms
+    for module in (near_misses, _as_python(near_misses)):
+        assert module.NearMissIndex(forms).near(word) == expected, module.__file__
