@@ -1,6 +1,6 @@
-"""The compiled modules: the lint engine's loops that run for every name, every paragraph and every
-unknown capitalised word (``scan``, ``language``, ``near_misses`` in ``glossary/lint``), built with
-Cython where a C compiler is found.
+"""The compiled modules: the lint engine's loops that run for every character, every name, every
+paragraph and every unknown capitalised word (``text``, ``scan``, ``language``, ``scripts``,
+``near_misses`` in ``glossary/lint``), built with Cython where a C compiler is found.
 
 Everything else is in pyproject.toml. The modules are written in Cython's pure-Python mode,
 so where the C build fails (no compiler, no Python headers) the package still installs and
@@ -9,7 +9,7 @@ the same files run as Python, only slower.
 
 from setuptools import Extension, setup
 
-COMPILED = ("scan", "language", "near_misses")  # modules of glossary/lint
+COMPILED = ("text", "scan", "language", "scripts", "near_misses")  # modules of glossary/lint
 
 try:
     from Cython.Build import cythonize

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import multiprocessing
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -31,22 +30,12 @@ from .findings import Finding
 from .language import paragraphs
 from .matcher import Form, Match, Matcher
 from .rules import RULES
+from .scripts import describe_scripts, in_one_script, mixed_script_words
 from .text import IGNORABLE, apply_case, match_key, without_invisible, words
 
 _LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
-# Runs of letters of one alphabet; a mixed word is a run with a letter of the other alphabet beside it.
-_LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff"
-_CYRILLIC_LETTERS = "\u0400-\u052f"
-_LATIN_RUN = re.compile(f"[{_LATIN_LETTERS}]+")
-_CYRILLIC_RUN = re.compile(f"[{_CYRILLIC_LETTERS}]+")
-_IS_LATIN = re.compile(f"[{_LATIN_LETTERS}]")
-_IS_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTERS}]")
 _CAPITALIZED_WORD = regex.compile(r"\b\p{Lu}\w{4,}\b")
 _LINE_BREAK = re.compile("\n")
-# Look-alike letters between the two alphabets, each way. Kazakh ә and Azerbaijani ə are a pair.
-_TO_LATIN = dict(zip("аеорсухіјѕһԁԛԝәАВЕКМНОРСТХУІЈЅҺӘ", "aeopcyxijshdqwəABEKMHOPCTXYIJSHƏ"))
-_TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _TO_LATIN.items() if latin not in "jJsSdqwY"}
-_TO_CYRILLIC.update({"Y": "У", "y": "у"})
 
 
 @dataclass
@@ -314,35 +303,15 @@ class _Linter:
                          concept=concept_id, lang=language, status=form.status.value)
 
     def _mixed_scripts(self, low: int, high: int, findings: list[Finding]) -> list[tuple[int, int]]:
-        """Words mixing Latin and Cyrillic letters in the paragraphs from ``low`` to ``high``; returns their spans.
-
-        In each paragraph only runs of the other alphabet are looked at (Cyrillic
-        in a Latin paragraph, Latin in a Cyrillic one): few, so a paragraph is
-        mostly skipped at C speed.
-        """
-        found: list[tuple[int, int]] = []
-        view = self.view
-        for first, last in self.paragraphs.spans(low, high):
-            latin_paragraph = self.paragraphs.language_at(first) in ("en", "az")
-            runs, other = (_CYRILLIC_RUN, _IS_LATIN) if latin_paragraph else (_LATIN_RUN, _IS_CYRILLIC)
-            for run in runs.finditer(view, first, last):
-                start, end = run.span()
-                before, after = _letter_before(view, start), _letter_after(view, end)
-                if not (before and other.match(before)) and not (after and other.match(after)):
-                    continue
-                while start > 0 and (view[start - 1].isalpha() or view[start - 1] == IGNORABLE):
-                    start -= 1
-                while end < len(view) and (view[end].isalpha() or view[end] == IGNORABLE):
-                    end += 1
-                if found and start < found[-1][1]:
-                    continue
-                found.append((start, end))
-                word = self.source[start:end]
-                language = self.paragraphs.language_at(start)
-                suggestion = _one_script(word, language)
-                self.add(findings, start, end, "text.mixed-script", word, suggestion,
-                         "this word mixes Latin and Cyrillic letters: " + _describe_scripts(word),
-                         concept=None, lang=language, status=None, fixable=suggestion is not None)
+        """Words mixing Latin and Cyrillic letters in the paragraphs from ``low`` to ``high``; returns their spans."""
+        found = mixed_script_words(self.view, self.paragraphs, low, high)
+        for start, end in found:
+            word = self.source[start:end]
+            language = self.paragraphs.language_at(start)
+            suggestion = in_one_script(word, language)
+            self.add(findings, start, end, "text.mixed-script", word, suggestion,
+                     "this word mixes Latin and Cyrillic letters: " + describe_scripts(word),
+                     concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 
     def _near_misses(self, low: int, stretch: str, stretch_key: str, spans: list[_Span],
@@ -390,19 +359,6 @@ class _Linter:
                 continue
             return form, form.compact[spans[index][0]:spans[index][1]]
         return None
-
-
-def _letter_before(text: str, position: int) -> str:
-    """The letter just before ``position``, skipping combining marks and IGNORABLE; '' if none."""
-    while position > 0 and (text[position - 1] == IGNORABLE or unicodedata.category(text[position - 1]).startswith("M")):
-        position -= 1
-    return text[position - 1] if position > 0 and text[position - 1].isalpha() else ""
-
-
-def _letter_after(text: str, position: int) -> str:
-    while position < len(text) and (text[position] == IGNORABLE or unicodedata.category(text[position]).startswith("M")):
-        position += 1
-    return text[position] if position < len(text) and text[position].isalpha() else ""
 
 
 def _lowercased(text: str, key: str, extents: list[tuple[int, int]]) -> str:
@@ -497,35 +453,6 @@ def _message(rule: str, form: Form, target: Form | None, language: str) -> str:
     if reason and rule != "term.wrong-language" and not reason.lower().startswith("uncertain"):
         text += f" ({reason})"
     return text
-
-
-def _one_script(word: str, language: str) -> str | None:
-    """The word in one alphabet, by its look-alike letters, or None if some letter has no look-alike."""
-    latin = sum(1 for ch in word if ch.isalpha() and "LATIN" in _script(ch))
-    cyrillic = sum(1 for ch in word if ch.isalpha() and "CYRILLIC" in _script(ch))
-    to_latin = latin > cyrillic or (latin == cyrillic and language in ("en", "az"))
-    table, foreign = (_TO_LATIN, "CYRILLIC") if to_latin else (_TO_CYRILLIC, "LATIN")
-    letters = []
-    for ch in word:
-        if ch.isalpha() and foreign in _script(ch):
-            if ch not in table:
-                return None
-            letters.append(table[ch])
-        else:
-            letters.append(ch)
-    return "".join(letters)
-
-
-def _script(ch: str) -> str:
-    return unicodedata.name(ch, "")
-
-
-def _describe_scripts(word: str) -> str:
-    odd = [ch for ch in word if ch.isalpha()]
-    latin = [ch for ch in odd if "LATIN" in _script(ch)]
-    cyrillic = [ch for ch in odd if "CYRILLIC" in _script(ch)]
-    minority = cyrillic if len(latin) >= len(cyrillic) else latin
-    return ", ".join(f"{ch!r} is {unicodedata.name(ch).title()} (U+{ord(ch):04X})" for ch in dict.fromkeys(minority))
 
 
 def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, list[Finding]]:

@@ -14,7 +14,9 @@ as ``IGNORABLE`` in the key; matching skips them.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 
+import cython
 import regex
 
 # Put by the markup layer where it removed characters inside prose (an HTML
@@ -47,7 +49,10 @@ def match_key(text: str) -> str:
 
     İ is the one character whose lowercase is longer than itself; it is replaced
     before lowercasing, and ı after, so the four Turkic i's become one letter.
+    A long text is folded in one pass of C where this module is compiled (``setup.py``).
     """
+    if cython.compiled and len(text) > 64 and "\u03a3" not in text:  # Σ: its lowercase depends on what follows
+        return _folded_in_one_pass(text)
     key = text.replace("İ", "i").lower().replace("ı", "i")
     if len(text) > 64 or not _SPECIAL_SET.isdisjoint(text):  # a short word rarely has any: skip the scans
         for special, folded in _SPECIAL_ITEMS:  # a scan in C per character: faster than one regex pass
@@ -56,6 +61,28 @@ def match_key(text: str) -> str:
     if len(key) != len(text):  # cannot happen with Unicode's case mappings; offsets must never drift
         raise AssertionError("match_key changed the length of the text")
     return key
+
+
+def _key_character(ch: str) -> str:
+    """One character's key (``match_key`` of a text without Σ, character by character)."""
+    return "i" if ch == "İ" or ch == "ı" else _SPECIAL.get(ch) or ch.lower()
+
+
+_TABLE_SIZE = 0x530  # Latin, Greek and Cyrillic: their keys from a table
+_KEY_TABLE = array("I", [ord(_key_character(chr(c))) for c in range(_TABLE_SIZE)])
+
+
+@cython.locals(i=cython.Py_ssize_t, ch=cython.Py_UCS4, key=cython.uint[::1], table=cython.uint[::1])
+def _folded_in_one_pass(text: str) -> str:
+    """``match_key`` of a text without Σ, one character at a time (compiled: a table look-up
+    for each Latin, Greek or Cyrillic character)."""
+    folded = bytearray(4 * len(text))
+    key = memoryview(folded).cast("I")
+    table = _KEY_TABLE
+    for i in range(len(text)):
+        ch = text[i]
+        key[i] = table[ch] if ch < "\u0530" else ord(_key_character(ch))
+    return folded.decode("utf-32-le", "surrogatepass")
 
 
 _INVISIBLE_PATTERN = regex.compile("[" + regex.escape(INVISIBLE) + "]")

