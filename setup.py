@@ -17,8 +17,10 @@ except ImportError:  # building without Cython (not through pip, which installs 
     extensions = []
 else:
     extensions = cythonize(
-        [Extension(f"glossary.lint.{name}", [f"glossary/lint/{name}.py"], optional=True) for name in COMPILED],
+        [Extension(f"glossary.lint.{name}", [f"glossary/lint/{name}.py"]) for name in COMPILED],
         compiler_directives={"language_level": 3},
     )
+    for extension in extensions:
+        extension.optional = True  # a failed C build leaves the module as Python (cythonize drops this if given before)
 
 setup(ext_modules=extensions)

@@ -4,7 +4,7 @@ This file is Cython's pure-Python mode. Where the package is built with a C comp
 (``setup.py``), it is compiled and its variables are C integers and characters:
 reading a character of the key, testing for a word boundary or finding a word's end
 is one C operation instead of a call. Where no compiler was found it runs as the
-Python it is; both give the same matches (``tests/lint/test_scan.py``), and
+Python it is; both give the same findings (``tests/lint/test_compiled.py``), and
 ``COMPILED`` says which one runs.
 
 What the loop does is described in ``matcher``; the forms and their keys are built there.
@@ -43,7 +43,12 @@ class Match(NamedTuple):
 @cython.cfunc
 @cython.inline
 def _is_word(ch: cython.Py_UCS4) -> cython.bint:
-    """``text.is_word_char``, with the usual answer (letters, digits, spaces, ASCII marks) in C."""
+    """``text.is_word_char``, with the usual answers in C: ASCII and basic Cyrillic lowercase
+    without Unicode's tables, and the Python call only for what follows U+02FF and is no letter."""
+    if ch < "\x80":
+        return "a" <= ch <= "z" or "0" <= ch <= "9" or "A" <= ch <= "Z"
+    if "\u0430" <= ch <= "\u044f":
+        return True
     return ch.isalnum() or (ch > "\u02ff" and is_word_char(ch))
 
 

@@ -18,6 +18,7 @@ from glossary.formats import read_glossary_file
 from glossary.lint import engine, language, matcher, near_misses, scan, scripts, text
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
+from glossary.lint.text import is_word_char
 from glossary.termbase import bundled_glossary
 
 from ..conftest import CORPUS, DATA
@@ -171,3 +172,8 @@ def test_match_key_of_every_character():
     for sample in (every, without_sigma, "ΣΟΦΙΑ ΚΑΙ ΟΔΟΣ" * 10, "x\ud800y" * 30, "İSTANBUL, Qazaxıstan — «Ақтау»" * 5):
         assert text.match_key(sample) == python_text.match_key(sample)
         assert len(text.match_key(sample)) == len(sample)
+
+
+def test_words_end_where_text_says_word_characters_end():
+    characters = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000] + ["\U0001d400", "\U0001f600", "\U000e0100"]
+    assert [scan.word_end(ch + " ", 0) for ch in characters] == [1 if is_word_char(ch) else 0 for ch in characters]
