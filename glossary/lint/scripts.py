@@ -12,6 +12,7 @@ built with a C compiler (``setup.py``), run as Python elsewhere.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import cython
@@ -22,6 +23,9 @@ from .text import IGNORABLE
 _TO_LATIN = dict(zip("аеорсухіјѕһԁԛԝәАВЕКМНОРСТХУІЈЅҺӘ", "aeopcyxijshdqwəABEKMHOPCTXYIJSHƏ"))
 _TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _TO_LATIN.items() if latin not in "jJsSdqwY"}
 _TO_CYRILLIC.update({"Y": "У", "y": "у"})
+# The letters _is_latin and _is_cyrillic accept, for a quick look at a whole paragraph.
+_A_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff]")
+_A_CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
 
 
 @cython.cfunc
@@ -67,23 +71,15 @@ def _letter_beside(text: str, position, forward: cython.bint) -> str:
 @cython.boundscheck(False)
 @cython.wraparound(False)
 @cython.locals(first=cython.Py_ssize_t, last=cython.Py_ssize_t, position=cython.Py_ssize_t, start=cython.Py_ssize_t,
-               end=cython.Py_ssize_t, length=cython.Py_ssize_t, latin=cython.bint, has_latin=cython.bint,
-               has_cyrillic=cython.bint, ch=cython.Py_UCS4, before=str, after=str)
+               end=cython.Py_ssize_t, length=cython.Py_ssize_t, latin=cython.bint, before=str, after=str)
 def mixed_script_words(view: str, paragraphs, low, high) -> list:
     """(start, end) of each word mixing Latin and Cyrillic letters in the paragraphs that start
     from ``low`` to before ``high``, in order; ``paragraphs`` gives their languages."""
     found: list = []
     length = len(view)
     for first, last in paragraphs.spans(low, high):
-        has_latin = has_cyrillic = False
-        for position in range(first, last):  # a paragraph in one alphabet has no mixed word
-            ch = view[position]
-            has_latin = has_latin or _is_latin(ch)
-            has_cyrillic = has_cyrillic or _is_cyrillic(ch)
-            if has_latin and has_cyrillic:
-                break
-        if not (has_latin and has_cyrillic):
-            continue
+        if not (_A_LATIN_LETTER.search(view, first, last) and _A_CYRILLIC_LETTER.search(view, first, last)):
+            continue  # a paragraph in one alphabet has no mixed word
         latin = paragraphs.language_at(first) in ("en", "az")
         position = first
         while position < last:

@@ -177,3 +177,12 @@ def test_match_key_of_every_character():
 def test_words_end_where_text_says_word_characters_end():
     characters = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000] + ["\U0001d400", "\U0001f600", "\U000e0100"]
     assert [scan.word_end(ch + " ", 0) for ch in characters] == [1 if is_word_char(ch) else 0 for ch in characters]
+
+
+def test_a_paragraph_is_skipped_only_when_it_lacks_an_alphabet():
+    """The quick look at a whole paragraph and the letter tests of the loop know the same letters."""
+    python_scripts = _as_python(scripts)
+    for c in range(0x10000):
+        ch = chr(c)
+        assert bool(scripts._A_LATIN_LETTER.match(ch)) == python_scripts._is_latin(ch), hex(c)
+        assert bool(scripts._A_CYRILLIC_LETTER.match(ch)) == python_scripts._is_cyrillic(ch), hex(c)
