@@ -30,7 +30,7 @@ from . import russian
 from .collector import collector_paused
 from .language import Paragraphs
 from .near_misses import NearMissIndex
-from .scan import Match, verify_declined, find_forms, word_end
+from .scan import Match, find_forms, verify_declined, word_end
 from .text import match_key, without_invisible, words
 
 # The script a language is written in when its tag names none.
