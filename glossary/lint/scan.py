@@ -129,7 +129,7 @@ def _verify_whole(form, key: str, start, end, language: str, text: str):
     if language == "az" or language == "kk":
         allowed = is_suffix_chain(language, text[stem_start:end], text[end:tail])
     else:
-        allowed = language == "ru" and key[end:tail] in russian_endings(form.compact)
+        allowed = language == "ru" and key[end:tail] in _russian_endings(form.compact)
     return Match(start, tail, form, suffix_start=end) if allowed else None
 
 
@@ -222,7 +222,7 @@ def _case_agrees(form, match: Match, text: str) -> cython.bint:
 
 
 @functools.lru_cache(maxsize=65536)
-def russian_endings(text: str) -> frozenset[str]:
+def _russian_endings(text: str) -> frozenset[str]:
     """The keys of the endings the last word of ``text`` takes in Russian (none for a Latin name)."""
     if not _CYRILLIC.search(text):
         return frozenset()

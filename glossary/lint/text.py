@@ -68,7 +68,7 @@ def _key_character(ch: str) -> str:
     return "i" if ch == "İ" or ch == "ı" else _SPECIAL.get(ch) or ch.lower()
 
 
-_TABLE_SIZE = 0x530  # Latin, Greek and Cyrillic: their keys from a table
+_TABLE_SIZE = cython.declare(cython.Py_ssize_t, 0x530)  # Latin, Greek and Cyrillic: their keys from a table
 _KEY_TABLE = array("I", [ord(_key_character(chr(c))) for c in range(_TABLE_SIZE)])
 
 
@@ -81,7 +81,7 @@ def _folded_in_one_pass(text: str) -> str:
     table = _KEY_TABLE
     for i in range(len(text)):
         ch = text[i]
-        key[i] = table[ch] if ch < "\u0530" else ord(_key_character(ch))
+        key[i] = table[ch] if ord(ch) < _TABLE_SIZE else ord(_key_character(ch))
     return folded.decode("utf-32-le", "surrogatepass")
 
 
