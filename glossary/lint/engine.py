@@ -21,7 +21,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-import regex
 
 from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
@@ -30,11 +29,11 @@ from .findings import Finding
 from .language import paragraphs
 from .matcher import Form, Match, Matcher
 from .rules import RULES
+from .scan import capitalised_words
 from .scripts import describe_scripts, in_one_script, mixed_script_words
 from .text import IGNORABLE, apply_case, match_key, without_invisible, words
 
 _LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
-_CAPITALIZED_WORD = regex.compile(r"\b\p{Lu}\w{4,}\b")
 _LINE_BREAK = re.compile("\n")
 
 
@@ -150,7 +149,7 @@ class _Linter:
         """The findings in one piece of the view, and where it uses which accepted form."""
         low, high = piece
         stretch = self.view[low:high]
-        key = stretch_key = match_key(stretch)
+        key = match_key(stretch)
         text, offsets = stretch, None
         if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
             offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
@@ -164,7 +163,7 @@ class _Linter:
             self._classify(span, uses, findings)
         mixed = self._mixed_scripts(low, high, findings) if "text.mixed-script" in self.rules else []
         if "term.unknown-variant" in self.rules:
-            self._near_misses(low, stretch, stretch_key, spans, plain, mixed, findings)
+            self._near_misses(low, stretch, spans, plain, mixed, findings)
         return findings, uses
 
     def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
@@ -314,20 +313,17 @@ class _Linter:
                      concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 
-    def _near_misses(self, low: int, stretch: str, stretch_key: str, spans: list[_Span],
-                     plain: list[tuple[int, int, bool]], mixed: list[tuple[int, int]], findings: list[Finding]) -> None:
+    def _near_misses(self, low: int, stretch: str, spans: list[_Span], plain: list[tuple[int, int, bool]],
+                     mixed: list[tuple[int, int]], findings: list[Finding]) -> None:
         """Capitalised words outside every match that are one edit from a glossary word.
 
-        ``stretch`` is the view from ``low`` on, ``stretch_key`` its key. The words are
-        looked for in the stretch with every match lowercased (replaced by its key), so
-        the regular expression skips them in C: a text is mostly names found.
+        ``stretch`` is the view from ``low`` on.
         """
         extents = [(s.start - low, s.end - low) for s in spans] + [(a - low, b - low) for a, b, _ in plain]
         extents.extend((a - low, b - low) for a, b in mixed)
         index = self.matcher.near_misses
         memo: dict[str, list[str]] = {}
-        for word in _CAPITALIZED_WORD.finditer(_lowercased(stretch, stretch_key, extents)):
-            start, end = word.span()
+        for start, end in capitalised_words(stretch, sorted(extents), index.MIN_LENGTH):
             text = stretch[start:end]
             start, end = start + low, end + low
             near = memo.get(text)
@@ -359,21 +355,6 @@ class _Linter:
                 continue
             return form, form.compact[spans[index][0]:spans[index][1]]
         return None
-
-
-def _lowercased(text: str, key: str, extents: list[tuple[int, int]]) -> str:
-    """``text`` with what is in ``extents`` replaced by its ``key`` (which is as long as ``text``)."""
-    pieces: list[str] = []
-    position = 0
-    for start, end in sorted(extents):
-        if end <= position:
-            continue
-        start = max(start, position)
-        pieces.append(text[position:start])
-        pieces.append(key[start:end])
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 def _longest_first(matches: list[Match]) -> list[_Span]:

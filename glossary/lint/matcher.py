@@ -12,7 +12,8 @@ language: Azerbaijani and Kazakh suffixes (Füzulidə), Russian endings.
 Letter case is checked on the original characters against each term's case
 rule; the four Turkic i's are one letter in the key and are told apart there.
 That loop, which runs for every name in a text, is in ``scan`` (compiled with
-Cython where the package was built with a C compiler); this module builds what it reads.
+Cython where the package was built with a C compiler), with the forms it reads
+(``Form``, ``Word``); this module builds them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from . import russian
 from .collector import collector_paused
 from .language import Paragraphs
 from .near_misses import NearMissIndex
-from .scan import Match, find_forms, verify_declined, word_end
+from .scan import Form, Match, Word, find_forms, verify_declined, word_end
 from .text import match_key, without_invisible, words
 
 # The script a language is written in when its tag names none.
@@ -46,44 +47,6 @@ def text_language(tag: str) -> str:
     if script and script != _DEFAULT_SCRIPT.get(primary, script):
         return f"{primary}-{script}"
     return primary
-
-
-@dataclass(frozen=True, eq=False)
-class Word:
-    """One word of a Russian form: the key characters of its stem and the endings it takes."""
-
-    stem: str
-    endings: frozenset[str]
-    base_ending: str
-    written_stem: str  # the stem as the term writes it, letter case kept
-
-
-@dataclass(eq=False)
-class Form:
-    """A term as the matcher knows it, with its status in the compiled style."""
-
-    concept: str
-    lang: str
-    language: str  # text language: en, az, kk, ru, kk-Latn, ...
-    text: str
-    status: TermStatus
-    case_rule: CaseRule
-    note: str | None
-    key: str  # what the automaton finds
-    compact: str  # the text without invisible characters: one character per key character
-    words: tuple[Word, ...] = ()  # Russian forms: their words, each a stem and endings
-    separators: tuple[str, ...] = ()  # key text between the words of a Russian form
-    exact_punctuation: bool = False
-    declines: bool = False  # a Russian form whose words take endings (then ``words`` is set)
-    first_declining: int = 0  # its first word that takes endings: the key ends with that word's stem
-    leading_endings: tuple[str, ...] = ()  # the endings of the words before it, which never change
-    first_endings: frozenset[str] = frozenset()  # the endings of the first declining word
-    restyled: bool = False  # the house style gives this term another status than the default
-    # Accepted, and its concept's only accepted form in its language: in a paragraph of that
-    # language it can never be a finding, so the matcher keeps only its extent.
-    plain: bool = False
-    last_word: int = 0  # where the form's last word starts, in the key
-    number: int = -1  # its place in ``Matcher.forms``
 
 
 @dataclass

@@ -1,10 +1,15 @@
 """Words of the glossary's names, found from a word one edit away: what ``term.unknown-variant`` looks up.
 
 Deletion neighbourhoods (SymSpell's idea: two words one edit apart share a word
-with one letter deleted), stored compactly: a dict from a stable CRC-32 of each
+with one letter deleted), stored compactly: a dict from a 30-bit digest of each
 neighbour key to the numbers of its words (a set of words per neighbour string
 took three times the memory). Collisions only add candidates, which ``near``
 confirms letter by letter.
+
+The digest is a polynomial hash of the key's code points, so the digests of all
+of a word's deletion neighbours come from one pass over it, without building the
+neighbours: deleting letter ``i`` changes the hash by a term made of the hashes
+of the letters before ``i`` and up to ``i``.
 
 Like ``scan``, written in Cython's pure-Python mode: compiled where the package was
 built with a C compiler (``setup.py``), run as Python elsewhere.
@@ -13,8 +18,6 @@ built with a C compiler (``setup.py``), run as Python elsewhere.
 from __future__ import annotations
 
 from collections import defaultdict
-from zlib import crc32
-
 import cython
 
 from ..records import TermStatus
@@ -47,6 +50,7 @@ class NearMissIndex:
     def known(self, word_key: str) -> bool:
         return word_key in self.words
 
+    @cython.locals(neighbours=dict, keys=list, numbers=set, word=str)
     def near(self, word_key: str) -> list:
         """Glossary words one edit (insertion, deletion, substitution, swap) away from ``word_key``."""
         numbers = set()
@@ -58,19 +62,41 @@ class NearMissIndex:
                     numbers.update(found)
                 else:
                     numbers.add(found)
-        keys = self.keys
-        found_words = {keys[n] for n in numbers}
-        found_words.discard(word_key)
-        return sorted(w for w in found_words if _one_edit(w, word_key))
+        keys = self.keys  # distinct words: so are those of distinct numbers
+        return sorted([word for word in [keys[n] for n in numbers] if word != word_key and _one_edit(word, word_key)])
+
+
+# The hash works modulo 2**64 (C's unsigned arithmetic; masked in Python): an odd base has an
+# inverse there, which steps the power of the base down as the deleted letter moves right.
+_MASK = cython.declare(cython.ulonglong, 0xFFFFFFFFFFFFFFFF)
+_BASE = cython.declare(cython.ulonglong, 0x100000001B3)  # FNV-1's 64-bit prime
+_BASE_INVERSE = cython.declare(cython.ulonglong, pow(0x100000001B3, -1, 1 << 64))
+_DIGEST_SHIFT = cython.declare(cython.int, 34)  # the top 30 bits: a digest is a one-digit Python int
 
 
 @cython.cfunc
-@cython.locals(i=cython.Py_ssize_t)
+@cython.locals(i=cython.Py_ssize_t, n=cython.Py_ssize_t, full=cython.ulonglong, prefix=cython.ulonglong,
+               longer=cython.ulonglong, power=cython.ulonglong)
 def _neighbour_digests(key: str) -> set:
-    """CRC-32 of ``key`` and of each word made from it by deleting one letter."""
-    digests = {crc32(key.encode())}
-    for i in range(len(key)):
-        digests.add(crc32((key[:i] + key[i + 1:]).encode()))
+    """The digest of ``key`` and of each word made from it by deleting one letter.
+
+    With h(s) = sum of (s[j] + 1) * BASE ** (len(s) - 1 - j), and p(i) the hash of the
+    first ``i`` letters, deleting letter ``i`` gives h(key) + (p(i) - p(i + 1)) * BASE ** (n - 1 - i).
+    """
+    n = len(key)
+    full = 0
+    power = 1  # BASE ** (n - 1)
+    for i in range(n):
+        full = (full * _BASE + ord(key[i]) + 1) & _MASK
+        if i:
+            power = (power * _BASE) & _MASK
+    digests = {full >> _DIGEST_SHIFT}
+    prefix = 0
+    for i in range(n):
+        longer = (prefix * _BASE + ord(key[i]) + 1) & _MASK
+        digests.add((((prefix - longer) * power + full) & _MASK) >> _DIGEST_SHIFT)
+        prefix = longer
+        power = (power * _BASE_INVERSE) & _MASK
     return digests
 
 

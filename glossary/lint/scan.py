@@ -28,6 +28,8 @@ COMPILED = cython.compiled
 _STRICT = CaseRule.STRICT
 _INSENSITIVE = CaseRule.INSENSITIVE
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
+# A word (letters, marks, digits: ``text.is_word_char``) that starts with an uppercase letter.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?=[\p{L}\p{M}\p{N}])\p{Uppercase}[\p{L}\p{M}\p{N}]*+")
 
 
 class Match(NamedTuple):
@@ -35,9 +37,49 @@ class Match(NamedTuple):
 
     start: int
     end: int
-    form: object  # matcher.Form
+    form: object  # Form
     endings: tuple[str, ...] = ()  # Russian: the ending each word had
     suffix_start: int | None = None  # Azerbaijani/Kazakh: where the suffix chain begins
+
+
+# The forms the loop reads, built by ``matcher``. Compiled, they are C structs: the loop reads
+# their fields without a dictionary lookup; elsewhere they are ordinary dataclasses.
+@cython.dataclasses.dataclass(frozen=True, eq=False)
+class Word:
+    """One word of a Russian form: the key characters of its stem and the endings it takes."""
+
+    stem: str
+    endings: frozenset  # of str
+    base_ending: str
+    written_stem: str  # the stem as the term writes it, letter case kept
+
+
+@cython.dataclasses.dataclass(eq=False)
+class Form:
+    """A term as the matcher knows it, with its status in the compiled style."""
+
+    concept: str
+    lang: str
+    language: str  # text language: en, az, kk, ru, kk-Latn, ...
+    text: str
+    status: object  # records.TermStatus
+    case_rule: object  # records.CaseRule
+    note: object  # str or None
+    key: str  # what the automaton finds
+    compact: str  # the text without invisible characters: one character per key character
+    words: tuple = ()  # of Word; Russian forms: their words, each a stem and endings
+    separators: tuple = ()  # of str: key text between the words of a Russian form
+    exact_punctuation: cython.bint = False
+    declines: cython.bint = False  # a Russian form whose words take endings (then ``words`` is set)
+    first_declining: cython.Py_ssize_t = 0  # its first word that takes endings: the key ends with that word's stem
+    leading_endings: tuple = ()  # of str: the endings of the words before it, which never change
+    first_endings: frozenset = frozenset()  # of str: the endings of the first declining word
+    restyled: cython.bint = False  # the house style gives this term another status than the default
+    # Accepted, and its concept's only accepted form in its language: in a paragraph of that
+    # language it can never be a finding, so the matcher keeps only its extent.
+    plain: cython.bint = False
+    last_word: cython.Py_ssize_t = 0  # where the form's last word starts, in the key
+    number: cython.Py_ssize_t = -1  # its place in ``Matcher.forms``
 
 
 @cython.cfunc
@@ -65,10 +107,49 @@ def word_end(text: str, position: cython.Py_ssize_t) -> cython.Py_ssize_t:
 
 @cython.boundscheck(False)
 @cython.wraparound(False)
+@cython.locals(length=cython.Py_ssize_t, position=cython.Py_ssize_t, start=cython.Py_ssize_t, i=cython.Py_ssize_t,
+               count=cython.Py_ssize_t, words=list, extent=tuple)
+def capitalised_words(text: str, skipped: list, min_length: cython.Py_ssize_t) -> list:
+    """(start, end) of each word of ``text`` that starts with an uppercase letter, is ``min_length``
+    characters or longer and overlaps none of the extents in ``skipped`` (sorted (start, end) pairs).
+
+    Compiled, one pass over the characters; as Python, the words found by a regular expression.
+    """
+    words = []
+    i, count = 0, len(skipped)
+    if cython.compiled:
+        length = len(text)
+        position = 0
+        while position < length:
+            if not _is_word(text[position]):
+                position += 1
+                continue
+            start = position
+            position = word_end(text, position)
+            if position - start < min_length or not text[start].isupper():
+                continue
+            while i < count and skipped[i][1] <= start:
+                i += 1
+            if i == count or skipped[i][0] >= position:
+                words.append((start, position))
+        return words
+    for word in _CAPITALISED.finditer(text):
+        start, position = word.span()
+        if position - start < min_length:
+            continue
+        while i < count and skipped[i][1] <= start:
+            i += 1
+        if i == count or skipped[i][0] >= position:
+            words.append((start, position))
+    return words
+
+
+@cython.boundscheck(False)
+@cython.wraparound(False)
 @cython.locals(base=cython.Py_ssize_t, length=cython.Py_ssize_t, last=cython.Py_ssize_t, size=cython.Py_ssize_t,
                start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, at=cython.Py_ssize_t,
                paragraph_start=cython.Py_ssize_t, paragraph_end=cython.Py_ssize_t, whole_word=cython.bint,
-               candidates=tuple, language=str, found=str, ending=str)
+               candidates=tuple, language=str, found=str, ending=str, form=Form)
 def find_forms(automaton, key: str, text: str, paragraphs, base, offsets) -> tuple:
     """Every form the automaton finds in ``key`` that starts a word: ``Matcher.find`` without
     the conversion to offsets in the view (the matches and plain extents are at offsets in ``key``)."""
@@ -119,7 +200,8 @@ def find_forms(automaton, key: str, text: str, paragraphs, base, offsets) -> tup
 
 
 @cython.cfunc
-@cython.locals(start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, stem_start=cython.Py_ssize_t)
+@cython.locals(start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, stem_start=cython.Py_ssize_t,
+               form=Form)
 def _verify_whole(form, key: str, start, end, language: str, text: str):
     """A form looked up whole, found at ``start``: whole, or followed by endings of the text's language."""
     if end == len(key) or not _is_word(key[end]) or not _is_word(key[end - 1]):
@@ -136,7 +218,7 @@ def _verify_whole(form, key: str, start, end, language: str, text: str):
 @cython.ccall
 @cython.locals(start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, position=cython.Py_ssize_t,
                i=cython.Py_ssize_t, last=cython.Py_ssize_t, first=cython.Py_ssize_t, ending=str, separator=str,
-               endings=list)
+               endings=list, form=Form, word=Word, words_of_form=tuple)
 def verify_declined(form, key: str, start, end, tail, language: str, text: str):
     """Walk a Russian form word by word from its first declining word, whose stem ends the key at
     ``end`` and whose word ends at ``tail``: one of its endings, the separator, the next word's stem
@@ -190,7 +272,7 @@ def _letters_agree(term_char: cython.Py_UCS4, text_char: cython.Py_UCS4, rule) -
 @cython.boundscheck(False)
 @cython.wraparound(False)
 @cython.locals(position=cython.Py_ssize_t, offset=cython.Py_ssize_t, i=cython.Py_ssize_t, term_char=cython.Py_UCS4,
-               text_char=cython.Py_UCS4, compact=str, stem=str)
+               text_char=cython.Py_UCS4, compact=str, stem=str, form=Form, word=Word, endings=tuple, separators=tuple)
 def _case_agrees(form, match: Match, text: str) -> cython.bint:
     """The text's letters agree with the term's under its case rule (and its punctuation, where it must)."""
     rule = form.case_rule

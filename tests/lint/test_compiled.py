@@ -9,6 +9,7 @@ import importlib.machinery
 import importlib.util
 import os
 import random
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,7 @@ def _use_python_loops(monkeypatch) -> None:
     for name in ("find_forms", "verify_declined", "word_end"):
         monkeypatch.setattr(matcher, name, getattr(python_scan, name))
     monkeypatch.setattr(engine, "paragraphs", python_language.paragraphs)
+    monkeypatch.setattr(engine, "capitalised_words", python_scan.capitalised_words)
     monkeypatch.setattr(matcher, "NearMissIndex", _as_python(near_misses).NearMissIndex)
     monkeypatch.setattr(engine, "mixed_script_words", _as_python(scripts).mixed_script_words)
     monkeypatch.setattr(engine, "match_key", _as_python(text).match_key)
@@ -186,3 +188,43 @@ def test_a_paragraph_is_skipped_only_when_it_lacks_an_alphabet():
         ch = chr(c)
         assert bool(scripts._A_LATIN_LETTER.match(ch)) == python_scripts._is_latin(ch), hex(c)
         assert bool(scripts._A_CYRILLIC_LETTER.match(ch)) == python_scripts._is_cyrillic(ch), hex(c)
+
+
+def test_capitalised_words_start_with_the_same_letters_in_both_builds():
+    """Near-miss candidates: the compiled loop and the regular expression of the fallback agree
+    on which characters start a capitalised word and which continue it, on every character
+    Python's Unicode database knows (the regex module's may be newer: letters assigned since
+    are words to it only)."""
+    characters = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and unicodedata.category(chr(c)) != "Cn"]
+    python_scan = _as_python(scan)
+    starts = " ".join(ch + "bcde" for ch in characters)
+    inside = " ".join("Abc" + ch + "de" for ch in characters)
+    for sample in (starts, inside):
+        assert scan.capitalised_words(sample, [], 5) == python_scan.capitalised_words(sample, [], 5)
+    uppercase_letters = [ch for ch in characters if ch.isupper() and is_word_char(ch)]
+    assert len(scan.capitalised_words(starts, [], 5)) == len(uppercase_letters) > 1000
+    assert scan.capitalised_words("\u0130stanbul Qəbələ", [], 5) == [(0, 8), (9, 15)]
+
+
+@pytest.mark.parametrize(
+    ("sample", "skipped", "expected"),
+    [
+        pytest.param("Zangezour and Fuzuli", [], [(0, 9), (14, 20)], id="each-capitalised-word"),
+        pytest.param("Zangezour and Fuzuli", [(14, 20)], [(0, 9)], id="a-name-found-is-skipped"),
+        pytest.param("Zangezour and Fuzuli", [(0, 30), (2, 3)], [], id="inside-a-long-extent"),
+        pytest.param("Qabalada Bakı", [], [(0, 8)], id="shorter-than-five-letters"),
+        pytest.param("ZANGEZOUR zangezour", [], [(0, 9)], id="lowercase-words-are-not-names"),
+        pytest.param("Ф\u0301uzuli", [], [(0, 7)], id="a-combining-mark-continues-the-word"),
+    ],
+)
+def test_capitalised_words(sample, skipped, expected):
+    for module in (scan, _as_python(scan)):
+        assert module.capitalised_words(sample, skipped, 5) == expected, module.__file__
+
+
+def test_near_miss_digests_are_the_same_in_both_builds():
+    """A matcher cached on disk by one build is read by the other: the index must not depend on the build."""
+    forms = Matcher(bundled_glossary()).forms
+    compiled_index, python_index = near_misses.NearMissIndex(forms), _as_python(near_misses).NearMissIndex(forms)
+    assert compiled_index.neighbours == python_index.neighbours
+    assert len(compiled_index.neighbours) > 1000
