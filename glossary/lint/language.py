@@ -19,7 +19,6 @@ import cython
 LANGUAGES = ("en", "az", "kk", "ru")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_RUSSIAN_ENDINGS = tuple("ого ых ый ий ая ть ил ет".split())  # frequent, and rare at the end of Kazakh words
 _AZERBAIJANI_WORDS = frozenset(
     "və ilə bu üçün də da bir olan olaraq isə ki amma həm görə qədər sonra əvvəl kimi ölkə edib olub".split())
 _ENGLISH_WORDS = frozenset("the and of to in is was for on with that by as at from an are has have".split())
@@ -28,9 +27,26 @@ _RUSSIAN_WORDS = frozenset("и в во на с со по для что не из
 _SAMPLE = 240  # characters of a paragraph that decide its language (about 35 words)
 
 
-@cython.locals(cyrillic=cython.Py_ssize_t, latin=cython.Py_ssize_t, ch=cython.Py_UCS4, word=str, words=list,
+# Each function word, with the languages it is one of (one bit each).
+_ENGLISH = cython.declare(cython.int, 1)
+_AZERBAIJANI = cython.declare(cython.int, 2)
+_KAZAKH = cython.declare(cython.int, 4)
+_RUSSIAN = cython.declare(cython.int, 8)
+_FUNCTION_WORDS: dict = {}
+for _words, _bit in ((_ENGLISH_WORDS, _ENGLISH), (_AZERBAIJANI_WORDS, _AZERBAIJANI), (_KAZAKH_WORDS, _KAZAKH),
+                     (_RUSSIAN_WORDS, _RUSSIAN)):
+    for _word in _words:
+        _FUNCTION_WORDS[_word] = _FUNCTION_WORDS.get(_word, 0) | _bit
+_LONGEST_FUNCTION_WORD = cython.declare(cython.Py_ssize_t, max(map(len, _FUNCTION_WORDS)))
+
+
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.locals(cyrillic=cython.Py_ssize_t, latin=cython.Py_ssize_t, ch=cython.Py_UCS4, sample=str,
                kazakh=cython.Py_ssize_t, russian=cython.Py_ssize_t, azerbaijani=cython.Py_ssize_t,
-               english=cython.Py_ssize_t)
+               english=cython.Py_ssize_t, length=cython.Py_ssize_t, i=cython.Py_ssize_t, start=cython.Py_ssize_t,
+               kazakh_letter=cython.bint, azerbaijani_letter=cython.bint, russian_letter=cython.bint, capital=cython.bint,
+               last=cython.Py_UCS4, second=cython.Py_UCS4, third=cython.Py_UCS4, bits=cython.int)
 def detect(text: str) -> str:
     """The language of one paragraph: 'en', 'az', 'kk' or 'ru'.
 
@@ -39,51 +55,68 @@ def detect(text: str) -> str:
     Russian its typical endings. Ties go to Russian and English, whose letters
     the other two share (so without Kazakh or Azerbaijani evidence nothing else
     is counted). Compiled where the package was built with a C compiler (see
-    ``setup.py``): the letter tests are then C switches.
+    ``setup.py``): one pass over the characters, with the letter tests as C
+    switches, and a lowercase copy only of words short enough to be function words.
     """
-    sample = text[:_SAMPLE].lower()
-    words = sample.split()
-    cyrillic = latin = 0
-    for ch in sample:
-        if ch == "а" or ch == "е" or ch == "о":
-            cyrillic += 1
-        elif ch == "a" or ch == "e" or ch == "o":
-            latin += 1
+    sample = text[:_SAMPLE]
+    length = len(sample)
+    cyrillic = latin = kazakh = russian = azerbaijani = english = 0
+    start = -1  # where the word being read began (words are what str.split finds)
+    kazakh_letter = azerbaijani_letter = russian_letter = False
+    last = second = third = " "  # the word's last three letters
+    for i in range(length + 1):
+        ch = " "
+        if i < length:
+            ch = sample[i]
+        if not ch.isspace():
+            if start < 0:
+                start = i
+                kazakh_letter = azerbaijani_letter = russian_letter = capital = False
+                last = second = third = " "
+            if ch == "а" or ch == "е" or ch == "о" or ch == "А" or ch == "Е" or ch == "О":
+                cyrillic += 1
+            elif ch == "a" or ch == "e" or ch == "o" or ch == "A" or ch == "E" or ch == "O":
+                latin += 1
+            elif ch in "әғқңөұүһіӘҒҚҢӨҰҮҺІ":
+                kazakh_letter = True
+            elif ch in "əığşçöüƏĞŞÇÖÜ":  # I is i's capital, not ı's (str.lower)
+                azerbaijani_letter = True
+            elif ch in "ёщъэЁЩЪЭ":
+                russian_letter = True
+            third, second, last = second, last, ch
+            capital = capital or ch.isupper() or ch.istitle()  # what str.lower changes
+            continue
+        if start < 0:
+            continue
+        bits = 0
+        if i - start <= _LONGEST_FUNCTION_WORD:
+            bits = _FUNCTION_WORDS.get(sample[start:i].lower() if capital else sample[start:i], 0)
+        english += (bits & _ENGLISH) != 0
+        azerbaijani += ((bits & _AZERBAIJANI) != 0) + azerbaijani_letter
+        kazakh += ((bits & _KAZAKH) != 0) + kazakh_letter
+        russian += ((bits & _RUSSIAN) != 0) + russian_letter + _has_russian_ending(third, second, last)
+        start = -1
     if cyrillic > latin:
-        kazakh = 0
-        for word in words:
-            kazakh += (word in _KAZAKH_WORDS) + _has_letter_of(word, "kk")
         if not kazakh:
             return "ru"
-        russian = 0
-        for word in words:
-            russian += (word in _RUSSIAN_WORDS) + _has_letter_of(word, "ru") + word.endswith(_RUSSIAN_ENDINGS)
         return "kk" if kazakh > russian else "ru"
-    azerbaijani = 0
-    for word in words:
-        azerbaijani += (word in _AZERBAIJANI_WORDS) + _has_letter_of(word, "az")
     if not azerbaijani:
         return "en"
-    english = 0
-    for word in words:
-        english += word in _ENGLISH_WORDS
     return "az" if azerbaijani > english else "en"
 
 
 @cython.cfunc
-@cython.locals(ch=cython.Py_UCS4)
-def _has_letter_of(word: str, language: str) -> cython.bint:
-    """Whether ``word`` (lowercase) has a letter that only ``language`` of the four has."""
-    for ch in word:
-        if language == "kk":
-            if ch in "әғқңөұүһі":
-                return True
-        elif language == "az":
-            if ch in "əığşçöü":
-                return True
-        elif ch in "ёщъэ":
-            return True
-    return False
+@cython.inline
+def _has_russian_ending(third: cython.Py_UCS4, second: cython.Py_UCS4, last: cython.Py_UCS4) -> cython.bint:
+    """Whether a word ending in these three letters ends in -ого, -ых, -ый, -ий, -ая, -ть, -ил or -ет
+    (in either case): frequent in Russian, and rare at the end of Kazakh words."""
+    if last in "оО":
+        return second in "гГ" and third in "оО"
+    if second in "ыЫ":
+        return last in "хХйЙ"
+    if second in "иИ":
+        return last in "йЙлЛ"
+    return (second in "аА" and last in "яЯ") or (second in "тТ" and last in "ьЬ") or (second in "еЕ" and last in "тТ")
 
 
 class Paragraphs:

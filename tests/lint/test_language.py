@@ -17,6 +17,12 @@ from glossary.lint.language import detect, paragraphs
         pytest.param("Президент Казахстана Касым-Жомарт Тоқаев посетил Актау.", "ru", id="russian-quoting-kazakh-name"),
         pytest.param("Тоқаев посетил Актау", "ru", id="russian-short-headline"),
         pytest.param("Переговоры прошли в Нахичевани.", "ru", id="russian"),
+        pytest.param("ПЕРЕГОВОРЫ ТОҚАЕВА И АЛИЕВА", "ru", id="russian-capitals-quoting-kazakh-name"),
+        pytest.param("Переговоры Тоқаева И Алиева", "ru", id="russian-function-word-capitalised"),
+        pytest.param("ТОҚАЕВ ЖӘНЕ АЛИЕВ", "kk", id="kazakh-capitals"),
+        pytest.param("Тоқаев\u00a0посетил\u2003Актау", "ru", id="words-between-unicode-spaces"),
+        pytest.param("THE TALKS IN QƏBƏLƏ", "en", id="english-capitals-quoting-azerbaijani-name"),
+        pytest.param("VƏ TALKS IN QƏBƏLƏ", "az", id="azerbaijani-function-word-capitalised"),
     ],
 )
 def test_detect(text, language):
