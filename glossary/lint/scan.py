@@ -85,12 +85,14 @@ class Form:
 @cython.cfunc
 @cython.inline
 def _is_word(ch: cython.Py_UCS4) -> cython.bint:
-    """``text.is_word_char``, with the usual answers in C: ASCII and basic Cyrillic lowercase
-    without Unicode's tables, and the Python call only for what follows U+02FF and is no letter."""
+    """``text.is_word_char``, with the usual answers in C: ASCII, Latin letters with diacritics and
+    Cyrillic without Unicode's tables, and the Python call only for what follows U+02FF and is no letter."""
     if ch < "\x80":
         return "a" <= ch <= "z" or "0" <= ch <= "9" or "A" <= ch <= "Z"
-    if "\u0430" <= ch <= "\u044f":
-        return True
+    if "\u0400" <= ch <= "\u052f":  # Cyrillic and its supplement: letters and combining marks but one sign
+        return ch != "\u0482"
+    if "\u00c0" <= ch <= "\u02c1":  # Latin-1 letters, Latin Extended-A and -B, IPA, modifier letters
+        return ch != "\u00d7" and ch != "\u00f7"  # × and ÷
     return ch.isalnum() or (ch > "\u02ff" and is_word_char(ch))
 
 
