@@ -8,7 +8,7 @@ paragraph's language and the compiled house style, with the canonical form
 in the same grammatical form and letter case.
 
 All of that but one rule is local to a paragraph, so a long text can be cut
-at paragraph breaks and its pieces linted in forked processes; the one
+at paragraph breaks and its pieces shared between this process and forked ones; the one
 document-wide rule, a name written two accepted ways (``term.inconsistent``),
 is settled afterwards from what each piece reports it uses.
 """
@@ -59,7 +59,7 @@ def lint_text(
     """Every finding in ``source``, in file order.
 
     ``jobs`` > 1 lets a long text (``PARALLEL_FROM_CHARACTERS`` or more) be cut at
-    paragraph breaks and its pieces linted in that many forked processes; the
+    paragraph breaks and its pieces linted in that many processes (this one and forked ones); the
     findings are the same.
 
     The cyclic garbage collector is paused meanwhile (see ``collector``).
@@ -69,18 +69,37 @@ def lint_text(
 
 
 PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more than it saves
-_PIECES_PER_JOB = 2  # pieces are not equally hard: more pieces than processes evens the load
+# Pieces are not equally hard, and a forked worker starts slower than this process (it copies
+# each page of the compiled glossary it writes a reference count on, and its caches are empty):
+# more pieces than processes, each process taking the next one left, evens the load.
+_PIECES_PER_JOB = 4
 
 # (concept, language) -> each place it is written with an accepted form: the extent, and the match
 _Uses = dict[tuple[str, str], list[tuple[int, int, Match]]]
-_forked_linter: _Linter | None = None  # what a forked worker lints pieces of
+_shared: tuple[_Linter, list[tuple[int, int]], object] | None = None  # what forked workers take pieces of
 
 
-def _lint_piece_in_worker(piece: tuple[int, int]) -> tuple[list[Finding], dict]:
-    """A piece linted in a forked worker; the forms it uses go back as their numbers in the matcher."""
-    findings, uses = _forked_linter._lint_piece(piece)
-    return findings, {used: [(start, end, match._replace(form=match.form.number)) for start, end, match in where]
-                      for used, where in uses.items()}
+def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken) -> list[tuple[int, tuple[list[Finding], _Uses]]]:
+    """Lint the next piece no process has taken, until none is left: (number of the piece, its results) of each.
+
+    ``taken`` is a counter shared by the processes (a ``multiprocessing.Value`` with its lock).
+    """
+    done = []
+    while True:
+        with taken.get_lock():
+            number = taken.value
+            taken.value += 1
+        if number >= len(pieces):
+            return done
+        done.append((number, linter._lint_piece(pieces[number])))
+
+
+def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict]]]:
+    """``_take_pieces`` in a forked worker; the forms its pieces use go back as their numbers in the matcher."""
+    linter, pieces, taken = _shared
+    return [(number, (findings, {used: [(start, end, match._replace(form=match.form.number)) for start, end, match in where]
+                                 for used, where in uses.items()}))
+            for number, (findings, uses) in _take_pieces(linter, pieces, taken)]
 
 
 class _Linter:
@@ -111,27 +130,36 @@ class _Linter:
     # the run --------------------------------------------------------------
     def run(self, jobs: int) -> list[Finding]:
         pieces = self._pieces(jobs)
-        if len(pieces) == 1:
-            results = [self._lint_piece(pieces[0])]
-        else:
-            global _forked_linter
-            _forked_linter = self
-            try:
-                with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                    results = pool.map(_lint_piece_in_worker, pieces, chunksize=1)
-            finally:
-                _forked_linter = None
+        results = [self._lint_piece(pieces[0])] if len(pieces) == 1 else self._lint_in_processes(pieces, jobs)
         findings: list[Finding] = []
         uses: _Uses = defaultdict(list)
-        forms = self.matcher.forms
         for piece_findings, piece_uses in results:
             findings.extend(piece_findings)
             for used, where in piece_uses.items():
-                uses[used].extend(where if len(pieces) == 1 else
-                                  [(start, end, match._replace(form=forms[match.form])) for start, end, match in where])
+                uses[used].extend(where)
         if "term.inconsistent" in self.rules:
             self._inconsistencies(uses, findings)
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+
+    def _lint_in_processes(self, pieces: list[tuple[int, int]], jobs: int) -> list[tuple[list[Finding], _Uses]]:
+        """The results of each piece, linted by this process and ``jobs - 1`` forked ones, each
+        taking the next piece left (the forked ones inherit this linter and the matcher without a copy)."""
+        global _shared
+        context = multiprocessing.get_context("fork")
+        taken = context.Value("i", 0)
+        _shared = (self, pieces, taken)
+        try:
+            with context.Pool(jobs - 1) as pool:
+                workers = [pool.apply_async(_take_pieces_in_worker) for _ in range(jobs - 1)]
+                done = dict(_take_pieces(self, pieces, taken))
+                forms = self.matcher.forms
+                for worker in workers:
+                    for number, (findings, uses) in worker.get():
+                        done[number] = findings, {used: [(start, end, match._replace(form=forms[match.form]))
+                                                         for start, end, match in where] for used, where in uses.items()}
+        finally:
+            _shared = None
+        return [done[number] for number in range(len(pieces))]
 
     def _pieces(self, jobs: int) -> list[tuple[int, int]]:
         """The view cut at paragraph starts into pieces of about equal length: one piece, unless

@@ -31,7 +31,7 @@ from . import russian
 from .collector import collector_paused
 from .language import Paragraphs
 from .near_misses import NearMissIndex
-from .scan import Form, Match, Word, find_forms, verify_declined, word_end
+from .scan import Form, Match, Word, ending_keys, find_forms, verify_declined, word_end
 from .text import match_key, without_invisible, words
 
 # The script a language is written in when its tag names none.
@@ -193,7 +193,7 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
             or any(not w.stem for w in declined):
         return form  # nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
     form.declines = True
-    form.words = tuple(Word(match_key(w.stem), _ending_keys(w.endings), match_key(w.base_ending), compact[a:a + len(w.stem)])
+    form.words = tuple(Word(match_key(w.stem), ending_keys(w.endings), match_key(w.base_ending), compact[a:a + len(w.stem)])
                        for w, (a, _) in zip(declined, spans))
     form.separators = tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
     form.first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
@@ -202,12 +202,6 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
     # The key runs up to the first declining word's stem: what is the same in every form.
     form.key = full_key[: spans[form.first_declining][0] + len(form.words[form.first_declining].stem)]
     return form
-
-
-@functools.lru_cache(maxsize=None)
-def _ending_keys(endings: frozenset[str]) -> frozenset[str]:
-    """The keys of a declension's endings: a few dozen sets, shared by thousands of words."""
-    return frozenset(match_key(e) for e in endings)
 
 
 def _mark_punctuation_variants(forms: list[Form]) -> None:

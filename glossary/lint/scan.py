@@ -311,4 +311,10 @@ def _russian_endings(text: str) -> frozenset[str]:
     if not _CYRILLIC.search(text):
         return frozenset()
     last = words(text)[-1]
-    return frozenset(match_key(e) for e in russian.word_forms(text[last[0]:last[1]]).endings)
+    return ending_keys(russian.word_forms(text[last[0]:last[1]]).endings)
+
+
+@functools.lru_cache(maxsize=None)
+def ending_keys(endings: frozenset[str]) -> frozenset[str]:
+    """The keys of a declension's endings: a few dozen sets, shared by thousands of words."""
+    return frozenset(match_key(e) for e in endings)
