@@ -1,9 +1,13 @@
 """Linting many files, in parallel processes where that pays (as ruff and flake8 do).
 
 Workers are forked after the matcher is compiled, so each inherits it without
-copying; results come back in the order of the paths. Small batches and
-platforms without ``fork`` are linted in this process; a single long file is
-cut into pieces that the processes share (``lint_text``).
+copying. The files are cut into batches that this process and the workers take
+in turn, each the next one left (a forked worker starts slower: it copies each
+page of the glossary it writes a reference count on, and its caches are empty);
+results come out in the order of the paths, each batch as soon as those before
+it are done. Small sets of files and platforms without ``fork`` are linted in
+this process; a single long file is cut into pieces that the processes share
+(``lint_text``).
 """
 
 from __future__ import annotations
@@ -39,10 +43,6 @@ class LintOptions:
     keep_documents: bool = False  # a worker sends each document back only when the caller needs it (--fix)
 
 
-_WORKER_MATCHER: Matcher | None = None
-_WORKER_OPTIONS: LintOptions | None = None
-
-
 def lint_file(path: str, matcher: Matcher, options: LintOptions, jobs: int = 1) -> FileResult:
     """One file's findings; ``jobs`` processes may share a long one (see ``lint_text``)."""
     try:
@@ -54,18 +54,6 @@ def lint_file(path: str, matcher: Matcher, options: LintOptions, jobs: int = 1) 
     return FileResult(path, document, findings)
 
 
-def _start_worker(matcher: Matcher, options: LintOptions) -> None:
-    global _WORKER_MATCHER, _WORKER_OPTIONS
-    _WORKER_MATCHER, _WORKER_OPTIONS = matcher, options
-
-
-def _lint_in_worker(path: str) -> FileResult:
-    result = lint_file(path, _WORKER_MATCHER, _WORKER_OPTIONS)
-    if result.document is not None and not _WORKER_OPTIONS.keep_documents:
-        result.document = Document(result.path, "")  # the text is not sent back: it was only read here
-    return result
-
-
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -75,12 +63,72 @@ def lint_files(paths: list[str], matcher: Matcher, options: LintOptions, jobs: i
     jobs = default_jobs() if jobs is None else jobs
     if jobs > 1 and len(paths) > 1 and STDIN not in paths and "fork" in multiprocessing.get_all_start_methods() \
             and _total_size(paths) >= PARALLEL_FROM_BYTES:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(min(jobs, len(paths)), initializer=_start_worker, initargs=(matcher, options)) as pool:
-            yield from pool.imap(_lint_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+        yield from _lint_in_processes(paths, matcher, options, jobs)
         return
     for path in paths:  # one at a time, each long one shared out between the processes
         yield lint_file(path, matcher, options, jobs)
+
+
+_BATCHES_PER_JOB = 8  # more batches than processes: files are not equally long
+_Batches = tuple[Matcher, LintOptions, list[list[str]], object, object]
+_shared: _Batches | None = None  # what forked workers take batches of: and a counter, and a queue back
+
+
+def _lint_in_processes(paths: list[str], matcher: Matcher, options: LintOptions, jobs: int) -> Iterator[FileResult]:
+    global _shared
+    context = multiprocessing.get_context("fork")
+    size = max(1, len(paths) // (jobs * _BATCHES_PER_JOB))
+    batches = [paths[i:i + size] for i in range(0, len(paths), size)]
+    taken, linted = context.Value("i", 0), context.SimpleQueue()  # the next batch to take; (number, results) back
+    _shared = (matcher, options, batches, taken, linted)
+    try:
+        with context.Pool(jobs - 1) as pool:
+            workers = [pool.apply_async(_take_batches_in_worker) for _ in range(jobs - 1)]
+            done: dict[int, list[FileResult] | BaseException] = {}
+            following = 0  # the batch whose results come out next
+            while following < len(batches):
+                number = _next_batch(taken)
+                if number < len(batches):
+                    done[number] = [lint_file(path, matcher, options) for path in batches[number]]
+                elif following not in done:  # none left to take: what comes next is being linted in a worker
+                    number, results = linted.get()
+                    done[number] = results
+                while not linted.empty():
+                    number, results = linted.get()
+                    done[number] = results
+                while following in done:
+                    results = done.pop(following)
+                    if isinstance(results, BaseException):
+                        raise results
+                    yield from results
+                    following += 1
+            for worker in workers:
+                worker.get()
+    finally:
+        _shared = None
+
+
+def _next_batch(taken) -> int:
+    """The number of the next batch no process has taken (``taken`` is a shared ``multiprocessing.Value``)."""
+    with taken.get_lock():
+        number = taken.value
+        taken.value += 1
+    return number
+
+
+def _take_batches_in_worker() -> None:
+    """Lint the next batch left until none is: each batch's results go back on the queue as it is done."""
+    matcher, options, batches, taken, linted = _shared
+    while (number := _next_batch(taken)) < len(batches):
+        try:
+            results = [lint_file(path, matcher, options) for path in batches[number]]
+        except BaseException as exc:  # sent back, or the parent would wait for this batch for ever
+            linted.put((number, exc))
+            raise
+        for result in results:
+            if result.document is not None and not options.keep_documents:
+                result.document = Document(result.path, "")  # the text is not sent back: it was only read here
+        linted.put((number, results))
 
 
 def _total_size(paths: list[str]) -> int:

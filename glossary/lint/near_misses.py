@@ -1,10 +1,10 @@
 """Words of the glossary's names, found from a word one edit away: what ``term.unknown-variant`` looks up.
 
 Deletion neighbourhoods (SymSpell's idea: two words one edit apart share a word
-with one letter deleted), stored compactly: a dict from a 30-bit digest of each
-neighbour key to the numbers of its words (a set of words per neighbour string
-took three times the memory). Collisions only add candidates, which ``near``
-confirms letter by letter.
+with one letter deleted), stored compactly: a hash table from a 30-bit digest of
+each neighbour key to the numbers of its words (a dict of digests took four
+times the memory, and a set of words per neighbour string three times that).
+Collisions only add candidates, which ``near`` confirms letter by letter.
 
 The digest is a polynomial hash of the key's code points, so the digests of all
 of a word's deletion neighbours come from one pass over it, without building the
@@ -17,7 +17,9 @@ built with a C compiler (``setup.py``), run as Python elsewhere.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+
 import cython
 
 from ..records import TermStatus
@@ -39,31 +41,57 @@ class NearMissIndex:
                 if len(word) >= self.MIN_LENGTH and word[0].isupper():
                     self.words[match_key(word)].append((form, index))
         self.keys = list(self.words)
-        self.neighbours: dict = {}  # digest -> a word's number, or a tuple of them
-        neighbours = self.neighbours
-        for number, key in enumerate(self.keys):
-            for digest in _neighbour_digests(key):
-                present = neighbours.get(digest)
-                neighbours[digest] = number if present is None else (
-                    (*present, number) if isinstance(present, tuple) else (present, number))
+        self.table = _neighbour_table(self.keys)
 
     def known(self, word_key: str) -> bool:
         return word_key in self.words
 
-    @cython.locals(neighbours=dict, keys=list, numbers=set, word=str)
+    @cython.boundscheck(False)
+    @cython.wraparound(False)
+    @cython.locals(table=cython.ulonglong[:], mask=cython.ulonglong, slot=cython.ulonglong, entry=cython.ulonglong,
+                   digest=cython.ulonglong, keys=list, numbers=set, word=str)
     def near(self, word_key: str) -> list:
         """Glossary words one edit (insertion, deletion, substitution, swap) away from ``word_key``."""
         numbers = set()
-        neighbours = self.neighbours
+        table = self.table
+        mask = len(self.table) - 1
         for digest in _neighbour_digests(word_key):
-            found = neighbours.get(digest)
-            if found is not None:
-                if isinstance(found, tuple):
-                    numbers.update(found)
-                else:
-                    numbers.add(found)
+            slot = digest & mask
+            entry = table[slot]
+            while entry:
+                if entry >> 32 == digest:
+                    numbers.add((entry & _LOW) - 1)
+                slot = (slot + 1) & mask
+                entry = table[slot]
         keys = self.keys  # distinct words: so are those of distinct numbers
         return sorted([word for word in [keys[n] for n in numbers] if word != word_key and _one_edit(word, word_key)])
+
+
+_LOW = cython.declare(cython.ulonglong, 0xFFFFFFFF)
+
+
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.locals(size=cython.Py_ssize_t, number=cython.ulonglong, table=cython.ulonglong[:], mask=cython.ulonglong,
+               slot=cython.ulonglong, digest=cython.ulonglong)
+def _neighbour_table(keys: list) -> array:
+    """Each word's number under the digests of its deletion neighbours, in a hash table of 64-bit
+    entries (digest << 32 | number + 1; 0 is an empty slot) at most half full, probed linearly from
+    the digest's low bits. A table of numbers, not a dict of Python objects: a tenth of the memory,
+    and nothing in it for a forked worker to copy when it looks a word up."""
+    size = 16
+    while size < 2 * sum(len(key) + 1 for key in keys):
+        size *= 2
+    entries = array("Q", bytes(8 * size))
+    table = entries
+    mask = size - 1
+    for number in range(len(keys)):
+        for digest in _neighbour_digests(keys[number]):
+            slot = digest & mask
+            while table[slot]:
+                slot = (slot + 1) & mask
+            table[slot] = digest << 32 | (number + 1)
+    return entries
 
 
 # The hash works modulo 2**64 (C's unsigned arithmetic; masked in Python): an odd base has an

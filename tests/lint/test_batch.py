@@ -1,6 +1,9 @@
 """Many files linted in parallel give exactly what one process gives, in the order given."""
 
+import signal
 from pathlib import Path
+
+import pytest
 
 from glossary.lint import batch, engine
 from glossary.lint.batch import LintOptions, lint_files
@@ -47,3 +50,29 @@ def test_one_long_text_shared_between_processes_gives_the_same_findings(monkeypa
     assert lint_text(text, matcher, kind="html", jobs=3) == one  # two forked workers beside this process
     rules = {f.rule for f in one}
     assert {"term.deprecated", "term.inconsistent", "text.mixed-script", "term.unknown-variant"} <= rules
+
+
+def test_an_unexpected_error_in_any_process_stops_the_run(monkeypatch, tmp_path):
+    """A bug that raises while a batch is linted, in this process or in a forked one, ends the run
+    with that error: the batches after it are not waited for."""
+    paths = []
+    for i in range(40):
+        path = tmp_path / f"{i:02}.txt"
+        path.write_text("Fizuli and Zangezur.\n", encoding="utf-8")
+        paths.append(str(path))
+    real_lint_file = batch.lint_file
+
+    def lint_file(path, *args, **kwargs):
+        if path.endswith("27.txt"):
+            raise RuntimeError(f"bug while linting {path}")
+        return real_lint_file(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "lint_file", lint_file)
+    monkeypatch.setattr(batch, "PARALLEL_FROM_BYTES", 0)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the run waited for a batch that never came"))
+    signal.alarm(60)
+    try:
+        with pytest.raises(RuntimeError, match="27.txt"):
+            list(lint_files(paths, DEFAULT, LintOptions(), jobs=2))
+    finally:
+        signal.alarm(0)
