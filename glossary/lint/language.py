@@ -84,7 +84,8 @@ def detect(text: str) -> str:
             elif ch in "ёщъэЁЩЪЭ":
                 russian_letter = True
             third, second, last = second, last, ch
-            capital = capital or ch.isupper() or ch.istitle()  # what str.lower changes
+            if not capital:  # what str.lower changes: upper- and titlecase letters (ASCII without Unicode's tables)
+                capital = "A" <= ch <= "Z" if ch < "\x80" else ch.isupper() or ch.istitle()
             continue
         if start < 0:
             continue

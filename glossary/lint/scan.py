@@ -96,6 +96,15 @@ def _is_word(ch: cython.Py_UCS4) -> cython.bint:
     return ch.isalnum() or (ch > "\u02ff" and is_word_char(ch))
 
 
+@cython.cfunc
+@cython.inline
+def _is_upper(ch: cython.Py_UCS4) -> cython.bint:
+    """``str.isupper`` of one character, ASCII without Unicode's tables."""
+    if ch < "\x80":
+        return "A" <= ch <= "Z"
+    return ch.isupper()
+
+
 @cython.ccall
 @cython.boundscheck(False)
 @cython.wraparound(False)
@@ -128,7 +137,7 @@ def capitalised_words(text: str, skipped: list, min_length: cython.Py_ssize_t) -
                 continue
             start = position
             position = word_end(text, position)
-            if position - start < min_length or not text[start].isupper():
+            if position - start < min_length or not _is_upper(text[start]):
                 continue
             while i < count and skipped[i][1] <= start:
                 i += 1
