@@ -23,6 +23,7 @@ from .documents import STDIN, Document, read_document
 from .engine import lint_text
 from .findings import Finding
 from .matcher import Matcher
+from .shared_counter import SharedCounter
 
 PARALLEL_FROM_BYTES = 1_000_000  # below this a process pool costs more than it saves
 
@@ -70,16 +71,18 @@ def lint_files(paths: list[str], matcher: Matcher, options: LintOptions, jobs: i
 
 
 _BATCHES_PER_JOB = 8  # more batches than processes: files are not equally long
-_Batches = tuple[Matcher, LintOptions, list[list[str]], object, object]
-_shared: _Batches | None = None  # what forked workers take batches of: and a counter, and a queue back
+# What forked workers inherit: the matcher, the options, the batches, the counter they take batches
+# by, and the queue their results go back on.
+_shared: tuple[Matcher, LintOptions, list[list[str]], SharedCounter, object] | None = None
 
 
 def _lint_in_processes(paths: list[str], matcher: Matcher, options: LintOptions, jobs: int) -> Iterator[FileResult]:
+    """Each path's result, in order: batches linted by this process and ``jobs - 1`` forked ones."""
     global _shared
     context = multiprocessing.get_context("fork")
     size = max(1, len(paths) // (jobs * _BATCHES_PER_JOB))
     batches = [paths[i:i + size] for i in range(0, len(paths), size)]
-    taken, linted = context.Value("i", 0), context.SimpleQueue()  # the next batch to take; (number, results) back
+    taken, linted = SharedCounter(context), context.SimpleQueue()  # (number, results) come back on the queue
     _shared = (matcher, options, batches, taken, linted)
     try:
         with context.Pool(jobs - 1) as pool:
@@ -87,7 +90,7 @@ def _lint_in_processes(paths: list[str], matcher: Matcher, options: LintOptions,
             done: dict[int, list[FileResult] | BaseException] = {}
             following = 0  # the batch whose results come out next
             while following < len(batches):
-                number = _next_batch(taken)
+                number = taken.take()
                 if number < len(batches):
                     done[number] = [lint_file(path, matcher, options) for path in batches[number]]
                 elif following not in done:  # none left to take: what comes next is being linted in a worker
@@ -108,18 +111,10 @@ def _lint_in_processes(paths: list[str], matcher: Matcher, options: LintOptions,
         _shared = None
 
 
-def _next_batch(taken) -> int:
-    """The number of the next batch no process has taken (``taken`` is a shared ``multiprocessing.Value``)."""
-    with taken.get_lock():
-        number = taken.value
-        taken.value += 1
-    return number
-
-
 def _take_batches_in_worker() -> None:
     """Lint the next batch left until none is: each batch's results go back on the queue as it is done."""
     matcher, options, batches, taken, linted = _shared
-    while (number := _next_batch(taken)) < len(batches):
+    while (number := taken.take()) < len(batches):
         try:
             results = [lint_file(path, matcher, options) for path in batches[number]]
         except BaseException as exc:  # sent back, or the parent would wait for this batch for ever

@@ -21,7 +21,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-
 from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
 from .collector import collector_paused
@@ -31,6 +30,7 @@ from .matcher import Form, Match, Matcher
 from .rules import RULES
 from .scan import capitalised_words
 from .scripts import describe_scripts, in_one_script, mixed_script_words
+from .shared_counter import SharedCounter
 from .text import IGNORABLE, apply_case, match_key, without_invisible, words
 
 _LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
@@ -76,22 +76,15 @@ _PIECES_PER_JOB = 4
 
 # (concept, language) -> each place it is written with an accepted form: the extent, and the match
 _Uses = dict[tuple[str, str], list[tuple[int, int, Match]]]
-_shared: tuple[_Linter, list[tuple[int, int]], object] | None = None  # what forked workers take pieces of
+_shared: tuple[_Linter, list[tuple[int, int]], SharedCounter] | None = None  # what forked workers take pieces of
 
 
-def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken) -> list[tuple[int, tuple[list[Finding], _Uses]]]:
-    """Lint the next piece no process has taken, until none is left: (number of the piece, its results) of each.
-
-    ``taken`` is a counter shared by the processes (a ``multiprocessing.Value`` with its lock).
-    """
+def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCounter) -> list[tuple[int, tuple[list[Finding], _Uses]]]:
+    """Lint the next piece no process has taken, until none is left: (number of the piece, its results) of each."""
     done = []
-    while True:
-        with taken.get_lock():
-            number = taken.value
-            taken.value += 1
-        if number >= len(pieces):
-            return done
+    while (number := taken.take()) < len(pieces):
         done.append((number, linter._lint_piece(pieces[number])))
+    return done
 
 
 def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict]]]:
@@ -146,7 +139,7 @@ class _Linter:
         taking the next piece left (the forked ones inherit this linter and the matcher without a copy)."""
         global _shared
         context = multiprocessing.get_context("fork")
-        taken = context.Value("i", 0)
+        taken = SharedCounter(context)
         _shared = (self, pieces, taken)
         try:
             with context.Pool(jobs - 1) as pool:
