@@ -118,41 +118,41 @@ def word_end(text: str, position: cython.Py_ssize_t) -> cython.Py_ssize_t:
 
 @cython.boundscheck(False)
 @cython.wraparound(False)
-@cython.locals(length=cython.Py_ssize_t, position=cython.Py_ssize_t, start=cython.Py_ssize_t, i=cython.Py_ssize_t,
-               count=cython.Py_ssize_t, words=list, extent=tuple)
+@cython.locals(length=cython.Py_ssize_t, position=cython.Py_ssize_t, start=cython.Py_ssize_t, words=list)
 def capitalised_words(text: str, skipped: list, min_length: cython.Py_ssize_t) -> list:
     """(start, end) of each word of ``text`` that starts with an uppercase letter, is ``min_length``
     characters or longer and overlaps none of the extents in ``skipped`` (sorted (start, end) pairs).
 
     Compiled, one pass over the characters; as Python, the words found by a regular expression.
     """
+    if not cython.compiled:
+        return _outside([w.span() for w in _CAPITALISED.finditer(text) if w.end() - w.start() >= min_length], skipped)
     words = []
-    i, count = 0, len(skipped)
-    if cython.compiled:
-        length = len(text)
-        position = 0
-        while position < length:
-            if not _is_word(text[position]):
-                position += 1
-                continue
-            start = position
-            position = word_end(text, position)
-            if position - start < min_length or not _is_upper(text[start]):
-                continue
-            while i < count and skipped[i][1] <= start:
-                i += 1
-            if i == count or skipped[i][0] >= position:
-                words.append((start, position))
-        return words
-    for word in _CAPITALISED.finditer(text):
-        start, position = word.span()
-        if position - start < min_length:
+    length = len(text)
+    position = 0
+    while position < length:
+        if not _is_word(text[position]):
+            position += 1
             continue
+        start = position
+        position = word_end(text, position)
+        if position - start >= min_length and _is_upper(text[start]):
+            words.append((start, position))
+    return _outside(words, skipped)
+
+
+@cython.cfunc
+@cython.locals(i=cython.Py_ssize_t, count=cython.Py_ssize_t, start=cython.Py_ssize_t, end=cython.Py_ssize_t)
+def _outside(extents: list, skipped: list) -> list:
+    """The extents (sorted) that overlap none of ``skipped`` (sorted by start)."""
+    kept = []
+    i, count = 0, len(skipped)
+    for start, end in extents:
         while i < count and skipped[i][1] <= start:
             i += 1
-        if i == count or skipped[i][0] >= position:
-            words.append((start, position))
-    return words
+        if i == count or skipped[i][0] >= end:
+            kept.append((start, end))
+    return kept
 
 
 @cython.boundscheck(False)
