@@ -77,7 +77,7 @@ _LOW = cython.declare(cython.ulonglong, 0xFFFFFFFF)
 def _neighbour_table(keys: list) -> array:
     """Each word's number under the digests of its deletion neighbours, in a hash table of 64-bit
     entries (digest << 32 | number + 1; 0 is an empty slot) at most half full, probed linearly from
-    the digest's low bits. A table of numbers, not a dict of Python objects: a tenth of the memory,
+    the digest's low bits. A table of numbers, not a dict of Python objects: a quarter of the memory,
     and nothing in it for a forked worker to copy when it looks a word up."""
     size = 16
     while size < 2 * sum(len(key) + 1 for key in keys):
