@@ -69,10 +69,11 @@ def test_an_unexpected_error_in_any_process_stops_the_run(monkeypatch, tmp_path)
 
     monkeypatch.setattr(batch, "lint_file", lint_file)
     monkeypatch.setattr(batch, "PARALLEL_FROM_BYTES", 0)
-    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the run waited for a batch that never came"))
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the run waited for a batch that never came"))
     signal.alarm(60)
     try:
         with pytest.raises(RuntimeError, match="27.txt"):
             list(lint_files(paths, DEFAULT, LintOptions(), jobs=2))
     finally:
         signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
