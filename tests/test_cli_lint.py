@@ -193,3 +193,27 @@ def test_one_error_line_for_a_bad_option_of_any_command(invoke):
         2, "", "error: invalid value for '--limit': 0 is not in the range x>=1; see 'tilmash terms search --help'\n")
     result = invoke("--no-such-option")
     assert (result.exit_code, result.stderr) == (2, "error: no such option '--no-such-option'; see 'tilmash --help'\n")
+
+
+def test_folder_walk_passes_over_hidden_and_ignored_files_and_says_so_with_verbose(seeded, tmp_path):
+    (tmp_path / "drafts" / ".venv").mkdir(parents=True)
+    (tmp_path / "drafts" / "old").mkdir()
+    (tmp_path / "drafts" / ".gitignore").write_text("old/\n", encoding="utf-8")
+    for name in (".venv/readme.md", "old/draft.md", "draft.md"):
+        (tmp_path / "drafts" / name).write_text("Fizuli\n", encoding="utf-8")
+    quiet = seeded("lint", "--format", "json", "drafts")
+    assert ([f["path"] for f in json.loads(quiet.stdout)], quiet.stderr) == (["drafts/draft.md"], "")
+    verbose = seeded("lint", "-v", "--format", "json", "drafts")
+    assert verbose.stderr == ("skipped drafts/.venv: hidden folder\n"
+                              "skipped drafts/old: ignored by drafts/.gitignore:1 (old/)\n")
+
+
+def test_a_fifo_is_refused_and_the_other_files_are_still_linted(seeded, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "draft.md").write_text("Fizuli\n", encoding="utf-8")
+    result = seeded("lint", "pipe.md", "draft.md")
+    assert result.exit_code == 2
+    assert result.stderr == "error: pipe.md: is a FIFO, not a regular file\n"
+    assert result.stdout.startswith("draft.md:1:1: warning term.deprecated")

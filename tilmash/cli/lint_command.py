@@ -9,8 +9,9 @@ import click
 
 from glossary.lint import markup
 from glossary.lint.batch import LintOptions, lint_files
-from glossary.lint.documents import STDIN, expand_paths, write_document
+from glossary.lint.documents import STDIN, write_document
 from glossary.lint.engine import apply_fixes
+from glossary.lint.folders import find_documents
 from glossary.lint.findings import Finding, Severity
 from glossary.lint.formatters import FORMATTERS, format_sarif
 from glossary.lint.rules import selected_rules, unknown_prefixes
@@ -55,11 +56,12 @@ FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "info
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="Leave out rules whose id starts with PREFIX (repeatable).")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="warning", show_default=True,
               help="Exit 1 when a finding has at least this severity.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which files in the folders were passed over, and why.")
 @click.option("--jobs", type=click.IntRange(1), metavar="N", help="Processes for many files or a long one (default: one per CPU).")
 @pass_settings
 def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, style: str | None, lang: str,
          document_date: datetime.date | None, output_format: str, kind: str, fix: bool, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
-         jobs: int | None) -> None:
+         verbose: bool, jobs: int | None) -> None:
     """Report every name in PATHS that is not in its canonical form, with the exact replacement.
 
     PATHS are files, folders (their .txt, .md and .html files) or - for standard input.
@@ -73,7 +75,11 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
     findings: list[Finding] = []
     bad_input = False
     options = LintOptions(lang=lang, kind=kind, rules=rules, date=document_date, keep_documents=fix)
-    for result in lint_files(expand_paths(list(paths)), matcher, options, jobs):
+    documents = find_documents(list(paths))
+    if verbose:
+        for skipped in documents.skipped:
+            click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    for result in lint_files(documents.paths, matcher, options, jobs):
         if result.document is None:
             for problem in result.problems:
                 click.echo(f"error: {problem}", err=True)
