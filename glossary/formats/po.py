@@ -35,7 +35,7 @@ from ..errors import FormatError, Problem
 from .base import decode_text
 
 GLOSSARY_HEADER = "X-Tilmash-Glossary"
-WRAP_WIDTH = 79  # what msgmerge, Poedit and Weblate write: re-saving in them changes no line breaks
+WRAP_WIDTH = 79  # gettext's own width: msgcat and translate-toolkit (Weblate) re-save our entries with the same line breaks
 _HEADER_DATE = "%Y-%m-%d %H:%M%z"
 
 _CHARSET = re.compile(rb'^\s*"Content-Type:[^"\n]*?charset=([^"\\\s;]*)', re.MULTILINE | re.IGNORECASE)
