@@ -105,7 +105,9 @@ def _best(terms: Iterable[TermEntry], lang: str, statuses: dict[TermEntry, TermS
 
 
 def _with_note(term: TermEntry) -> str:
-    return f"{term.text} ({term.note})" if term.note else term.text
+    """A term with its validity periods and note, for a comment: ``Нур-Султан (in use 2019-03-20/2022-09-17)``."""
+    details = ([f"in use {', '.join(str(p) for p in term.periods)}"] if term.periods else []) + ([term.note] if term.note else [])
+    return f"{term.text} ({'; '.join(details)})" if details else term.text
 
 
 def _comments(concept: ConceptEntry, target: str | None, chosen: TermEntry | None,

@@ -120,6 +120,7 @@ def test_comments_carry_definition_note_and_forms_to_avoid(po_database):
     kk = entries(export(po_database, lang="kk").data)
     assert "Avoid: Актау (Russian spelling leaking into Kazakh text)" in kk["aktau"].comment.splitlines()
     assert "Note: Same English name as the city." in kk["fc-astana"].comment.splitlines()
+    assert "Former name: Нур-Султан (in use 2019-03-20/2022-09-17; renamed back in 2022)" in ru["astana"].comment.splitlines()
 
 
 def test_a_concept_without_a_source_term_is_left_out_and_said_so(po_database):
