@@ -25,16 +25,20 @@ class Document:
 
 def read_document(path: str) -> Document:
     """A text file (or standard input for ``-``) decoded as UTF-8; FormatError if it is not text."""
-    if path == STDIN:
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError:
-            raise FormatError.single(path, None, "is a folder") from None
-        except OSError as exc:
-            raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
+    data = read_bytes(path)
     return Document(path, decode_text(data, path), bom=data.startswith(codecs.BOM_UTF8))
+
+
+def read_bytes(path: str) -> bytes:
+    """A document's bytes (standard input's for ``-``); FormatError if it cannot be read."""
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise FormatError.single(path, None, "is a folder") from None
+    except OSError as exc:
+        raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
 
 
 def expand_paths(paths: list[str]) -> list[str]:
