@@ -1,6 +1,7 @@
 """Many documents: in parallel, through the cache, stopped and resumed, always the same report."""
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -135,3 +136,33 @@ def _rows(database) -> int:
             return connection.execute("SELECT count(*) FROM results").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path):
+    """On a terminal, standard error shows the documents done (tqdm); elsewhere only the last line."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    write_copies(tmp_path / "archive", 2)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"), "TILMASH_DATABASE_URL": "sqlite://"}
+    command = [sys.executable, "-m", "tilmash", "audit", "--glossary", str(GLOSSARY), "--jobs", "1", "--format", "csv",
+               "-o", str(tmp_path / "report.csv"), str(tmp_path / "archive")]
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal is closed when the process ends
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert process.wait(timeout=60) == 0
+    os.close(leader)
+    assert re.search(rb"\| *\d+/12 \[", shown) and b" documents/s" in shown
+    assert shown.decode().replace("\r", "\n").strip().splitlines()[-1] == "audited 12 documents"
