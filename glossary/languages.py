@@ -64,3 +64,12 @@ def language_sort_key(code: str) -> tuple[int, str]:
     primary = primary_language(code)
     rank = CORE_LANGUAGES.index(primary) if primary in CORE_LANGUAGES else len(CORE_LANGUAGES)
     return rank, code
+
+
+def language_name(code: str) -> str:
+    """A tag's language in English, for reports: ``az`` -> Azerbaijani, ``kk-Latn`` -> Kazakh (Latin)."""
+    english = Locale("en")
+    primary, *rest = code.split("-")
+    name = english.languages.get(primary.lower(), code)
+    script = next((s for s in rest if len(s) == 4 and s.isalpha()), None)
+    return f"{name} ({english.scripts.get(script.title(), script)})" if script else name

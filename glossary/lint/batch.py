@@ -1,7 +1,7 @@
 """Linting many files, in parallel processes where that pays (as ruff and flake8 do).
 
 Workers are forked after the matcher is compiled, so each inherits it without
-copying. The files are cut into batches that this process and the workers take
+copying. ``map_files`` does the same for any work on each file (``tilmash audit``). The files are cut into batches that this process and the workers take
 in turn, each the next one left (a forked worker starts slower: it copies each
 page of the glossary it writes a reference count on, and its caches are empty);
 results come out in the order of the paths, each batch as soon as those before
@@ -13,10 +13,12 @@ this process; a single long file is cut into pieces that the processes share
 from __future__ import annotations
 
 import datetime
+import functools
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..errors import FormatError, Problem
 from . import markup
@@ -65,37 +67,63 @@ def default_jobs() -> int:
 def lint_files(paths: list[str], matcher: Matcher, options: LintOptions, jobs: int | None = None) -> Iterator[FileResult]:
     """Each path's result, in order."""
     jobs = default_jobs() if jobs is None else jobs
-    if jobs > 1 and len(paths) > 1 and STDIN not in paths and "fork" in multiprocessing.get_all_start_methods() \
-            and _total_size(paths) >= PARALLEL_FROM_BYTES:
-        yield from _lint_in_processes(paths, matcher, options, jobs)
+    if _worth_forking(paths, jobs):
+        yield from _in_processes(paths, functools.partial(_lint_file_in_batch, matcher=matcher, options=options), jobs)
         return
     for path in paths:  # one at a time, each long one shared out between the processes
         yield lint_file(path, matcher, options, jobs)
 
 
+def _lint_file_in_batch(path: str, matcher: Matcher, options: LintOptions) -> FileResult:
+    result = lint_file(path, matcher, options)
+    if result.document is not None and not options.keep_documents:
+        result.document = Document(result.path, "")  # the text is not sent back from a worker: it was only read there
+    return result
+
+
+Result = TypeVar("Result")
+
+
+def map_files(paths: list[str], work: Callable[[str], Result], jobs: int | None = None) -> Iterator[Result]:
+    """``work(path)`` of each path, in order: shared out between this process and forked ones as
+    ``lint_files`` does (``work`` and what it refers to are inherited, not copied or pickled;
+    its results are pickled back)."""
+    jobs = default_jobs() if jobs is None else jobs
+    if _worth_forking(paths, jobs):
+        yield from _in_processes(paths, work, jobs)
+    else:
+        yield from map(work, paths)
+
+
+def _worth_forking(paths: list[str], jobs: int) -> bool:
+    return jobs > 1 and len(paths) > 1 and STDIN not in paths and "fork" in multiprocessing.get_all_start_methods() \
+        and _total_size(paths) >= PARALLEL_FROM_BYTES
+
+
 _BATCHES_PER_JOB = 8  # more batches than processes: files are not equally long
-# What forked workers inherit: the matcher, the options, the batches, the counter they take batches
-# by, and the queue their results go back on.
-_shared: tuple[Matcher, LintOptions, list[list[str]], SharedCounter, object] | None = None
+_MOST_PER_BATCH = 100  # and never so long that results come out by the thousand (an archive of 100,000 files)
+# What forked workers inherit: the work, the batches, the counter they take batches by, and the
+# queue their results go back on.
+_shared: tuple[Callable[[str], object], list[list[str]], SharedCounter, object] | None = None
 
 
-def _lint_in_processes(paths: list[str], matcher: Matcher, options: LintOptions, jobs: int) -> Iterator[FileResult]:
-    """Each path's result, in order: batches linted by this process and ``jobs - 1`` forked ones."""
+def _in_processes(paths: list[str], work: Callable[[str], Result], jobs: int) -> Iterator[Result]:
+    """Each path's result, in order: batches done by this process and ``jobs - 1`` forked ones."""
     global _shared
     context = multiprocessing.get_context("fork")
-    size = max(1, len(paths) // (jobs * _BATCHES_PER_JOB))
+    size = max(1, min(_MOST_PER_BATCH, len(paths) // (jobs * _BATCHES_PER_JOB)))
     batches = [paths[i:i + size] for i in range(0, len(paths), size)]
     taken, linted = SharedCounter(context), context.SimpleQueue()  # (number, results) come back on the queue
-    _shared = (matcher, options, batches, taken, linted)
+    _shared = (work, batches, taken, linted)
     try:
         with context.Pool(jobs - 1) as pool:
             workers = [pool.apply_async(_take_batches_in_worker) for _ in range(jobs - 1)]
-            done: dict[int, list[FileResult] | BaseException] = {}
+            done: dict[int, list[Result] | BaseException] = {}
             following = 0  # the batch whose results come out next
             while following < len(batches):
                 number = taken.take()
                 if number < len(batches):
-                    done[number] = [lint_file(path, matcher, options) for path in batches[number]]
+                    done[number] = [work(path) for path in batches[number]]
                 elif following not in done:  # none left to take: what comes next is being linted in a worker
                     number, results = linted.get()
                     done[number] = results
@@ -115,25 +143,25 @@ def _lint_in_processes(paths: list[str], matcher: Matcher, options: LintOptions,
 
 
 def _take_batches_in_worker() -> None:
-    """Lint the next batch left until none is: each batch's results go back on the queue as it is done."""
-    matcher, options, batches, taken, linted = _shared
+    """Work on the next batch left until none is: each batch's results go back on the queue as it is done."""
+    work, batches, taken, linted = _shared
     while (number := taken.take()) < len(batches):
         try:
-            results = [lint_file(path, matcher, options) for path in batches[number]]
+            results = [work(path) for path in batches[number]]
         except BaseException as exc:  # sent back, or the parent would wait for this batch for ever
             linted.put((number, exc))
             raise
-        for result in results:
-            if result.document is not None and not options.keep_documents:
-                result.document = Document(result.path, "")  # the text is not sent back: it was only read here
         linted.put((number, results))
 
 
 def _total_size(paths: list[str]) -> int:
+    """The files' total size, counted up to ``PARALLEL_FROM_BYTES`` (all that matters)."""
     total = 0
     for path in paths:
         try:
             total += os.path.getsize(path)
         except OSError:
             pass
+        if total >= PARALLEL_FROM_BYTES:
+            break
     return total

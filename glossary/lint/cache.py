@@ -43,7 +43,8 @@ def cache_folder() -> Path:
 
 
 def compiled_matcher(source: str, style: str | None, build: Callable[[], Matcher]) -> Matcher:
-    """The matcher for ``source`` (a string naming the glossary and its revision) in ``style``."""
+    """The matcher for ``source`` (a string naming the glossary and its revision) in ``style``,
+    its ``cache_key`` set (what the results of other caches made with it are keyed by)."""
     key = hashlib.sha256(f"{_CODE}|{source}|{style or ''}".encode()).hexdigest()
     with _LOCK:
         if key in _MEMORY:
@@ -52,6 +53,7 @@ def compiled_matcher(source: str, style: str | None, build: Callable[[], Matcher
     matcher = _load(key)
     if matcher is None:
         matcher = build()
+        matcher.cache_key = key
         _store(key, matcher)
     with _LOCK:
         _MEMORY[key] = matcher

@@ -21,6 +21,7 @@ import multiprocessing
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
@@ -34,7 +35,7 @@ from .rules import RULES
 from .scan import capitalised_words
 from .scripts import describe_scripts, in_one_script, mixed_script_words
 from .shared_counter import SharedCounter
-from .text import IGNORABLE, apply_case, match_key, without_invisible, words
+from .text import IGNORABLE, apply_case, case_pattern, lower, match_key, upper, without_invisible, words
 
 _LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
 _LINE_BREAK = re.compile("\n")
@@ -49,6 +50,17 @@ class _Span:
     matches: list[Match]
 
 
+class NameUse(NamedTuple):
+    """A name written in an accepted form of its paragraph's language: no finding, but a use to count."""
+
+    start: int
+    end: int
+    concept: str
+    lang: str  # the paragraph's language
+    term: str  # the glossary's term, as the glossary writes it
+    status: str  # preferred or admitted, in the compiled house style
+
+
 def lint_text(
     source: str,
     matcher: Matcher,
@@ -59,6 +71,7 @@ def lint_text(
     rules: frozenset[str] | None = None,
     jobs: int = 1,
     date: datetime.date | None = None,
+    uses: list[NameUse] | None = None,
 ) -> list[Finding]:
     """Every finding in ``source``, in file order.
 
@@ -69,10 +82,20 @@ def lint_text(
     paragraph breaks and its pieces linted in that many processes (this one and forked ones); the
     findings are the same.
 
+    ``uses``: a list to add every name written in an accepted form to (in file order), which
+    makes no finding: with the findings, how the text writes each name (``tilmash audit``).
+    A matcher compiled with its shortcuts keeps a concept's only accepted form of a language
+    as a bare extent, with no concept: compile with ``shortcuts=False`` for those to be there too.
+
     The cyclic garbage collector is paused meanwhile (see ``collector``).
     """
     with collector_paused():
-        return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules, date).run(jobs)
+        linter = _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules, date)
+        findings = linter.run(jobs)
+        if uses is not None:
+            uses.extend(sorted(NameUse(start, end, concept, language, match.form.text, match.form.status.value)
+                               for (concept, language), where in linter.uses.items() for start, end, match in where))
+        return findings
 
 
 PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more than it saves
@@ -113,9 +136,11 @@ class _Linter:
         self.paragraphs = paragraphs(self.view, lang)
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
         self.targets: dict[tuple[int, str], Form | None] = {}
+        self.uses: _Uses = {}  # after ``run``: where the text uses which accepted form
 
     def add(self, findings: list[Finding], start: int, end: int, rule: str, found: str, suggestion: str | None,
-            message: str, *, concept: str | None, lang: str, status: str | None, fixable: bool = False) -> None:
+            message: str, *, concept: str | None, lang: str, status: str | None, fixable: bool = False,
+            term: str | None = None) -> None:
         if rule not in self.rules:
             return
         line = bisect.bisect_right(self.line_starts, start) - 1
@@ -126,7 +151,7 @@ class _Linter:
             end_line=end_line + 1, end_column=end - self.line_starts[end_line] + 1,
             rule=rule, severity=RULES[rule].severity, found=found, suggestion=suggestion,
             concept=concept, lang=lang, status=status, message=message,
-            fixable=fixable and suggestion is not None and suggestion != found,
+            fixable=fixable and suggestion is not None and suggestion != found, term=term,
         ))
 
     # the run --------------------------------------------------------------
@@ -141,6 +166,7 @@ class _Linter:
                 uses[used].extend(where)
         if "term.inconsistent" in self.rules:
             self._inconsistencies(uses, findings)
+        self.uses = uses
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
     def _lint_in_processes(self, pieces: list[tuple[int, int]], jobs: int) -> list[tuple[list[Finding], _Uses]]:
@@ -276,7 +302,8 @@ class _Linter:
         suggestion, certain = self._suggest(match, target, language) if target else (None, False)
         self.add(findings, span.start, span.end, rule, found_text, suggestion,
                  _message(rule, form, target, language, self.date), concept=form.concept, lang=language,
-                 status=form.status.value, fixable=certain and rule not in ("term.superseded", "term.anachronism"))
+                 status=form.status.value, fixable=certain and rule not in ("term.superseded", "term.anachronism"),
+                 term=form.text)
 
     def _target(self, form: Form, language: str) -> Form | None:
         """What to write instead of ``form``: the preferred form, or an admitted one that is only
@@ -355,7 +382,7 @@ class _Linter:
                 suggestion, _ = self._suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
                          f"this document also writes this name as {reference.text!r}; use one form",
-                         concept=concept_id, lang=language, status=form.status.value)
+                         concept=concept_id, lang=language, status=form.status.value, term=form.text)
 
     def _mixed_scripts(self, low: int, high: int, findings: list[Finding]) -> list[tuple[int, int]]:
         """Words mixing Latin and Cyrillic letters in the paragraphs from ``low`` to ``high``; returns their spans."""
@@ -391,16 +418,19 @@ class _Linter:
                 hit = self._near_miss_in_context(start, end, candidate)
                 if hit is None:
                     continue
-                form, written = hit
+                form, (a, b) = hit
+                written = form.compact[a:b]
                 language = self.paragraphs.language_at(start)
                 found = self.source[start:end]
                 self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
                          f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
-                         concept=form.concept, lang=language, status=None)
+                         concept=form.concept, lang=language, status=None,
+                         term=form.compact[:a] + _cased_like(found, written, language) + form.compact[b:])
                 break
 
-    def _near_miss_in_context(self, start: int, end: int, candidate: str) -> tuple[Form, str] | None:
-        """A form whose word ``candidate`` this text word misspells, if the neighbouring words fit the form."""
+    def _near_miss_in_context(self, start: int, end: int, candidate: str) -> tuple[Form, tuple[int, int]] | None:
+        """A form whose word ``candidate`` this text word misspells, if the neighbouring words fit the form;
+        with where that word is in the form."""
         for form, index in self.matcher.near_misses.words[candidate]:
             spans = words(form.compact)
             before = form.compact[:spans[index][0]]
@@ -409,7 +439,7 @@ class _Linter:
                 continue
             if after and match_key(self.view[end:end + len(after)]) != match_key(after):
                 continue
-            return form, form.compact[spans[index][0]:spans[index][1]]
+            return form, spans[index]
         return None
 
 
@@ -459,6 +489,18 @@ def _distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+def _cased_like(text: str, model: str, language: str) -> str:
+    """``text`` in the letter case of ``model`` where that is one (ZANGEZOUR like Zangezur: Zangezour)."""
+    pattern = case_pattern(model)
+    if pattern == "upper":
+        return upper(text, language)
+    if pattern == "lower":
+        return lower(text, language)
+    if pattern == "title":
+        return upper(text[:1], language) + lower(text[1:], language)
+    return text
 
 
 def _short_form_of(a: str, b: str) -> bool:

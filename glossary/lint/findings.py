@@ -24,7 +24,11 @@ class Finding:
     ``line``/``column``/``end_line``/``end_column``: 1-based, end exclusive.
     ``suggestion``: the exact text to put in place of ``found`` (same grammatical
     form and letter case), or None when there is none. ``fixable``: whether
-    ``--fix`` may apply it (only suggestions that are certain).
+    ``--fix`` may apply it (only suggestions that are certain). ``term``: the
+    name as a glossary term, uninflected: the glossary's term the finding is
+    about, or for ``term.unknown-variant`` that term with its misspelt word as
+    written (what ``tilmash audit`` counts and suggests adding). Neither
+    ``fixable`` nor ``term`` is in the JSON contract.
     """
 
     path: str
@@ -43,10 +47,11 @@ class Finding:
     status: str | None
     message: str
     fixable: bool = False
+    term: str | None = None
 
     def to_json(self) -> dict:
-        """The JSON contract's object (DESIGN.md): every field but ``fixable``."""
+        """The JSON contract's object (DESIGN.md): every field but ``fixable`` and ``term``."""
         data = asdict(self)
         data["severity"] = self.severity.value
-        del data["fixable"]
+        del data["fixable"], data["term"]
         return data

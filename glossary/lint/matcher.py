@@ -63,6 +63,8 @@ class Matcher:
     goes the full way through classification (the tests check both give the same findings).
     """
 
+    cache_key: str | None = None  # set by the matcher cache: changes with the glossary, the style and the code
+
     def __init__(self, glossary: Glossary, style: str | None = None, *, shortcuts: bool = True):
         with collector_paused():
             self._compile(glossary, style, shortcuts)

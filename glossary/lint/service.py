@@ -19,14 +19,15 @@ from .cache import compiled_matcher
 from .matcher import Matcher
 
 
-def matcher_for_database(database: Database, style: str | None = None) -> Matcher:
+def matcher_for_database(database: Database, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
+    """``shortcuts=False``: compiled so that every accepted form found is reported as a use (``tilmash audit``)."""
     with database.session() as session:
         require_style(session, style)
-        source = f"database {database.describe()} revision {glossary_revision(session)}"
-        return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style))
+        source = f"database {database.describe()} revision {glossary_revision(session)}" + _variant(shortcuts)
+        return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style, shortcuts=shortcuts))
 
 
-def matcher_for_file(path: str | Path, style: str | None = None) -> Matcher:
+def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
     fmt = format_for_path(path)
     data = read_input_file(path, "glossary")
 
@@ -35,6 +36,10 @@ def matcher_for_file(path: str | Path, style: str | None = None) -> Matcher:
         if style is not None and style not in glossary.styles():
             known = ", ".join(glossary.styles()) or "none"
             raise UnknownStyle(f"unknown style {style!r}; {path} has: {known}")
-        return Matcher(glossary, style)
+        return Matcher(glossary, style, shortcuts=shortcuts)
 
-    return compiled_matcher(f"file {hashlib.sha256(data).hexdigest()}", style, build)
+    return compiled_matcher(f"file {hashlib.sha256(data).hexdigest()}" + _variant(shortcuts), style, build)
+
+
+def _variant(shortcuts: bool) -> str:
+    return "" if shortcuts else " without shortcuts"

@@ -1,5 +1,6 @@
 """Many files linted in parallel give exactly what one process gives, in the order given."""
 
+import os
 import signal
 from pathlib import Path
 
@@ -77,3 +78,16 @@ def test_an_unexpected_error_in_any_process_stops_the_run(monkeypatch, tmp_path)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_any_work_on_each_file_is_shared_out_and_comes_back_in_order(tmp_path, monkeypatch):
+    in_processes = batch._in_processes
+    paths = [str(tmp_path / f"{i:03}.txt") for i in range(250)]
+    for i, path in enumerate(paths):
+        Path(path).write_text("x" * i, encoding="utf-8")
+    monkeypatch.setattr(batch, "PARALLEL_FROM_BYTES", 0)
+    forked = []
+    monkeypatch.setattr(batch, "_in_processes", lambda *args: forked.append(args) or in_processes(*args))
+    results = list(batch.map_files(paths, lambda path: (path, os.path.getsize(path)), jobs=2))
+    assert results == [(path, i) for i, path in enumerate(paths)]
+    assert len(forked) == 1

@@ -113,4 +113,4 @@ def main() -> None:
     cli(prog_name="tilmash")
 
 
-from . import glossary_commands, lint_command  # noqa: E402,F401  (registers the commands)
+from . import audit_command, glossary_commands, lint_command  # noqa: E402,F401  (registers the commands)

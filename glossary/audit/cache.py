@@ -1,0 +1,94 @@
+"""Per-document audit results kept on disk, so that a stopped audit resumes and a repeated one
+redoes only what changed.
+
+One SQLite file in the folder given (``--cache DIR``). A result is keyed by a
+digest of the document's bytes and of everything else it depends on: the
+compiled glossary (its cache key changes with the glossary's revision or
+content, the house style and the matcher's code), the lint engine's and the
+audit's code, and the options. Results are written by the process that runs
+the audit, in transactions of a few dozen, so a run that is stopped keeps what
+it had done but the last moments; forked workers read with connections of
+their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from ..errors import GlossaryError
+
+FILE_NAME = "tilmash-audit.sqlite3"
+_COMMIT_EVERY = 50  # results
+_COMMIT_AFTER = 1.0  # seconds
+
+
+class CacheError(GlossaryError):
+    """The cache folder cannot be used."""
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the code that makes a document's counts changes."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parents[1]
+    for path in sorted([*(package / "lint").glob("*.py"), *(package / "audit").glob("*.py")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: str | Path, context: str):
+        """``context``: what the results depend on besides a document's bytes and the code."""
+        self.path = Path(folder) / FILE_NAME
+        self._context = hashlib.sha256(f"{_code_fingerprint()}|{context}".encode()).digest()
+        self._pending: list[tuple[bytes, str]] = []
+        self._last_commit = time.monotonic()
+        self._connection: sqlite3.Connection | None = None
+        self._pid = os.getpid()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with sqlite3.connect(self.path, timeout=30) as connection:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, counts TEXT NOT NULL)")
+            connection.close()
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheError(f"cannot use the cache folder {folder}: {exc}") from exc
+
+    def key(self, data: bytes) -> bytes:
+        """The key of a document with these bytes."""
+        return hashlib.sha256(self._context + data).digest()
+
+    def get(self, key: bytes) -> str | None:
+        row = self._database().execute("SELECT counts FROM results WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, key: bytes, counts: str) -> None:
+        """Keep a result; written with the next few dozen, or within a second."""
+        self._pending.append((key, counts))
+        if len(self._pending) >= _COMMIT_EVERY or time.monotonic() - self._last_commit >= _COMMIT_AFTER:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            with self._database() as connection:
+                connection.executemany("INSERT OR REPLACE INTO results (key, counts) VALUES (?, ?)", self._pending)
+            self._pending.clear()
+        self._last_commit = time.monotonic()
+
+    def __len__(self) -> int:
+        return self._database().execute("SELECT count(*) FROM results").fetchone()[0]
+
+    def close(self) -> None:
+        self.flush()
+        if self._connection is not None and self._pid == os.getpid():
+            self._connection.close()
+        self._connection = None
+
+    def _database(self) -> sqlite3.Connection:
+        """This process's connection: a forked worker opens its own (one must not cross a fork)."""
+        if self._connection is None or self._pid != os.getpid():
+            self._connection, self._pid = sqlite3.connect(self.path, timeout=30), os.getpid()
+        return self._connection

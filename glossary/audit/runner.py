@@ -1,0 +1,85 @@
+"""Many documents audited: each read, dated and counted once, in parallel, through the cache.
+
+The documents are shared out between this process and forked ones as the lint
+shares files (``lint.batch.map_files``); results come back in the order of the
+paths, one small record each, so memory stays flat however large the archive.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import FormatError
+from ..formats.base import decode_text
+from ..lint import markup
+from ..lint.batch import map_files
+from ..lint.documents import read_bytes
+from ..lint.engine import NameUse, lint_text
+from ..lint.matcher import Matcher
+from .cache import ResultCache
+from .dates import document_day
+from .documents import DocumentAudit, count_names, from_payload, to_payload
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    lang: str = "auto"
+    kind: str = "auto"
+    since: datetime.date | None = None  # documents dated before are passed over (undated ones too)
+
+    def cache_context(self, matcher: Matcher) -> str:
+        """What a document's counts depend on besides its bytes and the code."""
+        if matcher.cache_key is None:
+            raise ValueError("the audit cache needs a matcher from the matcher cache (lint.service)")
+        return f"{matcher.cache_key}|lang={self.lang}|kind={self.kind}"
+
+
+def audit_file(path: str, matcher: Matcher, options: AuditOptions, cache: ResultCache | None = None) -> DocumentAudit:
+    """One document's counts, from the cache when it has them.
+
+    ``matcher`` should be compiled without shortcuts (``lint.service``), or the
+    uses of a concept's only accepted form are not counted.
+    """
+    document = DocumentAudit(path)
+    try:
+        data = read_bytes(path)
+        text = decode_text(data, path)
+    except FormatError as exc:
+        document.problems = exc.problems
+        return document
+    kind = markup.kind_for_path(path) if options.kind == "auto" else options.kind
+    document.day = document_day(path, text, kind)
+    if options.since is not None and (document.day is None or document.day < options.since):
+        document.skipped = True
+        return document
+    if cache is not None:
+        document.key = cache.key(data)
+        counts = cache.get(document.key)
+        if counts is not None:
+            from_payload(document, counts)
+            return document
+    uses: list[NameUse] = []
+    findings = lint_text(text, matcher, path=path, lang=options.lang, kind=kind, uses=uses)
+    count_names(document, text, kind, findings, uses)
+    if cache is not None:
+        document.payload = to_payload(document)
+    return document
+
+
+def audit_files(paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None = None,
+                cache: ResultCache | None = None) -> Iterator[DocumentAudit]:
+    """Each path's counts, in order; new ones are kept in ``cache`` as they come (also when the
+    caller stops early: what was done is there for the next run)."""
+    work = functools.partial(audit_file, matcher=matcher, options=options, cache=cache)
+    try:
+        for document in map_files(paths, work, jobs):
+            if cache is not None and document.payload is not None:
+                cache.put(document.key, document.payload)
+                document.payload = None
+            yield document
+    finally:
+        if cache is not None:
+            cache.flush()
