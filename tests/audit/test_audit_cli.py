@@ -41,9 +41,9 @@ ru,zangezur-corridor,Зангезурский коридор,preferred,1,1,2024-
 """
 
 SUGGESTED_TERMS = """\
-concept,lang,term,status,style,case,part_of_speech,note,source,subject_field,definition,concept_note
-nakhchivan,en,Nakhchyvan,deprecated,,,,"unknown variant found by tilmash audit 2 times in 2 documents, 2024-02-03 to 2024-03-20; examples: archive/en/2024-02-03-corridor.md:8: Officials in Nakhichevan and Nakhchyvan welcomed it.; archive/en/2024-03-20-visit.html:3: …spoke of the Zangezour corridor and of Nakhchyvan.",,,,
-zangezur-corridor,en,Zangezour corridor,deprecated,,,,"unknown variant found by tilmash audit 3 times in 3 documents, 2024-01-15 to 2024-03-20; examples: archive/en/2024-01-15-fuzuli.txt:3: …until 1959, was rebuilt after 2020; the Zangezour corridor will pass near Fuzuli.; archive/en/2024-02-03-corridor.md:6: The Zangezour corridor and the Zangazur corridor are one…",,,,
+concept,lang,term,status,style,case,part_of_speech,note,source,valid,subject_field,definition,concept_note
+nakhchivan,en,Nakhchyvan,deprecated,,,,"unknown variant found by tilmash audit 2 times in 2 documents, 2024-02-03 to 2024-03-20; examples: archive/en/2024-02-03-corridor.md:8: Officials in Nakhichevan and Nakhchyvan welcomed it.; archive/en/2024-03-20-visit.html:3: …spoke of the Zangezour corridor and of Nakhchyvan.",,,,,
+zangezur-corridor,en,Zangezour corridor,deprecated,,,,"unknown variant found by tilmash audit 3 times in 3 documents, 2024-01-15 to 2024-03-20; examples: archive/en/2024-01-15-fuzuli.txt:3: Fizuli was rebuilt after 2020; the Zangezour corridor will pass near Fuzuli and…; archive/en/2024-02-03-corridor.md:6: The Zangezour corridor and the Zangazur corridor are one…",,,,,
 """
 
 
