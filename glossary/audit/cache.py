@@ -16,6 +16,7 @@ their own.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import sqlite3
@@ -65,9 +66,9 @@ class ResultCache:
         except (OSError, sqlite3.Error) as exc:
             raise CacheError(f"cannot use the cache folder {folder}: {exc}") from exc
 
-    def key(self, data: bytes) -> bytes:
-        """The key of a document with these bytes."""
-        return hashlib.sha256(self._context + data).digest()
+    def key(self, data: bytes, day: datetime.date | None) -> bytes:
+        """The key of a document with these bytes, judged at ``day`` (its former names are judged by it)."""
+        return hashlib.sha256(self._context + (day.isoformat() if day else "-").encode() + data).digest()
 
     def get(self, key: bytes) -> str | None:
         row = self._database().execute("SELECT counts FROM results WHERE key = ?", (key,)).fetchone()

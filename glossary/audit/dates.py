@@ -1,7 +1,8 @@
-"""The day an audit files a document under.
+"""The day an audit files a document under, and judges its former names by.
 
-The document's own date, as the lint reads it, where it gives one; else the
-day of the file's last modification (local time). Standard input has neither.
+The document's own date, as the lint reads it (``lint.document_date``: Markdown
+front matter, HTML meta), where it gives one; else the day of the file's last
+modification (local time), a better guess for an archive than the lint's today.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import datetime
 import functools
 import os
 
+from ..lint.document_date import document_date
+
 
 def written_day(text: str, kind: str) -> datetime.date | None:
-    """The date a document gives itself (Markdown front matter, HTML meta), as the lint reads it; None
-    until the lint reads one."""
-    return None
+    """The date a document gives itself, as the lint reads it."""
+    return document_date(text, kind)
 
 
 def file_day(status: os.stat_result | None) -> datetime.date | None:

@@ -20,8 +20,8 @@ from ..lint.engine import NameUse
 from ..lint.findings import Finding
 
 # How a form stands in the paragraph's language, in the order reports list them.
-CATEGORIES = ("preferred", "admitted", "deprecated", "superseded", "wrong-language", "unknown")
-_CATEGORY_OF_RULE = {"term.deprecated": "deprecated", "term.superseded": "superseded",
+CATEGORIES = ("preferred", "admitted", "deprecated", "superseded", "anachronism", "wrong-language", "unknown")
+_CATEGORY_OF_RULE = {"term.deprecated": "deprecated", "term.superseded": "superseded", "term.anachronism": "anachronism",
                      "term.wrong-language": "wrong-language", "term.unknown-variant": "unknown"}
 EXAMPLES = 2  # examples kept of each unknown variant
 _CONTEXT = 45  # characters of context on each side of an example

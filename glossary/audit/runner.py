@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import FormatError
+from ..fileio import read_input_file
 from ..formats.base import decode_text
 from ..lint import markup
 from ..lint.batch import map_files
-from ..lint.documents import read_bytes
 from ..lint.engine import NameUse, lint_text
 from ..lint.matcher import Matcher
 from .cache import ResultCache
@@ -58,7 +58,7 @@ def audit_file(path: str, matcher: Matcher, options: AuditOptions, cache: Result
             document.indexed = True
             return _dated(document, status, options)
     try:
-        data = read_bytes(path)
+        data = read_input_file(path)
         text = decode_text(data, path)
     except FormatError as exc:
         document.problems = exc.problems
@@ -68,13 +68,13 @@ def audit_file(path: str, matcher: Matcher, options: AuditOptions, cache: Result
     if _dated(document, status, options).skipped:
         return document
     if cache is not None:
-        document.key = cache.key(data)
+        document.key = cache.key(data, document.day)
         counts = cache.get(document.key)
         if counts is not None:
             from_payload(document, counts)
             return document
     uses: list[NameUse] = []
-    findings = lint_text(text, matcher, path=path, lang=options.lang, kind=kind, uses=uses)
+    findings = lint_text(text, matcher, path=path, lang=options.lang, kind=kind, uses=uses, date=document.day)
     count_names(document, text, kind, findings, uses)
     if cache is not None:
         document.payload = to_payload(document)

@@ -17,7 +17,7 @@ from glossary.audit.report import Audit
 from glossary.audit import runner
 from glossary.audit.runner import AuditOptions, audit_files
 from glossary.lint import batch
-from glossary.lint.documents import expand_paths
+from glossary.lint.folders import find_documents
 from glossary.lint.service import matcher_for_file
 
 from .archive import DOCUMENTS, GLOSSARY, set_day, write_archive
@@ -38,7 +38,7 @@ def write_copies(folder, copies: int) -> list[str]:
             path = folder / f"{copy:03}" / name
             path.write_text(path.read_text(encoding="utf-8") + f"\nCopy {copy}.\n", encoding="utf-8")
             set_day(path, day)
-    return expand_paths([str(folder)])
+    return find_documents([str(folder)]).paths
 
 
 @pytest.fixture
@@ -174,10 +174,10 @@ def test_files_seen_before_are_not_read_again(paths, matcher, tmp_path, monkeypa
     """A file with the size and time it had is known by them; one only touched is read and found by content."""
     cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
     report_of(paths, matcher, cache)
-    os.utime(paths[3], (1_700_000_000, 1_700_000_000))
+    os.utime(paths[1], (1_700_000_000, 1_700_000_000))  # a text file: filed under its file's time
     second = list(audit_files(paths, matcher, AuditOptions(), 1, cache))
-    assert [(d.cached, d.indexed) for d in second[2:5]] == [(True, True), (True, False), (True, True)]
-    assert str(second[3].day) == "2023-11-14"  # filed under its new time
+    assert [(d.cached, d.indexed) for d in second[0:3]] == [(True, True), (False, False), (True, True)]
+    assert str(second[1].day) == "2023-11-14"  # filed, and its former names judged, under its new time
     read = []
-    monkeypatch.setattr(runner, "read_bytes", lambda path: read.append(path) or open(path, "rb").read())
+    monkeypatch.setattr(runner, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
     assert all(d.indexed for d in audit_files(paths, matcher, AuditOptions(), 1, cache)) and read == []

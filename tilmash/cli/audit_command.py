@@ -13,7 +13,7 @@ from glossary.audit.report import Audit, documents_phrase
 from glossary.audit.runner import AuditOptions, audit_files
 from glossary.fileio import write_atomically
 from glossary.lint import markup
-from glossary.lint.documents import expand_paths
+from glossary.lint.folders import find_documents
 from glossary.lint.service import matcher_for_database, matcher_for_file
 
 from . import InputError, Settings, cli, pass_settings
@@ -57,7 +57,7 @@ def audit(settings: Settings, paths: tuple[str, ...], glossary_file: str | None,
         else matcher_for_database(settings.open(), style, shortcuts=False)
     options = AuditOptions(lang=lang, kind=kind, since=since.date() if since else None)
     cache = ResultCache(cache_folder, options.cache_context(matcher)) if cache_folder else None
-    documents = expand_paths(list(paths))
+    documents = find_documents(list(paths)).paths
     audit = Audit(options.since)
     done = from_cache = 0
     results = audit_files(documents, matcher, options, jobs, cache)
