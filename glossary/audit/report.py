@@ -32,7 +32,7 @@ class FormCount:
     occurrences: int = 0
     first: datetime.date | None = None
     last: datetime.date | None = None
-    months: Counter[str] = field(default_factory=Counter)  # occurrences by YYYY-MM
+    months: dict[str, int] = field(default_factory=dict)  # occurrences by YYYY-MM (a dict: a Counter is slow to make)
     examples: list[Example] = field(default_factory=list)  # unknown variants: a few, from different documents
 
 
@@ -79,7 +79,8 @@ class Audit:
                     count.first = day
                 if count.last is None or day > count.last:
                     count.last = day
-                count.months[month] += occurrences
+                months = count.months
+                months[month] = months.get(month, 0) + occurrences
             concepts.add((lang, concept))
         for concept in concepts:
             self.concept_documents[concept] += 1
