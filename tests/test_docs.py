@@ -28,7 +28,9 @@ def test_every_environment_variable_the_code_reads_is_documented():
 
 
 def _commands(group: click.Group, prefix: str = "tilmash"):
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):  # loads each command's module (the CLI loads them when run)
+        command = group.get_command(context, name)
         yield f"{prefix} {name}", command
         if isinstance(command, click.Group):
             yield from _commands(command, f"{prefix} {name}")

@@ -2,10 +2,13 @@
 redoes only what changed.
 
 One SQLite file in the folder given (``--cache DIR``). A result is keyed by a
-digest of the document's bytes and of everything else it depends on: the
-compiled glossary (its cache key changes with the glossary's revision or
-content, the house style and the matcher's code), the lint engine's and the
-audit's code, and the options. Results are written by the process that runs
+digest of the document's bytes and of everything else it depends on (the
+context): the compiled glossary (its cache key changes with the glossary's
+revision or content, the house style and the matcher's code), the lint
+engine's and the audit's code, and the options. Beside the results, the key
+of each file's content is kept with the file's size and modification time,
+as git's index does: a file seen before with the same size and time is not
+read again. Results are written by the process that runs
 the audit, in transactions of a few dozen, so a run that is stopped keeps what
 it had done but the last moments; forked workers read with connections of
 their own.
@@ -13,6 +16,7 @@ their own.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import sqlite3
@@ -45,6 +49,7 @@ class ResultCache:
         self.path = Path(folder) / FILE_NAME
         self._context = hashlib.sha256(f"{_code_fingerprint()}|{context}".encode()).digest()
         self._pending: list[tuple[bytes, str]] = []
+        self._pending_files: list[tuple[bytes, str, int, int, bytes]] = []
         self._last_commit = time.monotonic()
         self._connection: sqlite3.Connection | None = None
         self._pid = os.getpid()
@@ -53,29 +58,51 @@ class ResultCache:
             with sqlite3.connect(self.path, timeout=30) as connection:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, counts TEXT NOT NULL)")
+                # the key of each file's content when it had this size and time: a file seen before is not read again
+                connection.execute("CREATE TABLE IF NOT EXISTS files (context BLOB NOT NULL, path TEXT NOT NULL, "
+                                   "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, key BLOB NOT NULL, "
+                                   "PRIMARY KEY (context, path))")
             connection.close()
         except (OSError, sqlite3.Error) as exc:
             raise CacheError(f"cannot use the cache folder {folder}: {exc}") from exc
 
-    def key(self, data: bytes) -> bytes:
-        """The key of a document with these bytes."""
-        return hashlib.sha256(self._context + data).digest()
+    def key(self, data: bytes, day: datetime.date | None) -> bytes:
+        """The key of a document with these bytes, judged at ``day`` (its former names are judged by it)."""
+        return hashlib.sha256(self._context + (day.isoformat() if day else "-").encode() + data).digest()
 
     def get(self, key: bytes) -> str | None:
         row = self._database().execute("SELECT counts FROM results WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def known(self, path: str, size: int, mtime_ns: int) -> tuple[bytes, str] | None:
+        """The key and result of a file seen with this size and time (in this context), if any."""
+        return self._database().execute(
+            "SELECT files.key, counts FROM files JOIN results ON results.key = files.key "
+            "WHERE context = ? AND path = ? AND size = ? AND mtime_ns = ?", (self._context, path, size, mtime_ns)).fetchone()
+
     def put(self, key: bytes, counts: str) -> None:
         """Keep a result; written with the next few dozen, or within a second."""
         self._pending.append((key, counts))
-        if len(self._pending) >= _COMMIT_EVERY or time.monotonic() - self._last_commit >= _COMMIT_AFTER:
+        self._maybe_flush()
+
+    def index(self, path: str, size: int, mtime_ns: int, key: bytes) -> None:
+        """Remember that the file at ``path``, with this size and time, has the content of ``key``."""
+        self._pending_files.append((self._context, path, size, mtime_ns, key))
+        self._maybe_flush()
+
+    def _maybe_flush(self) -> None:
+        if len(self._pending) + len(self._pending_files) >= _COMMIT_EVERY or time.monotonic() - self._last_commit >= _COMMIT_AFTER:
             self.flush()
 
     def flush(self) -> None:
-        if self._pending:
+        if self._pending or self._pending_files:
             with self._database() as connection:
                 connection.executemany("INSERT OR REPLACE INTO results (key, counts) VALUES (?, ?)", self._pending)
+                connection.executemany("INSERT OR REPLACE INTO files (context, path, size, mtime_ns, key) "
+                                       "VALUES (?, ?, ?, ?, ?)",
+                                       self._pending_files)
             self._pending.clear()
+            self._pending_files.clear()
         self._last_commit = time.monotonic()
 
     def __len__(self) -> int:

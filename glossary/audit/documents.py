@@ -20,8 +20,8 @@ from ..lint.engine import NameUse
 from ..lint.findings import Finding
 
 # How a form stands in the paragraph's language, in the order reports list them.
-CATEGORIES = ("preferred", "admitted", "deprecated", "superseded", "wrong-language", "unknown")
-_CATEGORY_OF_RULE = {"term.deprecated": "deprecated", "term.superseded": "superseded",
+CATEGORIES = ("preferred", "admitted", "deprecated", "superseded", "anachronism", "wrong-language", "unknown")
+_CATEGORY_OF_RULE = {"term.deprecated": "deprecated", "term.superseded": "superseded", "term.anachronism": "anachronism",
                      "term.wrong-language": "wrong-language", "term.unknown-variant": "unknown"}
 EXAMPLES = 2  # examples kept of each unknown variant
 _CONTEXT = 45  # characters of context on each side of an example
@@ -45,21 +45,26 @@ class Example(NamedTuple):
 class DocumentAudit:
     """What one document writes: its names counted, its unknown variants' examples, its findings.
 
+    ``day``: the day it is filed under: ``written`` (its own date) or its file's.
     ``skipped``: dated before ``--since`` (nothing counted). ``problems``: it could
     not be read. ``key``/``payload``: where the counts go in the cache, and what,
-    when they were not taken from it (``cached``).
+    when they were not taken from it (``cached``); ``file``: its size and time,
+    by which the cache knows it again without reading it (``indexed``).
     """
 
     path: str
     day: datetime.date | None = None
+    written: datetime.date | None = None
     names: list[NameCount] = field(default_factory=list)
     examples: dict[tuple[str, str, str], list[Example]] = field(default_factory=dict)  # (lang, concept, term)
     findings: int = 0
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False
     cached: bool = False
+    indexed: bool = False
     key: bytes | None = None
     payload: str | None = None
+    file: tuple[int, int] | None = None
 
 
 def count_names(document: DocumentAudit, text: str, kind: str, findings: list[Finding], uses: list[NameUse]) -> None:
@@ -101,14 +106,16 @@ def to_payload(document: DocumentAudit) -> str:
         "names": document.names,
         "examples": [[*name, [list(e) for e in examples]] for name, examples in document.examples.items()],
         "findings": document.findings,
+        "written": document.written.isoformat() if document.written else None,
     }, ensure_ascii=False, separators=(",", ":"))
 
 
 def from_payload(document: DocumentAudit, payload: str) -> None:
     data = json.loads(payload)
-    document.names = [NameCount(*name) for name in data["names"]]
+    document.names = data["names"]  # lists as NameCount's fields: what ``Audit.add`` unpacks
     # the path is this document's, whatever copy of the same content the cache saw first
     document.examples = {(lang, concept, term): [Example(document.path, line, text) for _, line, text in examples]
                          for lang, concept, term, examples in data["examples"]}
     document.findings = data["findings"]
+    document.written = datetime.date.fromisoformat(data["written"]) if data["written"] else None
     document.cached = True

@@ -43,7 +43,8 @@ def format_text(report: dict) -> str:
 
 
 def format_json(report: dict) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    """One line: the report of a large archive is large, and JSON's encoder in C writes it only without indentation."""
+    return json.dumps(report, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 CSV_COLUMNS = ("lang", "concept", "term", "status", "documents", "occurrences", "first", "last")

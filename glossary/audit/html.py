@@ -22,6 +22,7 @@ _PALETTE = {
     "admitted": ("#2166ac", "#4393c3", "#92c5de"),
     "deprecated": ("#b2182b", "#d6604d", "#f4a582", "#8c2d04"),
     "superseded": ("#636363", "#969696"),
+    "anachronism": ("#8c510a", "#bf812d"),
     "wrong-language": ("#762a83", "#9970ab", "#c2a5cf"),
     "unknown": ("#e08214", "#b35806", "#fdb863"),
 }
@@ -39,7 +40,7 @@ th[aria-sort=ascending]::after { content: " \\25B2"; } th[aria-sort=descending]:
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; } td.d { white-space: nowrap; }
 .status { font-size: .85em; padding: .05em .4em; border-radius: .3em; color: #fff; white-space: nowrap; }
 .s-preferred { background: #1b7837; } .s-admitted { background: #2166ac; } .s-deprecated { background: #b2182b; }
-.s-superseded { background: #636363; } .s-wrong-language { background: #762a83; } .s-unknown { background: #b35806; }
+.s-superseded { background: #636363; } .s-anachronism { background: #8c510a; } .s-wrong-language { background: #762a83; } .s-unknown { background: #b35806; }
 .charts { display: flex; flex-wrap: wrap; gap: 1.2em; }
 figure { margin: 0; width: 360px; } figcaption { font-size: .85em; }
 figcaption b { font-size: 1.1em; } .key { display: inline-block; margin-right: .8em; white-space: nowrap; }

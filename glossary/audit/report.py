@@ -24,7 +24,7 @@ MOST_FINDINGS = 20  # documents listed with the most findings
 _CATEGORY_RANK = {category: rank for rank, category in enumerate(CATEGORIES)}
 
 
-@dataclass
+@dataclass(slots=True)
 class FormCount:
     """How an archive uses one form of a name in one language."""
 
@@ -32,16 +32,8 @@ class FormCount:
     occurrences: int = 0
     first: datetime.date | None = None
     last: datetime.date | None = None
-    months: Counter[str] = field(default_factory=Counter)  # occurrences by YYYY-MM
+    months: dict[str, int] = field(default_factory=dict)  # occurrences by YYYY-MM (a dict: a Counter is slow to make)
     examples: list[Example] = field(default_factory=list)  # unknown variants: a few, from different documents
-
-    def add(self, occurrences: int, day: datetime.date | None) -> None:
-        self.documents += 1
-        self.occurrences += occurrences
-        if day is not None:
-            self.first = day if self.first is None else min(self.first, day)
-            self.last = day if self.last is None else max(self.last, day)
-            self.months[month_of(day)] += occurrences
 
 
 class Audit:
@@ -73,13 +65,25 @@ class Audit:
             self.first = day if self.first is None else min(self.first, day)
             self.last = day if self.last is None else max(self.last, day)
         self.findings += document.findings
-        for lang, concept, term, category, occurrences in document.names:
-            count = self.forms.get((lang, concept, term, category))
+        month = month_of(day) if day is not None else None
+        forms = self.forms
+        concepts = set()
+        for lang, concept, term, category, occurrences in document.names:  # the loop of an audit: kept plain
+            count = forms.get((lang, concept, term, category))
             if count is None:
-                count = self.forms[(lang, concept, term, category)] = FormCount()
-            count.add(occurrences, day)
-        for lang, concept in {(name.lang, name.concept) for name in document.names}:
-            self.concept_documents[(lang, concept)] += 1
+                count = forms[(lang, concept, term, category)] = FormCount()
+            count.documents += 1
+            count.occurrences += occurrences
+            if month is not None:
+                if count.first is None or day < count.first:
+                    count.first = day
+                if count.last is None or day > count.last:
+                    count.last = day
+                months = count.months
+                months[month] = months.get(month, 0) + occurrences
+            concepts.add((lang, concept))
+        for concept in concepts:
+            self.concept_documents[concept] += 1
         for (lang, concept, term), examples in document.examples.items():
             kept = self.forms[(lang, concept, term, "unknown")].examples
             if len(kept) < EXAMPLES:

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import FormatError
+from ..fileio import read_input_file
 from ..formats.base import decode_text
 from ..lint import markup
 from ..lint.batch import map_files
-from ..lint.documents import read_bytes
 from ..lint.engine import NameUse, lint_text
 from ..lint.matcher import Matcher
 from .cache import ResultCache
-from .dates import document_day
+from .dates import file_day, written_day
 from .documents import DocumentAudit, count_names, from_payload, to_payload
 
 
@@ -45,27 +46,47 @@ def audit_file(path: str, matcher: Matcher, options: AuditOptions, cache: Result
     """
     document = DocumentAudit(path)
     try:
-        data = read_bytes(path)
+        status = os.stat(path)
+        document.file = (status.st_size, status.st_mtime_ns)
+    except OSError:
+        status = None  # reading it says why
+    if cache is not None and document.file is not None:
+        known = cache.known(path, *document.file)  # the same file as last time: not even read
+        if known is not None:
+            document.key, counts = known
+            from_payload(document, counts)
+            document.indexed = True
+            return _dated(document, status, options)
+    try:
+        data = read_input_file(path)
         text = decode_text(data, path)
     except FormatError as exc:
         document.problems = exc.problems
         return document
     kind = markup.kind_for_path(path) if options.kind == "auto" else options.kind
-    document.day = document_day(path, text, kind)
-    if options.since is not None and (document.day is None or document.day < options.since):
-        document.skipped = True
+    document.written = written_day(text, kind)
+    if _dated(document, status, options).skipped:
         return document
     if cache is not None:
-        document.key = cache.key(data)
+        document.key = cache.key(data, document.day)
         counts = cache.get(document.key)
         if counts is not None:
             from_payload(document, counts)
             return document
     uses: list[NameUse] = []
-    findings = lint_text(text, matcher, path=path, lang=options.lang, kind=kind, uses=uses)
+    findings = lint_text(text, matcher, path=path, lang=options.lang, kind=kind, uses=uses, date=document.day)
     count_names(document, text, kind, findings, uses)
     if cache is not None:
         document.payload = to_payload(document)
+    return document
+
+
+def _dated(document: DocumentAudit, status: os.stat_result | None, options: AuditOptions) -> DocumentAudit:
+    """The document with its day (its own, else its file's), skipped if that is before ``--since``."""
+    document.day = document.written or file_day(status)
+    if options.since is not None and (document.day is None or document.day < options.since):
+        document.skipped = True
+        document.names, document.examples, document.findings = [], {}, 0
     return document
 
 
@@ -76,9 +97,12 @@ def audit_files(paths: list[str], matcher: Matcher, options: AuditOptions, jobs:
     work = functools.partial(audit_file, matcher=matcher, options=options, cache=cache)
     try:
         for document in map_files(paths, work, jobs):
-            if cache is not None and document.payload is not None:
-                cache.put(document.key, document.payload)
-                document.payload = None
+            if cache is not None and document.key is not None:
+                if document.payload is not None:
+                    cache.put(document.key, document.payload)
+                    document.payload = None
+                if not document.indexed and document.file is not None:
+                    cache.index(document.path, *document.file, document.key)
             yield document
     finally:
         if cache is not None:

@@ -22,15 +22,11 @@ class Document:
 def read_document(path: str) -> Document:
     """A text file (or standard input for ``-``) decoded as UTF-8; FormatError if it is not text,
     or not a regular file (reading a FIFO or a device would wait for ever)."""
-    data = read_bytes(path)
-    return Document(path, decode_text(data, path), bom=data.startswith(codecs.BOM_UTF8))
-
-
-def read_bytes(path: str) -> bytes:
-    """A document's bytes (standard input's for ``-``); FormatError if it cannot be read or is not a regular file."""
     if path == STDIN:
-        return sys.stdin.buffer.read()
-    return read_input_file(path)
+        data = sys.stdin.buffer.read()
+    else:
+        data = read_input_file(path)
+    return Document(path, decode_text(data, path), bom=data.startswith(codecs.BOM_UTF8))
 
 
 def write_document(document: Document, text: str) -> None:

@@ -51,14 +51,14 @@ class _Span:
 
 
 class NameUse(NamedTuple):
-    """A name written in an accepted form of its paragraph's language: no finding, but a use to count."""
+    """A name written in a form right for its paragraph's language and the date: no finding, but a use to count."""
 
     start: int
     end: int
     concept: str
     lang: str  # the paragraph's language
     term: str  # the glossary's term, as the glossary writes it
-    status: str  # preferred or admitted, in the compiled house style
+    status: str  # in the compiled house style: preferred, admitted, or a former name's (superseded, deprecated)
 
 
 def lint_text(
@@ -70,8 +70,8 @@ def lint_text(
     kind: str = "text",
     rules: frozenset[str] | None = None,
     jobs: int = 1,
-    date: datetime.date | None = None,
     uses: list[NameUse] | None = None,
+    date: datetime.date | None = None,
 ) -> list[Finding]:
     """Every finding in ``source``, in file order.
 
@@ -82,8 +82,10 @@ def lint_text(
     paragraph breaks and its pieces linted in that many processes (this one and forked ones); the
     findings are the same.
 
-    ``uses``: a list to add every name written in an accepted form to (in file order), which
-    makes no finding: with the findings, how the text writes each name (``tilmash audit``).
+    ``uses``: a list to add every name written in a form right for its paragraph's language
+    and the date to (in file order), which makes no finding: accepted forms, and former names
+    inside their validity periods or mentioned as former ones. With the findings, how the text
+    writes each name (``tilmash audit``).
     A matcher compiled with its shortcuts keeps a concept's only accepted form of a language
     as a bare extent, with no concept: compile with ``shortcuts=False`` for those to be there too.
 
@@ -282,11 +284,13 @@ class _Linter:
                 rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
                 when = timing(match.form.periods, self.date)
                 if when is Timing.INSIDE and match.form.periods:
+                    uses[(match.form.concept, language)].append((span.start, span.end, match))
                     return  # a former name, right at the document's date
                 if when in (Timing.BEFORE, Timing.BETWEEN):
                     rule = "term.anachronism"
             if rule in ("term.superseded", "term.anachronism") and \
                     historical_mention(self.view, span.start, span.end, language, match.form.periods):
+                uses[(match.form.concept, language)].append((span.start, span.end, match))
                 return  # "renamed from Nur-Sultan", "formerly Alma-Ata", "the 2019 summit of the Turkic Council"
         else:
             others = [m for m in candidates if language in self.matcher.concepts[m.form.concept].preferred
@@ -371,6 +375,7 @@ class _Linter:
     def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
         """A concept written two accepted ways in one document: the less canonical ones are reported."""
         for (concept_id, language), used in uses.items():
+            used = [use for use in used if use[2].form.status in ACCEPTED_STATUSES]  # not former names right for the date
             forms = {m.form.text: m.form for _, _, m in used}
             if len(forms) < 2:
                 continue

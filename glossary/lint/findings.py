@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 class Severity(enum.StrEnum):
@@ -50,8 +50,8 @@ class Finding:
     term: str | None = None
 
     def to_json(self) -> dict:
-        """The JSON contract's object (DESIGN.md): every field but ``fixable`` and ``term``."""
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        del data["fixable"], data["term"]
-        return data
+        """The JSON contract's object (DESIGN.md): every field but ``fixable`` and ``term``, in this order."""
+        return {"path": self.path, "start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column, "rule": self.rule,
+                "severity": self.severity.value, "found": self.found, "suggestion": self.suggestion,
+                "concept": self.concept, "lang": self.lang, "status": self.status, "message": self.message}

@@ -2,25 +2,30 @@
 
 The CLI and the web app call these; both go through the matcher cache, keyed
 by the glossary's revision (database) or content (file) and the house style.
+A glossary file is linted without importing the database's modules.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..database import Database
 from ..errors import UnknownStyle
 from ..fileio import read_input_file
 from ..formats import format_for_path
-from ..history import glossary_revision
-from ..termbase import export_glossary, require_style
 from .cache import compiled_matcher
 from .matcher import Matcher
+
+if TYPE_CHECKING:
+    from ..database import Database
 
 
 def matcher_for_database(database: Database, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
     """``shortcuts=False``: compiled so that every accepted form found is reported as a use (``tilmash audit``)."""
+    from ..history import glossary_revision  # SQLAlchemy: only for the database's glossary
+    from ..termbase import export_glossary, require_style
+
     with database.session() as session:
         require_style(session, style)
         source = f"database {database.describe()} revision {glossary_revision(session)}" + _variant(shortcuts)

@@ -13,7 +13,7 @@ GLOSSARY = Path(__file__).parents[1] / "data" / "audit" / "glossary.csv"
 # lint reads them; the files' times are set to the same days.
 DOCUMENTS = [
     ("en/2024-01-15-fuzuli.txt", "2024-01-15",
-     "President Tokayev visited Fuzuli on Monday.\n\nFizuli was rebuilt after 2020; the Zangezour corridor will pass near Fuzuli and Karyagino.\n"),
+     "President Tokayev visited Fuzuli on Monday.\n\nFizuli, called Karyagino until 1959, was rebuilt after 2020; the Zangezour corridor will pass near Fuzuli.\n"),
     ("en/2024-02-03-corridor.md", "2024-02-03",
      "---\ntitle: Zangezur corridor\ndate: 2024-02-03\n---\n\n"
      "The Zangezour corridor and the Zangazur corridor are one route to Nakhchivan.\n\n"

@@ -43,7 +43,7 @@ ru,zangezur-corridor,Зангезурский коридор,preferred,1,1,2024-
 SUGGESTED_TERMS = """\
 concept,lang,term,status,style,case,part_of_speech,note,source,valid,subject_field,definition,concept_note
 nakhchivan,en,Nakhchyvan,deprecated,,,,"unknown variant found by tilmash audit 2 times in 2 documents, 2024-02-03 to 2024-03-20; examples: archive/en/2024-02-03-corridor.md:8: Officials in Nakhichevan and Nakhchyvan welcomed it.; archive/en/2024-03-20-visit.html:3: …spoke of the Zangezour corridor and of Nakhchyvan.",,,,,
-zangezur-corridor,en,Zangezour corridor,deprecated,,,,"unknown variant found by tilmash audit 3 times in 3 documents, 2024-01-15 to 2024-03-20; examples: archive/en/2024-01-15-fuzuli.txt:3: Fizuli was rebuilt after 2020; the Zangezour corridor will pass near Fuzuli and…; archive/en/2024-02-03-corridor.md:6: The Zangezour corridor and the Zangazur corridor are one…",,,,,
+zangezur-corridor,en,Zangezour corridor,deprecated,,,,"unknown variant found by tilmash audit 3 times in 3 documents, 2024-01-15 to 2024-03-20; examples: archive/en/2024-01-15-fuzuli.txt:3: …until 1959, was rebuilt after 2020; the Zangezour corridor will pass near Fuzuli.; archive/en/2024-02-03-corridor.md:6: The Zangezour corridor and the Zangazur corridor are one…",,,,,
 """
 
 
@@ -71,7 +71,7 @@ def test_every_form_of_every_name_counted_per_language(audit):
 def test_json_report_has_months_candidates_and_the_documents_with_most_findings(audit):
     report = json.loads(audit("--format", "json").stdout)
     assert {k: report[k] for k in ("documents", "first", "last", "undated", "findings", "unreadable")} == {
-        "documents": 6, "first": "2024-01-15", "last": "2024-03-20", "undated": 0, "findings": 14, "unreadable": 0}
+        "documents": 6, "first": "2024-01-15", "last": "2024-03-20", "undated": 0, "findings": 13, "unreadable": 0}
     english = report["languages"][0]
     assert [lang["lang"] for lang in report["languages"]] == ["en", "az", "kk", "ru"]
     corridor = next(c for c in english["concepts"] if c["concept"] == "zangezur-corridor")
@@ -87,12 +87,12 @@ def test_json_report_has_months_candidates_and_the_documents_with_most_findings(
         "text": "The Zangezour corridor and the Zangazur corridor are one…"}
     assert [(d["path"], d["findings"]) for d in report["most_findings"]] == [
         ("archive/en/2024-03-20-visit.html", 5), ("archive/en/2024-02-03-corridor.md", 4),
-        ("archive/en/2024-01-15-fuzuli.txt", 3), ("archive/az/2024-01-20.txt", 1), ("archive/kk/2024-02-10.txt", 1)]
+        ("archive/en/2024-01-15-fuzuli.txt", 2), ("archive/az/2024-01-20.txt", 1), ("archive/kk/2024-02-10.txt", 1)]
 
 
 def test_text_report_lists_each_name_with_its_forms(audit):
     lines = audit().stdout.splitlines()
-    assert lines[0] == "6 documents dated 2024-01-15 to 2024-03-20, 14 findings"
+    assert lines[0] == "6 documents dated 2024-01-15 to 2024-03-20, 13 findings"
     assert lines[2:8] == [
         "English",
         "  fuzuli: 7 times in 2 documents",

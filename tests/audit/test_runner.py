@@ -1,5 +1,6 @@
 """Many documents: in parallel, through the cache, stopped and resumed, always the same report."""
 
+import json
 import os
 import re
 import signal
@@ -13,6 +14,7 @@ import pytest
 from glossary.audit.cache import FILE_NAME, ResultCache
 from glossary.audit.formatters import format_json
 from glossary.audit.report import Audit
+from glossary.audit import runner
 from glossary.audit.runner import AuditOptions, audit_files
 from glossary.lint import batch
 from glossary.lint.folders import find_documents
@@ -57,7 +59,7 @@ def test_parallel_report_equals_the_one_of_one_process(paths, matcher, monkeypat
     one = report_of(paths, matcher)
     monkeypatch.setattr(batch, "PARALLEL_FROM_BYTES", 0)
     assert report_of(paths, matcher, jobs=2) == one
-    assert '"documents": 60' in one
+    assert json.loads(one)["documents"] == 60
 
 
 def test_a_stopped_audit_resumes_from_the_cache(paths, matcher, tmp_path):
@@ -166,3 +168,16 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path):
     os.close(leader)
     assert re.search(rb"\| *\d+/12 \[", shown) and b" documents/s" in shown
     assert shown.decode().replace("\r", "\n").strip().splitlines()[-1] == "audited 12 documents"
+
+
+def test_files_seen_before_are_not_read_again(paths, matcher, tmp_path, monkeypatch):
+    """A file with the size and time it had is known by them; one only touched is read and found by content."""
+    cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
+    report_of(paths, matcher, cache)
+    os.utime(paths[1], (1_700_000_000, 1_700_000_000))  # a text file: filed under its file's time
+    second = list(audit_files(paths, matcher, AuditOptions(), 1, cache))
+    assert [(d.cached, d.indexed) for d in second[0:3]] == [(True, True), (False, False), (True, True)]
+    assert str(second[1].day) == "2023-11-14"  # filed, and its former names judged, under its new time
+    read = []
+    monkeypatch.setattr(runner, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
+    assert all(d.indexed for d in audit_files(paths, matcher, AuditOptions(), 1, cache)) and read == []

@@ -71,3 +71,35 @@ def test_the_schema_check_catches_a_broken_sarif():
     broken["runs"][0]["results"][0]["level"] = "fatal"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft4Validator(sarif_schema()).validate(broken)
+
+
+TRICKY = [
+    Finding("a \"quoted\" \\ path\\draft.md", 0, 6, 1, 1, 1, 7, "term.deprecated", Severity.WARNING, "Fi\"zu\\li",
+            "Fu\tzuli\u2028", "fuzuli", "en", "deprecated", "control \x01 and \x7f and \u00e9 and \U0001f600", fixable=True),
+    Finding("-", 3, 9, 2, 1, 3, 2, "term.superseded", Severity.INFO, "Alma-\nAta", "Almaty", "almaty", "ru", "superseded",
+            "'Алма-Ата' is a former name", fixable=False),
+    Finding("drafts/ü ß.html", 10, 12, 5, 3, 5, 5, "term.wrong-language", Severity.WARNING, "Füzuli", None, "fuzuli",
+            "en", "preferred", "", fixable=True),
+    Finding("x.txt", 1, 2, 1, 2, 1, 3, "text.mixed-script", Severity.ERROR, "ВаkІ", None, None, "kk-Latn", None, "m"),
+]
+
+
+@pytest.mark.parametrize("findings", [
+    pytest.param(FINDINGS, id="golden-findings"),
+    pytest.param(TRICKY, id="escapes-nulls-and-fixes"),
+    pytest.param([], id="none"),
+])
+@pytest.mark.parametrize("name", ["json", "sarif"])
+def test_json_and_sarif_are_exactly_what_json_dumps_writes(name, findings):
+    """Written from templates for speed, they are character for character ``json.dumps(..., indent=2)``
+    of their own content, and that content is the contract's (JSON) and the SARIF schema's."""
+    output = format_sarif(findings, version="0.1.0") if name == "sarif" else FORMATTERS[name](findings)
+    data = json.loads(output)
+    assert output == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if name == "json":
+        assert data == [f.to_json() for f in findings]
+    else:
+        jsonschema.Draft4Validator(sarif_schema()).validate(data)
+        results = data["runs"][0]["results"]
+        assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"], "fixes" in r)
+                for r in results] == [(f.rule, f.found, f.fixable and f.suggestion is not None) for f in findings]

@@ -3,22 +3,35 @@
 Exit codes: 0 clean, 1 findings (lint), 2 bad usage or bad input with the
 reason on stderr. Library errors become ``error: path:line: message`` lines in
 one place (``TilmashGroup.invoke``), never tracebacks.
+
+A command's module is imported when the command runs (``COMMAND_MODULES``), and
+the database's (SQLAlchemy) when a command opens one: a command that needs
+no database, such as ``tilmash lint --glossary FILE``, starts without them.
 """
 
 from __future__ import annotations
 
 import getpass
+import importlib
 import os
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.exc import OperationalError
 
-from glossary.database import Database, one_line, open_database, resolve_database_url
 from glossary.errors import FormatError, GlossaryError
 
 from .. import __version__
+
+if TYPE_CHECKING:
+    from glossary.database import Database
+
+# Each command, and the module (in this package) that defines it with ``@cli.command()``.
+COMMAND_MODULES = {
+    "init": "glossary_commands", "import": "glossary_commands", "export": "glossary_commands",
+    "terms": "glossary_commands", "lint": "lint_command", "audit": "audit_command",
+}
 
 
 class InputError(click.ClickException):
@@ -47,6 +60,14 @@ def usage_error(exc: click.UsageError) -> InputError:
 
 
 class TilmashGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMAND_MODULES:
+            importlib.import_module(f"{__name__}.{COMMAND_MODULES[name]}")  # its decorators add it
+        return self.commands.get(name)
+
     def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
         try:
             return super().make_context(info_name, args, parent, **extra)
@@ -66,8 +87,13 @@ class TilmashGroup(click.Group):
             raise InputError("\n".join(str(p) for p in exc.problems)) from exc
         except GlossaryError as exc:
             raise InputError(str(exc)) from exc
-        except OperationalError as exc:
-            raise InputError(f"database: {one_line(exc.orig)}") from exc
+        except Exception as exc:
+            database_errors = sys.modules.get("sqlalchemy.exc")  # none can happen before SQLAlchemy is imported
+            if database_errors is not None and isinstance(exc, database_errors.OperationalError):
+                from glossary.database import one_line
+
+                raise InputError(f"database: {one_line(exc.orig)}") from exc
+            raise
 
 
 @dataclass
@@ -83,10 +109,14 @@ class Settings:
 
     def open(self) -> Database:
         """The database for a command that reads or changes the glossary (set up on first use)."""
+        from glossary.database import open_database
+
         return open_database(self.db_url)
 
     def database(self) -> Database:
         """The database, not set up: for ``init``."""
+        from glossary.database import Database, resolve_database_url
+
         return Database(resolve_database_url(self.db_url))
 
 
@@ -111,6 +141,3 @@ def main() -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     cli(prog_name="tilmash")
-
-
-from . import audit_command, glossary_commands, lint_command  # noqa: E402,F401  (registers the commands)

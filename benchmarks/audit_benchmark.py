@@ -1,0 +1,132 @@
+"""The archive audit on a large generated archive: throughput, peak memory, and what the cache saves.
+
+    python benchmarks/audit_benchmark.py                          # 100,000 articles, 20,000 concepts
+    python benchmarks/audit_benchmark.py --articles 10000 --concepts 2000
+
+It generates a glossary (``lint_benchmark.generate_glossary``: four languages, two
+terms per language and concept) and an archive of dated articles of three to six
+paragraphs drawn from a pool of generated paragraphs (``lint_benchmark.generate_text``;
+each article a different draw, dated over ten years by its file's time), then runs
+whole commands, as a user would, each timed from process start to exit with the
+peak resident memory of its largest process:
+
+- ``tilmash lint --format json`` on the archive (the reference: the same engine, no counting);
+- ``tilmash audit --format json`` on the archive, and on a tenth of it (memory should not grow with it);
+- ``tilmash audit --cache DIR``: the first run, a second with 1% new articles, and a third with none.
+
+Wall-clock times on a shared machine: compare within one run; processor seconds (of the
+command and every worker it forked) vary less when the machine is busy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lint_benchmark import generate_glossary, generate_text  # noqa: E402
+
+TILMASH = [sys.executable, "-m", "tilmash"]
+
+
+def write_archive(folder: Path, paragraphs: list[str], count: int, rng: random.Random, first: int = 0) -> int:
+    """``count`` articles numbered from ``first``, in folders of a thousand; returns their bytes."""
+    start = datetime.datetime(2015, 1, 1).timestamp()
+    span = 10 * 365 * 86400
+    size = 0
+    for number in range(first, first + count):
+        text = "\n\n".join(rng.sample(paragraphs, rng.randint(3, 6))) + "\n"
+        path = folder / f"{number // 1000:03}" / f"{number:06}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        when = start + rng.random() * span
+        os.utime(path, (when, when))
+        size += len(data)
+    return size
+
+
+def run(command: list[str], env: dict) -> tuple[float, float, float]:
+    """Wall seconds, processor seconds (all its processes) and peak resident megabytes of the
+    largest process of ``command``."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({code}): {stderr}")
+    # Linux's wait4 counts in the workers the command forked and waited for: their processor time, the largest one's memory
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--concepts", type=int, default=20_000)
+    parser.add_argument("--folder", type=Path, help="where to write the archive (default: a temporary folder, removed)")
+    args = parser.parse_args()
+    rng = random.Random(2026)
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="tilmash-audit-benchmark-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        glossary = folder / "glossary.csv"
+        glossary.write_text(generate_glossary(args.concepts, rng), encoding="utf-8")
+        paragraphs = generate_text(glossary.read_text(encoding="utf-8"), 4, rng).split("\n\n")
+        started = time.perf_counter()
+        archive = folder / "archive"
+        size = write_archive(archive, paragraphs, args.articles, rng)
+        tenth = folder / "tenth"
+        write_archive(tenth, paragraphs, args.articles // 10, random.Random(7))
+        print(f"glossary: {args.concepts:,} concepts; archive: {args.articles:,} articles, {size / 1e6:.0f} MB "
+              f"(written in {time.perf_counter() - started:.0f} s); {os.cpu_count()} CPUs\n", flush=True)
+        env = {**os.environ, "XDG_CACHE_HOME": str(folder / "xdg-cache"), "TILMASH_DATABASE_URL": "sqlite://"}
+        common = ["--glossary", str(glossary)]
+        run([*TILMASH, "audit", *common, str(folder / "tenth" / "000")], env)  # compiles and caches the matchers
+        run([*TILMASH, "lint", *common, str(folder / "tenth" / "000")], env)
+
+        def measure(label: str, command: list[str], articles: int, megabytes: float) -> None:
+            seconds, cpu, peak = run(command, env)
+            print(f"| {label} | {seconds:.1f} | {cpu:.1f} | {articles / seconds:,.0f} | {megabytes / seconds:.1f} | {peak:.0f} |",
+                  flush=True)
+
+        print("| command | wall (s) | processor (s) | articles/s | MB/s | peak memory (MB) |")
+        print("|---|---:|---:|---:|---:|---:|")
+        megabytes = size / 1e6
+        measure("tilmash lint --format json (reference)", [*TILMASH, "lint", *common, "--format", "json", "--fail-on", "never",
+                                                           str(archive)], args.articles, megabytes)
+        measure("tilmash audit --format json", [*TILMASH, "audit", *common, "--format", "json", str(archive)],
+                args.articles, megabytes)
+        tenth_size = sum(p.stat().st_size for p in tenth.rglob("*.txt")) / 1e6
+        measure(f"tilmash audit --format json, {args.articles // 10:,} articles", [*TILMASH, "audit", *common, "--format", "json",
+                                                                                   str(tenth)], args.articles // 10, tenth_size)
+        cache = ["--cache", str(folder / "cache")]
+        measure("tilmash audit --cache, first run", [*TILMASH, "audit", *common, *cache, "--format", "json", str(archive)],
+                args.articles, megabytes)
+        new = args.articles // 100
+        write_archive(archive, paragraphs, new, random.Random(99), first=args.articles)
+        measure(f"tilmash audit --cache, {new:,} new articles (1%)",
+                [*TILMASH, "audit", *common, *cache, "--format", "json", str(archive)], args.articles + new, megabytes * 1.01)
+        measure("tilmash audit --cache, nothing new", [*TILMASH, "audit", *common, *cache, "--format", "json", str(archive)],
+                args.articles + new, megabytes * 1.01)
+        html = folder / "report.html"
+        measure("tilmash audit --format html", [*TILMASH, "audit", *common, *cache, "--format", "html", "-o", str(html),
+                                                str(archive)], args.articles + new, megabytes * 1.01)
+        print(f"\nHTML report: {html.stat().st_size / 1e6:.1f} MB")
+    finally:
+        if args.folder is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
