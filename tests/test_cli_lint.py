@@ -6,6 +6,8 @@ import shutil
 import jsonschema
 import pytest
 
+from tilmash import __version__
+
 from .conftest import CORPUS, DATA
 from .support.schemas import sarif_schema
 
@@ -63,6 +65,8 @@ def test_sarif_output_validates(seeded, corpus):
     sarif = json.loads(result.stdout)
     jsonschema.Draft4Validator(sarif_schema()).validate(sarif)
     assert len(sarif["runs"][0]["results"]) == len(CORPUS_FINDINGS)
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert driver["version"] == driver["semanticVersion"] == __version__
 
 
 def test_clean_file_exits_0(seeded, tmp_path):

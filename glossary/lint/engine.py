@@ -495,6 +495,8 @@ def _message(rule: str, form: Form, target: Form | None, language: str, day: dat
     # A term's note explains its default status; a house style that changed the status makes it beside the point.
     reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
     if reason and rule not in ("term.wrong-language", "term.anachronism") and not reason.lower().startswith("uncertain"):
+        if form.preferred_in:  # the note says why a house style prefers it: say whose, or it reads as a reason to use it
+            reason = f"preferred in house style {' and '.join(form.preferred_in)}: {reason}"
         text += f" ({reason})"
     return text
 

@@ -60,6 +60,7 @@ def format_sarif(findings: Sequence[Finding], *, version: str = "0") -> str:
         results.append(result)
     driver = {
         "name": "tilmash",
+        "version": version,
         "semanticVersion": version,
         "rules": [
             {
