@@ -240,6 +240,11 @@ def ids_like(session: Session, text: str, *, limit: int = 3) -> list[str]:
     return list(dict.fromkeys(ids))[:limit]
 
 
+def get_concepts(session: Session, concept_ids: Iterable[str]) -> dict[str, ConceptEntry]:
+    """The concepts with these ids that the glossary has, by id."""
+    return {i: concept_entry(c) for i, c in _load_concepts(session, concept_ids).items()}
+
+
 def style_names(session: Session) -> list[str]:
     return list(session.scalars(select(Style.name).order_by(Style.name)))
 
