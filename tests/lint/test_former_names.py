@@ -131,6 +131,13 @@ def test_anachronism_is_info_and_never_fixed_and_says_why():
         # azeripress.az, 2019-03-24
         pytest.param("Qazaxıstanın paytaxtı Astananın adı dəyişdirilərək Nur-Sultan olub.", [], id="az-adi-deyisdirilerek"),
         pytest.param("Türk Dövlətləri Təşkilatı (keçmiş adı Türk Şurası) 2009-cu ildə yaradılıb.", [], id="az-kecmis-adi"),
+        # Axar.az after Trend, 2013-12-30
+        pytest.param("1918-ci ildə Gəncə adı yenidən bərpa edilsə də, 22 fevral 1935-cü ildə şəhərin adı dəyişdirilərək "
+                     "Kirovabad olub.", [], id="az-renamed-in-a-year-of-its-period"),
+        pytest.param("Prezident İlham Əliyev bu gün Kirovabadda olub və çıxış edib.", [("term.superseded", "Kirovabadda", "Gəncədə")],
+                     id="az-kirovabad-today"),
+        # encyclopedia2.thefreedictionary.com: "Ganja, formerly Kirovabad, city in NW Azerbaijan"
+        pytest.param("Ganja, formerly Kirovabad, is a city in north-western Azerbaijan.", [], id="en-formerly-after-a-comma"),
         pytest.param("Prezident Türk Şurasının zirvəsində iştirak edib.",
                      [("term.superseded", "Türk Şurasının", "Türk Dövlətləri Təşkilatının")], id="az-current-news-is-still-reported"),
         pytest.param("Елорданың бұрынғы атауы — Нұр-Сұлтан.", [], id="kk-buryngy-atauy"),
