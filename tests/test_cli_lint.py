@@ -187,7 +187,7 @@ def test_date_judges_former_names(runner, tmp_path):
     assert [(f["rule"], f["found"], f["suggestion"]) for f in json.loads(later.stdout)] == [
         ("term.superseded", "NUR-SULTAN", "ASTANA")]
     earlier = runner.invoke(cli, ["lint", "--glossary", "terms.csv", "--date", "2019-01-10", "news.md"])
-    assert earlier.stdout == ("news.md:4:1: info term.anachronism: 'Nur-Sultan' was not the name on 2019-01-10; the glossary "
+    assert earlier.stdout == ("news.md:4:1: info term.anachronism: 'Nur-Sultan' was not yet the name on 2019-01-10; the glossary "
                               "dates it 2019-03-20 to 2022-09-17; at that date the English name was 'Astana' -> ASTANA\n")
 
 

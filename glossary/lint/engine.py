@@ -247,7 +247,8 @@ class _Linter:
             if accepted:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
                 when = timing(chosen.form.periods, self.date)
-                if when is Timing.INSIDE:
+                # Between two of its periods a name had existed, and other names keep it (The Astana Times in 2020).
+                if when in (Timing.INSIDE, Timing.BETWEEN):
                     uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
                     return
                 match, rule = chosen, "term.superseded" if when is Timing.AFTER else "term.anachronism"
@@ -257,7 +258,7 @@ class _Linter:
                 when = timing(match.form.periods, self.date)
                 if when is Timing.INSIDE and match.form.periods:
                     return  # a former name, right at the document's date
-                if when in (Timing.BEFORE, Timing.BETWEEN):
+                if when is Timing.BEFORE:
                     rule = "term.anachronism"
             if rule in ("term.superseded", "term.anachronism") and \
                     historical_mention(self.view, span.start, span.end, language, match.form.periods):
@@ -477,7 +478,7 @@ def _message(rule: str, form: Form, target: Form | None, language: str, day: dat
     if rule == "term.wrong-language":
         text = f"{form.text!r} is the {_LANGUAGE_NAMES.get(form.language, form.language)} form"
     elif rule == "term.anachronism":
-        text = f"{form.text!r} was not the name on {day.isoformat()}; the glossary dates it {periods}"
+        text = f"{form.text!r} was not yet the name on {day.isoformat()}; the glossary dates it {periods}"
     elif rule == "term.superseded":
         text = f"{form.text!r} is a former name" + (f", dated {periods}" if periods else "")
     else:
