@@ -10,7 +10,7 @@ import pytest
 
 from glossary.lint.document_date import document_date
 from glossary.lint.engine import lint_text
-from glossary.lint.former_names import Timing, timing
+from glossary.lint.former_names import Timing, historical_mention, timing
 from glossary.records import parse_periods
 
 from .test_engine import DEFAULT
@@ -195,3 +195,11 @@ def test_the_documents_own_date_is_used(source, kind, expected):
 def test_a_date_given_wins_over_the_documents_own():
     source = "---\ndate: 2020-06-01\n---\nTalks were held in Nur-Sultan.\n"
     assert found(source, day("2023-06-01"), kind="markdown") == [("term.superseded", "Nur-Sultan", "Astana")]
+
+
+@pytest.mark.parametrize("gap", [pytest.param(n, id=f"{n}-spaces") for n in range(34, 40)])
+def test_a_word_that_only_ends_like_a_cue_is_no_cue_wherever_the_look_behind_starts(gap):
+    """'bold' ends in 'old'; the 40 characters looked at before a name may start inside it."""
+    text = "The bold" + " " * gap + "Nur-Sultan hosted talks."
+    start = text.index("Nur-Sultan")
+    assert historical_mention(text, start, start + len("Nur-Sultan"), "en") is False
