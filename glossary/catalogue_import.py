@@ -35,6 +35,7 @@ from .formats.po import GLOSSARY_HEADER, header_fields, is_glossary_catalogue, l
 from .languages import normalize_language
 from .records import ConceptEntry, Glossary, TermEntry, TermStatus
 from .validation import concept_problems, statuses_in_style
+from .wording import counted
 
 CATALOGUE_EXTENSIONS = (".po", ".pot")
 _AVOIDED = (TermStatus.DEPRECATED, TermStatus.SUPERSEDED)
@@ -88,7 +89,7 @@ class TranslationReport:
 
     def __str__(self) -> str:
         updated = len(self.added) + len(self.promoted)
-        return (f"{self.path}: {updated} {'term' if updated == 1 else 'terms'} updated ({len(self.added)} added, "
+        return (f"{self.path}: {counted(updated, 'term')} updated ({len(self.added)} added, "
                 f"{len(self.promoted)} made preferred), {self.unchanged} unchanged, {len(self.not_applied)} not applied, "
                 f"{self.fuzzy} fuzzy left for review, {self.untranslated} untranslated")
 

@@ -21,6 +21,7 @@ from .formats import FORMATS
 from .formats.po import catalogue_bytes, mo_bytes
 from .languages import normalize_language
 from .records import Glossary
+from .wording import counted
 
 CATALOGUE_FORMATS = ("po", "pot", "mo")
 EXPORT_FORMATS = (*sorted(FORMATS), *CATALOGUE_FORMATS)
@@ -49,11 +50,10 @@ class Export:
     left_out: list[str] = field(default_factory=list)  # concepts without a term in the source language
 
     def summary(self) -> str:
-        one, many = ("entry", "entries") if self.format in CATALOGUE_FORMATS else ("concept", "concepts")
-        text = f"{self.concepts} {one if self.concepts == 1 else many}"
+        text = counted(self.concepts, "entry", "entries") if self.format in CATALOGUE_FORMATS else counted(self.concepts, "concept")
         if self.left_out:
             count = len(self.left_out)
-            text += (f" ({count} {'concept' if count == 1 else 'concepts'} without a term in the source language left out: "
+            text += (f" ({counted(count, 'concept')} without a term in the source language left out: "
                      f"{', '.join(self.left_out[:5])}{', ...' if count > 5 else ''})")
         return text
 

@@ -15,6 +15,7 @@ from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from .model import Change, Concept, Style, Term, TermPeriod, TermStyleStatus
+from .records import ValidityPeriod
 
 DEFAULT_ACTOR = "unknown"
 
@@ -105,3 +106,62 @@ def glossary_revision(session: Session) -> str:
 def concept_history(session: Session, concept_id: str) -> list[Change]:
     """The changes of one concept and its terms, oldest first."""
     return list(session.scalars(select(Change).where(Change.concept_id == concept_id).order_by(Change.id)))
+
+
+_FIELD_NAMES = {"subject_field": "subject field", "part_of_speech": "part of speech", "case_rule": "case"}
+_DEFAULTS = {"case_rule": "permissive"}
+_NAMING = {"id", "concept_id", "lang", "text", "name", "style", "start", "end"}  # fields that say what changed, not how
+
+
+def describe_change(change: Change) -> str:
+    """One change as a line of a diff: ``+`` added, ``-`` removed, ``~`` changed, each field as before -> after.
+
+    ``+ term en 'Fizuli': status deprecated; note 'Soviet-era spelling'``,
+    ``~ term en 'Fizuli': status deprecated -> superseded``, ``- period of en 'Nur-Sultan': 2019-03-20/2022-09-17``.
+    """
+    before, after = change.before or {}, change.after or {}
+    fields = after or before
+    sign = {"create": "+", "delete": "-"}.get(change.action, "~")
+    what = _what(change.entity, fields)
+    if change.entity == "period":
+        periods = [_period(v) for v in (before, after) if v]
+        return f"{sign} {what}: {' -> '.join(periods)}"
+    if change.action == "update":
+        changed = [f"{_FIELD_NAMES.get(k, k)} {_shown(before.get(k))} -> {_shown(after.get(k))}"
+                   for k in after if k not in _NAMING and before.get(k) != after.get(k)]
+        renamed = [f"{k} {_shown(before.get(k))} -> {_shown(after.get(k))}"
+                   for k in ("text", "lang", "id") if k in after and before.get(k) != after.get(k)]
+        return f"{sign} {what}: {'; '.join(renamed + changed)}"
+    if change.action == "delete":
+        return f"{sign} {what}"
+    shown = [f"{_FIELD_NAMES.get(k, k)} {_shown(v)}" for k, v in fields.items()
+             if k not in _NAMING and v not in (None, "") and _DEFAULTS.get(k) != v]
+    return f"{sign} {what}" + (f": {'; '.join(shown)}" if shown else "")
+
+
+def _what(entity: str, fields: dict[str, Any]) -> str:
+    term = f"{fields.get('lang')} {fields.get('text')!r}"
+    if entity == "concept":
+        return f"concept {fields.get('id')}"
+    if entity == "term":
+        return f"term {term}"
+    if entity == "style_status":
+        return f"status in {fields.get('style')} of {term}"
+    if entity == "period":
+        return f"period of {term}"
+    if entity == "style":
+        return f"house style {fields.get('name')}"
+    return entity
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "none"
+    return repr(value) if isinstance(value, str) and (" " in value or not value.isascii() or not value) else str(value)
+
+
+def _period(fields: dict[str, Any]) -> str:
+    def day(text):
+        return date.fromisoformat(text) if text else None
+
+    return str(ValidityPeriod(day(fields.get("start")), day(fields.get("end"))))

@@ -20,6 +20,7 @@ from .formats import FORMATS
 from .model import Concept, Style, Term, TermPeriod, TermStyleStatus
 from .records import ConceptEntry, Glossary, TermEntry, TermStatus, ValidityPeriod
 from .validation import concept_problems, statuses_in_style
+from .wording import counted, noun
 
 BUNDLED_GLOSSARY = "bundled.csv"
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
@@ -39,10 +40,10 @@ class ImportReport:
     warnings: list[Problem] = field(default_factory=list)
 
     def __str__(self) -> str:
-        text = (f"{self.path}: {self.concepts_added} concepts added, {self.concepts_changed} changed, "
-                f"{self.concepts_unchanged} unchanged; {self.terms_added} terms added, {self.terms_changed} changed")
+        text = (f"{self.path}: {counted(self.concepts_added, 'concept')} added, {self.concepts_changed} changed, "
+                f"{self.concepts_unchanged} unchanged; {counted(self.terms_added, 'term')} added, {self.terms_changed} changed")
         if self.styles_added:
-            text += f"; new styles: {', '.join(self.styles_added)}"
+            text += f"; new {noun(len(self.styles_added), 'style')}: {', '.join(self.styles_added)}"
         return text
 
 
@@ -228,6 +229,15 @@ def export_glossary(session: Session) -> Glossary:
 def get_concept(session: Session, concept_id: str) -> ConceptEntry | None:
     concept = _load_concepts(session, [concept_id]).get(concept_id)
     return concept_entry(concept) if concept else None
+
+
+def ids_like(session: Session, text: str, *, limit: int = 3) -> list[str]:
+    """Concept ids a user may have meant by ``text``, which is no id: ids equal to it but for
+    letter case, then concepts that have a form like it (``search_concepts``)."""
+    folded = text.strip().casefold()
+    ids = [i for i in session.scalars(select(Concept.id).order_by(Concept.id)) if i.casefold() == folded]
+    ids += [c.id for c in search_concepts(session, text, limit=limit)]
+    return list(dict.fromkeys(ids))[:limit]
 
 
 def get_concepts(session: Session, concept_ids: Iterable[str]) -> dict[str, ConceptEntry]:

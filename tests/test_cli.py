@@ -33,7 +33,7 @@ def test_import_reports_what_it_did(invoke, tmp_path):
     shutil.copy(FOUR_LANGUAGES, tmp_path / "four.csv")
     result = invoke("import", "four.csv")
     assert result.exit_code == 0
-    assert result.stdout == "four.csv: 6 concepts added, 0 changed, 0 unchanged; 39 terms added, 0 changed; new styles: az-official\n"
+    assert result.stdout == "four.csv: 6 concepts added, 0 changed, 0 unchanged; 39 terms added, 0 changed; new style: az-official\n"
 
 
 def test_import_warns_about_what_it_does_not_keep(loaded, tmp_path):
@@ -41,8 +41,8 @@ def test_import_warns_about_what_it_does_not_keep(loaded, tmp_path):
     result = loaded("import", "memoq.tbx")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        'warning: memoq.tbx:29: 1 <descrip type="context"> element(s) not kept: Tilmash has no field for them',
-        "warning: memoq.tbx:17: 1 <transacGrp> element(s) not kept: Tilmash has no field for them",
+        'warning: memoq.tbx:29: 1 <descrip type="context"> element not kept: Tilmash has no field for them',
+        "warning: memoq.tbx:17: 1 <transacGrp> element not kept: Tilmash has no field for them",
     ]
     assert result.stdout == "memoq.tbx: 2 concepts added, 0 changed, 0 unchanged; 5 terms added, 0 changed\n"
 
@@ -138,11 +138,35 @@ def test_unknown_style_exits_2(loaded):
     assert (result.exit_code, result.stderr) == (2, "error: unknown style 'tass'; this glossary has: az-official\n")
 
 
-def test_show_lists_the_history_of_a_concept(loaded):
+def test_show_lists_the_history_of_a_concept_as_a_diff(loaded, tmp_path):
+    (tmp_path / "change.csv").write_text("concept,lang,term,status,note\nalmaty,en,Alma-Ata,deprecated,Soviet spelling\n",
+                                         encoding="utf-8")
+    assert loaded("--user", "dana", "import", "change.csv").exit_code == 0
     result = loaded("terms", "show", "almaty", "--history")
     assert result.exit_code == 0
-    assert "  en Alma-Ata: note: name until 1993" in result.stdout
-    assert "tester: create term" in result.stdout
+    assert "  en Alma-Ata: note: Soviet spelling" in result.stdout
+    history = result.stdout.split("history:\n", 1)[1].splitlines()
+    assert history[0].endswith("  tester") and history[1] == "    + concept almaty: subject field place"
+    assert "    + term en 'Alma-Ata': status superseded; part of speech noun; note 'name until 1993'" in history
+    assert "    + period of en 'Alma-Ata': /1993" in history
+    assert history[-2:][0].endswith("  dana")
+    assert history[-1] == "    ~ term en 'Alma-Ata': status superseded -> deprecated; note 'name until 1993' -> 'Soviet spelling'"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        pytest.param("Fuzuli", "no concept with id 'Fuzuli'; did you mean fuzuli? 'tilmash terms search Fuzuli' finds "
+                     "concepts by any of their forms", id="id-in-another-letter-case"),
+        pytest.param("Физули", "no concept with id 'Физули'; did you mean fuzuli? 'tilmash terms search Физули' finds "
+                     "concepts by any of their forms", id="a-form-not-an-id"),
+        pytest.param("Reykjavik", "no concept with id 'Reykjavik'; 'tilmash terms search Reykjavik' finds concepts by any "
+                     "of their forms", id="nothing-like-it"),
+    ],
+)
+def test_show_of_an_unknown_id_hints_at_the_id_and_at_search(loaded, query, message):
+    result = loaded("terms", "show", query)
+    assert (result.exit_code, result.stderr) == (2, f"error: {message}\n")
 
 
 def test_show_gives_each_terms_validity_periods(loaded):

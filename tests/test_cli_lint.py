@@ -6,6 +6,8 @@ import shutil
 import jsonschema
 import pytest
 
+from tilmash import __version__
+
 from .conftest import CORPUS, DATA
 from .support.schemas import sarif_schema
 
@@ -63,6 +65,8 @@ def test_sarif_output_validates(seeded, corpus):
     sarif = json.loads(result.stdout)
     jsonschema.Draft4Validator(sarif_schema()).validate(sarif)
     assert len(sarif["runs"][0]["results"]) == len(CORPUS_FINDINGS)
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert driver["version"] == driver["semanticVersion"] == __version__
 
 
 def test_clean_file_exits_0(seeded, tmp_path):
@@ -183,7 +187,7 @@ def test_date_judges_former_names(runner, tmp_path):
     assert [(f["rule"], f["found"], f["suggestion"]) for f in json.loads(later.stdout)] == [
         ("term.superseded", "NUR-SULTAN", "ASTANA")]
     earlier = runner.invoke(cli, ["lint", "--glossary", "terms.csv", "--date", "2019-01-10", "news.md"])
-    assert earlier.stdout == ("news.md:4:1: info term.anachronism: 'Nur-Sultan' was not the name on 2019-01-10; the glossary "
+    assert earlier.stdout == ("news.md:4:1: info term.anachronism: 'Nur-Sultan' was not yet the name on 2019-01-10; the glossary "
                               "dates it 2019-03-20 to 2022-09-17; at that date the English name was 'Astana' -> ASTANA\n")
 
 

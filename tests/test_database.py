@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from glossary import termbase
 from glossary.database import Database, DatabaseError, open_database
-from glossary.history import concept_history, glossary_revision
+from glossary.history import concept_history, describe_change, glossary_revision
 from glossary.model import Base, Change, Concept, Style, Term, TermPeriod, TermStyleStatus
 from glossary.records import Glossary, TermStatus
 
@@ -203,3 +203,30 @@ def test_periods_go_with_their_term(database):
         assert session.scalar(select(func.count(TermPeriod.id))) == 0
         changes = [(c.action, c.entity, c.before) for c in concept_history(session, "fuzuli") if c.entity == "period"]
     assert changes[0] == ("create", "period", None)
+
+
+TERM = {"concept_id": "astana", "lang": "en", "text": "Nur-Sultan"}
+
+
+@pytest.mark.parametrize(
+    ("action", "entity", "before", "after", "line"),
+    [
+        pytest.param("create", "term", None, TERM | {"status": "superseded", "case_rule": "permissive", "note": None,
+                                                     "part_of_speech": None, "source": "akorda.kz"},
+                     "+ term en 'Nur-Sultan': status superseded; source akorda.kz", id="term-added"),
+        pytest.param("update", "term", TERM | {"status": "preferred", "note": None},
+                     TERM | {"status": "superseded", "note": "2019-2022"},
+                     "~ term en 'Nur-Sultan': status preferred -> superseded; note none -> 2019-2022", id="term-changed"),
+        pytest.param("delete", "term", TERM | {"status": "superseded"}, None, "- term en 'Nur-Sultan'", id="term-removed"),
+        pytest.param("update", "period", TERM | {"start": "2019-03-20", "end": None}, TERM | {"start": "2019-03-20", "end": "2022-09-17"},
+                     "~ period of en 'Nur-Sultan': 2019-03-20/ -> 2019-03-20/2022-09-17", id="period-changed"),
+        pytest.param("delete", "period", TERM | {"start": "1992-01-01", "end": "1998-12-31"}, None,
+                     "- period of en 'Nur-Sultan': 1992/1998", id="period-removed"),
+        pytest.param("create", "style_status", None, TERM | {"style": "kz-official", "status": "preferred"},
+                     "+ status in kz-official of en 'Nur-Sultan': status preferred", id="style-status-added"),
+        pytest.param("create", "style", None, {"name": "az-official", "description": None}, "+ house style az-official",
+                     id="style-added"),
+    ],
+)
+def test_a_change_reads_as_a_line_of_a_diff(action, entity, before, after, line):
+    assert describe_change(Change(actor="dana", action=action, entity=entity, before=before, after=after)) == line

@@ -52,7 +52,7 @@ def test_merge_adds_changes_and_keeps_what_the_file_leaves_out(filled):
     ))
     assert (report.concepts_added, report.concepts_changed, report.concepts_unchanged,
             report.terms_added, report.terms_changed) == (1, 1, 1, 3, 1)
-    assert str(report) == "file0: 1 concepts added, 1 changed, 1 unchanged; 3 terms added, 1 changed"
+    assert str(report) == "file0: 1 concept added, 1 changed, 1 unchanged; 3 terms added, 1 changed"
     assert statuses(filled, "fuzuli", "en") == {"Fuzuli": "preferred", "Füzuli": "admitted", "Fizuli": "superseded", "Fuzuly": "deprecated"}
     with filled.session() as session:
         fizuli = next(t for t in termbase.get_concept(session, "fuzuli").terms if t.text == "Fizuli")
@@ -161,3 +161,16 @@ def test_periods_merge_and_every_change_of_them_is_recorded(filled, valid, after
     term = {"concept_id": "astana", "lang": "en", "text": "Astana"}
     assert period_changes(filled, "astana")[before:] == [
         (action, old and term | old, new and term | new) for action, old, new in changes]
+
+
+@pytest.mark.parametrize(
+    ("report", "text"),
+    [
+        pytest.param(termbase.ImportReport("a.csv", concepts_added=1, terms_added=1, styles_added=["az-official"]),
+                     "a.csv: 1 concept added, 0 changed, 0 unchanged; 1 term added, 0 changed; new style: az-official", id="one"),
+        pytest.param(termbase.ImportReport("a.csv", concepts_added=0, terms_added=2, styles_added=["a", "b"]),
+                     "a.csv: 0 concepts added, 0 changed, 0 unchanged; 2 terms added, 0 changed; new styles: a, b", id="none-and-two"),
+    ],
+)
+def test_import_report_counts_in_words(report, text):
+    assert str(report) == text

@@ -29,6 +29,7 @@ from ..records import (
     style_name_problem,
 )
 from ..validation import glossary_problems
+from ..wording import noun
 from .base import decode_text
 
 REQUIRED_COLUMNS = ("concept", "lang", "term", "status")
@@ -76,11 +77,11 @@ class CsvFormat:
             if missing or unknown or duplicated:
                 parts = []
                 if missing:
-                    parts.append(f"missing column(s) {', '.join(missing)}")
+                    parts.append(f"missing {noun(len(missing), 'column')} {', '.join(missing)}")
                 if unknown:
-                    parts.append(f"unknown column(s) {', '.join(unknown)} (known: {', '.join(COLUMNS)})")
+                    parts.append(f"unknown {noun(len(unknown), 'column')} {', '.join(unknown)}; known: {', '.join(COLUMNS)}")
                 if duplicated:
-                    parts.append(f"repeated column(s) {', '.join(duplicated)}")
+                    parts.append(f"repeated {noun(len(duplicated), 'column')} {', '.join(duplicated)}")
                 raise FormatError.single(path, 1, "bad header: " + "; ".join(parts))
             concepts: dict[str, ConceptEntry] = {}
             style_rows: list[tuple[int, str, str, str, str, TermStatus]] = []

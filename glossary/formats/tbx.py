@@ -44,6 +44,7 @@ from ..records import (
     style_name_problem,
 )
 from ..validation import glossary_problems
+from ..wording import counted
 from .base import element_text, local_name, parse_untrusted_xml
 
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -133,7 +134,7 @@ class _Reader:
             raise FormatError(sorted(self.problems, key=lambda p: p.line or 0))
         glossary = Glossary(concepts)
         glossary.warnings = [
-            Problem(self.path, self.ignored_first_line[kind], f"{count} {kind} element(s) not kept: Tilmash has no field for them")
+            Problem(self.path, self.ignored_first_line[kind], f"{counted(count, kind + ' element')} not kept: Tilmash has no field for them")
             for kind, count in sorted(self.ignored.items())
         ]
         return glossary

@@ -275,7 +275,8 @@ class _Linter:
             if accepted:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
                 when = timing(chosen.form.periods, self.date)
-                if when is Timing.INSIDE:
+                # Between two of its periods a name had existed, and other names keep it (The Astana Times in 2020).
+                if when in (Timing.INSIDE, Timing.BETWEEN):
                     uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
                     return
                 match, rule = chosen, "term.superseded" if when is Timing.AFTER else "term.anachronism"
@@ -286,7 +287,7 @@ class _Linter:
                 if when is Timing.INSIDE and match.form.periods:
                     uses[(match.form.concept, language)].append((span.start, span.end, match))
                     return  # a former name, right at the document's date
-                if when in (Timing.BEFORE, Timing.BETWEEN):
+                if when is Timing.BEFORE:
                     rule = "term.anachronism"
             if rule in ("term.superseded", "term.anachronism") and \
                     historical_mention(self.view, span.start, span.end, language, match.form.periods):
@@ -524,7 +525,7 @@ def _message(rule: str, form: Form, target: Form | None, language: str, day: dat
     if rule == "term.wrong-language":
         text = f"{form.text!r} is the {_LANGUAGE_NAMES.get(form.language, form.language)} form"
     elif rule == "term.anachronism":
-        text = f"{form.text!r} was not the name on {day.isoformat()}; the glossary dates it {periods}"
+        text = f"{form.text!r} was not yet the name on {day.isoformat()}; the glossary dates it {periods}"
     elif rule == "term.superseded":
         text = f"{form.text!r} is a former name" + (f", dated {periods}" if periods else "")
     else:
@@ -542,6 +543,8 @@ def _message(rule: str, form: Form, target: Form | None, language: str, day: dat
     # A term's note explains its default status; a house style that changed the status makes it beside the point.
     reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
     if reason and rule not in ("term.wrong-language", "term.anachronism") and not reason.lower().startswith("uncertain"):
+        if form.preferred_in:  # the note says why a house style prefers it: say whose, or it reads as a reason to use it
+            reason = f"preferred in house style {' and '.join(form.preferred_in)}: {reason}"
         text += f" ({reason})"
     return text
 

@@ -56,6 +56,7 @@ def format_sarif(findings: Sequence[Finding], *, version: str = "0") -> str:
     """SARIF 2.1.0, as GitHub code scanning takes it: one run, every rule described, fixes attached."""
     driver = {
         "name": "tilmash",
+        "version": version,
         "semanticVersion": version,
         "rules": [
             {

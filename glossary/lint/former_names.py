@@ -110,9 +110,9 @@ def historical_mention(text: str, start: int, end: int, language: str,
         return True
     if base not in _BEFORE:
         return False
-    before = text[max(sentence_start, start - 40):start]
-    before = before[:_GAP_BEFORE.search(before).start()]
-    if _BEFORE[base].search(before):
+    low = max(sentence_start, start - 40)
+    # Searched in the text itself between low and the name's gap, so that a word cut at low is no cue ("bold").
+    if _BEFORE[base].search(text, low, _GAP_BEFORE.search(text, low, start).start()):
         return True
     punctuation = _PUNCTUATION.match(text, end, sentence_end)
     if _AFTER[base].match(text, (punctuation or _SPACES.match(text, end, sentence_end)).end(), sentence_end):

@@ -82,6 +82,7 @@ class Matcher:
                     continue
                 form.restyled = status is not term.status
                 form.periods = term.periods
+                form.preferred_in = tuple(name for name, st in term.styles if st is TermStatus.PREFERRED and name != style)
                 form.number = len(forms)
                 concept.forms.append(form)
                 forms.append(form)

@@ -43,11 +43,12 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     ),
     Rule(
         "term.anachronism", Severity.INFO,
-        "A name used at a date when it was not in use: before it existed, or between two of its periods.",
-        "A report dated 2019 that writes Organization of Turkic States, or Astana in 2020, names the "
-        "thing as it was not yet (or no longer) called; the glossary's validity periods say when each "
-        "name was in use, and the document's date (--date, front matter, the page's publication time) "
-        "says when it was written.",
+        "A name used at a date before it existed: Organization of Turkic States in an article of 2019.",
+        "An article names things as they were called when it was written; the glossary's validity periods "
+        "say when each name was in use, and the document's date (--date, front matter, the page's "
+        "publication time) says when it was written. The suggestion is the name in use at that date. "
+        "A name between two of its periods (Astana in 2020) is not reported: it had existed, and other "
+        "names kept it (The Astana Times).",
         "2019-05-01: the summit of the Organization of Turkic States in Baku",
         "2019-05-01: the summit of the Turkic Council in Baku",
     ),

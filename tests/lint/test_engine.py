@@ -206,3 +206,19 @@ def test_plain_forms_are_only_a_shortcut():
         for text in texts:
             assert lint_text(text, fast) == lint_text(text, full), text
     assert [f.rule for text in shared_texts for f in lint_text(text, Matcher(shared))] == ["term.deprecated"]
+
+
+def test_a_note_on_a_form_a_house_style_prefers_says_whose_style_it_is():
+    from glossary.formats import FORMATS
+
+    glossary = FORMATS["csv"].read(
+        "concept,lang,term,status,style,note\n"
+        "zangezur,en,Zangezur corridor,preferred,,\n"
+        "zangezur,en,Zangazur corridor,deprecated,,Azerbaijan's official English spelling\n"
+        "zangezur,en,Zangazur corridor,preferred,az-official,\n"
+        "zangezur,en,Zangezur corridor,deprecated,az-official,\n".encode(), "styles.csv")
+    [default] = lint_text("The Zangazur corridor opens.", Matcher(glossary))
+    assert default.message == ("'Zangazur corridor' is a deprecated form; the English form is 'Zangezur corridor' "
+                               "(preferred in house style az-official: Azerbaijan's official English spelling)")
+    [styled] = lint_text("The Zangezur corridor opens.", Matcher(glossary, "az-official"))
+    assert styled.message == "'Zangezur corridor' is a deprecated form; the English form is 'Zangazur corridor'"

@@ -81,7 +81,7 @@ def test_the_change_history_records_who_imported_what(po_invoke, po_database, tm
         [change] = session.scalars(select(Change).where(Change.concept_id == "middle-corridor", Change.actor == "tester"))
     assert (change.action, change.entity, change.after["text"], change.after["status"]) == ("create", "term", "Орта дәліз", "preferred")
     shown = po_invoke("terms", "show", "middle-corridor", "--history").stdout
-    assert "tester: create term" in shown and "Орта дәліз" in shown
+    assert "  tester\n    + term kk 'Орта дәліз': status preferred" in shown
 
 
 def test_importing_the_same_file_twice_changes_nothing_the_second_time(po_invoke, po_database, tmp_path):

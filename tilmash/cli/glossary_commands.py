@@ -19,6 +19,7 @@ from glossary.fileio import write_atomically
 from glossary.formats import read_glossary_file
 from glossary.model import Concept, Term
 from glossary.records import ConceptEntry
+from glossary.wording import counted
 
 from . import InputError, Settings, cli, pass_settings
 
@@ -33,14 +34,15 @@ def init(settings: Settings, empty: bool) -> None:
     with database.session(actor=settings.actor) as session:
         concepts = session.scalar(select(func.count(Concept.id)))
         if concepts:
-            click.echo(f"{database.describe()}: up to date, {concepts} concepts already there; nothing loaded")
+            click.echo(f"{database.describe()}: up to date, {counted(concepts, 'concept')} already there; nothing loaded")
             return
         if empty:
             click.echo(f"{database.describe()}: created, empty")
             return
         report = termbase.seed_bundled_glossary(session)
         terms = session.scalar(select(func.count(Term.id)))
-        click.echo(f"{database.describe()}: created with the bundled glossary: {report.concepts_added} concepts, {terms} terms")
+        click.echo(f"{database.describe()}: created with the bundled glossary: {counted(report.concepts_added, 'concept')}, "
+                   f"{counted(terms, 'term')}")
 
 
 @cli.command("import")
@@ -175,13 +177,16 @@ def terms_search(settings: Settings, query: str, style: str | None, limit: int, 
 @pass_settings
 def terms_show(settings: Settings, concept_id: str, style: str | None, history: bool) -> None:
     """Show one concept: its fields, its terms with status, note and source."""
-    from glossary.history import concept_history
+    from glossary.history import concept_history, describe_change
 
     with settings.open().session(actor=settings.actor) as session:
         termbase.require_style(session, style)
         concept = termbase.get_concept(session, concept_id)
         if concept is None:
-            raise GlossaryError(f"no concept with id {concept_id!r}")
+            meant = termbase.ids_like(session, concept_id)
+            hint = f"did you mean {' or '.join(meant)}? " if meant else ""
+            raise GlossaryError(f"no concept with id {concept_id!r}; {hint}"
+                                f"'tilmash terms search {concept_id}' finds concepts by any of their forms")
         changes = concept_history(session, concept_id) if history else []
     concept = termbase.in_style(concept, style).sorted()
     click.echo(_concept_text(concept))
@@ -192,6 +197,11 @@ def terms_show(settings: Settings, concept_id: str, style: str | None, history: 
         for label, value in (("note", term.note), ("source", term.source)):
             if value:
                 click.echo(f"  {term.lang} {term.text}: {label}: {value}")
+    if changes:
+        click.echo("history:")
+    heading = None
     for change in changes:
-        click.echo(f"  {change.at:%Y-%m-%d %H:%M} {change.actor}: {change.action} {change.entity} "
-                   f"{json.dumps(change.before, ensure_ascii=False)} -> {json.dumps(change.after, ensure_ascii=False)}")
+        if (f"{change.at:%Y-%m-%d %H:%M}", change.actor) != heading:
+            heading = (f"{change.at:%Y-%m-%d %H:%M}", change.actor)
+            click.echo(f"  {heading[0]}  {heading[1]}")
+        click.echo(f"    {describe_change(change)}")

@@ -64,7 +64,8 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
          verbose: bool, jobs: int | None) -> None:
     """Report every name in PATHS that is not in its canonical form, with the exact replacement.
 
-    PATHS are files, folders (their .txt, .md and .html files) or - for standard input.
+    PATHS are files, folders (their .txt, .md and .html files, but for hidden ones and what
+    .gitignore files ignore; -v lists those) or - for standard input.
     Exit codes: 0 clean, 1 findings, 2 bad input (the other files are still linted).
     """
     unknown = unknown_prefixes(select + ignore)
