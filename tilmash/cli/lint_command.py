@@ -74,7 +74,8 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
                     applied = []
             for finding in applied:
                 click.echo(f"fixed {finding.path}:{finding.line}:{finding.column}: {finding.found} -> {finding.suggestion}", err=True)
-            found = [f for f in found if f not in applied]
+            applied_ids = {id(f) for f in applied}  # (a list's 'in' compares dataclasses: quadratic)
+            found = [f for f in found if id(f) not in applied_ids]
         findings.extend(found)
     report = format_sarif(findings, version=__version__) if output_format == "sarif" else FORMATTERS[output_format](findings)
     if fix and STDIN in paths:
