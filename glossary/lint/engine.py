@@ -16,6 +16,8 @@ is settled afterwards from what each piece reports it uses.
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 import multiprocessing
 import re
 from collections import defaultdict
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
 from .collector import collector_paused
+from .consistency import FormsInUse, inconsistent_uses
 from .findings import Finding
 from .language import paragraphs
 from .matcher import Form, Match, Matcher
@@ -33,7 +36,31 @@ from .scripts import describe_scripts, in_one_script, mixed_script_words
 from .shared_counter import SharedCounter
 from .text import IGNORABLE, apply_case, match_key, without_invisible, words
 
-_LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
+_LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian", "kk-Latn": "Kazakh Latin"}
+_BRACKETS = re.compile(r"[()\[\]]")
+_READ_WORD = re.compile("(?:[^\\W_]|\uffff)+")  # a word of the view: markup rendered to nothing stays inside it
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+# A capitalised Latin-script word right before (after) a name, with only spaces or a hyphen between:
+# the name is part of a longer proper name.
+_NAME_BEFORE = re.compile("(?<![\\w\uffff])[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f\uffff]*[ \u00a0-]+\\Z")
+_NAME_AFTER = re.compile("[ \u00a0-]+[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f\uffff]*(?![\\w\uffff])")
+
+
+def _same_space(seen: str, new: str) -> bool:
+    """Whether the text between two words of the view (``seen``) reads as ``new``: the same
+    characters, or white space (any, markup rendered to nothing between) for white space."""
+    seen = seen.replace(IGNORABLE, "")
+    return seen == new or (new.isspace() and seen.isspace())
+
+
+def _language_name(language: str) -> str:
+    return _LANGUAGE_NAMES.get(language, language)
+
+
+def _names(languages: list[str]) -> str:
+    """'Kazakh', 'Kazakh and Russian', 'English, Kazakh and Russian'."""
+    names = [_language_name(language) for language in languages]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 _LINE_BREAK = re.compile("\n")
 
 
@@ -68,6 +95,23 @@ def lint_text(
         return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules).run(jobs)
 
 
+def lint_paragraphs(source: str, matcher: Matcher, offsets: list[int], *, path: str = "-", lang: str = "auto",
+                    kind: str = "text", rules: frozenset[str] | None = None) -> list[tuple[tuple[int, int], list[Finding]]]:
+    """The paragraphs of ``source`` that ``offsets`` (sorted) are in, each as its extent and its
+    findings, in file order; the rules that look at one paragraph only (not ``term.inconsistent``).
+    What ``--fix`` lints again after fixing (``fixing``)."""
+    with collector_paused():
+        linter = _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules)
+        spans: list[tuple[int, int]] = []
+        for offset in offsets:
+            start, end = linter.paragraphs.span_at(offset)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return [(span, linter._lint_piece(span)[0]) for span in spans]
+
+
 PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more than it saves
 # Pieces are not equally hard, and a forked worker starts slower than this process (it copies
 # each page of the compiled glossary it writes a reference count on, and its caches are empty):
@@ -76,10 +120,12 @@ _PIECES_PER_JOB = 4
 
 # (concept, language) -> each place it is written with an accepted form: the extent, and the match
 _Uses = dict[tuple[str, str], list[tuple[int, int, Match]]]
+# extent of a fixable finding -> the form its suggestion writes (uninflected)
+_Targets = dict[tuple[int, int], str]
 _shared: tuple[_Linter, list[tuple[int, int]], SharedCounter] | None = None  # what forked workers take pieces of
 
 
-def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCounter) -> list[tuple[int, tuple[list[Finding], _Uses]]]:
+def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCounter) -> list[tuple[int, tuple[list[Finding], _Uses, _Targets]]]:
     """Lint the next piece no process has taken, until none is left: (number of the piece, its results) of each."""
     done = []
     while (number := taken.take()) < len(pieces):
@@ -87,12 +133,12 @@ def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCo
     return done
 
 
-def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict]]]:
+def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict, _Targets]]]:
     """``_take_pieces`` in a forked worker; the forms its pieces use go back as their numbers in the matcher."""
     linter, pieces, taken = _shared
     return [(number, (findings, {used: [(start, end, match._replace(form=match.form.number)) for start, end, match in where]
-                                 for used, where in uses.items()}))
-            for number, (findings, uses) in _take_pieces(linter, pieces, taken)]
+                                 for used, where in uses.items()}, targets))
+            for number, (findings, uses, targets) in _take_pieces(linter, pieces, taken)]
 
 
 class _Linter:
@@ -100,10 +146,12 @@ class _Linter:
 
     def __init__(self, source: str, matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str]):
         self.source, self.matcher, self.path, self.kind, self.rules = source, matcher, path, kind, rules
-        self.view = markup.prose_view(source, kind)
-        self.paragraphs = paragraphs(self.view, lang)
+        seen = markup.prose(source, kind)
+        self.view = seen.view
+        self.paragraphs = paragraphs(self.view, lang, seen.blocks, seen.language)
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
         self.targets: dict[tuple[int, str], Form | None] = {}
+        self.languages_of: dict[tuple[int, bool], list[str]] = {}
 
     def add(self, findings: list[Finding], start: int, end: int, rule: str, found: str, suggestion: str | None,
             message: str, *, concept: str | None, lang: str, status: str | None, fixable: bool = False) -> None:
@@ -126,15 +174,35 @@ class _Linter:
         results = [self._lint_piece(pieces[0])] if len(pieces) == 1 else self._lint_in_processes(pieces, jobs)
         findings: list[Finding] = []
         uses: _Uses = defaultdict(list)
-        for piece_findings, piece_uses in results:
+        targets: _Targets = {}
+        for piece_findings, piece_uses, piece_targets in results:
             findings.extend(piece_findings)
+            targets.update(piece_targets)
             for used, where in piece_uses.items():
                 uses[used].extend(where)
         if "term.inconsistent" in self.rules:
             self._inconsistencies(uses, findings)
+        findings = self._keeping_one_form(findings, uses, targets)
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
-    def _lint_in_processes(self, pieces: list[tuple[int, int]], jobs: int) -> list[tuple[list[Finding], _Uses]]:
+    def _keeping_one_form(self, findings: list[Finding], uses: _Uses, targets: _Targets) -> list[Finding]:
+        """The findings, those whose fix would write a concept a second accepted way in this
+        document no longer fixable (the fix would make a ``term.inconsistent``)."""
+        kept = []
+        in_use: dict[tuple[str, str], FormsInUse] = {}
+        for finding in findings:
+            target = targets.get((finding.start, finding.end)) if finding.fixable else None
+            used = uses.get((finding.concept, finding.lang)) if target is not None else None
+            if used:
+                key = (finding.concept, finding.lang)
+                if key not in in_use:
+                    in_use[key] = FormsInUse(used, self.view)
+                if in_use[key].adds_a_form(target):
+                    finding = dataclasses.replace(finding, fixable=False)
+            kept.append(finding)
+        return kept
+
+    def _lint_in_processes(self, pieces: list[tuple[int, int]], jobs: int) -> list[tuple[list[Finding], _Uses, _Targets]]:
         """The results of each piece, linted by this process and ``jobs - 1`` forked ones, each
         taking the next piece left (the forked ones inherit this linter and the matcher without a copy)."""
         global _shared
@@ -147,9 +215,9 @@ class _Linter:
                 done = dict(_take_pieces(self, pieces, taken))
                 forms = self.matcher.forms
                 for worker in workers:
-                    for number, (findings, uses) in worker.get():
+                    for number, (findings, uses, targets) in worker.get():
                         done[number] = findings, {used: [(start, end, match._replace(form=forms[match.form]))
-                                                         for start, end, match in where] for used, where in uses.items()}
+                                                         for start, end, match in where] for used, where in uses.items()}, targets
         finally:
             _shared = None
         return [done[number] for number in range(len(pieces))]
@@ -166,8 +234,9 @@ class _Linter:
         bounds = [0, *sorted(cuts - {0, length}), length]
         return list(zip(bounds, bounds[1:]))
 
-    def _lint_piece(self, piece: tuple[int, int]) -> tuple[list[Finding], _Uses]:
-        """The findings in one piece of the view, and where it uses which accepted form."""
+    def _lint_piece(self, piece: tuple[int, int]) -> tuple[list[Finding], _Uses, _Targets]:
+        """The findings in one piece of the view, where it uses which accepted form, and the form
+        each fixable finding's suggestion writes."""
         low, high = piece
         stretch = self.view[low:high]
         key = match_key(stretch)
@@ -180,12 +249,13 @@ class _Linter:
         spans = self._without_plain(_longest_first(matches), plain)
         findings: list[Finding] = []
         uses: _Uses = defaultdict(list)
+        targets: _Targets = {}
         for span in spans:
-            self._classify(span, uses, findings)
+            self._classify(span, uses, targets, findings)
         mixed = self._mixed_scripts(low, high, findings) if "text.mixed-script" in self.rules else []
         if "term.unknown-variant" in self.rules:
             self._near_misses(low, stretch, spans, plain, mixed, findings)
-        return findings, uses
+        return findings, uses, targets
 
     def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
         """The spans no plain extent beats, settled as ``_longest_first`` and ``_classify`` would.
@@ -222,7 +292,7 @@ class _Linter:
                 kept.append(span)
         return kept
 
-    def _classify(self, span: _Span, uses: _Uses, findings: list[Finding]) -> None:
+    def _classify(self, span: _Span, uses: _Uses, targets: _Targets, findings: list[Finding]) -> None:
         language = self.paragraphs.language_at(span.start)
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
@@ -243,25 +313,100 @@ class _Linter:
             rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
         else:
             others = [m for m in candidates if language in self.matcher.concepts[m.form.concept].preferred
-                      and (language != "en" or not m.form.compact.isascii())]
+                      and self._foreign(m.form, language)]
             if not others:
                 return
             match = min(others, key=lambda m: m.form.status is not TermStatus.PREFERRED)
+            if self._inside_foreign_name(span, match.form, language):
+                return
             rule = "term.wrong-language"
         form = match.form
-        target = self._target(form, language)
+        target = self._target(form, language, rule)
         suggestion, certain = self._suggest(match, target, language) if target else (None, False)
+        if rule == "term.wrong-language":  # a name's language is changed only where the text's is certain
+            certain = certain and self.paragraphs.certain_at(span.start)
+        fixable = certain and rule != "term.superseded"
+        if fixable:
+            targets[(span.start, span.end)] = target.text
         self.add(findings, span.start, span.end, rule, found_text, suggestion,
-                 _message(rule, form, target, language), concept=form.concept, lang=language,
-                 status=form.status.value, fixable=certain and rule != "term.superseded")
+                 self._message(rule, form, target, language), concept=form.concept, lang=language,
+                 status=form.status.value, fixable=fixable)
 
-    def _target(self, form: Form, language: str) -> Form | None:
+    def _foreign(self, form: Form, language: str) -> bool:
+        """Whether ``form``, found in text of ``language`` and not listed for it, is another
+        language's: always outside English; in English when it has letters English does not
+        use, or when it is written so in one other language only (Kazakh Latin Qasym-Jomart
+        Toqaev) rather than the same in several (an agency's name, Report)."""
+        if language != "en" or not form.compact.isascii():
+            return True
+        return len(self._languages_writing(form)) == 1
+
+    def _languages_writing(self, form: Form, accepted: bool = False) -> list[str]:
+        """The languages whose column of its concept has ``form``'s text (accepted there, if ``accepted``),
+        in the glossary's order."""
+        key = (id(form), accepted)
+        if key not in self.languages_of:
+            text = form.compact.casefold()
+            self.languages_of[key] = list(dict.fromkeys(
+                f.language for f in self.matcher.concepts[form.concept].forms
+                if f.compact.casefold() == text and (not accepted or f.status in ACCEPTED_STATUSES)))
+        return self.languages_of[key]
+
+    def _inside_foreign_name(self, span: _Span, form: Form, language: str) -> bool:
+        """Whether a Latin-script name in Azerbaijani, Kazakh or Russian text is part of a longer
+        Latin-script proper name ("Baku Shipyard", "директор Baku Network"): the name of a company
+        or a brand, not a name to write in this language."""
+        if language == "en" or not _LATIN_LETTER.search(form.compact):
+            return False
+        line_start = self.view.rfind("\n", 0, span.start) + 1
+        before = _NAME_BEFORE.search(self.view, max(line_start, span.start - 60), span.start)
+        after = _NAME_AFTER.match(self.view, span.end)
+        return bool(before or after)
+
+    def _message(self, rule: str, form: Form, target: Form | None, language: str) -> str:
+        name = _language_name(language)
+        if rule == "term.wrong-language":
+            accepted = self._languages_writing(form, accepted=True)
+            if accepted:
+                text = f"{form.text!r} is the {_names(accepted)} form"
+            else:
+                text = f"{form.text!r} is a {form.status.value} form in {_names(self._languages_writing(form))}"
+        elif rule == "term.superseded":
+            text = f"{form.text!r} is a former name"
+        else:
+            text = f"{form.text!r} is a deprecated form"
+        if target is None:
+            text += f"; the glossary has no preferred {name} form"
+        elif target.status is TermStatus.PREFERRED:
+            text += f"; the {name} form is {target.text!r}"
+        else:
+            text += f"; write {target.text!r}"
+        # A term's note explains its default status; a house style that changed the status makes it beside the point.
+        reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
+        if reason and rule != "term.wrong-language" and not reason.lower().startswith("uncertain"):
+            # in brackets, unless it has brackets of its own: then after a dash (no brackets in brackets)
+            text += f" ({reason})" if not _BRACKETS.search(reason) else f" - {reason}"
+        return text
+
+    def _target(self, form: Form, language: str, rule: str) -> Form | None:
         """What to write instead of ``form``: the preferred form, or an admitted one that is only
-        a spelling away (Kemelovich -> Kemelevich keeps the patronymic the writer meant)."""
+        a spelling away (Kemelovich -> Kemelevich keeps the patronymic the writer meant); for a
+        name in another language's form, this language's form of as many words (a surname alone
+        for a surname alone: Tokayev -> Токаев)."""
         key = (id(form), language)
         if key not in self.targets:
-            self.targets[key] = self._closest_accepted(form, language)
+            self.targets[key] = (self._same_length(form, language) if rule == "term.wrong-language"
+                                 else self._closest_accepted(form, language))
         return self.targets[key]
+
+    def _same_length(self, form: Form, language: str) -> Form | None:
+        concept = self.matcher.concepts[form.concept]
+        preferred = concept.preferred.get(language)
+        count = len(words(form.compact))
+        if preferred is None or len(words(preferred.compact)) == count:
+            return preferred
+        return next((f for f in concept.forms if f.language == language and f.status is TermStatus.ADMITTED
+                     and len(words(f.compact)) == count), preferred)
 
     def _closest_accepted(self, form: Form, language: str) -> Form | None:
         concept = self.matcher.concepts[form.concept]
@@ -277,12 +422,13 @@ class _Linter:
         return best
 
     def _suggest(self, match: Match, target: Form, language: str) -> tuple[str, bool]:
-        """The target form in the grammatical form and letter case of the match; whether it is certain."""
-        found = self.source[match.start:match.end]
+        """The target form in the grammatical form and letter case of the match, as it is to be
+        written into the file; whether it is certain."""
+        found = self._as_read(match.start, match.end)
         text, certain = target.text, True
         if match.suffix_start is not None and language in ("az", "kk"):
-            rest = self.source[match.suffix_start:match.end]
-            carried = turkic.carry_suffix(language, self.source[match.start:match.suffix_start], rest, target.text)
+            rest = self._as_read(match.suffix_start, match.end)
+            carried = turkic.carry_suffix(language, self._as_read(match.start, match.suffix_start), rest, target.text)
             text, certain = (target.text + carried, True) if carried is not None else (target.text, False)
         elif language == "ru" and (match.suffix_start is not None or match.form.declines):
             endings = list(match.endings) if match.form.declines else self._endings_of_whole_form(match)
@@ -290,7 +436,46 @@ class _Linter:
             if any(word is None or ending != word.base_ending for ending, word in zip(endings, words_of_form)):
                 inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
                 text, certain = (inflected, True) if inflected is not None else (target.text, False)
-        return markup.escape_for(self.kind, apply_case(text, found, language)), certain
+        written, placed = self._in_place(match.start, match.end, apply_case(text, found, language))
+        return written, certain and placed
+
+    def _as_read(self, start: int, end: int) -> str:
+        """The text from ``start`` to ``end`` as a reader sees it: markup and entities rendered."""
+        return self.view[start:end].replace(IGNORABLE, "")
+
+    def _in_place(self, start: int, end: int, replacement: str) -> tuple[str, bool]:
+        """What to write over the file from ``start`` to ``end`` so that it reads ``replacement``,
+        and whether that is certain.
+
+        Word by word: a word that stays is kept as written (markup inside it too), and so is a
+        space between words that stays a space, whatever it is written as (``&nbsp;``, a
+        no-break space, a line break, tags): ``Zangazur&nbsp;corridor`` becomes
+        ``Zangezur&nbsp;corridor``. A changed word with markup or an entity inside it, or a
+        different number of words where the text has markup, cannot be placed for certain.
+        """
+        written, seen = self.source[start:end], self.view[start:end]
+        escape = functools.partial(markup.escape_for, self.kind)
+        ours = [m.span() for m in _READ_WORD.finditer(seen)]
+        theirs = [m.span() for m in _READ_WORD.finditer(replacement)]
+        if len(ours) != len(theirs):
+            return escape(replacement), written == seen
+        pieces: list[str] = []
+        for (a, b), (x, y), (next_a, next_x) in zip(ours, theirs, [(a, x) for (a, _), (x, _) in zip(ours[1:], theirs[1:])]
+                                                   + [(len(seen), len(replacement))]):
+            if not pieces:  # what comes before the first word
+                pieces.append(written[:a] if _same_space(seen[:a], replacement[:x]) else escape(replacement[:x]))
+            word, new = seen[a:b].replace(IGNORABLE, ""), replacement[x:y]
+            if word == new:
+                pieces.append(written[a:b])
+            elif written[a:b] == seen[a:b]:
+                pieces.append(escape(new))
+            else:
+                return escape(replacement), False
+            space, new_space = seen[b:next_a], replacement[y:next_x]
+            pieces.append(written[b:next_a] if _same_space(space, new_space) else escape(new_space))
+        if not ours:
+            return escape(replacement), written == seen
+        return "".join(pieces), True
 
     def _endings_of_whole_form(self, match: Match) -> list[str]:
         """The endings of a form looked up whole and found with a Russian ending on its last word
@@ -298,7 +483,7 @@ class _Linter:
         spans = words(match.form.compact)
         last = match.form.compact[spans[-1][0]:spans[-1][1]]
         forms = russian.word_forms(last)
-        ending = forms.base_ending + self.source[match.suffix_start:match.end].lower()
+        ending = forms.base_ending + self._as_read(match.suffix_start, match.end).lower()
         return [russian.word_forms(match.form.compact[a:b]).base_ending for a, b in spans[:-1]] + [ending]
 
     def _previous_word(self, start: int) -> str | None:
@@ -307,20 +492,13 @@ class _Linter:
         return before[spans[-1][0]:spans[-1][1]] if spans else None
 
     def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
-        """A concept written two accepted ways in one document: the less canonical ones are reported."""
+        """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
-            forms = {m.form.text: m.form for _, _, m in used}
-            if len(forms) < 2:
-                continue
-            reference = next((m.form for _, _, m in used if m.form.status is TermStatus.PREFERRED), used[0][2].form)
-            for start, end, match in used:
-                form = match.form
-                if form.text == reference.text or _short_form_of(form.text, reference.text):
-                    continue
+            for start, end, match, reference in inconsistent_uses(used, self.view):
                 suggestion, _ = self._suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
-                         f"this document also writes this name as {reference.text!r}; use one form",
-                         concept=concept_id, lang=language, status=form.status.value)
+                         f"this document writes one name as {match.form.text!r} and as {reference.text!r}; use one form",
+                         concept=concept_id, lang=language, status=match.form.status.value)
 
     def _mixed_scripts(self, low: int, high: int, findings: list[Finding]) -> list[tuple[int, int]]:
         """Words mixing Latin and Cyrillic letters in the paragraphs from ``low`` to ``high``; returns their spans."""
@@ -352,20 +530,23 @@ class _Linter:
                 key = match_key(text)
                 near = memo[text] = [] if index.known(key) else [
                     c for c in index.near(key) if not (c.startswith(key) or key.startswith(c) or _inflects_to(c, key))]
-            for candidate in near:
-                hit = self._near_miss_in_context(start, end, candidate)
-                if hit is None:
-                    continue
-                form, written = hit
-                language = self.paragraphs.language_at(start)
-                found = self.source[start:end]
-                self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
-                         f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
-                         concept=form.concept, lang=language, status=None)
-                break
+            hits = [hit for candidate in near for hit in self._near_miss_in_context(start, end, candidate)]
+            if not hits:
+                continue
+            language = self.paragraphs.language_at(start)
+            # a form of the paragraph's language first (Qazaxstan in Azerbaijani is Qazaxıstan, not Kazakh
+            # Latin Qazaqstan), then an accepted one
+            form, written = min(hits, key=lambda hit: (hit[0].language != language,
+                                                       hit[0].status not in ACCEPTED_STATUSES))
+            found = self.source[start:end]
+            self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
+                     f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
+                     concept=form.concept, lang=language, status=None)
 
-    def _near_miss_in_context(self, start: int, end: int, candidate: str) -> tuple[Form, str] | None:
-        """A form whose word ``candidate`` this text word misspells, if the neighbouring words fit the form."""
+    def _near_miss_in_context(self, start: int, end: int, candidate: str) -> list[tuple[Form, str]]:
+        """The forms whose word ``candidate`` this text word misspells, where the neighbouring words fit
+        the form, each with the word as the form writes it."""
+        hits = []
         for form, index in self.matcher.near_misses.words[candidate]:
             spans = words(form.compact)
             before = form.compact[:spans[index][0]]
@@ -374,8 +555,8 @@ class _Linter:
                 continue
             if after and match_key(self.view[end:end + len(after)]) != match_key(after):
                 continue
-            return form, form.compact[spans[index][0]:spans[index][1]]
-        return None
+            hits.append((form, form.compact[spans[index][0]:spans[index][1]]))
+        return hits
 
 
 def _longest_first(matches: list[Match]) -> list[_Span]:
@@ -424,50 +605,3 @@ def _distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
-
-
-def _short_form_of(a: str, b: str) -> bool:
-    """Whether one form is a short form of the other: an acronym, or its words within the other's."""
-    if any(len(t) <= 10 and t.isupper() for t in (a, b)):
-        return True
-    words_a = [match_key(a[s:e]) for s, e in words(a)]
-    words_b = [match_key(b[s:e]) for s, e in words(b)]
-    short, long = sorted((words_a, words_b), key=len)
-    return all(w in long for w in short)
-
-
-def _message(rule: str, form: Form, target: Form | None, language: str) -> str:
-    name = _LANGUAGE_NAMES.get(language, language)
-    if rule == "term.wrong-language":
-        text = f"{form.text!r} is the {_LANGUAGE_NAMES.get(form.language, form.language)} form"
-    elif rule == "term.superseded":
-        text = f"{form.text!r} is a former name"
-    else:
-        text = f"{form.text!r} is a deprecated form"
-    if target is None:
-        text += f"; the glossary has no preferred {name} form"
-    elif target.status is TermStatus.PREFERRED:
-        text += f"; the {name} form is {target.text!r}"
-    else:
-        text += f"; write {target.text!r}"
-    # A term's note explains its default status; a house style that changed the status makes it beside the point.
-    reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
-    if reason and rule != "term.wrong-language" and not reason.lower().startswith("uncertain"):
-        text += f" ({reason})"
-    return text
-
-
-def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
-    """``source`` with every fixable finding's suggestion put in place; the findings applied."""
-    applied: list[Finding] = []
-    pieces: list[str] = []
-    position = 0
-    for finding in sorted((f for f in findings if f.fixable), key=lambda f: f.start):
-        if finding.start < position:
-            continue  # overlaps a fix already made
-        pieces.append(source[position:finding.start])
-        pieces.append(finding.suggestion or "")
-        position = finding.end
-        applied.append(finding)
-    pieces.append(source[position:])
-    return "".join(pieces), applied

@@ -9,7 +9,6 @@ import click
 from glossary.lint import markup
 from glossary.lint.batch import LintOptions, lint_files
 from glossary.lint.documents import STDIN, expand_paths, write_document
-from glossary.lint.engine import apply_fixes
 from glossary.lint.findings import Finding, Severity
 from glossary.lint.formatters import FORMATTERS, format_sarif
 from glossary.lint.rules import selected_rules, unknown_prefixes
@@ -53,7 +52,7 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
     matcher = matcher_for_file(glossary_file, style) if glossary_file else matcher_for_database(settings.open(), style)
     findings: list[Finding] = []
     bad_input = False
-    options = LintOptions(lang=lang, kind=kind, rules=rules, keep_documents=fix)
+    options = LintOptions(lang=lang, kind=kind, rules=rules, keep_documents=fix, fix=fix)
     for result in lint_files(expand_paths(list(paths)), matcher, options, jobs):
         if result.document is None:
             for problem in result.problems:
@@ -62,20 +61,19 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
             continue
         found = result.findings
         if fix:
-            fixed, applied = apply_fixes(result.document.text, found)
+            applied = result.applied
             if result.path == STDIN:
-                sys.stdout.write(fixed)
+                sys.stdout.write(result.fixed)
             elif applied:
                 try:
-                    write_document(result.document, fixed)
+                    write_document(result.document, result.fixed)
                 except OSError as exc:
                     click.echo(f"error: {result.path}: cannot write: {exc.strerror or exc}", err=True)
                     bad_input = True
+                    found = found + applied
                     applied = []
             for finding in applied:
                 click.echo(f"fixed {finding.path}:{finding.line}:{finding.column}: {finding.found} -> {finding.suggestion}", err=True)
-            applied_ids = {id(f) for f in applied}  # (a list's 'in' compares dataclasses: quadratic)
-            found = [f for f in found if id(f) not in applied_ids]
         findings.extend(found)
     report = format_sarif(findings, version=__version__) if output_format == "sarif" else FORMATTERS[output_format](findings)
     if fix and STDIN in paths:

@@ -12,8 +12,9 @@ start of a Markdown file) the top-level values of ``title``, ``subtitle``,
 ``description``, ``summary`` and ``excerpt`` (see ``FRONT_MATTER_KEYS``).
 
 Not linted (blanked): URLs and e-mail addresses everywhere (``https://...``,
-``www....``, ``host.tld/path``, bare ``host.az``-style host names in lower case
-with a common top-level domain, ``mailto:``), link destinations, reference
+``www....``, ``host.tld/path``, bare host names with a common top-level domain
+in any letter case, as agencies write their own names: ``Akorda.kz``, ``BAQ.KZ``,
+``president.az``; ``mailto:``), link destinations, reference
 definitions, footnote markers, code spans, fenced and indented code blocks,
 HTML comments, ``<script>``, ``<style>``, ``<textarea>``, ``<iframe>``, the
 content of ``<code>``, ``<pre>``, ``<kbd>``, ``<samp>``, every other attribute
@@ -45,12 +46,13 @@ from __future__ import annotations
 import html
 import html.entities
 import re
+from dataclasses import dataclass, field
 
-from .common import blank_urls, settle_joins
+from .common import Blocks, blank_urls, settle_joins
 from .html_prose import html_prose
 from .markdown_prose import FRONT_MATTER_KEYS, markdown_prose
 
-__all__ = ["FRONT_MATTER_KEYS", "KINDS", "escape_for", "kind_for_path", "prose_view"]
+__all__ = ["FRONT_MATTER_KEYS", "KINDS", "Prose", "escape_for", "kind_for_path", "prose", "prose_view"]
 
 KINDS = ("text", "markdown", "html")
 
@@ -68,6 +70,40 @@ def kind_for_path(path: str) -> str:
     return "text"
 
 
+@dataclass(frozen=True)
+class Prose:
+    """A file seen as prose: the view (see ``prose_view``), where the markup starts blocks of
+    prose (offset, declared language or None), in order, and the document's own language."""
+
+    view: str
+    blocks: list[tuple[int, str | None]] = field(default_factory=list)
+    language: str | None = None
+
+
+def prose(source: str, kind: str) -> Prose:
+    """The view of ``source`` (``prose_view``) with its blocks and languages.
+
+    Blocks: in HTML each paragraph, heading, list item, table cell and the like, each
+    ``alt`` and ``title`` value, and each element with a ``lang`` attribute (in that
+    language); in Markdown each paragraph, heading, list item and table row and each
+    front-matter value. The document's language: ``<html lang>``, or front matter
+    ``lang:`` (``language:``, ``locale:``). Plain text has neither.
+    """
+    if kind == "text":
+        return Prose(blank_urls(source))
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    out = list(source)
+    joins: list[tuple[int, int]] = []
+    blocks = Blocks()
+    if kind == "html":
+        html_prose(out, source, 0, joins, blocks)
+    else:
+        markdown_prose(source, out, joins, blocks)
+    settle_joins(out, joins)
+    return Prose(blank_urls("".join(out)), blocks.sorted(), blocks.document)
+
+
 def prose_view(source: str, kind: str) -> str:
     """The prose of ``source``, same length, everything else blanked.
 
@@ -78,18 +114,7 @@ def prose_view(source: str, kind: str) -> str:
     inside a word (``Fi<b>zu</b>li``, ``Fi**zu**li``), so the word stays one word.
     What is prose for each kind: see the module docstring.
     """
-    if kind == "text":
-        return blank_urls(source)
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-    out = list(source)
-    joins: list[tuple[int, int]] = []
-    if kind == "html":
-        html_prose(out, source, 0, joins)
-    else:
-        markdown_prose(source, out, joins)
-    settle_joins(out, joins)
-    return blank_urls("".join(out))
+    return prose(source, kind).view
 
 
 def escape_for(kind: str, replacement: str) -> str:

@@ -106,7 +106,7 @@ _URL = re.compile(
     r"(?:\b[A-Za-z][A-Za-z0-9+.-]{0,20}://|\bwww\d{0,3}\.|\bmailto:)" + _URL_TAIL
     + r"|(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+"
     + r"|(?<![\w.-])(?:[A-Za-z0-9-]++\.)+[A-Za-z]{2,}/(?:" + _URL_TAIL + r")?"
-    + r"|(?<![\w.-])(?:[a-z0-9-]++\.)+(?:" + _TLDS + r")\b(?![\w-])"
+    + r"|(?<![\w.-])(?:[A-Za-z0-9-]++\.)+(?i:" + _TLDS + r")\b(?![\w-])"
 )
 
 
@@ -131,3 +131,42 @@ def blank_urls(view: str) -> str:
     pieces.append(view[last:])
     return "".join(pieces)
 
+
+
+class Blocks:
+    """Where the markup starts a block of prose (an HTML paragraph, heading, list item or table cell,
+    an ``alt`` text, a Markdown paragraph or heading...) and the language it declares for it.
+
+    ``starts`` holds (offset, declared language or None), in the order found; ``document`` is
+    the document's own language (``<html lang>``, front matter ``lang:``).
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[tuple[int, str | None]] = []
+        self.document: str | None = None
+        self._open: list[tuple[str, str]] = []  # (element, language) of the open elements with a lang attribute
+
+    def language(self) -> str | None:
+        """The language declared for what comes now: by the innermost open element with a lang attribute."""
+        return self._open[-1][1] if self._open else None
+
+    def start(self, offset: int, language: str | None = None) -> None:
+        """A block starts at ``offset``, in ``language`` or the language declared there."""
+        self.starts.append((offset, language or self.language()))
+
+    def open(self, element: str, language: str, offset: int) -> None:
+        """An element declaring ``language`` starts at ``offset``: its content is a block of that language."""
+        self._open.append((element, language))
+        self.start(offset)
+
+    def close(self, element: str, offset: int) -> None:
+        """An element ends at ``offset``: if it declared a language, the text after it is in the one around it."""
+        for depth in range(len(self._open) - 1, -1, -1):
+            if self._open[depth][0] == element:
+                del self._open[depth:]
+                self.start(offset)
+                return
+
+    def sorted(self) -> list[tuple[int, str | None]]:
+        """The block starts in file order; of two at one offset, the later found."""
+        return sorted(dict(self.starts).items())

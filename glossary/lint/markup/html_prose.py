@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .common import CHARREF, blank, decode_refs, join
+from .common import CHARREF, Blocks, blank, decode_refs, join
 
 # An attribute after the tag name, as the HTML5 tokenizer reads it (atomic: no backtracking blow-up).
 ATTRIBUTE = r"""(?>[\s/]+(?>[^\s/>=][^\s/>=]*|=[^\s/>=]*)(?>\s*=\s*(?>"[^"]*"|'[^']*'|[^\s>]*))?)"""
@@ -33,6 +33,17 @@ INLINE = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "em", "font", "i",
     "ins", "mark", "nobr", "s", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "wbr",
 })
+# Elements that start a block of prose: what is before and after them is never one sentence.
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+    "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "option", "p", "pre", "section", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+})
+# Elements without content: a lang attribute on them applies only to their own alt and title.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+_LANG = re.compile(r"""[\s/](?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _LT_OR_AMP = re.compile(r"[<&]")
 
 
@@ -41,12 +52,19 @@ def end_tag(name: str) -> re.Pattern[str]:
     return re.compile(r"</" + re.escape(name) + r"(?=[\s/>])[^>]*>", re.I)
 
 
-def start_tag(out: list[str], s: str, a: int, m: re.Match[str], joins: list, prose: bool) -> str:
-    """Blank a start tag, keeping its alt and title values when ``prose``; its lower-case name."""
+def start_tag(out: list[str], s: str, a: int, m: re.Match[str], joins: list, prose: bool,
+              blocks: Blocks | None = None) -> tuple[str, str | None]:
+    """Blank a start tag, keeping its alt and title values when ``prose`` (each a block of its
+    own in ``blocks``); its lower-case name and the language its lang attribute declares."""
     name = m.group("name").lower()
     x, y = m.span()
     tag = m.group()
     lowered = tag.lower()
+    language = None
+    if "lang" in lowered:
+        declared = _LANG.search(tag)
+        if declared:
+            language = next(v for v in declared.groups() if v is not None).strip() or None
     kept = False
     if prose and ("alt" in lowered or "title" in lowered):
         blank(out, s, a, x, y)
@@ -59,17 +77,21 @@ def start_tag(out: list[str], s: str, a: int, m: re.Match[str], joins: list, pro
                             out[a + vx:a + vy] = s[vx:vy]
                             decode_refs(out, s, a, vx, vy)
                             kept = True
+                            if blocks is not None:
+                                blocks.start(a + vx, language)
+                                blocks.start(a + vy)
         if kept:
-            return name
+            return name, language
     if name in INLINE:
         join(out, s, a, x, y, joins)
     else:
         blank(out, s, a, x, y)
-    return name
+    return name, language
 
 
-def html_prose(out: list[str], s: str, a: int, joins: list[tuple[int, int]]) -> None:
-    """The HTML rules on s (which is out[a:a + len(s)]): text and alt/title kept, the rest blanked."""
+def html_prose(out: list[str], s: str, a: int, joins: list[tuple[int, int]], blocks: Blocks) -> None:
+    """The HTML rules on s (which is out[a:a + len(s)]): text and alt/title kept, the rest blanked;
+    where blocks of prose start and the languages they declare, in ``blocks``."""
     n = len(s)
     i = 0
     code = 0  # depth of open code/pre/kbd/samp elements
@@ -104,7 +126,13 @@ def html_prose(out: list[str], s: str, a: int, joins: list[tuple[int, int]]) -> 
         i = t.end()
         kind = t.lastgroup
         if kind == "start":
-            name = start_tag(out, s, a, t, joins, prose=not code)
+            name, language = start_tag(out, s, a, t, joins, not code, blocks)
+            if language and name == "html":
+                blocks.document = language
+            elif language and name not in _VOID and not t.group().endswith("/>"):
+                blocks.open(name, language, a + p)
+            elif name in BLOCK:
+                blocks.start(a + p)
             if name in RAW_TEXT or name == "title":
                 close = end_tag(name).search(s, i)
                 content_end, i = (close.start(), close.end()) if close else (n, n)
@@ -113,12 +141,17 @@ def html_prose(out: list[str], s: str, a: int, joins: list[tuple[int, int]]) -> 
                 else:
                     blank(out, s, a, t.end(), content_end)
                 blank(out, s, a, content_end, i)
+                if name == "title":
+                    blocks.start(a + i)
             elif name in CODE and not t.group().endswith("/>"):
                 code += 1
         elif kind == "end":
             name = t.group("endname").lower()
             if name in CODE and code:
                 code -= 1
+            blocks.close(name, a + p)
+            if name in BLOCK:
+                blocks.start(a + i)
             if name in INLINE:
                 join(out, s, a, p, i, joins)
             else:

@@ -89,7 +89,7 @@ def inline_prose(out: list[str], a: int, b: int, references: set[str], row: bool
                 continue
             i = t.end()
             if t.lastgroup == "start":
-                name = start_tag(out, s, a, t, joins, prose=True)
+                name, _ = start_tag(out, s, a, t, joins, prose=True)
                 if (name in RAW_TEXT or name in CODE) and unclosed.get(name, n) > p:
                     close = end_tag(name).search(s, i)
                     if close:

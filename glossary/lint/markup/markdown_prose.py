@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .common import blank
+from .common import Blocks, blank
 from .html_prose import ATTRIBUTE, html_prose
 from .markdown_inline import inline_prose, label
 
@@ -17,10 +17,12 @@ _TOML_END = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
 _FM_KEY = re.compile(r"(" + "|".join(FRONT_MATTER_KEYS) + r")[ \t]*[:=][ \t]*", re.I)
 _YAML_BLOCK_SCALAR = re.compile(r"[|>][+-]?[0-9]?[+-]?[ \t]*(?:#.*)?\r?$")
 _YAML_PLAIN_END = re.compile(r"[ \t]+#|[ \t]*\r?$")
+_FM_LANG = re.compile(r"""(?:lang|language|locale)[ \t]*[:=][ \t]*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']?[ \t]*\r?$""", re.I)
 
 
-def _front_matter(source: str, out: list[str]) -> int:
-    """Blank front matter but the values of FRONT_MATTER_KEYS; the offset after it (0 if none)."""
+def _front_matter(source: str, out: list[str], blocks: Blocks) -> int:
+    """Blank front matter but the values of FRONT_MATTER_KEYS (each a block); the offset after it
+    (0 if none). Its ``lang`` (or ``language``, ``locale``) is the document's language."""
     m = _FRONT_MATTER.match(source)
     if not m:
         return 0
@@ -37,9 +39,14 @@ def _front_matter(source: str, out: list[str]) -> int:
         line_end = body_end if line_end == -1 else line_end
         key = _FM_KEY.match(source, line, line_end)
         if key:
+            blocks.start(key.end())
             line = _front_matter_value(source, out, key.end(), line_end, body_end, yaml)
-        else:
-            line = line_end + 1
+            continue
+        language = _FM_LANG.match(source, line, line_end)
+        if language:
+            blocks.document = language.group(1)
+        line = line_end + 1
+    blocks.start(stop)
     return stop
 
 
@@ -92,8 +99,6 @@ def _front_matter_value(source: str, out: list[str], v: int, line_end: int, body
     return line
 
 
-# ---------------------------------------------------------------- Markdown: blocks
-
 _BQ = re.compile(r"[ \t]{0,3}>[ \t]?")
 _INDENT = re.compile(r"[ \t]*")
 _LIST_ITEM = re.compile(r"(?:[-+*]|([0-9]{1,9})[.)])(?=[ \t]|\r?$)[ \t]*")
@@ -142,7 +147,7 @@ def _columns(text: str) -> int:
     return len(text.expandtabs(4))
 
 
-def markdown_prose(source: str, out: list[str], joins: list[tuple[int, int]]) -> None:
+def markdown_prose(source: str, out: list[str], joins: list[tuple[int, int]], blocks: Blocks) -> None:
     """Blocks line by line, then inline content of each paragraph, heading and table row.
 
     Block quotes and list items are followed as containers of paragraphs, code and
@@ -150,7 +155,7 @@ def markdown_prose(source: str, out: list[str], joins: list[tuple[int, int]]) ->
     quote depth, lazy continuation lines continue the paragraph).
     """
     n = len(source)
-    line = _front_matter(source, out)
+    line = _front_matter(source, out, blocks)
     references: set[str] = set()
     inline: list[tuple[int, int, bool]] = []  # (start, end, table row)
     html_regions: list[tuple[int, int]] = []
@@ -331,7 +336,10 @@ def markdown_prose(source: str, out: list[str], joins: list[tuple[int, int]]) ->
     flush()
     if html_block is not None:
         html_regions.append((html_block[0], html_block[1]))
-    for start, end in html_regions:
-        html_prose(out, "".join(out[start:end]), start, joins)
-    for start, end, row in inline:
-        inline_prose(out, start, end, references, row, joins)
+    # in file order, so that a block inside an HTML element with a lang attribute is in its language
+    for start, end, row in sorted([(start, end, None) for start, end in html_regions] + inline):
+        if row is None:
+            html_prose(out, "".join(out[start:end]), start, joins, blocks)
+        else:
+            blocks.start(start)
+            inline_prose(out, start, end, references, row, joins)
