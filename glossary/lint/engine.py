@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime
 import functools
 import multiprocessing
 import re
@@ -27,7 +28,9 @@ from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
 from .collector import collector_paused
 from .consistency import FormsInUse, inconsistent_uses
+from .document_date import document_date
 from .findings import Finding
+from .former_names import Timing, historical_mention, timing
 from .language import paragraphs
 from .matcher import Form, Match, Matcher
 from .rules import RULES
@@ -82,8 +85,12 @@ def lint_text(
     kind: str = "text",
     rules: frozenset[str] | None = None,
     jobs: int = 1,
+    date: datetime.date | None = None,
 ) -> list[Finding]:
     """Every finding in ``source``, in file order.
+
+    Names with validity periods are judged by ``date``, else the date the document gives
+    itself (``document_date``), else today.
 
     ``jobs`` > 1 lets a long text (``PARALLEL_FROM_CHARACTERS`` or more) be cut at
     paragraph breaks and its pieces linted in that many processes (this one and forked ones); the
@@ -92,16 +99,17 @@ def lint_text(
     The cyclic garbage collector is paused meanwhile (see ``collector``).
     """
     with collector_paused():
-        return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules).run(jobs)
+        return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules, date).run(jobs)
 
 
 def lint_paragraphs(source: str, matcher: Matcher, offsets: list[int], *, path: str = "-", lang: str = "auto",
-                    kind: str = "text", rules: frozenset[str] | None = None) -> list[tuple[tuple[int, int], list[Finding]]]:
+                    kind: str = "text", rules: frozenset[str] | None = None,
+                    date: datetime.date | None = None) -> list[tuple[tuple[int, int], list[Finding]]]:
     """The paragraphs of ``source`` that ``offsets`` (sorted) are in, each as its extent and its
     findings, in file order; the rules that look at one paragraph only (not ``term.inconsistent``).
     What ``--fix`` lints again after fixing (``fixing``)."""
     with collector_paused():
-        linter = _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules)
+        linter = _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules, date)
         spans: list[tuple[int, int]] = []
         for offset in offsets:
             start, end = linter.paragraphs.span_at(offset)
@@ -144,8 +152,10 @@ def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict, _Targ
 class _Linter:
     """One text being linted. Offsets are in the view, which are offsets in the source."""
 
-    def __init__(self, source: str, matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str]):
+    def __init__(self, source: str, matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str],
+                 date: datetime.date | None = None):
         self.source, self.matcher, self.path, self.kind, self.rules = source, matcher, path, kind, rules
+        self.date = date or document_date(source, kind) or datetime.date.today()
         seen = markup.prose(source, kind)
         self.view = seen.view
         self.paragraphs = paragraphs(self.view, lang, seen.blocks, seen.language)
@@ -296,7 +306,7 @@ class _Linter:
         language = self.paragraphs.language_at(span.start)
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
-            if match.form.language == language and match.form.status in ACCEPTED_STATUSES:
+            if match.form.language == language and match.form.status in ACCEPTED_STATUSES and not match.form.periods:
                 uses[(match.form.concept, language)].append((span.start, span.end, match))
                 return
         found_text = self.source[span.start:span.end]
@@ -307,10 +317,22 @@ class _Linter:
             accepted = [m for m in own if m.form.status in ACCEPTED_STATUSES]
             if accepted:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
-                uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
-                return
-            match = min(own, key=lambda m: m.form.status is not TermStatus.DEPRECATED)
-            rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
+                when = timing(chosen.form.periods, self.date)
+                if when is Timing.INSIDE:
+                    uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
+                    return
+                match, rule = chosen, "term.superseded" if when is Timing.AFTER else "term.anachronism"
+            else:
+                match = min(own, key=lambda m: m.form.status is not TermStatus.DEPRECATED)
+                rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
+                when = timing(match.form.periods, self.date)
+                if when is Timing.INSIDE and match.form.periods:
+                    return  # a former name, right at the document's date
+                if when in (Timing.BEFORE, Timing.BETWEEN):
+                    rule = "term.anachronism"
+            if rule in ("term.superseded", "term.anachronism") and \
+                    historical_mention(self.view, span.start, span.end, language, match.form.periods):
+                return  # "renamed from Nur-Sultan", "formerly Alma-Ata", "the 2019 summit of the Turkic Council"
         else:
             others = [m for m in candidates if language in self.matcher.concepts[m.form.concept].preferred
                       and self._foreign(m.form, language)]
@@ -322,10 +344,12 @@ class _Linter:
             rule = "term.wrong-language"
         form = match.form
         target = self._target(form, language, rule)
+        if rule == "term.anachronism" and target is not None and timing(target.periods, self.date) is not Timing.INSIDE:
+            target = None  # the glossary has no name of it for that date
         suggestion, certain = self._suggest(match, target, language) if target else (None, False)
         if rule == "term.wrong-language":  # a name's language is changed only where the text's is certain
             certain = certain and self.paragraphs.certain_at(span.start)
-        fixable = certain and rule != "term.superseded"
+        fixable = certain and rule not in ("term.superseded", "term.anachronism")
         if fixable:
             targets[(span.start, span.end)] = target.text
         self.add(findings, span.start, span.end, rule, found_text, suggestion,
@@ -365,25 +389,32 @@ class _Linter:
 
     def _message(self, rule: str, form: Form, target: Form | None, language: str) -> str:
         name = _language_name(language)
+        periods = " and ".join(p.describe() for p in form.periods)
         if rule == "term.wrong-language":
             accepted = self._languages_writing(form, accepted=True)
             if accepted:
                 text = f"{form.text!r} is the {_names(accepted)} form"
             else:
                 text = f"{form.text!r} is a {form.status.value} form in {_names(self._languages_writing(form))}"
+        elif rule == "term.anachronism":
+            text = f"{form.text!r} was not the name on {self.date.isoformat()}; the glossary dates it {periods}"
         elif rule == "term.superseded":
-            text = f"{form.text!r} is a former name"
+            text = f"{form.text!r} is a former name" + (f", dated {periods}" if periods else "")
         else:
             text = f"{form.text!r} is a deprecated form"
-        if target is None:
+        if rule == "term.anachronism" and target is None:
+            text += f"; the glossary has no {name} name for that date"
+        elif target is None:
             text += f"; the glossary has no preferred {name} form"
+        elif rule == "term.anachronism":
+            text += f"; at that date the {name} name was {target.text!r}"
         elif target.status is TermStatus.PREFERRED:
             text += f"; the {name} form is {target.text!r}"
         else:
             text += f"; write {target.text!r}"
         # A term's note explains its default status; a house style that changed the status makes it beside the point.
         reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
-        if reason and rule != "term.wrong-language" and not reason.lower().startswith("uncertain"):
+        if reason and rule not in ("term.wrong-language", "term.anachronism") and not reason.lower().startswith("uncertain"):
             # in brackets, unless it has brackets of its own: then after a dash (no brackets in brackets)
             text += f" ({reason})" if not _BRACKETS.search(reason) else f" - {reason}"
         return text
@@ -395,8 +426,11 @@ class _Linter:
         for a surname alone: Tokayev -> Токаев)."""
         key = (id(form), language)
         if key not in self.targets:
-            self.targets[key] = (self._same_length(form, language) if rule == "term.wrong-language"
-                                 else self._closest_accepted(form, language))
+            target = (self._same_length(form, language) if rule == "term.wrong-language"
+                      else self._closest_accepted(form, language))
+            if target is not None and timing(target.periods, self.date) is not Timing.INSIDE:
+                target = self._name_at_the_date(form, language) or target
+            self.targets[key] = target
         return self.targets[key]
 
     def _same_length(self, form: Form, language: str) -> Form | None:
@@ -407,6 +441,15 @@ class _Linter:
             return preferred
         return next((f for f in concept.forms if f.language == language and f.status is TermStatus.ADMITTED
                      and len(words(f.compact)) == count), preferred)
+
+    def _name_at_the_date(self, form: Form, language: str) -> Form | None:
+        """The concept's form in ``language`` that was the name in use at the document's date, if one was:
+        accepted before superseded, one with periods (named for that time) before one without."""
+        candidates = [f for f in self.matcher.concepts[form.concept].forms
+                      if f.language == language and f.status is not TermStatus.DEPRECATED
+                      and (f.periods or f.status in ACCEPTED_STATUSES) and timing(f.periods, self.date) is Timing.INSIDE]
+        return min(candidates, key=lambda f: (f.status not in ACCEPTED_STATUSES, not f.periods,
+                                              f.status is not TermStatus.PREFERRED), default=None)
 
     def _closest_accepted(self, form: Form, language: str) -> Form | None:
         concept = self.matcher.concepts[form.concept]

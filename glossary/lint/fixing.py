@@ -14,8 +14,10 @@ Only the paragraphs with a fix are linted again, so fixing costs a little more t
 from __future__ import annotations
 
 import bisect
+import datetime
 from dataclasses import dataclass
 
+from .document_date import document_date
 from .engine import lint_paragraphs, lint_text
 from .findings import Finding
 from .matcher import Matcher
@@ -29,14 +31,16 @@ class Fixed:
 
 
 def fix_text(source: str, matcher: Matcher, *, path: str = "-", lang: str = "auto", kind: str = "text",
-             rules: frozenset[str] | None = None, jobs: int = 1) -> Fixed:
-    """``source`` linted, with every fixable finding's suggestion put in place where it holds."""
-    findings = lint_text(source, matcher, path=path, lang=lang, kind=kind, rules=rules, jobs=jobs)
+             rules: frozenset[str] | None = None, jobs: int = 1, date: datetime.date | None = None) -> Fixed:
+    """``source`` linted, with every fixable finding's suggestion put in place where it holds
+    (``date``: as in ``lint_text``)."""
+    findings = lint_text(source, matcher, path=path, lang=lang, kind=kind, rules=rules, jobs=jobs, date=date)
+    date = date or document_date(source, kind)  # the fixed text is judged at the same date
     chosen = _apart(f for f in findings if f.fixable)
     fixed = source
     while chosen:
         fixed, moved = _put_in_place(source, chosen)
-        spoiled = _spoiled(fixed, moved, chosen, findings, matcher, path, lang, kind, rules)
+        spoiled = _spoiled(fixed, moved, chosen, findings, matcher, path, lang, kind, rules, date)
         if not spoiled:
             break
         chosen = [f for i, f in enumerate(chosen) if i not in spoiled]
@@ -80,7 +84,8 @@ def _put_in_place(source: str, chosen: list[Finding]) -> tuple[str, list[tuple[i
 
 
 def _spoiled(fixed: str, moved: list[tuple[int, int]], chosen: list[Finding], findings: list[Finding],
-             matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str] | None) -> set[int]:
+             matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str] | None,
+             date: datetime.date | None) -> set[int]:
     """The numbers (in ``chosen``) of the fixes that do not hold: see the module."""
     starts = [a for a, _ in moved]
     shifts = [0]  # the shift of each position after the fix before it: fixed offset - original offset
@@ -88,7 +93,8 @@ def _spoiled(fixed: str, moved: list[tuple[int, int]], chosen: list[Finding], fi
         shifts.append(shifts[-1] + (b - a) - (finding.end - finding.start))
     before = {(f.start, f.end, f.rule) for f in findings}
     spoiled: set[int] = set()
-    for (low, high), found in lint_paragraphs(fixed, matcher, starts, path=path, lang=lang, kind=kind, rules=rules):
+    for (low, high), found in lint_paragraphs(fixed, matcher, starts, path=path, lang=lang, kind=kind, rules=rules,
+                                              date=date):
         here = range(bisect.bisect_left(starts, low), bisect.bisect_left(starts, high))
         for finding in found:
             touching = [i for i in here if finding.start < moved[i][1] and moved[i][0] < finding.end]

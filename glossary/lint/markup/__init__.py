@@ -50,9 +50,9 @@ from dataclasses import dataclass, field
 
 from .common import Blocks, blank_urls, settle_joins
 from .html_prose import html_prose
-from .markdown_prose import FRONT_MATTER_KEYS, markdown_prose
+from .markdown_prose import FRONT_MATTER_KEYS, front_matter_block, markdown_prose
 
-__all__ = ["FRONT_MATTER_KEYS", "KINDS", "Prose", "escape_for", "kind_for_path", "prose", "prose_view"]
+__all__ = ["FRONT_MATTER_KEYS", "KINDS", "Prose", "escape_for", "front_matter_block", "kind_for_path", "prose", "prose_view"]
 
 KINDS = ("text", "markdown", "html")
 

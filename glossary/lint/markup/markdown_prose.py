@@ -20,6 +20,13 @@ _YAML_PLAIN_END = re.compile(r"[ \t]+#|[ \t]*\r?$")
 _FM_LANG = re.compile(r"""(?:lang|language|locale)[ \t]*[:=][ \t]*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)["']?[ \t]*\r?$""", re.I)
 
 
+def front_matter_block(source: str) -> str:
+    """The text between a Markdown file's front matter delimiters, or '' when it has none."""
+    m = _FRONT_MATTER.match(source)
+    end = m and (_YAML_END if m.group(1) is not None else _TOML_END).search(source, m.end())
+    return source[m.end():end.start()] if end else ""
+
+
 def _front_matter(source: str, out: list[str], blocks: Blocks) -> int:
     """Blank front matter but the values of FRONT_MATTER_KEYS (each a block); the offset after it
     (0 if none). Its ``lang`` (or ``language``, ``locale``) is the document's language."""
