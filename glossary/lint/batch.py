@@ -23,7 +23,7 @@ from . import markup
 from .documents import STDIN, Document, read_document
 from .engine import lint_text
 from .findings import Finding
-from .fixing import fix_text
+from .fixing import Fixed, fix_text
 from .matcher import Matcher
 from .shared_counter import SharedCounter
 
@@ -36,7 +36,7 @@ class FileResult:
     document: Document | None
     findings: list[Finding] = field(default_factory=list)  # with ``fix``: the findings not fixed
     problems: list[Problem] = field(default_factory=list)
-    fixed: str | None = None  # with ``fix``: the text with the fixes in place
+    fixed: Fixed | None = None  # with ``fix``: the text with the fixes in place
     applied: list[Finding] = field(default_factory=list)  # with ``fix``: the findings fixed
 
 
@@ -60,7 +60,7 @@ def lint_file(path: str, matcher: Matcher, options: LintOptions, jobs: int = 1) 
     if options.fix:
         fixed = fix_text(document.text, matcher, path=path, lang=options.lang, kind=kind, rules=options.rules, jobs=jobs,
                          date=options.date)
-        return FileResult(path, document, fixed.left, fixed=fixed.text, applied=fixed.applied)
+        return FileResult(path, document, fixed.left, fixed=fixed, applied=fixed.applied)
     findings = lint_text(document.text, matcher, path=path, lang=options.lang, kind=kind, rules=options.rules, jobs=jobs,
                          date=options.date)
     return FileResult(path, document, findings)

@@ -21,6 +21,7 @@ import datetime
 import functools
 import multiprocessing
 import re
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -125,9 +126,41 @@ PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more t
 # each page of the compiled glossary it writes a reference count on, and its caches are empty):
 # more pieces than processes, each process taking the next one left, evens the load.
 _PIECES_PER_JOB = 4
+_LONGEST_PIECE = 2_000_000  # characters
 
-# (concept, language) -> each place it is written with an accepted form: the extent, and the match
-_Uses = dict[tuple[str, str], list[tuple[int, int, Match]]]
+
+
+class _Used:
+    """Where a document writes one concept in one language with an accepted form: the places of
+    its preferred form as numbers only (start, end, start, end... in an array: a long document
+    names its countries and capitals tens of thousands of times), those of its other forms with
+    their matches (what ``term.inconsistent`` may have to suggest from)."""
+
+    __slots__ = ("preferred", "others")
+
+    def __init__(self) -> None:
+        self.preferred = array("q")
+        self.others: list[tuple[int, int, Match]] = []
+
+    def add(self, start: int, end: int, match: Match, preferred: bool) -> None:
+        if preferred:
+            self.preferred.extend((start, end))
+        else:
+            self.others.append((start, end, match))
+
+    def extend(self, other: _Used) -> None:
+        self.preferred.extend(other.preferred)
+        self.others.extend(other.others)
+
+    def all(self, preferred: Form | None) -> list[tuple[int, int, Match]]:
+        """Every place in file order, each with a match (made up for the preferred form's)."""
+        places = self.others + [(self.preferred[i], self.preferred[i + 1], Match(self.preferred[i], self.preferred[i + 1], preferred))
+                                for i in range(0, len(self.preferred), 2)]
+        return sorted(places, key=lambda place: place[0])
+
+
+# (concept, language) -> where it is written with an accepted form
+_Uses = dict[tuple[str, str], _Used]
 # extent of a fixable finding -> the form its suggestion writes (uninflected)
 _Targets = dict[tuple[int, int], str]
 _shared: tuple[_Linter, list[tuple[int, int]], SharedCounter] | None = None  # what forked workers take pieces of
@@ -144,9 +177,10 @@ def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCo
 def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict, _Targets]]]:
     """``_take_pieces`` in a forked worker; the forms its pieces use go back as their numbers in the matcher."""
     linter, pieces, taken = _shared
-    return [(number, (findings, {used: [(start, end, match._replace(form=match.form.number)) for start, end, match in where]
-                                 for used, where in uses.items()}, targets))
-            for number, (findings, uses, targets) in _take_pieces(linter, pieces, taken)]
+    for _, (_, uses, _) in (done := _take_pieces(linter, pieces, taken)):
+        for used in uses.values():
+            used.others = [(start, end, match._replace(form=match.form.number)) for start, end, match in used.others]
+    return done
 
 
 class _Linter:
@@ -158,8 +192,13 @@ class _Linter:
         self.date = date or document_date(source, kind) or datetime.date.today()
         seen = markup.prose(source, kind)
         self.view = seen.view
-        self.paragraphs = paragraphs(self.view, lang, seen.blocks, seen.language)
-        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
+        self.urls = seen.urls  # only in plain text: see markup.Prose
+        self.url_starts = [a for a, _ in self.urls]
+        self.url_ends = [b for _, b in self.urls]
+        self.paragraphs = paragraphs(self.view, lang, seen.blocks, seen.language,
+                                     markup.blank_urls if seen.urls else None)
+        self.line_starts = array("q", [0])  # (an array: a long text has hundreds of thousands of lines)
+        self.line_starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
         self.targets: dict[tuple[int, str], Form | None] = {}
         self.languages_of: dict[tuple[int, bool], list[str]] = {}
 
@@ -181,9 +220,12 @@ class _Linter:
     # the run --------------------------------------------------------------
     def run(self, jobs: int) -> list[Finding]:
         pieces = self._pieces(jobs)
-        results = [self._lint_piece(pieces[0])] if len(pieces) == 1 else self._lint_in_processes(pieces, jobs)
+        if jobs > 1 and len(pieces) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            results = self._lint_in_processes(pieces, jobs)
+        else:
+            results = [self._lint_piece(piece) for piece in pieces]
         findings: list[Finding] = []
-        uses: _Uses = defaultdict(list)
+        uses: _Uses = defaultdict(_Used)
         targets: _Targets = {}
         for piece_findings, piece_uses, piece_targets in results:
             findings.extend(piece_findings)
@@ -206,7 +248,8 @@ class _Linter:
             if used:
                 key = (finding.concept, finding.lang)
                 if key not in in_use:
-                    in_use[key] = FormsInUse(used, self.view)
+                    in_use[key] = FormsInUse(used.all(self.matcher.concepts[finding.concept].preferred.get(finding.lang)),
+                                             self.view)
                 if in_use[key].adds_a_form(target):
                     finding = dataclasses.replace(finding, fixable=False)
             kept.append(finding)
@@ -226,19 +269,22 @@ class _Linter:
                 forms = self.matcher.forms
                 for worker in workers:
                     for number, (findings, uses, targets) in worker.get():
-                        done[number] = findings, {used: [(start, end, match._replace(form=forms[match.form]))
-                                                         for start, end, match in where] for used, where in uses.items()}, targets
+                        for used in uses.values():
+                            used.others = [(start, end, match._replace(form=forms[match.form]))
+                                           for start, end, match in used.others]
+                        done[number] = findings, uses, targets
         finally:
             _shared = None
         return [done[number] for number in range(len(pieces))]
 
     def _pieces(self, jobs: int) -> list[tuple[int, int]]:
         """The view cut at paragraph starts into pieces of about equal length: one piece, unless
-        the text is long, more than one process may work and they can be forked."""
+        the text is long; then ``_PIECES_PER_JOB`` for each process, and none longer than
+        ``_LONGEST_PIECE`` (what a piece needs while it is linted: its key, its matches)."""
         length = len(self.view)
-        if jobs <= 1 or length < PARALLEL_FROM_CHARACTERS or "fork" not in multiprocessing.get_all_start_methods():
+        if length < PARALLEL_FROM_CHARACTERS:
             return [(0, length)]
-        starts, count = self.paragraphs.starts, jobs * _PIECES_PER_JOB
+        starts, count = self.paragraphs.starts, max(jobs * _PIECES_PER_JOB, -(-length // _LONGEST_PIECE))
         cuts = {starts[i] for i in (bisect.bisect_left(starts, length * n // count) for n in range(1, count))
                 if i < len(starts)}
         bounds = [0, *sorted(cuts - {0, length}), length]
@@ -256,9 +302,12 @@ class _Linter:
             offsets.append(high)
             key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
         matches, plain = self.matcher.find(key, text, self.paragraphs, low, offsets)
+        if self.urls:  # plain text: its view keeps its URLs, and what is found in them is passed over
+            matches = [m for m in matches if not self._in_url(m.start, m.end)]
+            plain = [p for p in plain if not self._in_url(p[0], p[1])]
         spans = self._without_plain(_longest_first(matches), plain)
         findings: list[Finding] = []
-        uses: _Uses = defaultdict(list)
+        uses: _Uses = defaultdict(_Used)
         targets: _Targets = {}
         for span in spans:
             self._classify(span, uses, targets, findings)
@@ -266,6 +315,11 @@ class _Linter:
         if "term.unknown-variant" in self.rules:
             self._near_misses(low, stretch, spans, plain, mixed, findings)
         return findings, uses, targets
+
+    def _in_url(self, start: int, end: int) -> bool:
+        """Whether the view from ``start`` to ``end`` overlaps a URL (plain text only)."""
+        i = bisect.bisect_left(self.url_starts, end) - 1  # the last URL starting before ``end``
+        return i >= 0 and self.url_ends[i] > start
 
     def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
         """The spans no plain extent beats, settled as ``_longest_first`` and ``_classify`` would.
@@ -307,7 +361,7 @@ class _Linter:
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
             if match.form.language == language and match.form.status in ACCEPTED_STATUSES and not match.form.periods:
-                uses[(match.form.concept, language)].append((span.start, span.end, match))
+                uses[(match.form.concept, language)].add(span.start, span.end, match, self._is_preferred(match.form, language))
                 return
         found_text = self.source[span.start:span.end]
         exact = [m for m in span.matches if m.form.compact == found_text]
@@ -319,7 +373,8 @@ class _Linter:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
                 when = timing(chosen.form.periods, self.date)
                 if when is Timing.INSIDE:
-                    uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
+                    uses[(chosen.form.concept, language)].add(span.start, span.end, chosen,
+                                                              self._is_preferred(chosen.form, language))
                     return
                 match, rule = chosen, "term.superseded" if when is Timing.AFTER else "term.anachronism"
             else:
@@ -355,6 +410,10 @@ class _Linter:
         self.add(findings, span.start, span.end, rule, found_text, suggestion,
                  self._message(rule, form, target, language), concept=form.concept, lang=language,
                  status=form.status.value, fixable=fixable)
+
+    def _is_preferred(self, form: Form, language: str) -> bool:
+        """Whether ``form`` is its concept's preferred form in ``language``."""
+        return self.matcher.concepts[form.concept].preferred.get(language) is form
 
     def _foreign(self, form: Form, language: str) -> bool:
         """Whether ``form``, found in text of ``language`` and not listed for it, is another
@@ -537,7 +596,10 @@ class _Linter:
     def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
         """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
-            for start, end, match, reference in inconsistent_uses(used, self.view):
+            if not used.others:
+                continue  # written with its preferred form only
+            preferred = self.matcher.concepts[concept_id].preferred.get(language)
+            for start, end, match, reference in inconsistent_uses(used.all(preferred), self.view):
                 suggestion, _ = self._suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
                          f"this document writes one name as {match.form.text!r} and as {reference.text!r}; use one form",
@@ -546,6 +608,8 @@ class _Linter:
     def _mixed_scripts(self, low: int, high: int, findings: list[Finding]) -> list[tuple[int, int]]:
         """Words mixing Latin and Cyrillic letters in the paragraphs from ``low`` to ``high``; returns their spans."""
         found = mixed_script_words(self.view, self.paragraphs, low, high)
+        if self.urls:
+            found = [(a, b) for a, b in found if not self._in_url(a, b)]
         for start, end in found:
             word = self.source[start:end]
             language = self.paragraphs.language_at(start)
@@ -563,6 +627,8 @@ class _Linter:
         """
         extents = [(s.start - low, s.end - low) for s in spans] + [(a - low, b - low) for a, b, _ in plain]
         extents.extend((a - low, b - low) for a, b in mixed)
+        extents.extend((a - low, b - low) for a, b in self.urls[bisect.bisect_left(self.url_ends, low):
+                                                                bisect.bisect_left(self.url_starts, low + len(stretch))])
         index = self.matcher.near_misses
         memo: dict[str, list[str]] = {}
         for start, end in capitalised_words(stretch, sorted(extents), index.MIN_LENGTH):

@@ -8,26 +8,45 @@ and the rest tried again; so a second ``--fix`` changes nothing. A fix that woul
 document write a concept a second accepted way (``term.inconsistent``) is not made at all
 (``engine``), nor one that changes a name's language where the text's is not certain.
 
-Only the paragraphs with a fix are linted again, so fixing costs a little more than linting.
+Only the paragraphs with a fix are linted again, so fixing costs a little more than linting;
+in plain text they are linted on their own (a paragraph there depends on nothing around it), and
+the fixed text is never held whole: it is written out piece by piece (``Fixed.pieces``).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .document_date import document_date
 from .engine import lint_paragraphs, lint_text
 from .findings import Finding
+from .language import paragraphs
 from .matcher import Matcher
+from .rules import RULES
 
 
 @dataclass
 class Fixed:
-    text: str
-    applied: list[Finding]  # at offsets in the text as it was
+    source: str  # the text as it was
+    applied: list[Finding]  # in file order, apart, at offsets in the text as it was
     left: list[Finding]  # the findings not fixed, at offsets in the text as it was
+
+    def pieces(self) -> Iterator[str]:
+        """The fixed text, piece by piece: what is kept of the source and each suggestion."""
+        position = 0
+        for finding in self.applied:
+            yield self.source[position:finding.start]
+            yield finding.suggestion or ""
+            position = finding.end
+        yield self.source[position:]
+
+    @property
+    def text(self) -> str:
+        """The fixed text, whole."""
+        return "".join(self.pieces())
 
 
 def fix_text(source: str, matcher: Matcher, *, path: str = "-", lang: str = "auto", kind: str = "text",
@@ -37,17 +56,17 @@ def fix_text(source: str, matcher: Matcher, *, path: str = "-", lang: str = "aut
     findings = lint_text(source, matcher, path=path, lang=lang, kind=kind, rules=rules, jobs=jobs, date=date)
     date = date or document_date(source, kind)  # the fixed text is judged at the same date
     chosen = _apart(f for f in findings if f.fixable)
-    fixed = source
     while chosen:
-        fixed, moved = _put_in_place(source, chosen)
-        spoiled = _spoiled(fixed, moved, chosen, findings, matcher, path, lang, kind, rules, date)
+        if kind == "text":
+            spoiled = _spoiled_in_paragraphs(source, chosen, findings, matcher, path, lang, rules, date)
+        else:
+            fixed, moved = _put_in_place(source, chosen)
+            spoiled = _spoiled(fixed, moved, chosen, findings, matcher, path, lang, kind, rules, date)
         if not spoiled:
             break
         chosen = [f for i, f in enumerate(chosen) if i not in spoiled]
-    else:
-        fixed = source
     applied = {id(f) for f in chosen}
-    return Fixed(fixed, chosen, [f for f in findings if id(f) not in applied])
+    return Fixed(source, chosen, [f for f in findings if id(f) not in applied])
 
 
 def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
@@ -105,3 +124,63 @@ def _spoiled(fixed: str, moved: list[tuple[int, int]], chosen: list[Finding], fi
             if finding.fixable or (finding.start - shift, finding.end - shift, finding.rule) not in before:
                 spoiled.update(here)  # the paragraph reads otherwise now: its fixes are taken back
     return spoiled
+
+
+def _spoiled_in_paragraphs(source: str, chosen: list[Finding], findings: list[Finding], matcher: Matcher, path: str,
+                           lang: str, rules: frozenset[str] | None, date: datetime.date | None) -> set[int]:
+    """``_spoiled`` for plain text, without the fixed text whole: the paragraphs with a fix, fixed,
+    are put one after the other (blank lines between) and linted as a text of their own."""
+    starts = paragraphs(source).starts
+    before = {(f.start, f.end, f.rule) for f in findings}
+    pieces: list[str] = []
+    places: list[tuple[int, int, list[int]]] = []  # each paragraph: where it starts in the new text, in the source, its fixes
+    length = 0
+    i = 0
+    while i < len(chosen):
+        index = bisect.bisect_right(starts, chosen[i].start) - 1
+        low = starts[index]
+        high = starts[index + 1] if index + 1 < len(starts) else len(source)
+        fixes = []
+        while i < len(chosen) and chosen[i].start < high:
+            fixes.append(i)
+            i += 1
+        text = _fixed_stretch(source, low, high, [chosen[j] for j in fixes]) + "\n\n"
+        places.append((length, low, fixes))
+        pieces.append(text)
+        length += len(text)
+    paragraph_rules = (frozenset(RULES) if rules is None else rules) - {"term.inconsistent"}
+    found = lint_text("".join(pieces), matcher, path=path, lang=lang, kind="text", rules=paragraph_rules, date=date)
+    spoiled: set[int] = set()
+    starts_new = [new for new, _, _ in places]
+    for finding in found:
+        new, low, fixes = places[bisect.bisect_right(starts_new, finding.start) - 1]
+        moved = shift = 0  # how much the fixes before a fix, and those before the finding, changed the length
+        touching = []
+        for j in fixes:
+            fix = chosen[j]
+            fix_start = new + fix.start - low + moved  # where the fix now is
+            fix_end = fix_start + len(fix.suggestion or "")
+            if finding.start < fix_end and fix_start < finding.end:
+                touching.append(j)
+            change = len(fix.suggestion or "") - (fix.end - fix.start)
+            moved += change
+            if fix_end <= finding.start:
+                shift += change
+        if touching:
+            spoiled.update(touching)
+            continue
+        start = finding.start - new + low - shift
+        if finding.fixable or (start, start + finding.end - finding.start, finding.rule) not in before:
+            spoiled.update(fixes)  # the paragraph reads otherwise now: its fixes are taken back
+    return spoiled
+
+
+def _fixed_stretch(source: str, low: int, high: int, fixes: list[Finding]) -> str:
+    """source[low:high] with ``fixes`` (in it, in order, apart) in place."""
+    pieces, position = [], low
+    for fix in fixes:
+        pieces.append(source[position:fix.start])
+        pieces.append(fix.suggestion or "")
+        position = fix.end
+    pieces.append(source[position:high])
+    return "".join(pieces)

@@ -241,12 +241,17 @@ class Paragraphs:
     """
 
     def __init__(self, text: str, starts: list[int], lang: str, declared: dict[int, str] | None = None,
-                 default: str | None = None):
-        self.text, self.starts, self.lang = text, starts, lang
+                 default: str | None = None, clean=None):
+        self.text, self.starts, self.lang, self.clean = text, starts, lang, clean
         self.declared = declared or {}
         self.default = text_language(default) if default else None
+        # Each paragraph's language, once found, in one byte (a long text has a hundred thousand
+        # paragraphs): 0 not yet found, 1 in more than one language (then in ``_regions``), else
+        # 2 + 2 * its number in ``_languages`` + 1 if certain.
+        self._codes = bytearray(len(starts))
+        self._languages: list[str] = list(LANGUAGES) + ["kk-Latn"]
         self._regions: dict[int, list[tuple[int, int, str, bool]]] = {}
-        self._mixed: dict[int, bool] = {}
+        self._mixed = bytearray(len(starts))  # 0 not yet looked at, 1 one alphabet, 2 both
 
     def language_at(self, offset: int) -> str:
         return self.region_at(offset)[2]
@@ -263,12 +268,23 @@ class Paragraphs:
     def region_at(self, offset: int) -> tuple[int, int, str, bool]:
         """(start, end, language, certain) of the stretch of one language that ``offset`` is in."""
         index = bisect.bisect_right(self.starts, offset) - 1
-        regions = self._regions.get(index)
-        if regions is None:
-            regions = self._regions[index] = self._find_regions(index)
-        if len(regions) == 1:
-            return regions[0]
-        return regions[bisect.bisect_right(regions, (offset, 1 << 62)) - 1]
+        code = self._codes[index]
+        if code == 0:
+            regions = self._find_regions(index)
+            if len(regions) > 1 or (regions[0][2] not in self._languages and len(self._languages) >= 126):
+                self._regions[index] = regions
+                self._codes[index] = 1
+                code = 1
+            else:
+                language, certain = regions[0][2], regions[0][3]
+                if language not in self._languages:
+                    self._languages.append(language)
+                code = self._codes[index] = 2 + 2 * self._languages.index(language) + certain
+        if code == 1:
+            regions = self._regions[index]
+            return regions[bisect.bisect_right(regions, (offset, 1 << 62)) - 1]
+        start, end = self.span_at(offset)
+        return start, end, self._languages[(code - 2) >> 1], bool(code & 1)
 
     def _find_regions(self, index: int) -> list[tuple[int, int, str, bool]]:
         start = self.starts[index]
@@ -302,16 +318,17 @@ class Paragraphs:
     def mixes_alphabets(self, start: int, end: int) -> bool:
         """Whether the paragraph from ``start`` to ``end`` has both Latin and Cyrillic letters (asked
         here and by ``scripts``, so answered once)."""
-        mixed = self._mixed.get(start)
-        if mixed is None:
-            mixed = self._mixed[start] = bool(A_LATIN_LETTER.search(self.text, start, end)
-                                              and A_CYRILLIC_LETTER.search(self.text, start, end))
-        return mixed
+        index = bisect.bisect_right(self.starts, start) - 1
+        if not self._mixed[index]:
+            self._mixed[index] = 1 + bool(A_LATIN_LETTER.search(self.text, start, end)
+                                          and A_CYRILLIC_LETTER.search(self.text, start, end))
+        return self._mixed[index] == 2
 
     def _decide(self, start: int, end: int) -> tuple[str, bool]:
         """The language of text[start:end] and whether it is certain: from its letters, unless the
         document's language is in its alphabet and the letters do not certainly say otherwise."""
-        language, certain = guess(self.text[start:min(end, start + _SAMPLE)])
+        sample = self.text[start:min(end, start + _SAMPLE)]
+        language, certain = guess(self.clean(sample) if self.clean is not None else sample)
         default = self.default
         if default and in_cyrillic(default) == in_cyrillic(language) and not (certain and language != default):
             return default, True
@@ -331,13 +348,14 @@ class Paragraphs:
 
 
 def paragraphs(text: str, lang: str = "auto", blocks: list[tuple[int, str | None]] | None = None,
-               default: str | None = None) -> Paragraphs:
+               default: str | None = None, clean=None) -> Paragraphs:
     """Split at blank lines and at the starts of ``blocks`` (offset, declared language or None: a
     block of the markup, such as an HTML paragraph or a Markdown heading); each stretch is in
-    ``lang``, or in its declared or detected language for 'auto' (see ``Paragraphs``)."""
+    ``lang``, or in its declared or detected language for 'auto' (see ``Paragraphs``). ``clean``,
+    if given, is applied to the text a language is guessed from (plain text: its URLs blanked)."""
     starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     if not blocks:
-        return Paragraphs(text, starts, lang, default=default)
+        return Paragraphs(text, starts, lang, default=default, clean=clean)
     block_starts = [b for b, _ in blocks]
     merged = sorted(set(starts).union(b for b in block_starts if 0 <= b < len(text)))
     declared = {}
@@ -345,4 +363,4 @@ def paragraphs(text: str, lang: str = "auto", blocks: list[tuple[int, str | None
         at = bisect.bisect_right(block_starts, start) - 1
         if at >= 0 and blocks[at][1]:
             declared[index] = blocks[at][1]
-    return Paragraphs(text, merged, lang, declared, default)
+    return Paragraphs(text, merged, lang, declared, default, clean)

@@ -71,6 +71,8 @@ def test_blocks_and_declared_languages(kind, text, expected):
         pytest.param("Qasym-Jomart Toqaev welcomed Ilham Aliyev. Сообщает пресс-служба Акорды.",
                      [("term.wrong-language", "Qasym-Jomart Toqaev", "Kassym-Jomart Tokayev")],
                      id="en-sentence-then-ru-sentence"),
+        pytest.param("Ильхам Алиев посетил Баку, сообщает https://report.az/ru/vneshnyaya-politika/prezident-aktivnoe-"
+                     "vzaimodejstvie-mezhdu-baku-i-astanoj", [], id="ru-paragraph-ending-in-a-long-url"),
         pytest.param("Bakı və Astana Orta Dəhlizin inkişafına dair saziş imzalamağa hazırlaşır.\n"
                      "Baku and Astana preparing to sign agreement on TITR development", [],
                      id="az-line-then-en-line-in-plain-text"),
@@ -188,6 +190,19 @@ def test_near_misses_suggest_the_paragraphs_language(text, expected):
 )
 def test_fix(kind, text, fixed):
     assert fix_text(text, MATCHER, kind=kind).text == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Fizuli was rebuilt.\n\nПрезидент Tokayev прибыл в Баку.\n\nThe Zangazur corridor, Fizuli.\n",
+                     id="three-languages"),
+        pytest.param("Визит в Актау и Fizuli.\nQasym-Jomart Toqaev welcomed Ilham Aliyev.", id="two-lines-one-paragraph"),
+    ],
+)
+def test_plain_text_fixes_checked_paragraph_by_paragraph_as_whole(text):
+    """Plain text is checked on its fixed paragraphs alone, Markdown on the whole fixed text: the same fixes hold."""
+    assert fix_text(text, MATCHER, kind="text").text == fix_text(text, MATCHER, kind="markdown").text != text
 
 
 @pytest.mark.parametrize("article", [pytest.param(path, id=path.name) for path in ARTICLES])

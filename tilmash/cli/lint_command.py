@@ -88,10 +88,10 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
         if fix:
             applied = result.applied
             if result.path == STDIN:
-                sys.stdout.write(result.fixed)
+                sys.stdout.writelines(result.fixed.pieces())
             elif applied:
                 try:
-                    write_document(result.document, result.fixed)
+                    write_document(result.document, result.fixed.pieces())
                 except OSError as exc:
                     click.echo(f"error: {result.path}: cannot write: {exc.strerror or exc}", err=True)
                     bad_input = True

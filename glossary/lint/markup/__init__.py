@@ -48,11 +48,12 @@ import html.entities
 import re
 from dataclasses import dataclass, field
 
-from .common import Blocks, blank_urls, settle_joins
+from .common import Blocks, blank_urls, settle_joins, url_spans
 from .html_prose import html_prose
 from .markdown_prose import FRONT_MATTER_KEYS, front_matter_block, markdown_prose
 
-__all__ = ["FRONT_MATTER_KEYS", "KINDS", "Prose", "escape_for", "front_matter_block", "kind_for_path", "prose", "prose_view"]
+__all__ = ["FRONT_MATTER_KEYS", "KINDS", "Prose", "blank_urls", "escape_for", "front_matter_block", "kind_for_path", "prose",
+           "prose_view"]
 
 KINDS = ("text", "markdown", "html")
 
@@ -73,11 +74,14 @@ def kind_for_path(path: str) -> str:
 @dataclass(frozen=True)
 class Prose:
     """A file seen as prose: the view (see ``prose_view``), where the markup starts blocks of
-    prose (offset, declared language or None), in order, and the document's own language."""
+    prose (offset, declared language or None), in order, the document's own language, and the
+    URLs still in the view, to be passed over (plain text: its view is the text itself, so that a
+    long file is not held twice; see ``prose``)."""
 
     view: str
     blocks: list[tuple[int, str | None]] = field(default_factory=list)
     language: str | None = None
+    urls: list[tuple[int, int]] = field(default_factory=list)
 
 
 def prose(source: str, kind: str) -> Prose:
@@ -87,10 +91,11 @@ def prose(source: str, kind: str) -> Prose:
     ``alt`` and ``title`` value, and each element with a ``lang`` attribute (in that
     language); in Markdown each paragraph, heading, list item and table row and each
     front-matter value. The document's language: ``<html lang>``, or front matter
-    ``lang:`` (``language:``, ``locale:``). Plain text has neither.
+    ``lang:`` (``language:``, ``locale:``). Plain text has neither, and its view is
+    ``source`` itself, with its URLs in ``urls`` instead of blanked.
     """
     if kind == "text":
-        return Prose(blank_urls(source))
+        return Prose(source, urls=url_spans(source))
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     out = list(source)
@@ -114,6 +119,8 @@ def prose_view(source: str, kind: str) -> str:
     inside a word (``Fi<b>zu</b>li``, ``Fi**zu**li``), so the word stays one word.
     What is prose for each kind: see the module docstring.
     """
+    if kind == "text":
+        return blank_urls(source)
     return prose(source, kind).view
 
 

@@ -110,9 +110,9 @@ _URL = re.compile(
 )
 
 
-def blank_urls(view: str) -> str:
-    """``view`` with URLs and e-mail addresses replaced by spaces (they never contain white space)."""
-    pieces: list[str] = []
+def url_spans(view: str) -> list[tuple[int, int]]:
+    """(start, end) of each URL and e-mail address in ``view``, in order (they never contain white space)."""
+    spans: list[tuple[int, int]] = []
     last = 0  # view[:last] is done
     hint = _URL_HINT.search(view)
     while hint:
@@ -122,15 +122,25 @@ def blank_urls(view: str) -> str:
         start = max(view.rfind(" ", lo, h), view.rfind("\n", lo, h), view.rfind("\t", lo, h), lo - 1) + 1
         end = _NON_SPACE.match(view, h).end()
         for m in _URL.finditer(view, start, end):
-            pieces.append(view[last:m.start()])
-            pieces.append(" " * (m.end() - m.start()))
+            spans.append(m.span())
             last = m.end()
         hint = _URL_HINT.search(view, max(end, h + 1))
-    if not pieces:
+    return spans
+
+
+def blank_urls(view: str) -> str:
+    """``view`` with URLs and e-mail addresses replaced by spaces."""
+    spans = url_spans(view)
+    if not spans:
         return view
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(view[last:start])
+        pieces.append(" " * (end - start))
+        last = end
     pieces.append(view[last:])
     return "".join(pieces)
-
 
 
 class Blocks:
