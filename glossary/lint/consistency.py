@@ -10,6 +10,7 @@ says they are one name in a gloss: "the Trans-Caspian International Transport Ro
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 
 from ..records import TermStatus
@@ -78,42 +79,81 @@ class _Glosses:
 
 
 
-def inconsistent_uses(used: list[tuple[int, int, Match]], view: str) -> Iterator[tuple[int, int, Match, Form]]:
-    """Each use of a concept (in one language) written otherwise than the document's reference
-    form (its preferred form if it uses it, else the first it uses) and not a short form of it
-    or glossed as it, with that reference form. ``view`` is the document's prose view."""
-    if len({m.form.text for _, _, m in used}) < 2:
-        return
-    used = sorted(used, key=lambda use: use[0])
-    glossed = _glossed(used, view)
-    reference = next((m.form for _, _, m in used if m.form.status is TermStatus.PREFERRED), used[0][2].form)
-    for start, end, match in used:
-        if not _one_name(match.form.text, reference.text, glossed):
-            yield start, end, match, reference
+class Uses:
+    """Where a document writes one concept in one language with an accepted form: the places of
+    its preferred form as numbers only (start, end, start, end... in an array: a long document
+    names its countries and capitals tens of thousands of times), those of its other forms with
+    their matches (what ``term.inconsistent`` may have to suggest from)."""
 
+    __slots__ = ("preferred", "others", "_glossed")
 
-class FormsInUse:
-    """The accepted forms a document uses for one concept in one language, and which it glosses
-    as one another: what a fix may write without writing the concept a second way."""
+    def __init__(self) -> None:
+        self.preferred = array("q")
+        self.others: list[tuple[int, int, Match]] = []
+        self._glossed: _Glosses | None = None
 
-    def __init__(self, used: list[tuple[int, int, Match]], view: str):
-        self.texts = {m.form.text for _, _, m in used}
-        self.glossed = _glossed(sorted(used, key=lambda use: use[0]), view)
+    def add(self, start: int, end: int, match: Match, preferred: bool) -> None:
+        """A place; ``preferred``: written with the concept's preferred form in this language."""
+        if preferred:
+            self.preferred.extend((start, end))
+        else:
+            self.others.append((start, end, match))
 
-    def adds_a_form(self, target: str) -> bool:
+    def extend(self, other: Uses) -> None:
+        self.preferred.extend(other.preferred)
+        self.others.extend(other.others)
+
+    def inconsistent(self, preferred: Form | None, view: str) -> Iterator[tuple[int, int, Match, Form]]:
+        """Each place written otherwise than the document's reference form (``preferred`` if it
+        is used, else the first of the concept's preferred forms it uses, else the first form it
+        uses) and not a short form of it or glossed as it, with that reference form.
+        ``view`` is the document's prose view."""
+        if not self.others or len(self._texts(preferred)) < 2:
+            return
+        others = sorted(self.others, key=lambda place: place[0])
+        if self.preferred:
+            reference = preferred
+        else:
+            reference = next((m.form for _, _, m in others if m.form.status is TermStatus.PREFERRED), others[0][2].form)
+        glossed = self._glosses(preferred, view)
+        for start, end, match in others:
+            if not _one_name(match.form.text, reference.text, glossed):
+                yield start, end, match, reference
+
+    def adds_a_form(self, target: str, preferred: Form | None, view: str) -> bool:
         """Whether writing ``target`` makes the document write its concept a second way: it uses
         an accepted form that is neither ``target`` nor a short form of it nor glossed as it."""
-        return any(not _one_name(target, text, self.glossed) for text in self.texts)
+        glossed = self._glosses(preferred, view)
+        return any(not _one_name(target, text, glossed) for text in self._texts(preferred))
+
+    def _texts(self, preferred: Form | None) -> set[str]:
+        return {m.form.text for _, _, m in self.others} | ({preferred.text} if self.preferred else set())
+
+    def _glosses(self, preferred: Form | None, view: str) -> _Glosses:
+        """The forms the document glosses as one another (see ``_is_gloss``), from its places in file order."""
+        if self._glossed is None:
+            self._glossed = _Glosses()
+            before: tuple[int, str] | None = None  # (end, text) of the place before
+            for start, end, text in self._places(preferred):
+                if before is not None and before[1] != text and _is_gloss(view[before[0]:start]):
+                    self._glossed.join(before[1], text)
+                before = (end, text)
+        return self._glossed
+
+    def _places(self, preferred: Form | None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, form text) of every place, in file order, without a tuple kept for each."""
+        others = sorted(self.others, key=lambda place: place[0])
+        numbers = self.preferred
+        i = 0
+        for start, end, match in others:
+            while i < len(numbers) and numbers[i] < start:
+                yield numbers[i], numbers[i + 1], preferred.text
+                i += 2
+            yield start, end, match.form.text
+        while i < len(numbers):
+            yield numbers[i], numbers[i + 1], preferred.text
+            i += 2
 
 
 def _one_name(a: str, b: str, glossed: _Glosses) -> bool:
     return a == b or short_form_of(a, b) or glossed.find(a) == glossed.find(b)
-
-
-def _glossed(used: list[tuple[int, int, Match]], view: str) -> _Glosses:
-    """The forms the document glosses as one another, from uses in file order."""
-    same = _Glosses()
-    for (_, end, before), (start, _, after) in zip(used, used[1:]):
-        if before.form.text != after.form.text and _is_gloss(view[end:start]):
-            same.join(before.form.text, after.form.text)
-    return same

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
 from .collector import collector_paused
-from .consistency import FormsInUse, inconsistent_uses
+from .consistency import Uses
 from .document_date import document_date
 from .findings import Finding
 from .former_names import Timing, historical_mention, timing
@@ -126,41 +126,12 @@ PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more t
 # each page of the compiled glossary it writes a reference count on, and its caches are empty):
 # more pieces than processes, each process taking the next one left, evens the load.
 _PIECES_PER_JOB = 4
-_LONGEST_PIECE = 2_000_000  # characters
+_LONGEST_PIECE = 500_000  # characters
 
-
-
-class _Used:
-    """Where a document writes one concept in one language with an accepted form: the places of
-    its preferred form as numbers only (start, end, start, end... in an array: a long document
-    names its countries and capitals tens of thousands of times), those of its other forms with
-    their matches (what ``term.inconsistent`` may have to suggest from)."""
-
-    __slots__ = ("preferred", "others")
-
-    def __init__(self) -> None:
-        self.preferred = array("q")
-        self.others: list[tuple[int, int, Match]] = []
-
-    def add(self, start: int, end: int, match: Match, preferred: bool) -> None:
-        if preferred:
-            self.preferred.extend((start, end))
-        else:
-            self.others.append((start, end, match))
-
-    def extend(self, other: _Used) -> None:
-        self.preferred.extend(other.preferred)
-        self.others.extend(other.others)
-
-    def all(self, preferred: Form | None) -> list[tuple[int, int, Match]]:
-        """Every place in file order, each with a match (made up for the preferred form's)."""
-        places = self.others + [(self.preferred[i], self.preferred[i + 1], Match(self.preferred[i], self.preferred[i + 1], preferred))
-                                for i in range(0, len(self.preferred), 2)]
-        return sorted(places, key=lambda place: place[0])
 
 
 # (concept, language) -> where it is written with an accepted form
-_Uses = dict[tuple[str, str], _Used]
+_Uses = dict[tuple[str, str], Uses]
 # extent of a fixable finding -> the form its suggestion writes (uninflected)
 _Targets = dict[tuple[int, int], str]
 _shared: tuple[_Linter, list[tuple[int, int]], SharedCounter] | None = None  # what forked workers take pieces of
@@ -225,7 +196,7 @@ class _Linter:
         else:
             results = [self._lint_piece(piece) for piece in pieces]
         findings: list[Finding] = []
-        uses: _Uses = defaultdict(_Used)
+        uses: _Uses = defaultdict(Uses)
         targets: _Targets = {}
         for piece_findings, piece_uses, piece_targets in results:
             findings.extend(piece_findings)
@@ -241,17 +212,12 @@ class _Linter:
         """The findings, those whose fix would write a concept a second accepted way in this
         document no longer fixable (the fix would make a ``term.inconsistent``)."""
         kept = []
-        in_use: dict[tuple[str, str], FormsInUse] = {}
         for finding in findings:
             target = targets.get((finding.start, finding.end)) if finding.fixable else None
             used = uses.get((finding.concept, finding.lang)) if target is not None else None
-            if used:
-                key = (finding.concept, finding.lang)
-                if key not in in_use:
-                    in_use[key] = FormsInUse(used.all(self.matcher.concepts[finding.concept].preferred.get(finding.lang)),
-                                             self.view)
-                if in_use[key].adds_a_form(target):
-                    finding = dataclasses.replace(finding, fixable=False)
+            if used and used.adds_a_form(target, self.matcher.concepts[finding.concept].preferred.get(finding.lang),
+                                         self.view):
+                finding = dataclasses.replace(finding, fixable=False)
             kept.append(finding)
         return kept
 
@@ -307,7 +273,7 @@ class _Linter:
             plain = [p for p in plain if not self._in_url(p[0], p[1])]
         spans = self._without_plain(_longest_first(matches), plain)
         findings: list[Finding] = []
-        uses: _Uses = defaultdict(_Used)
+        uses: _Uses = defaultdict(Uses)
         targets: _Targets = {}
         for span in spans:
             self._classify(span, uses, targets, findings)
@@ -596,10 +562,8 @@ class _Linter:
     def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
         """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
-            if not used.others:
-                continue  # written with its preferred form only
             preferred = self.matcher.concepts[concept_id].preferred.get(language)
-            for start, end, match, reference in inconsistent_uses(used.all(preferred), self.view):
+            for start, end, match, reference in used.inconsistent(preferred, self.view):
                 suggestion, _ = self._suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
                          f"this document writes one name as {match.form.text!r} and as {reference.text!r}; use one form",
