@@ -283,8 +283,8 @@ class Paragraphs:
         if code == 1:
             regions = self._regions[index]
             return regions[bisect.bisect_right(regions, (offset, 1 << 62)) - 1]
-        start, end = self.span_at(offset)
-        return start, end, self._languages[(code - 2) >> 1], bool(code & 1)
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end, self._languages[(code - 2) >> 1], bool(code & 1)
 
     def _find_regions(self, index: int) -> list[tuple[int, int, str, bool]]:
         start = self.starts[index]

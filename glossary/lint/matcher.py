@@ -108,10 +108,8 @@ class Matcher:
         if not self.forms:
             return [], []
         matches, plain = find_forms(self.automaton, key, text, paragraphs, base, offsets)
-        if offsets is not None or base:
+        if offsets is not None:  # (else find_forms gave offsets in the view)
             def to_view(position: int) -> int:  # a start or an end: just after the character before it
-                if offsets is None:
-                    return base + position
                 return offsets[position - 1] + 1 if position else offsets[0]
             matches = [m._replace(start=to_view(m.start), end=to_view(m.end),
                                   suffix_start=None if m.suffix_start is None else to_view(m.suffix_start))
