@@ -32,7 +32,7 @@ from .consistency import Uses
 from .document_date import document_date
 from .findings import Finding
 from .former_names import Timing, historical_mention, timing
-from .language import paragraphs
+from .language import in_cyrillic, paragraphs
 from .matcher import Form, Match, Matcher
 from .rules import RULES
 from .scan import capitalised_words
@@ -360,7 +360,7 @@ class _Linter:
             if not others:
                 return
             match = min(others, key=lambda m: m.form.status is not TermStatus.PREFERRED)
-            if self._inside_foreign_name(span, match.form, language):
+            if self._inside_foreign_name(span, match, language):
                 return
             rule = "term.wrong-language"
         form = match.form
@@ -401,15 +401,19 @@ class _Linter:
                 if f.compact.casefold() == text and (not accepted or f.status in ACCEPTED_STATUSES)))
         return self.languages_of[key]
 
-    def _inside_foreign_name(self, span: _Span, form: Form, language: str) -> bool:
+    def _inside_foreign_name(self, span: _Span, match: Match, language: str) -> bool:
         """Whether a Latin-script name in Azerbaijani, Kazakh or Russian text is part of a longer
         Latin-script proper name ("Baku Shipyard", "директор Baku Network"): the name of a company
-        or a brand, not a name to write in this language."""
-        if language == "en" or not _LATIN_LETTER.search(form.compact):
+        or a brand, not a name to write in this language. In Cyrillic text a capitalised Latin word
+        on either side makes it so; in Latin text (Azerbaijani) only one after it, and only for a
+        name without a suffix (Prezident Qabalada is Azerbaijani, not a company)."""
+        if language == "en" or not _LATIN_LETTER.search(match.form.compact):
             return False
+        after = _NAME_AFTER.match(self.view, span.end)
+        if not in_cyrillic(language):
+            return match.suffix_start is None and bool(after)
         line_start = self.view.rfind("\n", 0, span.start) + 1
         before = _NAME_BEFORE.search(self.view, max(line_start, span.start - 60), span.start)
-        after = _NAME_AFTER.match(self.view, span.end)
         return bool(before or after)
 
     def _message(self, rule: str, form: Form, target: Form | None, language: str) -> str:

@@ -88,6 +88,8 @@ def test_sentences_have_their_own_language(text, expected):
         pytest.param("text", 'Qeyd olunur ki, ticarət donanmasının inkişafı çərçivəsində "Baku Shipyard" gəmiqayırma '
                      "zavoduna iki konteyner gəmisinin inşası üçün sifariş verilib.", [], id="az-latin-company-name"),
         pytest.param("text", "Об этом заявил директор Baku Network.", [], id="ru-latin-company-name"),
+        pytest.param("text", "Prezident Qabalada çıxış edib və yerli sakinlərlə görüşüb.",
+                     [("term.wrong-language", "Qabalada", "Qəbələdə")], id="az-title-before-a-name-is-no-company-name"),
         pytest.param("text", "В ходе рабочей поездки в Баку Глава государства провел встречу с Президентом "
                      "Азербайджана, сообщает пресс-служба Akorda.kz.", [], id="ru-domain-name"),
         pytest.param("html", "<p>Токаев и Алиев провели переговоры, передаёт <a href=\"https://akorda.kz\">"
