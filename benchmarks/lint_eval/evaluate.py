@@ -38,9 +38,12 @@ def tilmash(*arguments: str) -> subprocess.CompletedProcess:
 
 def lint(folder: Path, options: list[str], *extra: str) -> list[dict]:
     result = tilmash(*options[:2], "lint", *options[2:], "--format", "json", *extra, str(folder))
-    if result.returncode not in (0, 1):
-        sys.exit(f"tilmash lint failed ({result.returncode}): {result.stderr}")
-    return json.loads(result.stdout)
+    try:
+        if result.returncode in (0, 1):
+            return json.loads(result.stdout)
+    except json.JSONDecodeError:
+        pass
+    sys.exit(f"tilmash lint failed ({result.returncode}): {result.stderr}")
 
 
 def expected_findings() -> list[dict]:
