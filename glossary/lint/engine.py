@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime
-import functools
 import multiprocessing
 import re
 from array import array
@@ -26,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..records import ACCEPTED_STATUSES, TermStatus
-from . import markup, russian, turkic
+from . import markup, russian
 from .collector import collector_paused
 from .consistency import Uses
 from .document_date import document_date
@@ -34,15 +33,14 @@ from .findings import Finding
 from .former_names import Timing, historical_mention, timing
 from .language import in_cyrillic, paragraphs
 from .matcher import Form, Match, Matcher
+from .messages import Wording
 from .rules import RULES
 from .scan import capitalised_words
 from .scripts import describe_scripts, in_one_script, mixed_script_words
 from .shared_counter import SharedCounter
+from .suggestions import Suggester
 from .text import IGNORABLE, apply_case, match_key, without_invisible, words
 
-_LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian", "kk-Latn": "Kazakh Latin"}
-_BRACKETS = re.compile(r"[()\[\]]")
-_READ_WORD = re.compile("(?:[^\\W_]|\uffff)+")  # a word of the view: markup rendered to nothing stays inside it
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 # A capitalised Latin-script word right before (after) a name, with only spaces or a hyphen between:
 # the name is part of a longer proper name.
@@ -50,21 +48,6 @@ _NAME_BEFORE = re.compile("(?<![\\w\uffff])[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024
 _NAME_AFTER = re.compile("[ \u00a0-]+[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f\uffff]*(?![\\w\uffff])")
 
 
-def _same_space(seen: str, new: str) -> bool:
-    """Whether the text between two words of the view (``seen``) reads as ``new``: the same
-    characters, or white space (any, markup rendered to nothing between) for white space."""
-    seen = seen.replace(IGNORABLE, "")
-    return seen == new or (new.isspace() and seen.isspace())
-
-
-def _language_name(language: str) -> str:
-    return _LANGUAGE_NAMES.get(language, language)
-
-
-def _names(languages: list[str]) -> str:
-    """'Kazakh', 'Kazakh and Russian', 'English, Kazakh and Russian'."""
-    names = [_language_name(language) for language in languages]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 _LINE_BREAK = re.compile("\n")
 
 
@@ -171,7 +154,8 @@ class _Linter:
         self.line_starts = array("q", [0])  # (an array: a long text has hundreds of thousands of lines)
         self.line_starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
         self.targets: dict[tuple[int, str], Form | None] = {}
-        self.languages_of: dict[tuple[int, bool], list[str]] = {}
+        self.wording = Wording(matcher)
+        self.suggester = Suggester(source, self.view, kind)
 
     def add(self, findings: list[Finding], start: int, end: int, rule: str, found: str, suggestion: str | None,
             message: str, *, concept: str | None, lang: str, status: str | None, fixable: bool = False) -> None:
@@ -367,14 +351,14 @@ class _Linter:
         target = self._target(form, language, rule)
         if rule == "term.anachronism" and target is not None and timing(target.periods, self.date) is not Timing.INSIDE:
             target = None  # the glossary has no name of it for that date
-        suggestion, certain = self._suggest(match, target, language) if target else (None, False)
+        suggestion, certain = self.suggester.suggest(match, target, language) if target else (None, False)
         if rule == "term.wrong-language":  # a name's language is changed only where the text's is certain
             certain = certain and self.paragraphs.certain_at(span.start)
         fixable = certain and rule not in ("term.superseded", "term.anachronism")
         if fixable:
             targets[(span.start, span.end)] = target.text
         self.add(findings, span.start, span.end, rule, found_text, suggestion,
-                 self._message(rule, form, target, language), concept=form.concept, lang=language,
+                 self.wording.message(rule, form, target, language, self.date), concept=form.concept, lang=language,
                  status=form.status.value, fixable=fixable)
 
     def _is_preferred(self, form: Form, language: str) -> bool:
@@ -388,18 +372,7 @@ class _Linter:
         Toqaev) rather than the same in several (an agency's name, Report)."""
         if language != "en" or not form.compact.isascii():
             return True
-        return len(self._languages_writing(form)) == 1
-
-    def _languages_writing(self, form: Form, accepted: bool = False) -> list[str]:
-        """The languages whose column of its concept has ``form``'s text (accepted there, if ``accepted``),
-        in the glossary's order."""
-        key = (id(form), accepted)
-        if key not in self.languages_of:
-            text = form.compact.casefold()
-            self.languages_of[key] = list(dict.fromkeys(
-                f.language for f in self.matcher.concepts[form.concept].forms
-                if f.compact.casefold() == text and (not accepted or f.status in ACCEPTED_STATUSES)))
-        return self.languages_of[key]
+        return len(self.wording.languages_writing(form)) == 1
 
     def _inside_foreign_name(self, span: _Span, match: Match, language: str) -> bool:
         """Whether a Latin-script name in Azerbaijani, Kazakh or Russian text is part of a longer
@@ -415,38 +388,6 @@ class _Linter:
         line_start = self.view.rfind("\n", 0, span.start) + 1
         before = _NAME_BEFORE.search(self.view, max(line_start, span.start - 60), span.start)
         return bool(before or after)
-
-    def _message(self, rule: str, form: Form, target: Form | None, language: str) -> str:
-        name = _language_name(language)
-        periods = " and ".join(p.describe() for p in form.periods)
-        if rule == "term.wrong-language":
-            accepted = self._languages_writing(form, accepted=True)
-            if accepted:
-                text = f"{form.text!r} is the {_names(accepted)} form"
-            else:
-                text = f"{form.text!r} is a {form.status.value} form in {_names(self._languages_writing(form))}"
-        elif rule == "term.anachronism":
-            text = f"{form.text!r} was not the name on {self.date.isoformat()}; the glossary dates it {periods}"
-        elif rule == "term.superseded":
-            text = f"{form.text!r} is a former name" + (f", dated {periods}" if periods else "")
-        else:
-            text = f"{form.text!r} is a deprecated form"
-        if rule == "term.anachronism" and target is None:
-            text += f"; the glossary has no {name} name for that date"
-        elif target is None:
-            text += f"; the glossary has no preferred {name} form"
-        elif rule == "term.anachronism":
-            text += f"; at that date the {name} name was {target.text!r}"
-        elif target.status is TermStatus.PREFERRED:
-            text += f"; the {name} form is {target.text!r}"
-        else:
-            text += f"; write {target.text!r}"
-        # A term's note explains its default status; a house style that changed the status makes it beside the point.
-        reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
-        if reason and rule not in ("term.wrong-language", "term.anachronism") and not reason.lower().startswith("uncertain"):
-            # in brackets, unless it has brackets of its own: then after a dash (no brackets in brackets)
-            text += f" ({reason})" if not _BRACKETS.search(reason) else f" - {reason}"
-        return text
 
     def _target(self, form: Form, language: str, rule: str) -> Form | None:
         """What to write instead of ``form``: the preferred form, or an admitted one that is only
@@ -493,82 +434,12 @@ class _Linter:
                 best, best_distance = other, distance
         return best
 
-    def _suggest(self, match: Match, target: Form, language: str) -> tuple[str, bool]:
-        """The target form in the grammatical form and letter case of the match, as it is to be
-        written into the file; whether it is certain."""
-        found = self._as_read(match.start, match.end)
-        text, certain = target.text, True
-        if match.suffix_start is not None and language in ("az", "kk"):
-            rest = self._as_read(match.suffix_start, match.end)
-            carried = turkic.carry_suffix(language, self._as_read(match.start, match.suffix_start), rest, target.text)
-            text, certain = (target.text + carried, True) if carried is not None else (target.text, False)
-        elif language == "ru" and (match.suffix_start is not None or match.form.declines):
-            endings = list(match.endings) if match.form.declines else self._endings_of_whole_form(match)
-            words_of_form = match.form.words or [None] * len(endings)
-            if any(word is None or ending != word.base_ending for ending, word in zip(endings, words_of_form)):
-                inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
-                text, certain = (inflected, True) if inflected is not None else (target.text, False)
-        written, placed = self._in_place(match.start, match.end, apply_case(text, found, language))
-        return written, certain and placed
-
-    def _as_read(self, start: int, end: int) -> str:
-        """The text from ``start`` to ``end`` as a reader sees it: markup and entities rendered."""
-        return self.view[start:end].replace(IGNORABLE, "")
-
-    def _in_place(self, start: int, end: int, replacement: str) -> tuple[str, bool]:
-        """What to write over the file from ``start`` to ``end`` so that it reads ``replacement``,
-        and whether that is certain.
-
-        Word by word: a word that stays is kept as written (markup inside it too), and so is a
-        space between words that stays a space, whatever it is written as (``&nbsp;``, a
-        no-break space, a line break, tags): ``Zangazur&nbsp;corridor`` becomes
-        ``Zangezur&nbsp;corridor``. A changed word with markup or an entity inside it, or a
-        different number of words where the text has markup, cannot be placed for certain.
-        """
-        written, seen = self.source[start:end], self.view[start:end]
-        escape = functools.partial(markup.escape_for, self.kind)
-        ours = [m.span() for m in _READ_WORD.finditer(seen)]
-        theirs = [m.span() for m in _READ_WORD.finditer(replacement)]
-        if len(ours) != len(theirs):
-            return escape(replacement), written == seen
-        pieces: list[str] = []
-        for (a, b), (x, y), (next_a, next_x) in zip(ours, theirs, [(a, x) for (a, _), (x, _) in zip(ours[1:], theirs[1:])]
-                                                   + [(len(seen), len(replacement))]):
-            if not pieces:  # what comes before the first word
-                pieces.append(written[:a] if _same_space(seen[:a], replacement[:x]) else escape(replacement[:x]))
-            word, new = seen[a:b].replace(IGNORABLE, ""), replacement[x:y]
-            if word == new:
-                pieces.append(written[a:b])
-            elif written[a:b] == seen[a:b]:
-                pieces.append(escape(new))
-            else:
-                return escape(replacement), False
-            space, new_space = seen[b:next_a], replacement[y:next_x]
-            pieces.append(written[b:next_a] if _same_space(space, new_space) else escape(new_space))
-        if not ours:
-            return escape(replacement), written == seen
-        return "".join(pieces), True
-
-    def _endings_of_whole_form(self, match: Match) -> list[str]:
-        """The endings of a form looked up whole and found with a Russian ending on its last word
-        (a Kazakh spelling declined in Russian text: Тоқаева)."""
-        spans = words(match.form.compact)
-        last = match.form.compact[spans[-1][0]:spans[-1][1]]
-        forms = russian.word_forms(last)
-        ending = forms.base_ending + self._as_read(match.suffix_start, match.end).lower()
-        return [russian.word_forms(match.form.compact[a:b]).base_ending for a, b in spans[:-1]] + [ending]
-
-    def _previous_word(self, start: int) -> str | None:
-        before = self.view[max(0, start - 40):start]
-        spans = words(before)
-        return before[spans[-1][0]:spans[-1][1]] if spans else None
-
     def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
         """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
             preferred = self.matcher.concepts[concept_id].preferred.get(language)
             for start, end, match, reference in used.inconsistent(preferred, self.view):
-                suggestion, _ = self._suggest(match, reference, language)
+                suggestion, _ = self.suggester.suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
                          f"this document writes one name as {match.form.text!r} and as {reference.text!r}; use one form",
                          concept=concept_id, lang=language, status=match.form.status.value)
