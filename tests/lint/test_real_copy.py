@@ -43,6 +43,8 @@ def found(text, kind="text", **options):
         pytest.param("html", '<html lang="ru"><p>Президент Казахстана Касым-Жомарт Токаев и президент Азербайджана '
                      'Ильхам Алиев провели переговоры в Баку.</p><figure><figcaption>Akorda</figcaption></figure></html>',
                      [], id="html-latin-photo-credit-on-a-russian-page"),
+        pytest.param("html", '<p>The ambassador visited Fuzuli and met its residents.</p><img src="/1.jpg" '
+                     'title="Füzuli şəhəri, 2024" alt="Füzuli şəhəri">', [], id="html-image-title-is-a-block-of-its-own"),
         pytest.param("html", '<html lang="kk"><h2>Ильхам Алиев</h2><p>Әзербайжан президенті Ильхам Әлиев қазан айында '
                      'Қазақстанға мемлекеттік сапармен келуі мүмкін.</p></html>',
                      [("term.deprecated", "Ильхам Алиев", "Ильхам Әлиев")], id="html-page-language-decides-a-short-heading"),
