@@ -23,8 +23,12 @@ def format_text(findings: Sequence[Finding]) -> str:
 
 
 def format_json(findings: Sequence[Finding]) -> str:
-    """The JSON array of the contract in DESIGN.md."""
-    return json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    """The JSON array of the contract in DESIGN.md, indented by two (as ``json.dumps(..., indent=2)``
+    writes it, one finding's object at a time rather than all of them first)."""
+    if not findings:
+        return "[]\n"
+    objects = ("  " + json.dumps(f.to_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ") for f in findings)
+    return "[\n" + ",\n".join(objects) + "\n]\n"
 
 
 def format_sarif(findings: Sequence[Finding], *, version: str = "0") -> str:
