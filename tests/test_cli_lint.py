@@ -113,8 +113,8 @@ def test_fix_keeps_a_byte_order_mark(seeded, tmp_path):
 
 def test_standard_input_and_fix_to_standard_output(seeded):
     result = seeded("lint", "-", input="Визит в Актау и Fizuli.\n")
-    assert result.stdout == ("-:1:17: warning term.wrong-language: 'Fizuli' is the English form; "
-                             "the Russian form is 'Физули' -> Физули\n")
+    assert result.stdout == ("-:1:17: warning term.wrong-language: 'Fizuli' is a deprecated form in English and "
+                             "Azerbaijani; the Russian form is 'Физули' -> Физули\n")
     fixed = seeded("lint", "--fix", "-", input="Fizuli\n")
     assert fixed.stdout == "Fuzuli\n"
 

@@ -25,6 +25,7 @@ from . import markup
 from .documents import STDIN, Document, read_document
 from .engine import lint_text
 from .findings import Finding
+from .fixing import Fixed, fix_text
 from .matcher import Matcher
 from .shared_counter import SharedCounter
 
@@ -35,8 +36,10 @@ PARALLEL_FROM_BYTES = 1_000_000  # below this a process pool costs more than it 
 class FileResult:
     path: str
     document: Document | None
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # with ``fix``: the findings not fixed
     problems: list[Problem] = field(default_factory=list)
+    fixed: Fixed | None = None  # with ``fix``: the text with the fixes in place
+    applied: list[Finding] = field(default_factory=list)  # with ``fix``: the findings fixed
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class LintOptions:
     rules: frozenset[str] | None = None
     date: datetime.date | None = None  # the documents' date (default: each one's own, else today)
     keep_documents: bool = False  # a worker sends each document back only when the caller needs it (--fix)
+    fix: bool = False  # put the fixes that hold in place (``fixing``)
 
 
 def lint_file(path: str, matcher: Matcher, options: LintOptions, jobs: int = 1) -> FileResult:
@@ -55,6 +59,10 @@ def lint_file(path: str, matcher: Matcher, options: LintOptions, jobs: int = 1) 
     except FormatError as exc:
         return FileResult(path, None, problems=exc.problems)
     kind = markup.kind_for_path(path) if options.kind == "auto" else options.kind
+    if options.fix:
+        fixed = fix_text(document.text, matcher, path=path, lang=options.lang, kind=kind, rules=options.rules, jobs=jobs,
+                         date=options.date)
+        return FileResult(path, document, fixed.left, fixed=fixed, applied=fixed.applied)
     findings = lint_text(document.text, matcher, path=path, lang=options.lang, kind=kind, rules=options.rules, jobs=jobs,
                          date=options.date)
     return FileResult(path, document, findings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..fileio import read_input_file, write_atomically
@@ -29,6 +30,13 @@ def read_document(path: str) -> Document:
     return Document(path, decode_text(data, path), bom=data.startswith(codecs.BOM_UTF8))
 
 
-def write_document(document: Document, text: str) -> None:
-    """Write a fixed document back in place (atomically), its BOM kept."""
-    write_atomically(document.path, (codecs.BOM_UTF8 if document.bom else b"") + text.encode("utf-8"))
+def write_document(document: Document, text: str | Iterable[str]) -> None:
+    """Write a fixed document back in place (atomically), its BOM kept; ``text`` whole or in pieces
+    (each encoded as it is written, so that a long text is not held twice)."""
+    def encoded() -> Iterator[bytes]:
+        if document.bom:
+            yield codecs.BOM_UTF8
+        for piece in [text] if isinstance(text, str) else text:
+            yield piece.encode("utf-8")
+
+    write_atomically(document.path, encoded())

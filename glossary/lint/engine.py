@@ -16,28 +16,39 @@ is settled afterwards from what each piece reports it uses.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import multiprocessing
 import re
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..records import ACCEPTED_STATUSES, TermStatus
-from . import markup, russian, turkic
+from . import markup, russian
 from .collector import collector_paused
+from .consistency import Uses
 from .document_date import document_date
 from .findings import Finding
 from .former_names import Timing, historical_mention, timing
-from .language import paragraphs
+from .language import in_cyrillic, paragraphs
 from .matcher import Form, Match, Matcher
+from .messages import Wording
 from .rules import RULES
 from .scan import capitalised_words
 from .scripts import describe_scripts, in_one_script, mixed_script_words
 from .shared_counter import SharedCounter
+from .suggestions import Suggester
 from .text import IGNORABLE, apply_case, case_pattern, lower, match_key, upper, without_invisible, words
 
-_LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "kk": "Kazakh", "ru": "Russian"}
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+# A capitalised Latin-script word right before (after) a name, with only spaces or a hyphen between:
+# the name is part of a longer proper name.
+_NAME_BEFORE = re.compile("(?<![\\w\uffff])[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f\uffff]*[ \u00a0-]+\\Z")
+_NAME_AFTER = re.compile("[ \u00a0-]+[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f\uffff]*(?![\\w\uffff])")
+
+
 _LINE_BREAK = re.compile("\n")
 
 
@@ -95,9 +106,29 @@ def lint_text(
         linter = _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules, date)
         findings = linter.run(jobs)
         if uses is not None:
-            uses.extend(sorted(NameUse(start, end, concept, language, match.form.text, match.form.status.value)
-                               for (concept, language), where in linter.uses.items() for start, end, match in where))
+            concepts = linter.matcher.concepts
+            uses.extend(sorted(NameUse(start, end, concept, language, form.text, form.status.value)
+                               for (concept, language), where in linter.uses.items()
+                               for start, end, form in where.places(concepts[concept].preferred.get(language))))
         return findings
+
+
+def lint_paragraphs(source: str, matcher: Matcher, offsets: list[int], *, path: str = "-", lang: str = "auto",
+                    kind: str = "text", rules: frozenset[str] | None = None,
+                    date: datetime.date | None = None) -> list[tuple[tuple[int, int], list[Finding]]]:
+    """The paragraphs of ``source`` that ``offsets`` (sorted) are in, each as its extent and its
+    findings, in file order; the rules that look at one paragraph only (not ``term.inconsistent``).
+    What ``--fix`` lints again after fixing (``fixing``)."""
+    with collector_paused():
+        linter = _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules, date)
+        spans: list[tuple[int, int]] = []
+        for offset in offsets:
+            start, end = linter.paragraphs.span_at(offset)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return [(span, linter._lint_piece(span)[0]) for span in spans]
 
 
 PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more than it saves
@@ -105,13 +136,18 @@ PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more t
 # each page of the compiled glossary it writes a reference count on, and its caches are empty):
 # more pieces than processes, each process taking the next one left, evens the load.
 _PIECES_PER_JOB = 4
+_LONGEST_PIECE = 500_000  # characters
 
-# (concept, language) -> each place it is written with an accepted form: the extent, and the match
-_Uses = dict[tuple[str, str], list[tuple[int, int, Match]]]
+
+
+# (concept, language) -> where it is written with an accepted form
+_Uses = dict[tuple[str, str], Uses]
+# extent of a fixable finding -> the form its suggestion writes (uninflected)
+_Targets = dict[tuple[int, int], str]
 _shared: tuple[_Linter, list[tuple[int, int]], SharedCounter] | None = None  # what forked workers take pieces of
 
 
-def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCounter) -> list[tuple[int, tuple[list[Finding], _Uses]]]:
+def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCounter) -> list[tuple[int, tuple[list[Finding], _Uses, _Targets]]]:
     """Lint the next piece no process has taken, until none is left: (number of the piece, its results) of each."""
     done = []
     while (number := taken.take()) < len(pieces):
@@ -119,12 +155,13 @@ def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCo
     return done
 
 
-def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict]]]:
+def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict, _Targets]]]:
     """``_take_pieces`` in a forked worker; the forms its pieces use go back as their numbers in the matcher."""
     linter, pieces, taken = _shared
-    return [(number, (findings, {used: [(start, end, match._replace(form=match.form.number)) for start, end, match in where]
-                                 for used, where in uses.items()}))
-            for number, (findings, uses) in _take_pieces(linter, pieces, taken)]
+    for _, (_, uses, _) in (done := _take_pieces(linter, pieces, taken)):
+        for used in uses.values():
+            used.others = [(start, end, match._replace(form=match.form.number)) for start, end, match in used.others]
+    return done
 
 
 class _Linter:
@@ -134,11 +171,19 @@ class _Linter:
                  date: datetime.date | None = None):
         self.source, self.matcher, self.path, self.kind, self.rules = source, matcher, path, kind, rules
         self.date = date or document_date(source, kind) or datetime.date.today()
-        self.view = markup.prose_view(source, kind)
-        self.paragraphs = paragraphs(self.view, lang)
-        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
+        seen = markup.prose(source, kind)
+        self.view = seen.view
+        self.urls = seen.urls  # only in plain text: see markup.Prose
+        self.url_starts = [a for a, _ in self.urls]
+        self.url_ends = [b for _, b in self.urls]
+        self.paragraphs = paragraphs(self.view, lang, seen.blocks, seen.language,
+                                     markup.blank_urls if seen.urls else None)
+        self.line_starts = array("q", [0])  # (an array: a long text has hundreds of thousands of lines)
+        self.line_starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
         self.targets: dict[tuple[int, str], Form | None] = {}
         self.uses: _Uses = {}  # after ``run``: where the text uses which accepted form
+        self.wording = Wording(matcher)
+        self.suggester = Suggester(source, self.view, kind)
 
     def add(self, findings: list[Finding], start: int, end: int, rule: str, found: str, suggestion: str | None,
             message: str, *, concept: str | None, lang: str, status: str | None, fixable: bool = False,
@@ -159,19 +204,38 @@ class _Linter:
     # the run --------------------------------------------------------------
     def run(self, jobs: int) -> list[Finding]:
         pieces = self._pieces(jobs)
-        results = [self._lint_piece(pieces[0])] if len(pieces) == 1 else self._lint_in_processes(pieces, jobs)
+        if jobs > 1 and len(pieces) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            results = self._lint_in_processes(pieces, jobs)
+        else:
+            results = [self._lint_piece(piece) for piece in pieces]
         findings: list[Finding] = []
-        uses: _Uses = defaultdict(list)
-        for piece_findings, piece_uses in results:
+        uses: _Uses = defaultdict(Uses)
+        targets: _Targets = {}
+        for piece_findings, piece_uses, piece_targets in results:
             findings.extend(piece_findings)
+            targets.update(piece_targets)
             for used, where in piece_uses.items():
                 uses[used].extend(where)
         if "term.inconsistent" in self.rules:
             self._inconsistencies(uses, findings)
         self.uses = uses
+        findings = self._keeping_one_form(findings, uses, targets)
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
-    def _lint_in_processes(self, pieces: list[tuple[int, int]], jobs: int) -> list[tuple[list[Finding], _Uses]]:
+    def _keeping_one_form(self, findings: list[Finding], uses: _Uses, targets: _Targets) -> list[Finding]:
+        """The findings, those whose fix would write a concept a second accepted way in this
+        document no longer fixable (the fix would make a ``term.inconsistent``)."""
+        kept = []
+        for finding in findings:
+            target = targets.get((finding.start, finding.end)) if finding.fixable else None
+            used = uses.get((finding.concept, finding.lang)) if target is not None else None
+            if used and used.adds_a_form(target, self.matcher.concepts[finding.concept].preferred.get(finding.lang),
+                                         self.view):
+                finding = dataclasses.replace(finding, fixable=False)
+            kept.append(finding)
+        return kept
+
+    def _lint_in_processes(self, pieces: list[tuple[int, int]], jobs: int) -> list[tuple[list[Finding], _Uses, _Targets]]:
         """The results of each piece, linted by this process and ``jobs - 1`` forked ones, each
         taking the next piece left (the forked ones inherit this linter and the matcher without a copy)."""
         global _shared
@@ -184,27 +248,31 @@ class _Linter:
                 done = dict(_take_pieces(self, pieces, taken))
                 forms = self.matcher.forms
                 for worker in workers:
-                    for number, (findings, uses) in worker.get():
-                        done[number] = findings, {used: [(start, end, match._replace(form=forms[match.form]))
-                                                         for start, end, match in where] for used, where in uses.items()}
+                    for number, (findings, uses, targets) in worker.get():
+                        for used in uses.values():
+                            used.others = [(start, end, match._replace(form=forms[match.form]))
+                                           for start, end, match in used.others]
+                        done[number] = findings, uses, targets
         finally:
             _shared = None
         return [done[number] for number in range(len(pieces))]
 
     def _pieces(self, jobs: int) -> list[tuple[int, int]]:
         """The view cut at paragraph starts into pieces of about equal length: one piece, unless
-        the text is long, more than one process may work and they can be forked."""
+        the text is long; then ``_PIECES_PER_JOB`` for each process, and none longer than
+        ``_LONGEST_PIECE`` (what a piece needs while it is linted: its key, its matches)."""
         length = len(self.view)
-        if jobs <= 1 or length < PARALLEL_FROM_CHARACTERS or "fork" not in multiprocessing.get_all_start_methods():
+        if length < PARALLEL_FROM_CHARACTERS:
             return [(0, length)]
-        starts, count = self.paragraphs.starts, jobs * _PIECES_PER_JOB
+        starts, count = self.paragraphs.starts, max(jobs * _PIECES_PER_JOB, -(-length // _LONGEST_PIECE))
         cuts = {starts[i] for i in (bisect.bisect_left(starts, length * n // count) for n in range(1, count))
                 if i < len(starts)}
         bounds = [0, *sorted(cuts - {0, length}), length]
         return list(zip(bounds, bounds[1:]))
 
-    def _lint_piece(self, piece: tuple[int, int]) -> tuple[list[Finding], _Uses]:
-        """The findings in one piece of the view, and where it uses which accepted form."""
+    def _lint_piece(self, piece: tuple[int, int]) -> tuple[list[Finding], _Uses, _Targets]:
+        """The findings in one piece of the view, where it uses which accepted form, and the form
+        each fixable finding's suggestion writes."""
         low, high = piece
         stretch = self.view[low:high]
         key = match_key(stretch)
@@ -214,15 +282,24 @@ class _Linter:
             offsets.append(high)
             key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
         matches, plain = self.matcher.find(key, text, self.paragraphs, low, offsets)
+        if self.urls:  # plain text: its view keeps its URLs, and what is found in them is passed over
+            matches = [m for m in matches if not self._in_url(m.start, m.end)]
+            plain = [p for p in plain if not self._in_url(p[0], p[1])]
         spans = self._without_plain(_longest_first(matches), plain)
         findings: list[Finding] = []
-        uses: _Uses = defaultdict(list)
+        uses: _Uses = defaultdict(Uses)
+        targets: _Targets = {}
         for span in spans:
-            self._classify(span, uses, findings)
+            self._classify(span, uses, targets, findings)
         mixed = self._mixed_scripts(low, high, findings) if "text.mixed-script" in self.rules else []
         if "term.unknown-variant" in self.rules:
             self._near_misses(low, stretch, spans, plain, mixed, findings)
-        return findings, uses
+        return findings, uses, targets
+
+    def _in_url(self, start: int, end: int) -> bool:
+        """Whether the view from ``start`` to ``end`` overlaps a URL (plain text only)."""
+        i = bisect.bisect_left(self.url_starts, end) - 1  # the last URL starting before ``end``
+        return i >= 0 and self.url_ends[i] > start
 
     def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
         """The spans no plain extent beats, settled as ``_longest_first`` and ``_classify`` would.
@@ -259,12 +336,12 @@ class _Linter:
                 kept.append(span)
         return kept
 
-    def _classify(self, span: _Span, uses: _Uses, findings: list[Finding]) -> None:
+    def _classify(self, span: _Span, uses: _Uses, targets: _Targets, findings: list[Finding]) -> None:
         language = self.paragraphs.language_at(span.start)
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
             if match.form.language == language and match.form.status in ACCEPTED_STATUSES and not match.form.periods:
-                uses[(match.form.concept, language)].append((span.start, span.end, match))
+                uses[(match.form.concept, language)].add(span.start, span.end, match, self._is_preferred(match.form, language))
                 return
         found_text = self.source[span.start:span.end]
         exact = [m for m in span.matches if m.form.compact == found_text]
@@ -277,7 +354,8 @@ class _Linter:
                 when = timing(chosen.form.periods, self.date)
                 # Between two of its periods a name had existed, and other names keep it (The Astana Times in 2020).
                 if when in (Timing.INSIDE, Timing.BETWEEN):
-                    uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
+                    uses[(chosen.form.concept, language)].add(span.start, span.end, chosen,
+                                                              self._is_preferred(chosen.form, language))
                     return
                 match, rule = chosen, "term.superseded" if when is Timing.AFTER else "term.anachronism"
             else:
@@ -285,41 +363,87 @@ class _Linter:
                 rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
                 when = timing(match.form.periods, self.date)
                 if when is Timing.INSIDE and match.form.periods:
-                    uses[(match.form.concept, language)].append((span.start, span.end, match))
+                    uses[(match.form.concept, language)].add_former(span.start, span.end, match)
                     return  # a former name, right at the document's date
                 if when is Timing.BEFORE:
                     rule = "term.anachronism"
             if rule in ("term.superseded", "term.anachronism") and \
                     historical_mention(self.view, span.start, span.end, language, match.form.periods):
-                uses[(match.form.concept, language)].append((span.start, span.end, match))
+                uses[(match.form.concept, language)].add_former(span.start, span.end, match)
                 return  # "renamed from Nur-Sultan", "formerly Alma-Ata", "the 2019 summit of the Turkic Council"
         else:
             others = [m for m in candidates if language in self.matcher.concepts[m.form.concept].preferred
-                      and (language != "en" or not m.form.compact.isascii())]
+                      and self._foreign(m.form, language)]
             if not others:
                 return
             match = min(others, key=lambda m: m.form.status is not TermStatus.PREFERRED)
+            if self._inside_foreign_name(span, match, language):
+                return
             rule = "term.wrong-language"
         form = match.form
-        target = self._target(form, language)
+        target = self._target(form, language, rule)
         if rule == "term.anachronism" and target is not None and timing(target.periods, self.date) is not Timing.INSIDE:
             target = None  # the glossary has no name of it for that date
-        suggestion, certain = self._suggest(match, target, language) if target else (None, False)
+        suggestion, certain = self.suggester.suggest(match, target, language) if target else (None, False)
+        if rule == "term.wrong-language":  # a name's language is changed only where the text's is certain
+            certain = certain and self.paragraphs.certain_at(span.start)
+        fixable = certain and rule not in ("term.superseded", "term.anachronism")
+        if fixable:
+            targets[(span.start, span.end)] = target.text
         self.add(findings, span.start, span.end, rule, found_text, suggestion,
-                 _message(rule, form, target, language, self.date), concept=form.concept, lang=language,
-                 status=form.status.value, fixable=certain and rule not in ("term.superseded", "term.anachronism"),
-                 term=form.text)
+                 self.wording.message(rule, form, target, language, self.date), concept=form.concept, lang=language,
+                 status=form.status.value, fixable=fixable, term=form.text)
 
-    def _target(self, form: Form, language: str) -> Form | None:
+    def _is_preferred(self, form: Form, language: str) -> bool:
+        """Whether ``form`` is its concept's preferred form in ``language``."""
+        return self.matcher.concepts[form.concept].preferred.get(language) is form
+
+    def _foreign(self, form: Form, language: str) -> bool:
+        """Whether ``form``, found in text of ``language`` and not listed for it, is another
+        language's: always outside English; in English when it has letters English does not
+        use, or when it is written so in one other language only (Kazakh Latin Qasym-Jomart
+        Toqaev) rather than the same in several (an agency's name, Report)."""
+        if language != "en" or not form.compact.isascii():
+            return True
+        return len(self.wording.languages_writing(form)) == 1
+
+    def _inside_foreign_name(self, span: _Span, match: Match, language: str) -> bool:
+        """Whether a Latin-script name in Azerbaijani, Kazakh or Russian text is part of a longer
+        Latin-script proper name ("Baku Shipyard", "директор Baku Network"): the name of a company
+        or a brand, not a name to write in this language. In Cyrillic text a capitalised Latin word
+        on either side makes it so; in Latin text (Azerbaijani) only one after it, and only for a
+        name without a suffix (Prezident Qabalada is Azerbaijani, not a company)."""
+        if language == "en" or not _LATIN_LETTER.search(match.form.compact):
+            return False
+        after = _NAME_AFTER.match(self.view, span.end)
+        if not in_cyrillic(language):
+            return match.suffix_start is None and bool(after)
+        line_start = self.view.rfind("\n", 0, span.start) + 1
+        before = _NAME_BEFORE.search(self.view, max(line_start, span.start - 60), span.start)
+        return bool(before or after)
+
+    def _target(self, form: Form, language: str, rule: str) -> Form | None:
         """What to write instead of ``form``: the preferred form, or an admitted one that is only
-        a spelling away (Kemelovich -> Kemelevich keeps the patronymic the writer meant)."""
+        a spelling away (Kemelovich -> Kemelevich keeps the patronymic the writer meant); for a
+        name in another language's form, this language's form of as many words (a surname alone
+        for a surname alone: Tokayev -> Токаев)."""
         key = (id(form), language)
         if key not in self.targets:
-            target = self._closest_accepted(form, language)
+            target = (self._same_length(form, language) if rule == "term.wrong-language"
+                      else self._closest_accepted(form, language))
             if target is not None and timing(target.periods, self.date) is not Timing.INSIDE:
                 target = self._name_at_the_date(form, language) or target
             self.targets[key] = target
         return self.targets[key]
+
+    def _same_length(self, form: Form, language: str) -> Form | None:
+        concept = self.matcher.concepts[form.concept]
+        preferred = concept.preferred.get(language)
+        count = len(words(form.compact))
+        if preferred is None or len(words(preferred.compact)) == count:
+            return preferred
+        return next((f for f in concept.forms if f.language == language and f.status is TermStatus.ADMITTED
+                     and len(words(f.compact)) == count), preferred)
 
     def _name_at_the_date(self, form: Form, language: str) -> Form | None:
         """The concept's form in ``language`` that was the name in use at the document's date, if one was:
@@ -343,56 +467,21 @@ class _Linter:
                 best, best_distance = other, distance
         return best
 
-    def _suggest(self, match: Match, target: Form, language: str) -> tuple[str, bool]:
-        """The target form in the grammatical form and letter case of the match; whether it is certain."""
-        found = self.source[match.start:match.end]
-        text, certain = target.text, True
-        if match.suffix_start is not None and language in ("az", "kk"):
-            rest = self.source[match.suffix_start:match.end]
-            carried = turkic.carry_suffix(language, self.source[match.start:match.suffix_start], rest, target.text)
-            text, certain = (target.text + carried, True) if carried is not None else (target.text, False)
-        elif language == "ru" and (match.suffix_start is not None or match.form.declines):
-            endings = list(match.endings) if match.form.declines else self._endings_of_whole_form(match)
-            words_of_form = match.form.words or [None] * len(endings)
-            if any(word is None or ending != word.base_ending for ending, word in zip(endings, words_of_form)):
-                inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
-                text, certain = (inflected, True) if inflected is not None else (target.text, False)
-        return markup.escape_for(self.kind, apply_case(text, found, language)), certain
-
-    def _endings_of_whole_form(self, match: Match) -> list[str]:
-        """The endings of a form looked up whole and found with a Russian ending on its last word
-        (a Kazakh spelling declined in Russian text: Тоқаева)."""
-        spans = words(match.form.compact)
-        last = match.form.compact[spans[-1][0]:spans[-1][1]]
-        forms = russian.word_forms(last)
-        ending = forms.base_ending + self.source[match.suffix_start:match.end].lower()
-        return [russian.word_forms(match.form.compact[a:b]).base_ending for a, b in spans[:-1]] + [ending]
-
-    def _previous_word(self, start: int) -> str | None:
-        before = self.view[max(0, start - 40):start]
-        spans = words(before)
-        return before[spans[-1][0]:spans[-1][1]] if spans else None
-
     def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
-        """A concept written two accepted ways in one document: the less canonical ones are reported."""
+        """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
-            used = [use for use in used if use[2].form.status in ACCEPTED_STATUSES]  # not former names right for the date
-            forms = {m.form.text: m.form for _, _, m in used}
-            if len(forms) < 2:
-                continue
-            reference = next((m.form for _, _, m in used if m.form.status is TermStatus.PREFERRED), used[0][2].form)
-            for start, end, match in used:
-                form = match.form
-                if form.text == reference.text or _short_form_of(form.text, reference.text):
-                    continue
-                suggestion, _ = self._suggest(match, reference, language)
+            preferred = self.matcher.concepts[concept_id].preferred.get(language)
+            for start, end, match, reference in used.inconsistent(preferred, self.view):
+                suggestion, _ = self.suggester.suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
-                         f"this document also writes this name as {reference.text!r}; use one form",
-                         concept=concept_id, lang=language, status=form.status.value, term=form.text)
+                         f"this document writes one name as {match.form.text!r} and as {reference.text!r}; use one form",
+                         concept=concept_id, lang=language, status=match.form.status.value, term=match.form.text)
 
     def _mixed_scripts(self, low: int, high: int, findings: list[Finding]) -> list[tuple[int, int]]:
         """Words mixing Latin and Cyrillic letters in the paragraphs from ``low`` to ``high``; returns their spans."""
         found = mixed_script_words(self.view, self.paragraphs, low, high)
+        if self.urls:
+            found = [(a, b) for a, b in found if not self._in_url(a, b)]
         for start, end in found:
             word = self.source[start:end]
             language = self.paragraphs.language_at(start)
@@ -410,6 +499,8 @@ class _Linter:
         """
         extents = [(s.start - low, s.end - low) for s in spans] + [(a - low, b - low) for a, b, _ in plain]
         extents.extend((a - low, b - low) for a, b in mixed)
+        extents.extend((a - low, b - low) for a, b in self.urls[bisect.bisect_left(self.url_ends, low):
+                                                                bisect.bisect_left(self.url_starts, low + len(stretch))])
         index = self.matcher.near_misses
         memo: dict[str, list[str]] = {}
         for start, end in capitalised_words(stretch, sorted(extents), index.MIN_LENGTH):
@@ -420,23 +511,25 @@ class _Linter:
                 key = match_key(text)
                 near = memo[text] = [] if index.known(key) else [
                     c for c in index.near(key) if not (c.startswith(key) or key.startswith(c) or _inflects_to(c, key))]
-            for candidate in near:
-                hit = self._near_miss_in_context(start, end, candidate)
-                if hit is None:
-                    continue
-                form, (a, b) = hit
-                written = form.compact[a:b]
-                language = self.paragraphs.language_at(start)
-                found = self.source[start:end]
-                self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
-                         f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
-                         concept=form.concept, lang=language, status=None,
-                         term=form.compact[:a] + _cased_like(found, written, language) + form.compact[b:])
-                break
+            hits = [hit for candidate in near for hit in self._near_miss_in_context(start, end, candidate)]
+            if not hits:
+                continue
+            language = self.paragraphs.language_at(start)
+            # a form of the paragraph's language first (Qazaxstan in Azerbaijani is Qazaxıstan, not Kazakh
+            # Latin Qazaqstan), then an accepted one
+            form, (a, b) = min(hits, key=lambda hit: (hit[0].language != language,
+                                                       hit[0].status not in ACCEPTED_STATUSES))
+            written = form.compact[a:b]
+            found = self.source[start:end]
+            self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
+                     f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
+                     concept=form.concept, lang=language, status=None,
+                     term=form.compact[:a] + _cased_like(found, written, language) + form.compact[b:])
 
-    def _near_miss_in_context(self, start: int, end: int, candidate: str) -> tuple[Form, tuple[int, int]] | None:
-        """A form whose word ``candidate`` this text word misspells, if the neighbouring words fit the form;
-        with where that word is in the form."""
+    def _near_miss_in_context(self, start: int, end: int, candidate: str) -> list[tuple[Form, tuple[int, int]]]:
+        """The forms whose word ``candidate`` this text word misspells, where the neighbouring words fit
+        the form, each with where that word is in the form."""
+        hits = []
         for form, index in self.matcher.near_misses.words[candidate]:
             spans = words(form.compact)
             before = form.compact[:spans[index][0]]
@@ -445,8 +538,8 @@ class _Linter:
                 continue
             if after and match_key(self.view[end:end + len(after)]) != match_key(after):
                 continue
-            return form, spans[index]
-        return None
+            hits.append((form, spans[index]))
+        return hits
 
 
 def _longest_first(matches: list[Match]) -> list[_Span]:
@@ -507,59 +600,3 @@ def _cased_like(text: str, model: str, language: str) -> str:
     if pattern == "title":
         return upper(text[:1], language) + lower(text[1:], language)
     return text
-
-
-def _short_form_of(a: str, b: str) -> bool:
-    """Whether one form is a short form of the other: an acronym, or its words within the other's."""
-    if any(len(t) <= 10 and t.isupper() for t in (a, b)):
-        return True
-    words_a = [match_key(a[s:e]) for s, e in words(a)]
-    words_b = [match_key(b[s:e]) for s, e in words(b)]
-    short, long = sorted((words_a, words_b), key=len)
-    return all(w in long for w in short)
-
-
-def _message(rule: str, form: Form, target: Form | None, language: str, day: datetime.date) -> str:
-    name = _LANGUAGE_NAMES.get(language, language)
-    periods = " and ".join(p.describe() for p in form.periods)
-    if rule == "term.wrong-language":
-        text = f"{form.text!r} is the {_LANGUAGE_NAMES.get(form.language, form.language)} form"
-    elif rule == "term.anachronism":
-        text = f"{form.text!r} was not yet the name on {day.isoformat()}; the glossary dates it {periods}"
-    elif rule == "term.superseded":
-        text = f"{form.text!r} is a former name" + (f", dated {periods}" if periods else "")
-    else:
-        text = f"{form.text!r} is a deprecated form"
-    if rule == "term.anachronism" and target is None:
-        text += f"; the glossary has no {name} name for that date"
-    elif target is None:
-        text += f"; the glossary has no preferred {name} form"
-    elif rule == "term.anachronism":
-        text += f"; at that date the {name} name was {target.text!r}"
-    elif target.status is TermStatus.PREFERRED:
-        text += f"; the {name} form is {target.text!r}"
-    else:
-        text += f"; write {target.text!r}"
-    # A term's note explains its default status; a house style that changed the status makes it beside the point.
-    reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
-    if reason and rule not in ("term.wrong-language", "term.anachronism") and not reason.lower().startswith("uncertain"):
-        if form.preferred_in:  # the note says why a house style prefers it: say whose, or it reads as a reason to use it
-            reason = f"preferred in house style {' and '.join(form.preferred_in)}: {reason}"
-        text += f" ({reason})"
-    return text
-
-
-def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
-    """``source`` with every fixable finding's suggestion put in place; the findings applied."""
-    applied: list[Finding] = []
-    pieces: list[str] = []
-    position = 0
-    for finding in sorted((f for f in findings if f.fixable), key=lambda f: f.start):
-        if finding.start < position:
-            continue  # overlaps a fix already made
-        pieces.append(source[position:finding.start])
-        pieces.append(finding.suggestion or "")
-        position = finding.end
-        applied.append(finding)
-    pieces.append(source[position:])
-    return "".join(pieces), applied

@@ -16,7 +16,7 @@ class Severity(enum.StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One name not in its canonical form, located in the file as it was read.
 

@@ -18,7 +18,6 @@ Cython where the package was built with a C compiler), with the forms it reads
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,25 +28,10 @@ from ..records import ACCEPTED_STATUSES, CaseRule, Glossary, TermStatus
 from ..validation import statuses_in_style
 from . import russian
 from .collector import collector_paused
-from .language import Paragraphs
+from .language import Paragraphs, text_language
 from .near_misses import NearMissIndex
 from .scan import Form, Match, Word, ending_keys, find_forms, verify_declined, word_end
 from .text import match_key, without_invisible, words
-
-# The script a language is written in when its tag names none.
-_DEFAULT_SCRIPT = {"az": "Latn", "kk": "Cyrl", "ru": "Cyrl", "en": "Latn", "tr": "Latn", "uz": "Latn"}
-
-
-@functools.lru_cache(maxsize=1024)
-def text_language(tag: str) -> str:
-    """The text language a term's language tag belongs to: en-US -> en, kk-Cyrl -> kk, kk-Latn -> kk-Latn."""
-    parts = tag.split("-")
-    primary = parts[0].lower()
-    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
-    if script and script != _DEFAULT_SCRIPT.get(primary, script):
-        return f"{primary}-{script}"
-    return primary
-
 
 @dataclass
 class Concept:
@@ -127,10 +111,8 @@ class Matcher:
         if not self.forms:
             return [], []
         matches, plain = find_forms(self.automaton, key, text, paragraphs, base, offsets)
-        if offsets is not None or base:
+        if offsets is not None:  # (else find_forms gave offsets in the view)
             def to_view(position: int) -> int:  # a start or an end: just after the character before it
-                if offsets is None:
-                    return base + position
                 return offsets[position - 1] + 1 if position else offsets[0]
             matches = [m._replace(start=to_view(m.start), end=to_view(m.end),
                                   suffix_start=None if m.suffix_start is None else to_view(m.suffix_start))

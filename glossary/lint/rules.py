@@ -56,7 +56,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
         "term.wrong-language", Severity.WARNING,
         "A name written in another language's form (Füzuli in English, Токаев in Kazakh, Тоқаев in Russian).",
         "Each language has its own canonical form of a name; one from another column is a leak from a "
-        "source text or a translation.",
+        "source text or a translation. A Latin name inside a longer Latin proper name (Baku Shipyard) or a "
+        "host name (Akorda.kz) in Azerbaijani, Kazakh or Russian text is not reported.",
         "The ambassador visited Füzuli. / Токаевтың сапары",
         "The ambassador visited Fuzuli. / Тоқаевтың сапары",
     ),
@@ -64,7 +65,9 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
         "term.inconsistent", Severity.INFO,
         "One concept written in two different accepted forms in one document.",
         "Two admitted forms are each correct, but a reader of one article should not wonder whether "
-        "they name the same thing. Short forms (a surname, an acronym) next to the full name are not reported.",
+        "they name the same thing. Short forms (a surname, an acronym, Порт Баку beside Бакинский международный "
+        "морской торговый порт) next to the full name are not reported, nor forms the article glosses as one: "
+        "X (Y), X, also known as Y, X, formerly Y, and their Azerbaijani, Kazakh and Russian equivalents.",
         "Middle Corridor ... Trans-Caspian International Transport Route",
         "Middle Corridor ... Middle Corridor",
     ),

@@ -159,16 +159,18 @@ def _outside(extents: list, skipped: list) -> list:
 
 @cython.boundscheck(False)
 @cython.wraparound(False)
-@cython.locals(base=cython.Py_ssize_t, length=cython.Py_ssize_t, last=cython.Py_ssize_t, size=cython.Py_ssize_t,
+@cython.locals(base=cython.Py_ssize_t, shift=cython.Py_ssize_t, length=cython.Py_ssize_t, last=cython.Py_ssize_t, size=cython.Py_ssize_t,
                start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, at=cython.Py_ssize_t,
                paragraph_start=cython.Py_ssize_t, paragraph_end=cython.Py_ssize_t, whole_word=cython.bint,
                candidates=tuple, language=str, found=str, ending=str, form=Form)
 def find_forms(automaton, key: str, text: str, paragraphs, base, offsets) -> tuple:
-    """Every form the automaton finds in ``key`` that starts a word: ``Matcher.find`` without
-    the conversion to offsets in the view (the matches and plain extents are at offsets in ``key``)."""
+    """Every form the automaton finds in ``key`` that starts a word: ``Matcher.find``, but where
+    ``offsets`` is given, without the conversion to offsets in the view (then the matches and
+    plain extents are at offsets in ``key``)."""
     matches: list = []
     plain: list = []
     length = len(key)
+    shift = base if offsets is None else 0  # without invisible characters left out, key offsets are view offsets less ``base``
     paragraph_start, paragraph_end, language = 0, -1, ""
     tail = 0
     found = ""
@@ -184,16 +186,16 @@ def find_forms(automaton, key: str, text: str, paragraphs, base, offsets) -> tup
         if whole_word:
             found = text[start:end]
             if shortcut is not None and (language, found) in shortcut:
-                plain.append((start, end, True))
+                plain.append((start + shift, end + shift, True))
                 continue
         ending = None  # what follows the key up to the end of its word: a declining form's ending
         for form in candidates:
             # The common case first: a whole word spelled exactly as the term.
             if whole_word and not form.declines and found == form.compact:
                 if form.plain and language == form.language:
-                    plain.append((start, end, True))
+                    plain.append((start + shift, end + shift, True))
                 else:
-                    matches.append(Match(start, end, form))
+                    matches.append(Match(start + shift, end + shift, form))
                 continue
             if form.declines:
                 if ending is None:
@@ -206,7 +208,10 @@ def find_forms(automaton, key: str, text: str, paragraphs, base, offsets) -> tup
                 match = _verify_whole(form, key, start, end, language, text)
             if match is not None and _case_agrees(form, match, text):
                 if form.plain and language == form.language:
-                    plain.append((match.start, match.end, text[match.start:match.end] == form.compact))
+                    plain.append((match.start + shift, match.end + shift, text[match.start:match.end] == form.compact))
+                elif shift:
+                    matches.append(Match(match.start + shift, match.end + shift, form, match.endings,
+                                         None if match.suffix_start is None else match.suffix_start + shift))
                 else:
                     matches.append(match)
     return matches, plain

@@ -12,20 +12,17 @@ built with a C compiler (``setup.py``), run as Python elsewhere.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 import cython
 
+from .language import LATIN_LANGUAGES
 from .text import IGNORABLE
 
 # Look-alike letters between the two alphabets, each way. Kazakh ә and Azerbaijani ə are a pair.
 _TO_LATIN = dict(zip("аеорсухіјѕһԁԛԝәАВЕКМНОРСТХУІЈЅҺӘ", "aeopcyxijshdqwəABEKMHOPCTXYIJSHƏ"))
 _TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _TO_LATIN.items() if latin not in "jJsSdqwY"}
 _TO_CYRILLIC.update({"Y": "У", "y": "у"})
-# The letters _is_latin and _is_cyrillic accept, for a quick look at a whole paragraph.
-_A_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff]")
-_A_CYRILLIC_LETTER = re.compile("[\u0400-\u052f]")
 
 
 @cython.cfunc
@@ -78,9 +75,9 @@ def mixed_script_words(view: str, paragraphs, low, high) -> list:
     found: list = []
     length = len(view)
     for first, last in paragraphs.spans(low, high):
-        if not (_A_LATIN_LETTER.search(view, first, last) and _A_CYRILLIC_LETTER.search(view, first, last)):
+        if not paragraphs.mixes_alphabets(first, last):
             continue  # a paragraph in one alphabet has no mixed word
-        latin = paragraphs.language_at(first) in ("en", "az")
+        latin = paragraphs.language_at(first) in LATIN_LANGUAGES
         position = first
         while position < last:
             if not _in_alphabet(view[position], not latin):

@@ -186,8 +186,8 @@ def test_a_paragraph_is_skipped_only_when_it_lacks_an_alphabet():
     python_scripts = _as_python(scripts)
     for c in range(0x10000):
         ch = chr(c)
-        assert bool(scripts._A_LATIN_LETTER.match(ch)) == python_scripts._is_latin(ch), hex(c)
-        assert bool(scripts._A_CYRILLIC_LETTER.match(ch)) == python_scripts._is_cyrillic(ch), hex(c)
+        assert bool(language.A_LATIN_LETTER.match(ch)) == python_scripts._is_latin(ch), hex(c)
+        assert bool(language.A_CYRILLIC_LETTER.match(ch)) == python_scripts._is_cyrillic(ch), hex(c)
 
 
 def test_capitalised_words_start_with_the_same_letters_in_both_builds():

@@ -10,7 +10,6 @@ import click
 from glossary.lint import markup
 from glossary.lint.batch import LintOptions, lint_files
 from glossary.lint.documents import STDIN, write_document
-from glossary.lint.engine import apply_fixes
 from glossary.lint.folders import find_documents
 from glossary.lint.findings import Finding, Severity
 from glossary.lint.formatters import FORMATTERS, format_sarif
@@ -75,7 +74,7 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
     matcher = matcher_for_file(glossary_file, style) if glossary_file else matcher_for_database(settings.open(), style)
     findings: list[Finding] = []
     bad_input = False
-    options = LintOptions(lang=lang, kind=kind, rules=rules, date=document_date, keep_documents=fix)
+    options = LintOptions(lang=lang, kind=kind, rules=rules, date=document_date, keep_documents=fix, fix=fix)
     documents = find_documents(list(paths))
     if verbose:
         for skipped in documents.skipped:
@@ -88,19 +87,19 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
             continue
         found = result.findings
         if fix:
-            fixed, applied = apply_fixes(result.document.text, found)
+            applied = result.applied
             if result.path == STDIN:
-                sys.stdout.write(fixed)
+                sys.stdout.writelines(result.fixed.pieces())
             elif applied:
                 try:
-                    write_document(result.document, fixed)
+                    write_document(result.document, result.fixed.pieces())
                 except OSError as exc:
                     click.echo(f"error: {result.path}: cannot write: {exc.strerror or exc}", err=True)
                     bad_input = True
+                    found = found + applied
                     applied = []
             for finding in applied:
                 click.echo(f"fixed {finding.path}:{finding.line}:{finding.column}: {finding.found} -> {finding.suggestion}", err=True)
-            found = [f for f in found if f not in applied]
         findings.extend(found)
     report = format_sarif(findings, version=__version__) if output_format == "sarif" else FORMATTERS[output_format](findings)
     if fix and STDIN in paths:

@@ -1,0 +1,176 @@
+"""One name, one form per document: which uses of a concept's accepted forms are inconsistent.
+
+Two accepted forms of one concept in one document are inconsistent unless one is a short
+form of the other (an acronym, or fewer words, each a word of the other or of the same
+stem: Порт Баку beside Бакинский международный морской торговый порт), or the document
+says they are one name in a gloss: "the Trans-Caspian International Transport Route
+(TITR), also known as the Middle Corridor", "X (Y)", "X, formerly Y", in four languages.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Iterator
+
+from ..records import TermStatus
+from .matcher import Form, Match
+from .text import match_key, words
+
+def short_form_of(a: str, b: str) -> bool:
+    """Whether one form is a short form of the other: an acronym, or fewer words, each a word
+    of the other or of the same stem (Порт Баку of Бакинский международный морской торговый порт)."""
+    if any(len(t) <= 10 and t.isupper() for t in (a, b)):
+        return True
+    words_a = [match_key(a[s:e]) for s, e in words(a)]
+    words_b = [match_key(b[s:e]) for s, e in words(b)]
+    short, long = sorted((words_a, words_b), key=len)
+    if all(w in long for w in short):
+        return True
+    return len(short) < len(long) and all(any(_same_stem(w, other) for other in long) for w in short)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Whether two words share their beginning but for the last two letters or so (баку, бакинский)."""
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= max(3, min(len(a), len(b)) - 2)
+
+
+# What may stand between two names of one thing for the text to say they are one: brackets,
+# punctuation, and these words (the, a and an left out), in the four languages.
+_GLOSS_WORDS = frozenset({
+    "", "or", "also known as", "known as", "also called", "called", "formerly", "formerly known as", "aka",
+    "also referred to as", "referred to as", "i e", "that is", "now", "now called",
+    "или", "то есть", "т е", "также известный как", "также известная как", "также известное как",
+    "также известного как", "известный как", "известная как", "так называемый", "так называемого", "ранее",
+    "ya da", "və ya", "yaxud", "kimi tanınan", "kimi tanınır", "adlanan", "yəni", "həmçinin",
+    "немесе", "яғни", "деп аталатын", "бұрынғы",
+})
+_GLOSS_NOISE = re.compile(r"[^\w\s]|_|\uffff")
+_SENTENCE_END = re.compile(r"[.!?…]")
+_LONGEST_GLOSS = 40  # characters between the two names
+
+
+def _is_gloss(between: str) -> bool:
+    """Whether the text between two names of one concept says that they are one ("(", ", also known as")."""
+    if len(between) > _LONGEST_GLOSS or "\n\n" in between:
+        return False
+    phrase = " ".join(w for w in _GLOSS_NOISE.sub(" ", between).lower().split() if w not in ("the", "a", "an"))
+    if not phrase and _SENTENCE_END.search(between):
+        return False  # "Middle Corridor. The Trans-Caspian ...", "X ... Y": two statements, not one name glossed
+    return phrase in _GLOSS_WORDS
+
+
+class _Glosses:
+    """Forms said to be one name, in groups (union-find on their texts)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, text: str) -> str:
+        while self.parent.get(text, text) != text:
+            text = self.parent[text]
+        return text
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+
+
+class Uses:
+    """Where a document writes one concept in one language with an accepted form: the places of
+    its preferred form as numbers only (start, end, start, end... in an array: a long document
+    names its countries and capitals tens of thousands of times), those of its other forms with
+    their matches (what ``term.inconsistent`` may have to suggest from)."""
+
+    __slots__ = ("preferred", "others", "former", "_glossed")
+
+    def __init__(self) -> None:
+        self.preferred = array("q")
+        self.others: list[tuple[int, int, Match]] = []
+        # A former name right for the document's date, or mentioned as a former one: a use to count
+        # (``tilmash audit``), never an inconsistency.
+        self.former: list[tuple[int, int, Match]] = []
+        self._glossed: _Glosses | None = None
+
+    def add(self, start: int, end: int, match: Match, preferred: bool) -> None:
+        """A place; ``preferred``: written with the concept's preferred form in this language."""
+        if preferred:
+            self.preferred.extend((start, end))
+        else:
+            self.others.append((start, end, match))
+
+    def add_former(self, start: int, end: int, match: Match) -> None:
+        self.former.append((start, end, match))
+
+    def extend(self, other: Uses) -> None:
+        self.preferred.extend(other.preferred)
+        self.others.extend(other.others)
+        self.former.extend(other.former)
+
+    def places(self, preferred: Form | None) -> Iterator[tuple[int, int, Form]]:
+        """Every place with the form written there (former names included), in no set order."""
+        for i in range(0, len(self.preferred), 2):
+            yield self.preferred[i], self.preferred[i + 1], preferred
+        for start, end, match in (*self.others, *self.former):
+            yield start, end, match.form
+
+    def inconsistent(self, preferred: Form | None, view: str) -> Iterator[tuple[int, int, Match, Form]]:
+        """Each place written otherwise than the document's reference form (``preferred`` if it
+        is used, else the first of the concept's preferred forms it uses, else the first form it
+        uses) and not a short form of it or glossed as it, with that reference form.
+        ``view`` is the document's prose view."""
+        if not self.others or len(self._texts(preferred)) < 2:
+            return
+        others = sorted(self.others, key=lambda place: place[0])
+        if self.preferred:
+            reference = preferred
+        else:
+            reference = next((m.form for _, _, m in others if m.form.status is TermStatus.PREFERRED), others[0][2].form)
+        glossed = self._glosses(preferred, view)
+        for start, end, match in others:
+            if not _one_name(match.form.text, reference.text, glossed):
+                yield start, end, match, reference
+
+    def adds_a_form(self, target: str, preferred: Form | None, view: str) -> bool:
+        """Whether writing ``target`` makes the document write its concept a second way: it uses
+        an accepted form that is neither ``target`` nor a short form of it nor glossed as it."""
+        glossed = self._glosses(preferred, view)
+        return any(not _one_name(target, text, glossed) for text in self._texts(preferred))
+
+    def _texts(self, preferred: Form | None) -> set[str]:
+        return {m.form.text for _, _, m in self.others} | ({preferred.text} if self.preferred else set())
+
+    def _glosses(self, preferred: Form | None, view: str) -> _Glosses:
+        """The forms the document glosses as one another (see ``_is_gloss``), from its places in file order."""
+        if self._glossed is None:
+            self._glossed = _Glosses()
+            before: tuple[int, str] | None = None  # (end, text) of the place before
+            for start, end, text in self._places(preferred):
+                if before is not None and before[1] != text and _is_gloss(view[before[0]:start]):
+                    self._glossed.join(before[1], text)
+                before = (end, text)
+        return self._glossed
+
+    def _places(self, preferred: Form | None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, form text) of every place, in file order, without a tuple kept for each."""
+        others = sorted(self.others, key=lambda place: place[0])
+        numbers = self.preferred
+        i = 0
+        for start, end, match in others:
+            while i < len(numbers) and numbers[i] < start:
+                yield numbers[i], numbers[i + 1], preferred.text
+                i += 2
+            yield start, end, match.form.text
+        while i < len(numbers):
+            yield numbers[i], numbers[i + 1], preferred.text
+            i += 2
+
+
+def _one_name(a: str, b: str, glossed: _Glosses) -> bool:
+    return a == b or short_form_of(a, b) or glossed.find(a) == glossed.find(b)
