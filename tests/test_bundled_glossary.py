@@ -61,8 +61,8 @@ REQUIRED = [
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 180
-UNCERTAIN_CELLS_CEILING = 120
+CONCEPTS_FLOOR = 183
+UNCERTAIN_CELLS_CEILING = 118
 
 
 @pytest.mark.parametrize("concept", REQUIRED)
@@ -166,6 +166,15 @@ def findings(text, lang, matcher=GLOSSARY_MATCHER):
         pytest.param("en", "The Semipalatinsk test site was closed in 1991.", id="semipalatinsk-test-site-keeps-its-name"),
         pytest.param("ru", "Семипалатинский ядерный полигон закрыт в 1991 году.", id="semipalatinsk-test-site-ru"),
         pytest.param("en", "Trade with Uralsk and Petropavlovsk grew, Kazinform reported.", id="russian-city-names-kazinform-writes"),
+        pytest.param("en", "This was the goal of the Nevada-Semipalatinsk movement established in 1989.", id="nevada-semipalatinsk-movement"),
+        pytest.param("ru", "Проект будет реализован на судоверфи Baku Shipyard, входящей в состав AZCON Holding.",
+                     id="latin-brands-in-russian-trend"),
+        pytest.param("kk", "Маңғыстау облысының басым бөлігінде, Ұлытау облысының шығысында жел күшейеді. Орал қаласында тұман.",
+                     id="kazhydromet-regions-kk"),
+        pytest.param("ru", "Переселение в 7 городов (Джебраил, Шуша, Ходжалы, Лачын, Физули, Кяльбаджар и Агдам) и в поселок Керкиджахан города Ханкенди.",
+                     id="report-ru-karabakh-towns"),
+        pytest.param("az", "Transxəzər Beynəlxalq Nəqliyyat Marşrutu ilə \"Samruk-Kazyna\" və Azərbaycan İnvestisiya Holdinqi.",
+                     id="report-az-middle-corridor-and-samruk"),
     ],
 )
 def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
