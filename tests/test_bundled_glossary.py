@@ -2,6 +2,7 @@
 in a stable order, and quiet on the names it must leave alone."""
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from glossary.formats.csv import FORMAT
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
-from glossary.records import ACCEPTED_STATUSES, CaseRule, TermStatus
+from glossary.records import ACCEPTED_STATUSES, CaseRule, TermStatus, format_periods
 from glossary.termbase import bundled_glossary
 from glossary.validation import statuses_in_style
 
@@ -226,3 +227,41 @@ def test_politically_loaded_names_follow_the_house_style(text, default, az_offic
     lang = "ru" if text[0] in "ЖП" else "en"
     assert findings(text, lang) == default
     assert findings(text, lang, AZ_OFFICIAL) == az_official
+
+
+def test_validity_periods_belong_to_former_names_and_follow_one_another():
+    """Periods are on superseded names only (the current name has none); the former names of one
+    concept in one language follow one another, sharing at most the year of a renaming
+    (Akmolinsk until 1961, Tselinograd 1961-1992) unless they are two names of one period (Turkic
+    Council and its full name), and none ends in the future."""
+    today = date.today()
+    problems = []
+    for concept in CONCEPTS:
+        by_lang = {}
+        for term in concept.terms:
+            if term.periods and term.status is not TermStatus.SUPERSEDED:
+                problems.append((concept.id, term.lang, term.text, "periods on a name that is not superseded"))
+            for period in term.periods:
+                if period.end is not None and period.end > today:
+                    problems.append((concept.id, term.lang, term.text, "period ends in the future"))
+                by_lang.setdefault(term.lang, []).append((period.start or date.min, period.end or date.max, term.text))
+        for lang, spans in by_lang.items():
+            spans.sort()
+            for (start_a, end_a, a), (start_b, end_b, b) in zip(spans, spans[1:]):
+                if (start_a, end_a) != (start_b, end_b) and start_b <= end_a and (end_a - start_b).days > 366:
+                    problems.append((concept.id, lang, a, f"overlaps {b} by more than a year"))
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("concept", "lang", "term", "valid"),
+    [
+        pytest.param("astana", "en", "Nur-Sultan", "2019-03-20/2022-09-17", id="nur-sultan"),
+        pytest.param("ganja", "az", "Kirovabad", "1935/1989", id="kirovabad"),
+        pytest.param("organization-of-turkic-states", "en", "Turkic Council", "2009-10-03/2021-11-12", id="turkic-council"),
+        pytest.param("semey", "en", "Semipalatinsk", "/2007-06-21", id="semipalatinsk"),
+    ],
+)
+def test_former_names_carry_their_periods(concept, lang, term, valid):
+    found = next(t for c in CONCEPTS if c.id == concept for t in c.terms if t.lang == lang and t.text == term)
+    assert format_periods(found.periods) == valid

@@ -34,7 +34,7 @@ def test_import_reports_what_it_did(invoke, tmp_path):
     shutil.copy(FOUR_LANGUAGES, tmp_path / "four.csv")
     result = invoke("import", "four.csv")
     assert result.exit_code == 0
-    assert result.stdout == "four.csv: 5 concepts added, 0 changed, 0 unchanged; 32 terms added, 0 changed; new styles: az-official\n"
+    assert result.stdout == "four.csv: 6 concepts added, 0 changed, 0 unchanged; 39 terms added, 0 changed; new styles: az-official\n"
 
 
 def test_import_warns_about_what_it_does_not_keep(loaded, tmp_path):
@@ -89,8 +89,10 @@ def test_export_csv_to_stdout_reads_back_as_the_same_glossary(loaded):
 @pytest.mark.parametrize("version", ["2008", "3"])
 def test_export_tbx_to_a_file_writes_valid_tbx(loaded, tmp_path, version):
     result = loaded("export", "-o", "out.tbx", "--tbx-version", version)
-    assert (result.exit_code, result.stderr) == (0, "out.tbx: 5 concepts\n")
-    assert tbx_errors((tmp_path / "out.tbx").read_bytes()) == []
+    assert (result.exit_code, result.stderr) == (0, "out.tbx: 6 concepts\n")
+    written = (tmp_path / "out.tbx").read_bytes()
+    assert tbx_errors(written) == []
+    assert "<note>tilmash-valid: 2019-03-20/2022-09-17</note>" in written.decode()  # a validity period
 
 
 def test_export_to_an_unwritable_place_exits_2(loaded):
@@ -142,6 +144,23 @@ def test_show_lists_the_history_of_a_concept(loaded):
     assert result.exit_code == 0
     assert "  en Alma-Ata: note: name until 1993" in result.stdout
     assert "tester: create term" in result.stdout
+
+
+def test_show_gives_each_terms_validity_periods(loaded):
+    result = loaded("terms", "show", "astana")
+    assert result.stdout.splitlines()[:8] == [
+        "astana  (place)",
+        "  en     Astana      preferred   1998-05-06 to 2019-03-19, since 2022-09-17",
+        "         Akmola      superseded  1992 to 1998-05-05",
+        "         Nur-Sultan  superseded  2019-03-20 to 2022-09-17",
+        "  kk     Астана      preferred   1998-05-06 to 2019-03-19, since 2022-09-17",
+        "         Нұр-Сұлтан  superseded  2019-03-20 to 2022-09-17",
+        "  ru     Астана      preferred   1998-05-06 to 2019-03-19, since 2022-09-17",
+        "         Нур-Султан  superseded  2019-03-20 to 2022-09-17",
+    ]
+    found = json.loads(loaded("terms", "search", "Nur-Sultan", "--format", "json").stdout)["concepts"][0]["terms"]
+    assert [t["valid"] for t in found if t["lang"] == "en"] == [["1998-05-06/2019-03-19", "2022-09-17/"], ["1992/1998-05-05"],
+                                                                 ["2019-03-20/2022-09-17"]]
 
 
 def test_bad_database_url_exits_2(invoke):

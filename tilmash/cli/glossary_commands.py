@@ -102,7 +102,8 @@ def _concept_json(concept: ConceptEntry) -> dict:
         "id": concept.id,
         "subject_field": concept.subject_field,
         "definition": concept.definition,
-        "terms": [{"lang": t.lang, "text": t.text, "status": t.status.value} for t in concept.terms],
+        "terms": [{"lang": t.lang, "text": t.text, "status": t.status.value, "valid": [str(p) for p in t.periods]}
+                  for t in concept.terms],
     }
 
 
@@ -112,7 +113,8 @@ def _concept_text(concept: ConceptEntry) -> str:
     width = max((len(t.text) for t in concept.terms), default=0)
     for term in concept.terms:
         lang = term.lang if term.lang != last_lang else ""
-        lines.append(f"  {lang:<6} {term.text:<{width}}  {term.status.value}")
+        valid = ", ".join(p.describe() for p in term.periods)
+        lines.append(f"  {lang:<6} {term.text:<{width}}  {term.status.value:<10}  {valid}".rstrip())
         last_lang = term.lang
     return "\n".join(lines)
 
