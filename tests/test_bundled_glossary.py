@@ -265,3 +265,21 @@ def test_validity_periods_belong_to_former_names_and_follow_one_another():
 def test_former_names_carry_their_periods(concept, lang, term, valid):
     found = next(t for c in CONCEPTS if c.id == concept for t in c.terms if t.lang == lang and t.text == term)
     assert format_periods(found.periods) == valid
+
+
+def test_terms_search_finds_each_concept_from_every_form(database):
+    """What `tilmash terms search` does, for every form of every concept (any language, any script),
+    and for the preferred forms typed without diacritics (Kaşaqan as kasaqan): the concept is found."""
+    from glossary.folding import fold
+    from glossary.termbase import search_concepts, seed_bundled_glossary
+
+    with database.session() as session:
+        seed_bundled_glossary(session)
+        missed = []
+        for concept in CONCEPTS:
+            for term in concept.terms:
+                queries = (term.text, fold(term.text)) if term.status is TermStatus.PREFERRED else (term.text,)
+                for query in dict.fromkeys(queries):
+                    if concept.id not in {c.id for c in search_concepts(session, query, limit=50)}:
+                        missed.append((concept.id, query))
+    assert missed == []
