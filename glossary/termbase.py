@@ -19,10 +19,10 @@ from .folding import fold, search_key
 from .formats import FORMATS
 from .model import Concept, Style, Term, TermPeriod, TermStyleStatus
 from .records import ConceptEntry, Glossary, TermEntry, TermStatus, ValidityPeriod
-from .validation import concept_problems, statuses_in_style
+from .validation import concept_problems, glossary_problems, statuses_in_style
 from .wording import counted, noun
 
-BUNDLED_GLOSSARY = "bundled.csv"
+BUNDLED_GLOSSARY = "bundled"  # glossary/data/bundled/: one CSV per subject field
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
 
 
@@ -291,10 +291,20 @@ def search_concepts(session: Session, query: str, *, limit: int = 20) -> list[Co
 
 
 def bundled_glossary() -> Glossary:
-    """The glossary shipped inside the package (names of the Azerbaijan-Kazakhstan beat)."""
-    data = resources.files("glossary").joinpath("data", BUNDLED_GLOSSARY).read_bytes()
-    return FORMATS["csv"].read(data, f"glossary/data/{BUNDLED_GLOSSARY}")
+    """The glossary shipped inside the package (names of the Azerbaijan-Kazakhstan beat).
+
+    One CSV file per subject field (``place.csv``, ``person.csv``...), read in
+    file-name order; a concept id may appear in one file only.
+    """
+    folder = resources.files("glossary").joinpath("data", BUNDLED_GLOSSARY)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".csv")), key=lambda f: f.name)
+    concepts = []
+    for file in files:
+        concepts += FORMATS["csv"].read(file.read_bytes(), f"glossary/data/{BUNDLED_GLOSSARY}/{file.name}").concepts
+    if problems := glossary_problems(concepts, f"glossary/data/{BUNDLED_GLOSSARY}"):
+        raise FormatError(problems)
+    return Glossary(concepts)
 
 
 def seed_bundled_glossary(session: Session) -> ImportReport:
-    return import_glossaries(session, [(f"bundled {BUNDLED_GLOSSARY}", bundled_glossary())])[0]
+    return import_glossaries(session, [(f"glossary/data/{BUNDLED_GLOSSARY}", bundled_glossary())])[0]

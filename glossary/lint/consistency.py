@@ -120,7 +120,8 @@ class Uses:
         for start, end, match in (*self.others, *self.former):
             yield start, end, match.form
 
-    def inconsistent(self, preferred: Form | None, view: str) -> Iterator[tuple[int, int, Match, Form]]:
+    def inconsistent(self, preferred: Form | None, view: str,
+                     whole: tuple[str, ...] = ()) -> Iterator[tuple[int, int, Match, Form]]:
         """Each place written otherwise than the document's reference form (``preferred`` if it
         is used, else the first of the concept's preferred forms it uses, else the first form it
         uses) and not a short form of it or glossed as it, with that reference form.
@@ -134,14 +135,14 @@ class Uses:
             reference = next((m.form for _, _, m in others if m.form.status is TermStatus.PREFERRED), others[0][2].form)
         glossed = self._glosses(preferred, view)
         for start, end, match in others:
-            if not _one_name(match.form.text, reference.text, glossed):
+            if not _one_name(match.form.text, reference.text, glossed, whole):
                 yield start, end, match, reference
 
-    def adds_a_form(self, target: str, preferred: Form | None, view: str) -> bool:
+    def adds_a_form(self, target: str, preferred: Form | None, view: str, whole: tuple[str, ...] = ()) -> bool:
         """Whether writing ``target`` makes the document write its concept a second way: it uses
         an accepted form that is neither ``target`` nor a short form of it nor glossed as it."""
         glossed = self._glosses(preferred, view)
-        return any(not _one_name(target, text, glossed) for text in self._texts(preferred))
+        return any(not _one_name(target, text, glossed, whole) for text in self._texts(preferred))
 
     def _texts(self, preferred: Form | None) -> set[str]:
         return {m.form.text for _, _, m in self.others} | ({preferred.text} if self.preferred else set())
@@ -172,5 +173,16 @@ class Uses:
             i += 2
 
 
-def _one_name(a: str, b: str, glossed: _Glosses) -> bool:
-    return a == b or short_form_of(a, b) or glossed.find(a) == glossed.find(b)
+def _one_name(a: str, b: str, glossed: _Glosses, whole: tuple[str, ...] = ()) -> bool:
+    """Whether ``a`` and ``b`` name one thing the same way: equal, one a short form of the other,
+    glossed as one another, or both parts of one of the concept's accepted forms ``whole``
+    (Kassym-Jomart Kemelevich and Kassym-Jomart Tokayev, of Kassym-Jomart Kemelevich Tokayev)."""
+    return (a == b or short_form_of(a, b) or glossed.find(a) == glossed.find(b)
+            or any(_part_of(a, name) and _part_of(b, name) for name in whole))
+
+
+def _part_of(part: str, name: str) -> bool:
+    """Whether ``part`` is fewer words than ``name``, each one of its words."""
+    words_of_part = [match_key(part[s:e]) for s, e in words(part)]
+    words_of_name = [match_key(name[s:e]) for s, e in words(name)]
+    return len(words_of_part) < len(words_of_name) and all(w in words_of_name for w in words_of_part)

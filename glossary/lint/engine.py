@@ -230,7 +230,7 @@ class _Linter:
             target = targets.get((finding.start, finding.end)) if finding.fixable else None
             used = uses.get((finding.concept, finding.lang)) if target is not None else None
             if used and used.adds_a_form(target, self.matcher.concepts[finding.concept].preferred.get(finding.lang),
-                                         self.view):
+                                         self.view, self._accepted_texts(finding.concept, finding.lang)):
                 finding = dataclasses.replace(finding, fixable=False)
             kept.append(finding)
         return kept
@@ -394,6 +394,11 @@ class _Linter:
                  self.wording.message(rule, form, target, language, self.date), concept=form.concept, lang=language,
                  status=form.status.value, fixable=fixable, term=form.text)
 
+    def _accepted_texts(self, concept_id: str, language: str) -> tuple[str, ...]:
+        """The texts of a concept's accepted forms in ``language`` (a document's forms of it may be parts of one)."""
+        return tuple(f.text for f in self.matcher.concepts[concept_id].forms
+                     if f.language == language and f.status in ACCEPTED_STATUSES)
+
     def _is_preferred(self, form: Form, language: str) -> bool:
         """Whether ``form`` is its concept's preferred form in ``language``."""
         return self.matcher.concepts[form.concept].preferred.get(language) is form
@@ -471,7 +476,8 @@ class _Linter:
         """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
             preferred = self.matcher.concepts[concept_id].preferred.get(language)
-            for start, end, match, reference in used.inconsistent(preferred, self.view):
+            for start, end, match, reference in used.inconsistent(preferred, self.view,
+                                                                  self._accepted_texts(concept_id, language)):
                 suggestion, _ = self.suggester.suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
                          f"this document writes one name as {match.form.text!r} and as {reference.text!r}; use one form",

@@ -156,6 +156,8 @@ def test_messages(text, message):
                      "Грузоперевозки по Среднему коридору растут.",
                      [("term.inconsistent", "Транскаспийскому международному транспортному маршруту",
                        "Среднему коридору")], id="ru-two-names-without-a-gloss-are-inconsistent"),
+        pytest.param("html", "<p>President Ilham Aliyev met Kassym-Jomart Tokayev.</p><p>Dear Kassym-Jomart "
+                     "Kemelevich, welcome to Baku.</p>", [], id="en-two-parts-of-the-full-name"),
         pytest.param("text", "Грузы идут по Среднему коридору. Транскаспийский международный транспортный маршрут "
                      "растет.", [("term.inconsistent", "Транскаспийский международный транспортный маршрут",
                                   "Средний коридор")], id="ru-two-sentences-are-not-a-gloss"),

@@ -1,0 +1,285 @@
+"""The bundled glossary (glossary/data/bundled/*.csv) as data: complete, sourced, consistent,
+in a stable order, and quiet on the names it must leave alone."""
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from glossary.formats.csv import FORMAT
+from glossary.lint.engine import lint_text
+from glossary.lint.matcher import Matcher
+from glossary.records import ACCEPTED_STATUSES, CaseRule, TermStatus, format_periods
+from glossary.termbase import bundled_glossary
+from glossary.validation import statuses_in_style
+
+BUNDLED = Path(__file__).parents[1] / "glossary" / "data" / "bundled"
+FILES = sorted(BUNDLED.glob("*.csv"))
+GLOSSARY = bundled_glossary()
+CONCEPTS = GLOSSARY.concepts
+STYLES = [None, *GLOSSARY.styles()]
+CORE = ("en", "az", "kk", "ru")
+
+
+def is_uncertain(term) -> bool:
+    return (term.note or "").startswith("uncertain:")
+
+
+def preferred_cells():
+    """(concept, language, term) of the default style's preferred term in each core language."""
+    return [(c, t.lang, t) for c in CONCEPTS for t in c.terms if t.lang in CORE and t.status is TermStatus.PREFERRED]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_each_file_is_in_canonical_order(path):
+    """Concepts by id, terms by language and status, as `tilmash export --format csv` writes them:
+    a change to the data is a small readable diff."""
+    data = path.read_bytes()
+    canonical = FORMAT.write(FORMAT.read(data, str(path)).normalized())
+    differing = [i for i, (a, b) in enumerate(zip(data.decode().splitlines(), canonical.decode().splitlines()), 1) if a != b]
+    assert data == canonical, f"{path.name}: first line out of canonical order: {differing[:1]}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_each_file_holds_one_subject_field_named_after_it(path):
+    fields = {c.subject_field for c in FORMAT.read(path.read_bytes(), str(path)).concepts}
+    assert fields == {path.stem.replace("-", " ")}
+
+
+# The names issue 11 asks for by name: each must stay in the glossary.
+REQUIRED = [
+    "ilham-aliyev", "kassym-jomart-tokayev", "heydar-aliyev", "nursultan-nazarbayev", "mehriban-aliyeva",
+    "ali-asadov", "olzhas-bektenov", "jeyhun-bayramov", "yermek-kosherbayev", "parviz-shahbazov",
+    "yerlan-akkenzhenov", "nurlan-sauranbayev", "mikayil-jabbarov", "aghalar-atamoglanov", "alim-bayel",
+    "ruslan-zheldibay", "karabakh", "east-zangezur", "mangystau-region", "tengiz", "kashagan", "socar",
+    "kazmunaygas", "kaztransoil", "samruk-kazyna", "azerbaijan-investment-holding", "azerbaijan-railways",
+    "kazakhstan-temir-zholy", "kazmortransflot", "caspian-pipeline-consortium", "milli-majlis", "mazhilis", "cis",
+    "organization-of-turkic-states", "parliamentary-assembly-of-turkic-states", "baku-tbilisi-ceyhan", "baku-supsa",
+    "baku-tbilisi-kars", "middle-corridor", "caspian-green-energy-corridor", "trans-caspian-fibre-optic-line",
+    "alat-free-economic-zone", "cop29", "azal-crash-near-aktau", "azertac", "kazinform", "report-news-agency",
+    "gazakh", "taraz", "alat", "semey", "oral", "petropavl", "oskemen", "kostanay", "kyzylorda", "atyrau",
+]
+# Counts this revision reached; the issue's targets are 250 concepts and at most one uncertain
+# preferred cell in ten. The floor and the ceiling may only move towards them.
+CONCEPTS_FLOOR = 183
+UNCERTAIN_CELLS_CEILING = 118
+
+
+@pytest.mark.parametrize("concept", REQUIRED)
+def test_the_issue_names_are_in_the_glossary(concept):
+    assert concept in {c.id for c in CONCEPTS}
+
+
+def test_coverage_does_not_shrink():
+    assert len(CONCEPTS) >= CONCEPTS_FLOOR, Counter(c.subject_field for c in CONCEPTS)
+
+
+@pytest.mark.parametrize("lang", CORE)
+def test_every_concept_has_a_preferred_term_in_each_language(lang):
+    missing = [c.id for c in CONCEPTS if not any(t.lang == lang and t.status is TermStatus.PREFERRED for t in c.terms)]
+    assert missing == []
+
+
+def test_every_form_is_sourced_or_marked_uncertain():
+    unsourced = [(c.id, t.lang, t.text) for c in CONCEPTS for t in c.terms if not t.source and not is_uncertain(t)]
+    assert unsourced == []
+
+
+def test_uncertain_notes_say_what_was_searched():
+    vague = [(c.id, t.lang, t.text) for c in CONCEPTS for t in c.terms if is_uncertain(t) and "searched" not in t.note]
+    assert vague == []
+
+
+def test_uncertain_cells_do_not_grow():
+    uncertain_cells = [(c.id, lang) for c, lang, t in preferred_cells() if is_uncertain(t)]
+    assert len(uncertain_cells) <= UNCERTAIN_CELLS_CEILING, uncertain_cells
+
+
+def test_every_deprecated_or_superseded_term_gives_its_reason():
+    silent = [(c.id, t.lang, t.text) for c in CONCEPTS for t in c.terms
+              if t.status not in ACCEPTED_STATUSES and not (t.note or "").strip()]
+    assert silent == []
+
+
+def _rule_matches(term, text: str) -> bool:
+    """Whether ``term`` under its case rule would match ``text`` written whole."""
+    if term.case_rule is CaseRule.STRICT:
+        return term.text == text
+    if len(term.text) != len(text):
+        return False
+    if term.case_rule is CaseRule.INSENSITIVE:
+        return term.text.casefold() == text.casefold()
+    return all(a == b if a.isupper() else a.lower() == b.lower() for a, b in zip(term.text, text))
+
+
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s or "default")
+def test_no_form_is_both_accepted_and_rejected(style):
+    """A deprecated or superseded form that matches an accepted form of the same concept under
+    its case rule would flag correct copy (the audit's 'Baku international sea trade port')."""
+    conflicts = []
+    for concept in CONCEPTS:
+        statuses = statuses_in_style(concept.terms, style)
+        for rejected, status in statuses.items():
+            if status in ACCEPTED_STATUSES:
+                continue
+            conflicts += [(concept.id, rejected.lang, rejected.text, accepted.text)
+                          for accepted, other in statuses.items()
+                          if other in ACCEPTED_STATUSES and accepted.lang == rejected.lang and _rule_matches(rejected, accepted.text)]
+    assert conflicts == []
+
+
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s or "default")
+def test_every_accepted_form_written_alone_is_clean(style):
+    """Each preferred or admitted form, as the only words of a text in its language, gives no
+    finding: no other concept's variant hides inside it, and no rule of the engine disowns it."""
+    matcher = Matcher(GLOSSARY, style)
+    noisy = []
+    for concept in CONCEPTS:
+        for term, status in statuses_in_style(concept.terms, style).items():
+            if status in ACCEPTED_STATUSES and term.lang in CORE:
+                findings = lint_text(term.text, matcher, lang=term.lang)
+                noisy += [(concept.id, term.lang, term.text, f.rule, f.found) for f in findings]
+    assert noisy == []
+
+
+GLOSSARY_MATCHER = Matcher(GLOSSARY)
+AZ_OFFICIAL = Matcher(GLOSSARY, "az-official")
+
+
+def findings(text, lang, matcher=GLOSSARY_MATCHER):
+    return [(f.rule, f.found, f.suggestion) for f in lint_text(text, matcher, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        pytest.param("en", "Nursultan Nazarbayev met Ilham Aliyev in Baku.", id="nursultan-the-first-name-en"),
+        pytest.param("en", "Dear Nursultan Abishevich, welcome to Baku.", id="nursultan-with-patronymic-is-not-nur-sultan"),
+        pytest.param("az", "Nursultan Nazarbayevin Bakıya səfəri başladı.", id="nursultan-the-first-name-az"),
+        pytest.param("kk", "Нұрсұлтан Назарбаев Бакуде болды.", id="nursultan-the-first-name-kk"),
+        pytest.param("kk", "Теңіз жағасында демалыс. Каспий теңізінің түбімен кабель тартылады.", id="tenіz-is-sea-in-kazakh"),
+        pytest.param("kk", "Теңіз кен орнында өндіріс артты.", id="tengiz-field-in-kazakh"),
+        pytest.param("az", "Qazax rayonunda yeni məktəb açılıb. Qazaxıstan nümayəndələri iştirak edib.", id="qazax-district-is-not-qazaxistan"),
+        pytest.param("kk", "Елші Әзербайжанның Қазақ ауданына барды. Қазақ халқы мерекені тойлады.", id="qazaq-district-is-not-kazakh"),
+        pytest.param("en", "The tanker Taraz delivered Kazakh oil from Aktau to Baku.", id="taraz-the-tanker"),
+        pytest.param("en", "Alat settlement hosts the Port of Baku and the Alat Free Economic Zone.", id="alat-the-settlement"),
+        pytest.param("en", "The Semipalatinsk test site was closed in 1991.", id="semipalatinsk-test-site-keeps-its-name"),
+        pytest.param("ru", "Семипалатинский ядерный полигон закрыт в 1991 году.", id="semipalatinsk-test-site-ru"),
+        pytest.param("en", "Trade with Uralsk and Petropavlovsk grew, Kazinform reported.", id="russian-city-names-kazinform-writes"),
+        pytest.param("en", "This was the goal of the Nevada-Semipalatinsk movement established in 1989.", id="nevada-semipalatinsk-movement"),
+        pytest.param("ru", "Проект будет реализован на судоверфи Baku Shipyard, входящей в состав AZCON Holding.",
+                     id="latin-brands-in-russian-trend"),
+        pytest.param("kk", "Маңғыстау облысының басым бөлігінде, Ұлытау облысының шығысында жел күшейеді. Орал қаласында тұман.",
+                     id="kazhydromet-regions-kk"),
+        pytest.param("ru", "Переселение в 7 городов (Джебраил, Шуша, Ходжалы, Лачын, Физули, Кяльбаджар и Агдам) и в поселок Керкиджахан города Ханкенди.",
+                     id="report-ru-karabakh-towns"),
+        pytest.param("az", "Transxəzər Beynəlxalq Nəqliyyat Marşrutu ilə \"Samruk-Kazyna\" və Azərbaycan İnvestisiya Holdinqi.",
+                     id="report-az-middle-corridor-and-samruk"),
+    ],
+)
+def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
+    assert findings(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param("kk", "Тенгиз кен орнында өндіріс артты.", [("term.deprecated", "Тенгиз кен орнында", "Теңіз кен орнында")],
+                     id="russian-tengiz-in-kazakh"),
+        pytest.param("kk", "Мангистау облысында жел күшейеді.", [("term.deprecated", "Мангистау облысында", "Маңғыстау облысында")],
+                     id="russian-mangistau-in-kazakh"),
+        pytest.param("kk", "Мажилис депутаттары келісімді бекітті.", [("term.deprecated", "Мажилис", "Мәжіліс")],
+                     id="russian-mazhilis-in-kazakh"),
+        pytest.param("kk", "«Самрук-Казына» қоры жоба бастады.", [("term.deprecated", "Самрук-Казына", "Самұрық-Қазына")],
+                     id="russian-samruk-in-kazakh"),
+        pytest.param("kk", "Сыртқы істер министрі Ермек Кошербаев мәлімдеді.", [("term.deprecated", "Ермек Кошербаев", "Ермек Көшербаев")],
+                     id="russian-kosherbayev-in-kazakh"),
+        pytest.param("en", "Qasym-Zhomart Toqaev said. Toqaev added.",
+                     [("term.deprecated", "Qasym-Zhomart Toqaev", "Kassym-Jomart Tokayev"), ("term.deprecated", "Toqaev", "Tokayev")],
+                     id="kazakh-latin-toqaev-in-english"),
+        pytest.param("en", "Dear Kassym-Jomart Kemelovich, welcome.", [("term.deprecated", "Kassym-Jomart Kemelovich", "Kassym-Jomart Kemelevich")],
+                     id="wrong-patronymic-without-surname"),
+        pytest.param("en", "Minister Jeykhun Bayramov arrived.", [("term.deprecated", "Jeykhun Bayramov", "Jeyhun Bayramov")],
+                     id="jeykhun-transliteration"),
+        pytest.param("en", "Tankers of KazMunaiGas and KazMunaiGaz.",
+                     [("term.deprecated", "KazMunaiGas", "KazMunayGas"), ("term.deprecated", "KazMunaiGaz", "KazMunayGas")],
+                     id="kazmunaigas-spellings"),
+        pytest.param("en", "Oil reached Semipalatinsk on Monday.", [("term.superseded", "Semipalatinsk", "Semey")], id="semipalatinsk-the-city"),
+        pytest.param("az", "Kaşağan yatağından neft.", [("term.deprecated", "Kaşağan", "Kaşaqan")], id="kashagan-az-spelling"),
+    ],
+)
+def test_variants_real_copy_uses_are_caught(lang, text, expected):
+    assert findings(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "az_official"),
+    [
+        pytest.param("Жители вернулись в Лачын.", [], [], id="lachyn-admitted-and-preferred-in-az-official"),
+        pytest.param("Жители вернулись в Лачин.", [], [("term.deprecated", "Лачин", "Лачын")], id="lachin-russian-press-form"),
+        pytest.param("Переговоры о Нагорном Карабахе.", [], [("term.deprecated", "Нагорном Карабахе", "Карабахе")], id="nagorno-karabakh"),
+        pytest.param("The Stepanakert airport.", [("term.superseded", "Stepanakert", "Khankendi")],
+                     [("term.deprecated", "Stepanakert", "Khankendi")], id="stepanakert"),
+    ],
+)
+def test_politically_loaded_names_follow_the_house_style(text, default, az_official):
+    lang = "ru" if text[0] in "ЖП" else "en"
+    assert findings(text, lang) == default
+    assert findings(text, lang, AZ_OFFICIAL) == az_official
+
+
+def test_validity_periods_belong_to_former_names_and_follow_one_another():
+    """Periods are on superseded names only (the current name has none); the former names of one
+    concept in one language follow one another, sharing at most the year of a renaming
+    (Akmolinsk until 1961, Tselinograd 1961-1992) unless they are two names of one period (Turkic
+    Council and its full name), and none ends in the future."""
+    today = date.today()
+    problems = []
+    for concept in CONCEPTS:
+        by_lang = {}
+        for term in concept.terms:
+            if term.periods and term.status is not TermStatus.SUPERSEDED:
+                problems.append((concept.id, term.lang, term.text, "periods on a name that is not superseded"))
+            for period in term.periods:
+                if period.end is not None and period.end > today:
+                    problems.append((concept.id, term.lang, term.text, "period ends in the future"))
+                by_lang.setdefault(term.lang, []).append((period.start or date.min, period.end or date.max, term.text))
+        for lang, spans in by_lang.items():
+            spans.sort()
+            for (start_a, end_a, a), (start_b, end_b, b) in zip(spans, spans[1:]):
+                if (start_a, end_a) != (start_b, end_b) and start_b <= end_a and (end_a - start_b).days > 366:
+                    problems.append((concept.id, lang, a, f"overlaps {b} by more than a year"))
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("concept", "lang", "term", "valid"),
+    [
+        pytest.param("astana", "en", "Nur-Sultan", "2019-03-20/2022-09-17", id="nur-sultan"),
+        pytest.param("ganja", "az", "Kirovabad", "1935/1989", id="kirovabad"),
+        pytest.param("organization-of-turkic-states", "en", "Turkic Council", "2009-10-03/2021-11-12", id="turkic-council"),
+        pytest.param("semey", "en", "Semipalatinsk", "/2007-06-21", id="semipalatinsk"),
+    ],
+)
+def test_former_names_carry_their_periods(concept, lang, term, valid):
+    found = next(t for c in CONCEPTS if c.id == concept for t in c.terms if t.lang == lang and t.text == term)
+    assert format_periods(found.periods) == valid
+
+
+def test_terms_search_finds_each_concept_from_every_form(database):
+    """What `tilmash terms search` does, for every form of every concept (any language, any script),
+    and for the preferred forms typed without diacritics (Kaşaqan as kasaqan): the concept is found."""
+    from glossary.folding import fold
+    from glossary.termbase import search_concepts, seed_bundled_glossary
+
+    with database.session() as session:
+        seed_bundled_glossary(session)
+        missed = []
+        for concept in CONCEPTS:
+            for term in concept.terms:
+                queries = (term.text, fold(term.text)) if term.status is TermStatus.PREFERRED else (term.text,)
+                for query in dict.fromkeys(queries):
+                    if concept.id not in {c.id for c in search_concepts(session, query, limit=50)}:
+                        missed.append((concept.id, query))
+    assert missed == []
