@@ -25,7 +25,7 @@ from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
 from .collector import collector_paused
 from .findings import Finding
-from .language import paragraphs
+from .language import Paragraphs, paragraphs
 from .matcher import Form, Match, Matcher
 from .rules import RULES
 from .scan import capitalised_words
@@ -38,7 +38,7 @@ _LINE_BREAK = re.compile("\n")
 
 
 @dataclass
-class _Span:
+class Span:
     """Overlapping matches with the same extent: alternatives for one stretch of text."""
 
     start: int
@@ -170,14 +170,8 @@ class _Linter:
         """The findings in one piece of the view, and where it uses which accepted form."""
         low, high = piece
         stretch = self.view[low:high]
-        key = match_key(stretch)
-        text, offsets = stretch, None
-        if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
-            offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
-            offsets.append(high)
-            key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
-        matches, plain = self.matcher.find(key, text, self.paragraphs, low, offsets)
-        spans = self._without_plain(_longest_first(matches), plain)
+        matches, plain = find_in(self.matcher, self.view, self.paragraphs, low, high)
+        spans = self._without_plain(longest_first(matches), plain)
         findings: list[Finding] = []
         uses: _Uses = defaultdict(list)
         for span in spans:
@@ -187,8 +181,8 @@ class _Linter:
             self._near_misses(low, stretch, spans, plain, mixed, findings)
         return findings, uses
 
-    def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
-        """The spans no plain extent beats, settled as ``_longest_first`` and ``_classify`` would.
+    def _without_plain(self, spans: list[Span], plain: list[tuple[int, int, bool]]) -> list[Span]:
+        """The spans no plain extent beats, settled as ``longest_first`` and ``_classify`` would.
 
         A longer plain extent, or one as long and further left, wins. On the very same
         extent the plain form (accepted in its own language) wins unless it was reached
@@ -222,7 +216,7 @@ class _Linter:
                 kept.append(span)
         return kept
 
-    def _classify(self, span: _Span, uses: _Uses, findings: list[Finding]) -> None:
+    def _classify(self, span: Span, uses: _Uses, findings: list[Finding]) -> None:
         language = self.paragraphs.language_at(span.start)
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
@@ -277,34 +271,7 @@ class _Linter:
         return best
 
     def _suggest(self, match: Match, target: Form, language: str) -> tuple[str, bool]:
-        """The target form in the grammatical form and letter case of the match; whether it is certain."""
-        found = self.source[match.start:match.end]
-        text, certain = target.text, True
-        if match.suffix_start is not None and language in ("az", "kk"):
-            rest = self.source[match.suffix_start:match.end]
-            carried = turkic.carry_suffix(language, self.source[match.start:match.suffix_start], rest, target.text)
-            text, certain = (target.text + carried, True) if carried is not None else (target.text, False)
-        elif language == "ru" and (match.suffix_start is not None or match.form.declines):
-            endings = list(match.endings) if match.form.declines else self._endings_of_whole_form(match)
-            words_of_form = match.form.words or [None] * len(endings)
-            if any(word is None or ending != word.base_ending for ending, word in zip(endings, words_of_form)):
-                inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
-                text, certain = (inflected, True) if inflected is not None else (target.text, False)
-        return markup.escape_for(self.kind, apply_case(text, found, language)), certain
-
-    def _endings_of_whole_form(self, match: Match) -> list[str]:
-        """The endings of a form looked up whole and found with a Russian ending on its last word
-        (a Kazakh spelling declined in Russian text: Тоқаева)."""
-        spans = words(match.form.compact)
-        last = match.form.compact[spans[-1][0]:spans[-1][1]]
-        forms = russian.word_forms(last)
-        ending = forms.base_ending + self.source[match.suffix_start:match.end].lower()
-        return [russian.word_forms(match.form.compact[a:b]).base_ending for a, b in spans[:-1]] + [ending]
-
-    def _previous_word(self, start: int) -> str | None:
-        before = self.view[max(0, start - 40):start]
-        spans = words(before)
-        return before[spans[-1][0]:spans[-1][1]] if spans else None
+        return suggestion(self.source, self.view, self.kind, match, target, language)
 
     def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
         """A concept written two accepted ways in one document: the less canonical ones are reported."""
@@ -334,7 +301,7 @@ class _Linter:
                      concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 
-    def _near_misses(self, low: int, stretch: str, spans: list[_Span], plain: list[tuple[int, int, bool]],
+    def _near_misses(self, low: int, stretch: str, spans: list[Span], plain: list[tuple[int, int, bool]],
                      mixed: list[tuple[int, int]], findings: list[Finding]) -> None:
         """Capitalised words outside every match that are one edit from a glossary word.
 
@@ -378,7 +345,58 @@ class _Linter:
         return None
 
 
-def _longest_first(matches: list[Match]) -> list[_Span]:
+def find_in(matcher: Matcher, view: str, paragraphs: Paragraphs, low: int, high: int) -> tuple[list[Match], list[tuple[int, int, bool]]]:
+    """Every form ``matcher`` finds from ``low`` to ``high`` of ``view`` (offsets in the view), and the
+    extents of plain forms apart (see ``Matcher.find``)."""
+    stretch = view[low:high]
+    key = match_key(stretch)
+    text, offsets = stretch, None
+    if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
+        offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
+        offsets.append(high)
+        key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
+    return matcher.find(key, text, paragraphs, low, offsets)
+
+
+def suggestion(source: str, view: str, kind: str, match: Match, target: Form, language: str) -> tuple[str, bool]:
+    """``target`` in the grammatical form and letter case ``match`` has in ``source``; whether that is certain.
+
+    ``view`` is the prose view of ``source`` (the same text for plain text), ``kind`` the
+    markup the result is escaped for. Azerbaijani and Kazakh suffixes are carried over
+    (``turkic``), Russian endings too or the form rebuilt (``russian``).
+    """
+    found = source[match.start:match.end]
+    text, certain = target.text, True
+    if match.suffix_start is not None and language in ("az", "kk"):
+        rest = source[match.suffix_start:match.end]
+        carried = turkic.carry_suffix(language, source[match.start:match.suffix_start], rest, target.text)
+        text, certain = (target.text + carried, True) if carried is not None else (target.text, False)
+    elif language == "ru" and (match.suffix_start is not None or match.form.declines):
+        endings = list(match.endings) if match.form.declines else _endings_of_whole_form(source, match)
+        words_of_form = match.form.words or [None] * len(endings)
+        if any(word is None or ending != word.base_ending for ending, word in zip(endings, words_of_form)):
+            inflected = russian.inflect_like(match.form.text, endings, target.text, _previous_word(view, match.start))
+            text, certain = (inflected, True) if inflected is not None else (target.text, False)
+    return markup.escape_for(kind, apply_case(text, found, language)), certain
+
+
+def _endings_of_whole_form(source: str, match: Match) -> list[str]:
+    """The endings of a form looked up whole and found with a Russian ending on its last word
+    (a Kazakh spelling declined in Russian text: Тоқаева)."""
+    spans = words(match.form.compact)
+    last = match.form.compact[spans[-1][0]:spans[-1][1]]
+    forms = russian.word_forms(last)
+    ending = forms.base_ending + source[match.suffix_start:match.end].lower()
+    return [russian.word_forms(match.form.compact[a:b]).base_ending for a, b in spans[:-1]] + [ending]
+
+
+def _previous_word(view: str, start: int) -> str | None:
+    before = view[max(0, start - 40):start]
+    spans = words(before)
+    return before[spans[-1][0]:spans[-1][1]] if spans else None
+
+
+def longest_first(matches: list[Match]) -> list[Span]:
     """Group matches by extent and keep the longest of overlapping ones (leftmost on ties).
 
     Matches are swept in order of start; a run of mutually overlapping extents
@@ -388,20 +406,20 @@ def _longest_first(matches: list[Match]) -> list[_Span]:
     for match in matches:
         by_extent.setdefault((match.start, match.end), []).append(match)
     extents = sorted(by_extent)
-    chosen: list[_Span] = []
+    chosen: list[Span] = []
     cluster: list[tuple[int, int]] = []
     cluster_end = -1
     for extent in extents + [(1 << 62, 1 << 62)]:
         if extent[0] >= cluster_end and cluster:
             if len(cluster) == 1:
-                chosen.append(_Span(cluster[0][0], cluster[0][1], by_extent[cluster[0]]))
+                chosen.append(Span(cluster[0][0], cluster[0][1], by_extent[cluster[0]]))
             else:
                 taken: list[tuple[int, int]] = []  # sorted, never overlapping
                 for start, end in sorted(cluster, key=lambda e: (e[0] - e[1], e[0])):
                     i = bisect.bisect_left(taken, (start, end))
                     if (i == 0 or taken[i - 1][1] <= start) and (i == len(taken) or taken[i][0] >= end):
                         taken.insert(i, (start, end))
-                chosen.extend(_Span(a, b, by_extent[(a, b)]) for a, b in taken)
+                chosen.extend(Span(a, b, by_extent[(a, b)]) for a, b in taken)
             cluster = []
         cluster.append(extent)
         cluster_end = max(cluster_end, extent[1]) if len(cluster) > 1 else extent[1]

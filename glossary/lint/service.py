@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from ..database import Database
 from ..errors import FormatError, UnknownStyle
 from ..formats import format_for_path
@@ -20,9 +22,15 @@ from .matcher import Matcher
 
 def matcher_for_database(database: Database, style: str | None = None) -> Matcher:
     with database.session() as session:
-        require_style(session, style)
-        source = f"database {database.describe()} revision {glossary_revision(session)}"
-        return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style))
+        return matcher_for_session(session, style)
+
+
+def matcher_for_session(session: Session, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
+    """The glossary of the session's database, compiled (``shortcuts=False``: every form found comes back as a match)."""
+    require_style(session, style)
+    url = session.get_bind().url.render_as_string(hide_password=True)
+    source = f"database {url} revision {glossary_revision(session)}" + ("" if shortcuts else " without shortcuts")
+    return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style, shortcuts=shortcuts))
 
 
 def matcher_for_file(path: str | Path, style: str | None = None) -> Matcher:

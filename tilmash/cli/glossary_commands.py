@@ -16,7 +16,7 @@ from glossary.formats import FORMATS, format_for_path, read_glossary_file
 from glossary.model import Concept, Term
 from glossary.records import ConceptEntry
 
-from . import InputError, Settings, cli, pass_settings
+from . import InputError, Settings, cli, pass_settings, tm_commands
 
 
 @cli.command()
@@ -44,15 +44,16 @@ def init(settings: Settings, empty: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @pass_settings
 def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> None:
-    """Merge TBX or CSV glossary files into the glossary, all of them or none.
+    """Merge TBX or CSV glossary files into the glossary and TMX files into the memory, all of them or none.
 
     Concepts merge by id: new concepts and terms are added, terms already
-    there take the file's status and fields, nothing is deleted.
+    there take the file's status and fields, nothing is deleted. Translation
+    units that the memory already has are merged. --into memory reads PO files
+    as bilingual memory (msgid, msgstr).
     """
-    if into == "memory":
-        raise InputError("the translation memory is not built yet: only glossary files (.tbx, .csv) can be imported")
+    memory_files = [p for p in files if into == "memory" or (into is None and p.suffix.lower() in tm_commands.MEMORY_EXTENSIONS)]
     glossaries, problems = [], []
-    for path in files:
+    for path in (p for p in files if p not in memory_files):
         try:
             glossaries.append((str(path), read_glossary_file(path)))
         except FormatError as exc:
@@ -61,7 +62,8 @@ def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> No
         raise FormatError(problems)
     database = settings.open()
     with database.session(actor=settings.actor) as session:
-        reports = termbase.import_glossaries(session, glossaries)
+        reports = termbase.import_glossaries(session, glossaries) if glossaries else []
+        reports += tm_commands.import_memory(session, settings, memory_files) if memory_files else []
     for report in reports:
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)
@@ -69,13 +71,20 @@ def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> No
 
 
 @cli.command()
-@click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), help="File format (default: from -o's extension, else tbx).")
+@click.option("--format", "format_name", type=click.Choice(sorted([*FORMATS, "tmx"])), help="File format (default: from -o's extension, else tbx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file (default: standard output).")
 @click.option("--tbx-version", type=click.Choice(["2008", "3"]), default="2008", show_default=True,
               help="TBX 2008 (<martif>, what translate-toolkit, memoQ and MultiTerm read) or TBX v3 (<tbx>).")
+@click.option("--source", metavar="LL", help="TMX: only units with this language and --target, with just those two.")
+@click.option("--target", metavar="LL", help="TMX: see --source.")
+@click.option("--origin", metavar="FILE", help="TMX: only the units imported from this file (its name), under its own header.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="TMX: only units added or changed from this day on (YYYY-MM-DD, UTC).")
 @pass_settings
-def export(settings: Settings, format_name: str | None, output: Path | None, tbx_version: str) -> None:
-    """Write the whole glossary, house styles included, as TBX-Basic or CSV."""
+def export(settings: Settings, format_name: str | None, output: Path | None, tbx_version: str, source: str | None,
+           target: str | None, origin: str | None, since) -> None:
+    """Write the whole glossary, house styles included, as TBX-Basic or CSV; or the memory as TMX."""
+    if format_name == "tmx" or (format_name is None and output is not None and output.suffix.lower() == ".tmx"):
+        return tm_commands.export_memory(settings, output, source, target, origin, tm_commands.since_option(since))
     fmt = FORMATS[format_name] if format_name else format_for_path(output) if output else FORMATS["tbx"]
     with settings.open().session(actor=settings.actor) as session:
         glossary = termbase.export_glossary(session)

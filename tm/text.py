@@ -1,0 +1,75 @@
+"""Words of a segment, as the memory's index, search and concordance see them.
+
+``fold`` is what the index and concordance compare: letter case and diacritics
+ignored (Füzuli, FUZULI and fuzuli are one word; the four Turkic i's are one
+letter; ё is е), and the letters that Azerbaijani and Kazakh add to the Latin and
+Russian alphabets read as the letters people type without the keyboard for them
+(Qebele finds Qəbələ, Актау finds Ақтау: ə e, ә а, ғ г, қ к, ң н, ө о, ұ ү у, һ х, і и);
+alphabets are kept apart (Баку is not Baku). ``fold`` runs in C calls only
+(``casefold``, NFKD, a regular expression, a translation table), because an import
+folds every segment; ``folded_with_offsets`` gives the same result character by
+character with where each folded character came from, for marking a phrase
+found in the original text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import regex
+
+_MARKS = regex.compile(r"\p{Mn}+")
+# Turkic dotless i, Azerbaijani schwa (Latin); Kazakh letters (Cyrillic) -> the Russian letters typed for them
+_LETTERS = str.maketrans({"ı": "i", "ə": "e", "\u04d9": "\u0430", "\u0493": "\u0433", "\u049b": "\u043a", "\u04a3": "\u043d",
+                          "\u04e9": "\u043e", "\u04b1": "\u0443", "\u04af": "\u0443", "\u04bb": "\u0445", "\u0456": "\u0438"})
+WORD = re.compile(r"\w+")  # letters and digits (and _): the index's words
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, without diacritics: ``Füzulidə`` -> ``fuzulidə``, ``BAKI`` and ``Bakı`` -> ``baki``."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return _MARKS.sub("", unicodedata.normalize("NFKD", folded)).translate(_LETTERS)
+
+
+class _FoldedWords(dict):
+    """Word -> its fold, computed once per word (most words of a memory are common ones)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 500_000:
+            self.clear()
+        folded = self[word] = fold(word)
+        return folded
+
+
+_FOLDED = _FoldedWords()
+
+
+def index_words(text: str) -> list[str]:
+    """The folded words of ``text``, in order (repeats kept): words are found first, then folded."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)  # decomposed letters: й as и + breve would split a word
+    return list(map(_FOLDED.__getitem__, WORD.findall(text)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fold_character(ch: str) -> str:
+    return fold(ch)
+
+
+def folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` and, for each of its characters, the offset in ``text`` of the character it came from."""
+    pieces, offsets = [], []
+    for position, ch in enumerate(text):
+        folded = _fold_character(ch)
+        pieces.append(folded)
+        offsets.extend([position] * len(folded))
+    return "".join(pieces), offsets
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
