@@ -27,7 +27,7 @@ _VOWELS = "a e i o u".split()
 _CODAS = ["", "n", "r", "l", "m", "k", "t", "s"]
 _CYRILLIC = {"sh": "ш", "ch": "ч", "kh": "х", "b": "б", "d": "д", "g": "г", "k": "к", "l": "л", "m": "м", "n": "н",
              "p": "п", "r": "р", "s": "с", "t": "т", "v": "в", "z": "з", "y": "й", "j": "дж", "f": "ф",
-             "a": "а", "e": "е", "i": "и", "o": "о", "u": "у"}
+             "a": "а", "e": "е", "i": "и", "o": "о", "u": "у", "h": "х", "w": "в", "c": "к", "x": "кс", "q": "к"}
 FUNCTION_WORDS = ("the of and to in a is that for on with as by at from was were said has have will its "
                   "their this which also between two new after about more than over under during it be an").split()
 RU_ENDINGS = ["", "а", "ы", "е", "ов", "ами", "ой", "ий", "ого"]
@@ -68,8 +68,9 @@ class Language:
         words: set[str] = set()
         while len(words) < size:
             words.add("".join(rng.choice(syllables) for _ in range(rng.choice((1, 2, 2, 3, 3, 4)))))
-        self.words = FUNCTION_WORDS + sorted(words)
-        rng.shuffle(self.words[len(FUNCTION_WORDS):])
+        content = sorted(words)
+        rng.shuffle(content)  # the Zipf rank of a word is not its alphabetical place
+        self.words = FUNCTION_WORDS + content
         weights = [1 / (rank + 1) ** 1.05 for rank in range(len(self.words))]
         self.cumulative = list(itertools.accumulate(weights))
         self.russian = {w: _to_cyrillic(w) + rng.choice(RU_ENDINGS) for w in self.words}

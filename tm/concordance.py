@@ -102,7 +102,7 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
     for start in range(0, len(candidates), _CHECKED_AT_ONCE):
         ids = candidates[start:start + _CHECKED_AT_ONCE]
         rows = session.execute(select(Variant.unit_id, Variant.lang, Variant.language, Variant.text)
-                               .where(Variant.unit_id.in_(bindparam("ids", expanding=True))).order_by(Variant.id), {"ids": ids})
+                               .where(Variant.unit_id.in_(bindparam("ids", expanding=True))).order_by(Variant.unit_id, Variant.position), {"ids": ids})
         variants: dict[int, list[tuple[str, str, str]]] = {}
         for unit_id, variant_lang, language, text in rows:
             variants.setdefault(unit_id, []).append((variant_lang, language, text))

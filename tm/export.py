@@ -64,7 +64,7 @@ def stored_units(session: Session, *, source: str | None = None, target: str | N
         last = units[-1].id
         variants: dict[int, list[Variant]] = {}
         for variant in session.scalars(select(Variant).where(Variant.unit_id.in_(bindparam("ids", expanding=True)))
-                                       .order_by(Variant.id), {"ids": [u.id for u in units]}):
+                                       .order_by(Variant.unit_id, Variant.position), {"ids": [u.id for u in units]}):
             variants.setdefault(variant.unit_id, []).append(variant)
         for unit in units:
             chosen = variants.get(unit.id, [])

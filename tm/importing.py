@@ -1,11 +1,12 @@
 """Files into the memory: streamed, duplicates merged, all files of one call or none.
 
 ``import_files(session, paths, actor=...)`` reads each file with its format
-(``tm.formats``) as a stream and writes its units in batches inside the
-session's transaction, so a bad unit anywhere (a reader raises ``FormatError``
-at the end of the file, with every problem found) or a killed process leaves the
-memory as it was. Memory use stays flat: a batch of units, the postings of the
-last ``index.FLUSH_UNITS`` units and a bounded cache of word ids.
+(``tm.formats``) as a stream, a large one in a forked process (``tm.forked``), and
+writes its units in batches inside the session's transaction, so a bad unit
+anywhere (a reader raises ``FormatError`` at the end of the file, with every
+problem found) or a killed process leaves the memory as it was. Memory use stays
+flat: a few batches of units, the postings of the last ``index.FLUSH_UNITS``
+units, a bounded cache of word ids and an 8 MB filter of the hashes added.
 
 A unit whose segments the memory already has, in the same languages (a
 duplicate, in the file or in the database), is merged into the unit there:
@@ -18,19 +19,20 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from glossary.errors import FormatError, Problem
+from glossary.errors import Problem
 from glossary.lint.matcher import text_language
 
 from .bulk import BulkWriter
-from .formats import memory_format_for_path
-from .formats.base import CountingStream, UnitReader
+from .formats.base import UnitReader
+from .forked import KeyedUnits
 from .index import IndexWriter
 from .model import Origin, Unit, Variant
 from .records import UnitEntry
@@ -40,7 +42,7 @@ BATCH = 2_000  # units looked up, merged and written together
 
 _UNIT_COLUMNS = ("id", "content_hash", "origin", "languages", "tuid", "srclang", "created_at", "created_by", "changed_at",
                  "changed_by", "added_at", "usage_count", "last_used_at", "props", "notes", "attributes")
-_VARIANT_COLUMNS = ("unit_id", "lang", "language", "text", "markup", "props", "notes", "attributes")
+_VARIANT_COLUMNS = ("unit_id", "position", "lang", "language", "text", "markup", "props", "notes", "attributes")
 
 
 @dataclass
@@ -79,8 +81,7 @@ def _union(first: Sequence, second: Sequence) -> list:
 
 def merge_units(kept: UnitEntry, duplicate: UnitEntry) -> UnitEntry:
     """``kept`` with what ``duplicate`` adds: usage, the later change and use, notes and properties it lacks."""
-    return replace(
-        kept,
+    return kept._replace(
         usage_count=kept.usage_count + duplicate.usage_count,
         changed_at=_later(kept.changed_at, duplicate.changed_at),
         changed_by=duplicate.changed_by if _utc(duplicate.changed_at or kept.changed_at) != _utc(kept.changed_at) else kept.changed_by,
@@ -88,6 +89,31 @@ def merge_units(kept: UnitEntry, duplicate: UnitEntry) -> UnitEntry:
         props=tuple(_union(kept.props, duplicate.props)),
         notes=tuple(_union(kept.notes, duplicate.notes)),
     )
+
+
+class _AddedKeys:
+    """The content hashes this import added, in a Bloom filter: where it says a hash is new, it is,
+    and no query is needed (it errs the other way one time in thousands at a million units)."""
+
+    BITS = 1 << 26  # 8 MB
+    _MULTIPLIERS = numpy.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=numpy.uint64)
+
+    def __init__(self):
+        self.bits = numpy.zeros(self.BITS // 8, dtype=numpy.uint8)
+
+    def _positions(self, keys: list[int]) -> numpy.ndarray:
+        values = numpy.array(keys, dtype=numpy.int64).view(numpy.uint64)
+        return (values[:, None] * self._MULTIPLIERS[None, :]) >> numpy.uint64(64 - 26)
+
+    def maybe_added(self, keys: list[int]) -> list[int]:
+        positions = self._positions(keys)
+        present = (self.bits[positions >> numpy.uint64(3)] >> (positions & numpy.uint64(7)).astype(numpy.uint8)) & 1
+        return [key for key, hit in zip(keys, present.all(axis=1).tolist()) if hit]
+
+    def add(self, keys: list[int]) -> None:
+        if keys:
+            positions = self._positions(keys).ravel()
+            numpy.bitwise_or.at(self.bits, positions >> numpy.uint64(3), (1 << (positions & numpy.uint64(7))).astype(numpy.uint8))
 
 
 class MemoryImport:
@@ -99,17 +125,21 @@ class MemoryImport:
         self.bulk.lock(Unit.__table__)
         if self.bulk.is_sqlite:
             session.execute(select(1))  # the connection exists before the pragma
-            self.bulk.raw.execute("PRAGMA cache_size = -65536")  # 64 MB: the unique index of content hashes stays in memory
+            self.bulk.raw.execute("PRAGMA cache_size = -32768")  # 32 MB: most of the unique index of content hashes stays in memory
         self.next_id = self.bulk.next_id(Unit.__table__)
+        self.was_empty = self.next_id == 1
+        self.added_keys = _AddedKeys()
         self.index = IndexWriter(self.bulk)
         self.now = datetime.now(timezone.utc)
 
-    def add(self, reader: UnitReader, origin: str) -> ImportReport:
-        """Every unit of one file (read as it streams); ``FormatError`` if the file has problems."""
+    def add(self, reader: UnitReader | KeyedUnits, origin: str) -> ImportReport:
+        """Every unit of one file (read as it streams); ``FormatError`` if the file has problems.
+
+        ``reader`` yields units, or (content hash, unit) pairs (``tm.forked.KeyedUnits``)."""
         report = ImportReport(reader.path)
-        batch: list[UnitEntry] = []
-        for unit in reader:
-            batch.append(unit)
+        batch: list[tuple[int, UnitEntry]] = []
+        for item in reader:
+            batch.append(item if isinstance(item[0], int) else (item.content_hash(), item))
             if len(batch) >= BATCH:
                 self._add_batch(batch, origin, report)
                 batch = []
@@ -127,12 +157,11 @@ class MemoryImport:
         self.bulk.ids_given(Unit.__table__)
         self.session.flush()
 
-    def _add_batch(self, batch: list[UnitEntry], origin: str, report: ImportReport) -> None:
+    def _add_batch(self, batch: list[tuple[int, UnitEntry]], origin: str, report: ImportReport) -> None:
         if not batch:
             return
         units: dict[int, UnitEntry] = {}
-        for unit in batch:
-            key = unit.content_hash()
+        for key, unit in batch:
             if key in units:
                 units[key] = merge_units(units[key], unit)
                 report.merged += 1
@@ -156,27 +185,34 @@ class MemoryImport:
             created_at = db_datetime(unit.created_at) if unit.created_at else now
             created_by = unit.created_by or self.actor
             words: dict[str, set[str]] = {}
-            for variant in unit.variants:
-                language = _text_language(variant.lang)
-                new_variants.append((unit_id, variant.lang, language, variant.text, variant.markup,
-                                     db_json(variant.props), db_json(variant.notes), db_json(variant.attributes)))
-                words.setdefault(language, set()).update(index_words(variant.text))
+            for position, (lang, text, markup, props, notes, attributes) in enumerate(unit.variants):
+                language = _text_language(lang)
+                new_variants.append((unit_id, position, lang, language, text, markup, (db_json(props) if props else None),
+                                     (db_json(notes) if notes else None), (db_json(attributes) if attributes else None)))
+                if language in words:
+                    words[language].update(index_words(text))
+                else:
+                    words[language] = set(index_words(text))
             new_units.append((
                 unit_id, key, origin, " ".join(sorted(words)), unit.tuid, unit.srclang, created_at, created_by,
                 db_datetime(unit.changed_at) if unit.changed_at else created_at, unit.changed_by or created_by, now,
-                unit.usage_count, db_datetime(unit.last_used_at), db_json(unit.props), db_json(unit.notes),
-                db_json(unit.attributes),
+                unit.usage_count, db_datetime(unit.last_used_at), (db_json(unit.props) if unit.props else None),
+                (db_json(unit.notes) if unit.notes else None), (db_json(unit.attributes) if unit.attributes else None),
             ))
             self.index.add(unit_id, words)
             report.added += 1
+        self.added_keys.add([row[1] for row in new_units])
         self.bulk.insert(Unit.__table__, _UNIT_COLUMNS, new_units)
         self.bulk.insert(Variant.__table__, _VARIANT_COLUMNS, new_variants)
         self.bulk.execute_many("UPDATE tm_units SET usage_count = ?, changed_at = ?, changed_by = ?, last_used_at = ?, "
                                "props = ?, notes = ? WHERE id = ?", updates)
 
     def _existing(self, keys: list[int]) -> dict[int, tuple[int, UnitEntry]]:
-        """The units the memory has with these content hashes, as (id, what merging needs)."""
-        if self.next_id == 1 or not keys:
+        """The units the memory has with these content hashes, as (id, what merging needs). Into an
+        empty memory, only the hashes the filter of added ones may hold are looked up."""
+        if self.was_empty:
+            keys = self.added_keys.maybe_added(keys)
+        if not keys:
             return {}
         query = select(Unit.content_hash, Unit.id, Unit.usage_count, Unit.changed_at, Unit.changed_by, Unit.last_used_at,
                        Unit.props, Unit.notes).where(Unit.content_hash.in_(bindparam("keys", expanding=True)))
@@ -202,16 +238,6 @@ def import_files(session: Session, paths: Iterable[str | Path], *, actor: str | 
     ``FormatError`` with the problems of the first bad file.
     """
     job = MemoryImport(session, actor)
-    reports = []
-    for path in paths:
-        path = Path(path)
-        fmt = memory_format_for_path(path)
-        try:
-            handle = path.open("rb")
-        except OSError as exc:
-            raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
-        with handle:
-            reader = fmt.read(CountingStream(handle, progress), str(path))
-            reports.append(job.add(reader, path.name))
+    reports = [job.add(KeyedUnits(str(path), progress), Path(path).name) for path in paths]
     job.finish()
     return reports

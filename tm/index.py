@@ -31,11 +31,11 @@ from sqlalchemy.orm import Session
 from .bulk import BulkWriter
 from .model import Language, Posting, Word
 
-FLUSH_UNITS = 100_000  # an import writes the postings of this many units at a time
+FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a time
 MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
 FREQUENT_SHARE = 0.02  # words in more of a language's units than this share are left out of a search...
 FREQUENT_FLOOR = 1_000  # ...unless that is fewer units than this (a small memory has no useless words)
-_KNOWN_WORDS = 300_000  # word ids an import keeps at hand
+_KNOWN_WORDS = 100_000  # word ids an import keeps at hand
 _IN_CHUNK = 2_000  # values per IN (...) list
 
 
@@ -73,9 +73,8 @@ class _Pending:
         self.units = array("I")
 
     def add(self, unit_id: int, words: set[str]) -> None:
-        numbers = list(map(self.numbers.__getitem__, words))
-        self.word_numbers.extend(numbers)
-        self.units.extend(repeat(unit_id, len(numbers)))
+        self.word_numbers.extend(map(self.numbers.__getitem__, words))
+        self.units.extend(repeat(unit_id, len(words)))
 
     def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
         """Each word with its unit ids, ascending."""
@@ -83,7 +82,8 @@ class _Pending:
         numbers = numpy.frombuffer(self.word_numbers, dtype=numpy.uint32)
         units = numpy.frombuffer(self.units, dtype=numpy.uint32)
         order = numpy.argsort(numbers, kind="stable")  # stable: each word's units stay in the order added
-        units = units[order].astype("<u4")
+        units = units[order].astype("<u4", copy=False)
+        del order
         ends = numpy.cumsum(numpy.bincount(numbers, minlength=len(words)))
         start = 0
         for word, end in zip(words, ends.tolist()):
@@ -121,24 +121,28 @@ class IndexWriter:
     def flush(self) -> None:
         if self.first_unit is None:
             return
-        new_words, updates, postings = [], [], []
-        for language, pending in self.pending.items():
-            ids = self._word_ids(language, pending.numbers.words)
-            for word, units in pending.grouped():
-                if len(word) > MAX_WORD_LENGTH:
-                    continue
-                word_id = ids.get(word)
-                if word_id is None:
-                    word_id = self.next_word_id
-                    self.next_word_id += 1
-                    new_words.append((word_id, word, language, len(units)))
-                    self._remember(language, word, word_id)
-                else:
-                    updates.append((len(units), word_id))
-                postings.append((word_id, self.first_unit, len(units), units.tobytes()))
+        new_words, updates = [], []
+        known = {language: self._word_ids(language, pending.numbers.words) for language, pending in self.pending.items()}
+
+        def postings() -> Iterator[tuple[int, int, int, bytes]]:  # made as they are written: no list of them all
+            for language, pending in self.pending.items():
+                ids = known[language]
+                for word, units in pending.grouped():
+                    if len(word) > MAX_WORD_LENGTH:
+                        continue
+                    word_id = ids.get(word)
+                    if word_id is None:
+                        word_id = self.next_word_id
+                        self.next_word_id += 1
+                        new_words.append((word_id, word, language, len(units)))
+                        self._remember(language, word, word_id)
+                    else:
+                        updates.append((len(units), word_id))
+                    yield word_id, self.first_unit, len(units), units.tobytes()
+
+        self.bulk.insert(Posting.__table__, ("word_id", "chunk", "count", "units"), postings())
         self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), new_words)
         self.bulk.execute_many("UPDATE tm_words SET units = units + ? WHERE id = ?", updates)
-        self.bulk.insert(Posting.__table__, ("word_id", "chunk", "count", "units"), postings)
         self._count_languages()
         self.pending, self.languages, self.first_unit, self.units = {}, Counter(), None, 0
 

@@ -41,7 +41,7 @@ class Unit(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     content_hash: Mapped[int] = mapped_column(BigInteger, unique=True)
-    origin: Mapped[str | None] = mapped_column(String(500), index=True)
+    origin: Mapped[str | None] = mapped_column(String(500))
     languages: Mapped[str] = mapped_column(String(200))  # its variants' text languages, sorted, space-separated: "en ru"
     tuid: Mapped[str | None] = mapped_column(String(200))
     srclang: Mapped[str | None] = mapped_column(String(35))
@@ -58,10 +58,13 @@ class Unit(Base):
 
 
 class Variant(Base):
+    """One language of a unit; ``position``: its place in the unit as imported. On SQLite the rows live in
+    their primary key's b-tree (no rowid), so a unit's variants are one lookup and one insert each."""
+
     __tablename__ = "tm_variants"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("tm_units.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("tm_units.id", ondelete="CASCADE"), primary_key=True, autoincrement=False)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     lang: Mapped[str] = mapped_column(String(35))
     language: Mapped[str] = mapped_column(String(35))
     text: Mapped[str] = mapped_column(Text)
@@ -69,6 +72,8 @@ class Variant(Base):
     props: Mapped[dict[str, Any] | None]
     notes: Mapped[dict[str, Any] | None]
     attributes: Mapped[dict[str, Any] | None]
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class Word(Base):

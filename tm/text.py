@@ -36,24 +36,9 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", folded)).translate(_LETTERS)
 
 
-class _FoldedWords(dict):
-    """Word -> its fold, computed once per word (most words of a memory are common ones)."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= 500_000:
-            self.clear()
-        folded = self[word] = fold(word)
-        return folded
-
-
-_FOLDED = _FoldedWords()
-
-
 def index_words(text: str) -> list[str]:
-    """The folded words of ``text``, in order (repeats kept): words are found first, then folded."""
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)  # decomposed letters: й as и + breve would split a word
-    return list(map(_FOLDED.__getitem__, WORD.findall(text)))
+    """The words of ``fold(text)``, in order (repeats kept)."""
+    return WORD.findall(fold(text))
 
 
 @functools.lru_cache(maxsize=1 << 14)

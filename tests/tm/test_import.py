@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from glossary.errors import FormatError
-from tm.export import export_units
+from tm.export import export_units, stored_units
 from tm.formats.tmx import read_units
 from tm.importing import import_files
 from tm.model import Language, Origin, Posting, Unit, Variant, Word
@@ -52,7 +52,7 @@ def test_an_import_says_what_it_added(database):
         assert dict(session.execute(select(Language.language, Language.units)).all()) == {"en": 5, "ru": 4, "az": 2, "kk": 2}
         unit = session.scalars(select(Unit).where(Unit.tuid == "jic-21")).one()
         assert (unit.origin, unit.languages, unit.usage_count, unit.created_by, unit.changed_by) == ("agency.tmx", "az en ru", 3, "aliya", "rustam")
-        assert [v.language for v in session.scalars(select(Variant).where(Variant.unit_id == unit.id))] == ["en", "ru", "az"]
+        assert [v.language for v in session.scalars(select(Variant).where(Variant.unit_id == unit.id).order_by(Variant.position))] == ["en", "ru", "az"]
 
 
 def test_importing_the_same_file_again_merges_every_unit(database):
@@ -208,3 +208,33 @@ def test_a_killed_import_leaves_nothing_behind(database, database_url, tmp_path)
     assert counts(database) == (0, 0, 0, 0)
     [report] = load(database, AGENCY)  # and the database works on
     assert report.added == 5
+
+
+@pytest.fixture
+def forked(monkeypatch):
+    """Every file read by a forked process, as large ones are."""
+    import tm.forked
+
+    monkeypatch.setattr(tm.forked, "FORK_FROM_BYTES", 0)
+
+
+def test_a_file_read_in_a_forked_process_imports_the_same(database, forked):
+    [report] = load(database, AGENCY)
+    assert str(report) == f"{AGENCY}: 5 units added, 0 merged, 0 skipped"
+    with database.session() as session:
+        assert session.get(Origin, "agency.tmx").header["props"] == [["x-domain", "news"]]
+        stored = list(stored_units(session))
+    with open(AGENCY, "rb") as handle:
+        units = list(read_units(handle, "agency.tmx"))
+    keep = lambda u: (u.variants, u.tuid, u.srclang, u.usage_count, u.props, u.notes)
+    assert [keep(u) for u in stored] == [keep(u) for u in units]
+
+
+@pytest.mark.parametrize("name", ["truncated.tmx", "one-variant.tmx", "entities.tmx"])
+def test_problems_found_in_a_forked_process_are_raised_here(database, forked, name):
+    with pytest.raises(FormatError) as error:
+        load(database, BAD_MEMORY / name)
+    with open(BAD_MEMORY / name, "rb") as handle, pytest.raises(FormatError) as here:
+        list(read_units(handle, str(BAD_MEMORY / name)))
+    assert error.value.problems == here.value.problems
+    assert counts(database) == (0, 0, 0, 0)

@@ -42,12 +42,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tm_units')),
     sa.UniqueConstraint('content_hash', name=op.f('uq_tm_units_content_hash'))
     )
-    with op.batch_alter_table('tm_units', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_tm_units_origin'), ['origin'], unique=False)
-
     op.create_table('tm_variants',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('position', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('lang', sa.String(length=35), nullable=False),
     sa.Column('language', sa.String(length=35), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
@@ -56,10 +53,9 @@ def upgrade() -> None:
     sa.Column('notes', sa.JSON(), nullable=True),
     sa.Column('attributes', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['unit_id'], ['tm_units.id'], name=op.f('fk_tm_variants_unit_id_tm_units'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_tm_variants'))
+    sa.PrimaryKeyConstraint('unit_id', 'position', name=op.f('pk_tm_variants')),
+    sqlite_with_rowid=False
     )
-    with op.batch_alter_table('tm_variants', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_tm_variants_unit_id'), ['unit_id'], unique=False)
 
     op.create_table('tm_words',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -87,12 +83,6 @@ def downgrade() -> None:
     op.drop_table('tm_languages')
     op.drop_table('tm_postings')
     op.drop_table('tm_words')
-    with op.batch_alter_table('tm_variants', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_tm_variants_unit_id'))
-
     op.drop_table('tm_variants')
-    with op.batch_alter_table('tm_units', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_tm_units_origin'))
-
     op.drop_table('tm_units')
     op.drop_table('tm_origins')
