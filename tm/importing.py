@@ -33,7 +33,7 @@ from glossary.lint.matcher import text_language
 from .bulk import BulkWriter
 from .formats.base import UnitReader
 from .forked import KeyedUnits
-from .index import IndexWriter
+from .index import LANGUAGE_UNITS, IndexWriter
 from .model import Origin, Unit, Variant
 from .records import UnitEntry
 from .text import index_words
@@ -123,6 +123,7 @@ class MemoryImport:
         self.session, self.actor = session, actor
         self.bulk = BulkWriter(session)
         self.bulk.lock(Unit.__table__)
+        session.info.pop(LANGUAGE_UNITS, None)
         if self.bulk.is_sqlite:
             session.execute(select(1))  # the connection exists before the pragma
             self.bulk.raw.execute("PRAGMA cache_size = -32768")  # 32 MB: most of the unique index of content hashes stays in memory

@@ -37,6 +37,7 @@ FREQUENT_SHARE = 0.02  # words in more of a language's units than this share are
 FREQUENT_FLOOR = 1_000  # ...unless that is fewer units than this (a small memory has no useless words)
 _KNOWN_WORDS = 100_000  # word ids an import keeps at hand
 _IN_CHUNK = 2_000  # values per IN (...) list
+LANGUAGE_UNITS = "tm-language-units"  # in session.info: units per language, read once a session
 
 
 @dataclass(frozen=True)
@@ -184,28 +185,40 @@ class IndexWriter:
 
 # ---------------------------------------------------------------- reading
 
+def _rows(session: Session, statement, parameters: dict | None = None):
+    """A Core statement run on the session's connection (no ORM layer: a search runs several)."""
+    return session.connection().execute(statement, parameters or {})
+
+
 def language_units(session: Session, language: str) -> int:
-    """How many units have a variant in this text language."""
-    return session.scalar(select(Language.units).where(Language.language == language)) or 0
+    """How many units have a variant in this text language (kept for the session: imports clear it)."""
+    known = session.info.setdefault(LANGUAGE_UNITS, {})
+    if language not in known:
+        table = Language.__table__
+        known[language] = _rows(session, select(table.c.units).where(table.c.language == language)).scalar() or 0
+    return known[language]
 
 
 def word_entries(session: Session, words: Sequence[str], languages: Sequence[str] | None = None) -> list[WordEntry]:
     """The index's entries for these folded words, in these text languages (None: all)."""
     if not words:
         return []
-    query = select(Word.id, Word.word, Word.language, Word.units).where(Word.word.in_(bindparam("words", expanding=True)))
+    table = Word.__table__
+    query = select(table.c.id, table.c.word, table.c.language, table.c.units).where(table.c.word.in_(bindparam("words", expanding=True)))
     if languages is not None:
-        query = query.where(Word.language.in_(bindparam("languages", expanding=True)))
-    rows = session.execute(query, {"words": list(words), "languages": list(languages or ())})
+        query = query.where(table.c.language.in_(bindparam("languages", expanding=True)))
+    rows = _rows(session, query, {"words": list(words), "languages": list(languages or ())})
     return [WordEntry(*row) for row in rows]
 
 
 def words_starting(session: Session, prefix: str, languages: Sequence[str] | None, limit: int) -> list[WordEntry]:
     """Words that begin with ``prefix`` (itself included), most frequent first, at most ``limit``."""
-    query = select(Word.id, Word.word, Word.language, Word.units).where(Word.word >= prefix, Word.word < prefix + "\U0010ffff")
+    table = Word.__table__
+    query = select(table.c.id, table.c.word, table.c.language, table.c.units).where(
+        table.c.word >= prefix, table.c.word < prefix + "\U0010ffff")
     if languages is not None:
-        query = query.where(Word.language.in_(bindparam("languages", expanding=True)))
-    rows = session.execute(query.order_by(Word.units.desc()).limit(limit), {"languages": list(languages or ())})
+        query = query.where(table.c.language.in_(bindparam("languages", expanding=True)))
+    rows = _rows(session, query.order_by(table.c.units.desc()).limit(limit), {"languages": list(languages or ())})
     return [WordEntry(*row) for row in rows]
 
 
@@ -213,8 +226,9 @@ def postings(session: Session, word_ids: Sequence[int]) -> dict[int, numpy.ndarr
     """Each word's unit ids, ascending."""
     chunks: dict[int, list[tuple[int, bytes]]] = {}
     if word_ids:
-        query = select(Posting.word_id, Posting.chunk, Posting.units).where(Posting.word_id.in_(bindparam("ids", expanding=True)))
-        for word_id, chunk, data in session.execute(query, {"ids": list(word_ids)}):
+        table = Posting.__table__
+        query = select(table.c.word_id, table.c.chunk, table.c.units).where(table.c.word_id.in_(bindparam("ids", expanding=True)))
+        for word_id, chunk, data in _rows(session, query, {"ids": list(word_ids)}):
             chunks.setdefault(word_id, []).append((chunk, data))
     result = {}
     for word_id, parts in chunks.items():

@@ -17,6 +17,7 @@ after a number would have to change with it (1 страна -> 2 страны).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -62,10 +63,15 @@ class _Token:
 
 
 def glossary_matcher(session: Session, style: str | None = None) -> Matcher:
-    """The database's glossary compiled for repairs (cached as lint's matchers are)."""
-    return matcher_for_session(session, style, shortcuts=False)
+    """The database's glossary compiled for repairs (cached as lint's matchers are, and for the session:
+    a session's searches see one glossary)."""
+    known = session.info.setdefault("tm-glossary", {})
+    if style not in known:
+        known[style] = matcher_for_session(session, style, shortcuts=False)
+    return known[style]
 
 
+@functools.lru_cache(maxsize=64)  # a query is compared with several sources
 def _tokens(text: str, language: str, glossary: Matcher | None) -> list[_Token]:
     names = find_names(text, glossary, language) if glossary is not None else []
     taken = [(n.start, n.end) for n in names]

@@ -28,7 +28,7 @@ from . import index
 from .errors import BadQuery
 from .model import Unit, Variant
 from .repair import Repair, glossary_matcher, repair
-from .similarity import Difference, compare
+from .similarity import Difference, compare, score
 from .text import index_words
 
 DEFAULT_MIN_SCORE = 60.0
@@ -96,35 +96,38 @@ def search(session: Session, text: str, source: str, target: str, min_score: flo
     ids = index.candidates(session, source_language, index_words(text), CANDIDATES)
     if not ids:
         return []
-    rows = session.execute(
-        select(Variant.unit_id, Variant.lang, Variant.language, Variant.text, Variant.markup)
-        .where(Variant.unit_id.in_(bindparam("ids", expanding=True)),
-               Variant.language.in_([source_language, target_language])),
-        {"ids": ids})
+    variant, unit_table = Variant.__table__.c, Unit.__table__.c
+    rows = session.connection().execute(
+        select(variant.unit_id, variant.lang, variant.language, variant.text, variant.markup,
+               unit_table.origin, unit_table.usage_count, unit_table.changed_at)
+        .join_from(Variant.__table__, Unit.__table__, variant.unit_id == unit_table.id)
+        .where(variant.unit_id.in_(bindparam("ids", expanding=True)),
+               variant.language.in_(bindparam("languages", expanding=True))),
+        {"ids": ids, "languages": [source_language, target_language]})
     variants: dict[int, dict[str, list[tuple]]] = {}
-    for unit_id, lang, language, segment, markup in rows:
+    units = {}
+    for unit_id, lang, language, segment, markup, origin, usage_count, changed_at in rows:
         variants.setdefault(unit_id, {}).setdefault(language, []).append((lang, segment, markup))
-    units = {row.id: row for row in session.execute(
-        select(Unit.id, Unit.origin, Unit.usage_count, Unit.changed_at).where(Unit.id.in_(bindparam("ids", expanding=True))),
-        {"ids": ids})}
+        units[unit_id] = (origin, usage_count, changed_at)
     scored = []
     for unit_id, by_language in variants.items():
         stored_source = _pick(by_language.get(source_language, []), source)
         stored_target = _pick(by_language.get(target_language, []), target)
         if stored_source is None or stored_target is None:
             continue
-        comparison = compare(text, stored_source[1], source_has_tags=stored_source[2] is not None)
-        if comparison.score >= min_score:
-            scored.append((comparison, unit_id, stored_source, stored_target))
-    scored.sort(key=lambda item: (-item[0].score, -item[1]))
-    if repair_names and glossary is None and any(c.diff for c, *_ in scored[:limit]):
-        glossary = glossary_matcher(session, style)
+        value = score(text, stored_source[1], source_has_tags=stored_source[2] is not None)
+        if value >= min_score:
+            scored.append((value, unit_id, stored_source, stored_target))
+    scored.sort(key=lambda item: (-item[0], -item[1]))
     matches = []
-    for comparison, unit_id, (s_lang, s_text, s_markup), (t_lang, t_text, t_markup) in scored[:limit]:
+    for _, unit_id, (s_lang, s_text, s_markup), (t_lang, t_text, t_markup) in scored[:limit]:
+        comparison = compare(text, s_text, source_has_tags=s_markup is not None)
+        if repair_names and comparison.diff and glossary is None:
+            glossary = glossary_matcher(session, style)
         repaired, repairs = (repair(text, s_text, t_text, s_lang, t_lang, glossary)
                              if repair_names and comparison.diff else (None, ()))
-        unit = units[unit_id]
-        changed_at = unit.changed_at.replace(tzinfo=timezone.utc) if unit.changed_at and unit.changed_at.tzinfo is None else unit.changed_at
-        matches.append(Match(unit_id, comparison.score, s_lang, t_lang, s_text, t_text, unit.origin, comparison.diff,
-                             repaired, repairs, s_markup, t_markup, unit.usage_count, changed_at))
+        origin, usage_count, changed_at = units[unit_id]
+        changed_at = changed_at.replace(tzinfo=timezone.utc) if changed_at and changed_at.tzinfo is None else changed_at
+        matches.append(Match(unit_id, comparison.score, s_lang, t_lang, s_text, t_text, origin, comparison.diff,
+                             repaired, repairs, s_markup, t_markup, usage_count, changed_at))
     return matches

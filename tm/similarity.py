@@ -59,6 +59,20 @@ def _separators(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return list(zip(edges[::2], edges[1::2]))
 
 
+def score(query: str, source: str, *, source_has_tags: bool = False) -> float:
+    """``compare(...).score`` without the diff: what a search computes for each of its candidates."""
+    if not query.isascii() or not source.isascii():
+        query, source = unicodedata.normalize("NFC", query), unicodedata.normalize("NFC", source)
+    if query == source and not source_has_tags:
+        return 100.0
+    query_words = [w.casefold() for w in _WORD.findall(query)]
+    source_words = [w.casefold() for w in _WORD.findall(source)]
+    if query_words == source_words or not query_words or not source_words:
+        return compare(query, source, source_has_tags=source_has_tags).score
+    distance = Levenshtein.distance(query_words, source_words)
+    return round(max(min(100 * (1 - distance / max(len(query_words), len(source_words))), 94.0), 0.0), 1)
+
+
 def compare(query: str, source: str, *, source_has_tags: bool = False) -> Comparison:
     if not query.isascii() or not source.isascii():
         query, source = unicodedata.normalize("NFC", query), unicodedata.normalize("NFC", source)
