@@ -5,14 +5,16 @@
 Letter case and diacritics are ignored (Füzuli finds Fuzuli and FUZULI, Bakı finds
 Baki), words are whole except the phrase's last one, which also finds longer words
 it begins (Füzuli finds Füzulidə, Астан finds Астане): names take suffixes and
-endings in three of the four languages. Units come from the word index (the units
-having every word of the phrase, ``tm.index``), newest first, and each is checked
-for the words in a row; nothing scans the memory.
+endings in three of the four languages; a common word (the, в) stands for itself
+only. Units come from the word index (the rarest word's units, narrowed by the
+other words' that are not common, ``tm.index``), newest first, and each is checked
+for the words in a row, until ``limit`` are found.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy
@@ -55,34 +57,66 @@ def _sorted_intersection(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
     return small[large[where] == small]
 
 
-def _units_with(session: Session, words: list[str], languages: list[str] | None) -> dict[str, numpy.ndarray]:
-    """For each text language, the units whose variant in it has every word (the last as a prefix)."""
+def _units_with(session: Session, words: list[str], languages: list[str] | None) -> tuple[dict[str, numpy.ndarray], bool]:
+    """For each text language, the units (newest first) that may have the phrase, and whether its last word
+    is taken as a prefix.
+
+    The last word stands for the longer words it begins unless it is a common word itself (a prefix
+    like "the" would stand for half the memory). The units come from the rarest word's postings,
+    narrowed by those of the other words that are not common; the text is checked afterwards.
+    """
     *whole, last = words
-    entries = index.word_entries(session, sorted(set(whole)), languages) if whole else []
-    starting = index.words_starting(session, last, languages, _PREFIX_WORDS)
-    lists = index.postings(session, [e.id for e in entries] + [e.id for e in starting])
-    found: dict[str, numpy.ndarray] = {}
-    for language in {e.language for e in starting}:
-        own = {e.word: lists.get(e.id) for e in entries if e.language == language}
-        if any(own.get(word) is None for word in whole):
+    by_language: dict[str, dict[str, index.WordEntry]] = {}
+    for entry in index.word_entries(session, sorted(set(words)), languages):
+        by_language.setdefault(entry.language, {})[entry.word] = entry
+    common = {language: index.frequent_from(index.language_units(session, language)) for language in by_language}
+    prefix = not any(last in found and found[last].units > common[language] for language, found in by_language.items())
+    forms_of_last: dict[str, list[index.WordEntry]] = {}
+    if prefix:
+        for entry in index.words_starting(session, last, languages, _PREFIX_WORDS):
+            forms_of_last.setdefault(entry.language, []).append(entry)
+            common.setdefault(entry.language, index.frequent_from(index.language_units(session, entry.language)))
+    else:
+        forms_of_last = {language: [found[last]] for language, found in by_language.items() if last in found}
+    chosen: dict[str, list[list[index.WordEntry]]] = {}  # language -> the entries of each word (the last: its forms)
+    for language, forms in forms_of_last.items():
+        found = by_language.get(language, {})
+        if any(word not in found for word in whole):
             continue
-        prefixed = [lists[e.id] for e in starting if e.language == language and e.id in lists]
-        units = numpy.unique(numpy.concatenate(prefixed)) if len(prefixed) > 1 else prefixed[0]
-        for ids in sorted(own.values(), key=len):
-            units = _sorted_intersection(units, ids)
+        groups = sorted([[found[word]] for word in dict.fromkeys(whole)] + [forms], key=lambda g: sum(e.units for e in g))
+        chosen[language] = [groups[0], *(g for g in groups[1:] if sum(e.units for e in g) <= common[language])]
+    lists = index.postings(session, [e.id for groups in chosen.values() for group in groups for e in group])
+    result = {}
+    for language, groups in chosen.items():
+        sets = []
+        for group in groups:
+            arrays = [lists[e.id] for e in group if e.id in lists]
+            sets.append(arrays[0] if len(arrays) == 1 else numpy.unique(numpy.concatenate(arrays)) if arrays else arrays)
+        if any(len(ids) == 0 for ids in sets):
+            continue
+        units = sets[0]
+        for other in sets[1:]:
+            units = _sorted_intersection(units, other)
         if len(units):
-            found[language] = units
-    return found
+            result[language] = units[::-1]
+    return result, prefix
 
 
-def _pattern(words: list[str]) -> re.Pattern:
+def _pattern(words: list[str], prefix: bool) -> re.Pattern:
     *whole, last = words
-    return re.compile(r"(?<!\w)" + "".join(re.escape(w) + r"\W+" for w in whole) + re.escape(last) + r"\w*")
+    return re.compile(r"(?<!\w)" + "".join(re.escape(w) + r"\W+" for w in whole) + re.escape(last) + (r"\w*" if prefix else r"(?!\w)"))
 
 
 def _marks(text: str, pattern: re.Pattern) -> tuple[tuple[int, int], ...]:
     folded, offsets = folded_with_offsets(text)
     return tuple((offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(folded))
+
+
+def _newest_first(lists: list[numpy.ndarray]) -> Iterator[list[int]]:
+    """The unit ids of one descending array per language, merged newest first, ``_CHECKED_AT_ONCE`` at a time."""
+    ids = lists[0] if len(lists) == 1 else numpy.unique(numpy.concatenate(lists))[::-1]
+    for start in range(0, len(ids), _CHECKED_AT_ONCE):
+        yield [int(u) for u in ids[start:start + _CHECKED_AT_ONCE]]
 
 
 def concordance(session: Session, phrase: str, lang: str | None = None, limit: int = DEFAULT_LIMIT) -> list[Occurrence]:
@@ -93,20 +127,21 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
     if limit < 1:
         raise BadQuery(f"the limit must be at least 1, not {limit}")
     languages = [text_language(normalize_language(lang))] if lang else None
-    by_language = _units_with(session, words, languages)
+    by_language, prefix = _units_with(session, words, languages)
     if not by_language:
         return []
-    pattern = _pattern(words)
-    candidates = sorted({int(u) for ids in by_language.values() for u in ids}, reverse=True)
+    pattern = _pattern(words, prefix)
+    variant, unit = Variant.__table__.c, Unit.__table__.c
+    query = (select(variant.unit_id, variant.lang, variant.language, variant.text, unit.origin)
+             .join_from(Variant.__table__, Unit.__table__, variant.unit_id == unit.id)
+             .where(variant.unit_id.in_(bindparam("ids", expanding=True))).order_by(variant.unit_id, variant.position))
     found: list[Occurrence] = []
-    for start in range(0, len(candidates), _CHECKED_AT_ONCE):
-        ids = candidates[start:start + _CHECKED_AT_ONCE]
-        rows = session.execute(select(Variant.unit_id, Variant.lang, Variant.language, Variant.text)
-                               .where(Variant.unit_id.in_(bindparam("ids", expanding=True))).order_by(Variant.unit_id, Variant.position), {"ids": ids})
+    for ids in _newest_first(list(by_language.values())):
         variants: dict[int, list[tuple[str, str, str]]] = {}
-        for unit_id, variant_lang, language, text in rows:
+        origins = {}
+        for unit_id, variant_lang, language, text, origin in session.connection().execute(query, {"ids": ids}):
             variants.setdefault(unit_id, []).append((variant_lang, language, text))
-        origins = dict(session.execute(select(Unit.id, Unit.origin).where(Unit.id.in_(bindparam("ids", expanding=True))), {"ids": ids}).all())
+            origins[unit_id] = origin
         for unit_id in ids:
             for variant_lang, language, text in variants.get(unit_id, []):
                 if language not in by_language:
@@ -114,7 +149,7 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
                 marks = _marks(text, pattern)
                 if marks:
                     others = tuple((l, t) for l, _, t in variants[unit_id] if (l, t) != (variant_lang, text))
-                    found.append(Occurrence(unit_id, variant_lang, text, marks, others, origins.get(unit_id)))
+                    found.append(Occurrence(unit_id, variant_lang, text, marks, others, origins[unit_id]))
                     break
             if len(found) >= limit:
                 return found

@@ -243,28 +243,36 @@ def frequent_from(total_units: int) -> float:
     return max(FREQUENT_SHARE * total_units, FREQUENT_FLOOR)
 
 
+def _postings_of_rare_words(session: Session, language: str, words: list[str], limit: float) -> list[tuple[int, int, bytes]]:
+    """(units of the word, chunk, packed ids) of each of ``words`` found in at most ``limit`` units: one query."""
+    word, posting = Word.__table__.c, Posting.__table__.c
+    query = (select(word.units, posting.chunk, posting.units, word.id)
+             .join_from(Word.__table__, Posting.__table__, posting.word_id == word.id)
+             .where(word.word.in_(bindparam("words", expanding=True)), word.language == language, word.units <= limit)
+             .order_by(word.id, posting.chunk))
+    return [tuple(row) for row in _rows(session, query, {"words": words})]
+
+
 def candidates(session: Session, language: str, words: Iterable[str], count: int) -> list[int]:
     """Up to ``count`` unit ids whose variant in ``language`` shares the most of ``words``, best first.
 
     Each shared word counts by its rarity (inverse document frequency); words in
-    more than 2% of the language's units are left out, unless all are, and then the
-    three rarest are used.
+    more than 2% of the language's units are left out (in the query that reads the
+    postings), unless all are, and then the three rarest are used.
     """
-    entries = word_entries(session, sorted(set(words)), [language])
-    if not entries:
+    words = sorted(set(words))
+    if not words:
         return []
     total = max(language_units(session, language), 1)
-    limit = frequent_from(total)
-    chosen = [e for e in entries if e.units <= limit] or sorted(entries, key=lambda e: e.units)[:3]
-    lists = postings(session, [e.id for e in chosen])
-    arrays, weights = [], []
-    for entry in chosen:
-        ids = lists.get(entry.id)
-        if ids is not None and len(ids):
-            arrays.append(ids)
-            weights.append(numpy.full(len(ids), math.log(1 + total / entry.units)))
-    if not arrays:
+    rows = _postings_of_rare_words(session, language, words, frequent_from(total))
+    if not rows:  # every word is common (or unknown): the rarest three
+        rarest = sorted(word_entries(session, words, [language]), key=lambda e: e.units)[:3]
+        lists = postings(session, [e.id for e in rarest])
+        rows = [(e.units, 0, lists[e.id].tobytes(), e.id) for e in rarest if e.id in lists]
+    if not rows:
         return []
+    arrays = [_unpack(data) for _, _, data, _ in rows]
+    weights = [numpy.full(len(ids), math.log(1 + total / units)) for ids, (units, *_) in zip(arrays, rows)]
     units, inverse = numpy.unique(numpy.concatenate(arrays), return_inverse=True)
     scores = numpy.bincount(inverse, weights=numpy.concatenate(weights))
     if len(units) > count:

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+")  # a number with its decimal or thousands marks is one word (1.5, 1,500)
 _SPACE = re.compile(r"\s+")
 _OPS = {"replace": "replace", "delete": "extra", "insert": "missing"}  # rapidfuzz's, from query to source
 

@@ -56,3 +56,11 @@ def test_newest_first_and_limit(agency):
 def test_a_phrase_without_words_is_refused(agency):
     with agency.session() as session, pytest.raises(BadQuery):
         concordance(session, " - ")
+
+
+def test_a_common_last_word_stands_for_itself_only(agency, monkeypatch):
+    import tm.index
+
+    assert ("en-US", "investments") in [(lang, text.lower()) for lang, text in found(agency, "in", "en")]
+    monkeypatch.setattr(tm.index, "FREQUENT_FLOOR", 1)  # "in" is in four units of five: common
+    assert {text for _, text in found(agency, "in", "en")} == {"in"}

@@ -127,3 +127,9 @@ def test_the_unit_a_query_was_made_from_comes_first_among_many(database):
         [best, second, *_] = search(session, english[1234].replace("discussed", "discussed today"), "en", "ru", repair_names=False)
     assert (best.target, best.score) == ("Обсуждение 1234.", 90.9)
     assert second.score < best.score
+
+
+def test_a_number_with_a_decimal_mark_is_one_word():
+    comparison = compare("The transit of 2.5 million tons was agreed.", "The transit of 1.5 million tons was agreed.")
+    assert [(d.kind, d.query, d.source) for d in comparison.diff] == [("replace", "2.5", "1.5")]
+    assert comparison.score == 87.5

@@ -15,7 +15,7 @@ yields only good units, so an importer that rolls back on the error imports noth
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from typing import BinaryIO, Protocol
 
