@@ -34,7 +34,7 @@ from .bulk import BulkWriter
 from .formats.base import UnitReader
 from .forked import KeyedUnits
 from .index import LANGUAGE_UNITS, IndexWriter
-from .model import Origin, Unit, Variant
+from .model import Origin, Posting, Unit, Variant, Word
 from .records import UnitEntry
 from .text import index_words
 
@@ -157,6 +157,7 @@ class MemoryImport:
         self.index.finish()
         self.bulk.ids_given(Unit.__table__)
         self.session.flush()
+        self.bulk.analyze(Unit.__table__, Variant.__table__, Word.__table__, Posting.__table__)
 
     def _add_batch(self, batch: list[tuple[int, UnitEntry]], origin: str, report: ImportReport) -> None:
         if not batch:
