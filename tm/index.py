@@ -35,6 +35,7 @@ FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a ti
 MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
 FREQUENT_SHARE = 0.02  # words in more of a language's units than this share are left out of a search...
 FREQUENT_FLOOR = 1_000  # ...unless that is fewer units than this (a small memory has no useless words)
+RAREST_WORDS = 8  # a search counts the shared words among the query's rarest: they pick the unit out
 _KNOWN_WORDS = 100_000  # word ids an import keeps at hand
 _IN_CHUNK = 2_000  # values per IN (...) list
 LANGUAGE_UNITS = "tm-language-units"  # in session.info: units per language, read once a session
@@ -243,22 +244,27 @@ def frequent_from(total_units: int) -> float:
     return max(FREQUENT_SHARE * total_units, FREQUENT_FLOOR)
 
 
-def _postings_of_rare_words(session: Session, language: str, words: list[str], limit: float) -> list[tuple[int, int, bytes]]:
-    """(units of the word, chunk, packed ids) of each of ``words`` found in at most ``limit`` units: one query."""
+def _postings_of_rare_words(session: Session, language: str, words: list[str], limit: float) -> list[tuple[int, int, bytes, int]]:
+    """(units of the word, chunk, packed ids, word id) of the ``RAREST_WORDS`` rarest of ``words`` found in
+    at most ``limit`` units: one query."""
     word, posting = Word.__table__.c, Posting.__table__.c
+    rarest = (select(word.id).where(word.word.in_(bindparam("words", expanding=True)), word.language == language,
+                                    word.units <= limit)
+              .order_by(word.units, word.id).limit(RAREST_WORDS).scalar_subquery())
     query = (select(word.units, posting.chunk, posting.units, word.id)
              .join_from(Word.__table__, Posting.__table__, posting.word_id == word.id)
-             .where(word.word.in_(bindparam("words", expanding=True)), word.language == language, word.units <= limit)
-             .order_by(word.id, posting.chunk))
+             .where(word.id.in_(rarest)).order_by(word.id, posting.chunk))
     return [tuple(row) for row in _rows(session, query, {"words": words})]
 
 
 def candidates(session: Session, language: str, words: Iterable[str], count: int) -> list[int]:
     """Up to ``count`` unit ids whose variant in ``language`` shares the most of ``words``, best first.
 
-    Each shared word counts by its rarity (inverse document frequency); words in
-    more than 2% of the language's units are left out (in the query that reads the
-    postings), unless all are, and then the three rarest are used.
+    Each shared word counts by its rarity (inverse document frequency), among the
+    query's ``RAREST_WORDS`` rarest words; words in more than 2% of the language's
+    units are left out (in the query that reads the postings), unless all are, and
+    then the three rarest are used. A unit made from the query shares all but one
+    or two of its words, and the rarest of them are the ones few other units have.
     """
     words = sorted(set(words))
     if not words:

