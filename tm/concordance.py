@@ -27,7 +27,7 @@ from glossary.lint.matcher import text_language
 from . import index
 from .errors import BadQuery
 from .model import Unit, Variant
-from .text import folded_with_offsets, index_words
+from .text import fold, folded_with_offsets, index_words
 
 DEFAULT_LIMIT = 20
 _PREFIX_WORDS = 200  # longer words a phrase's last word stands for, the most frequent first
@@ -62,8 +62,8 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
     is taken as a prefix.
 
     The last word stands for the longer words it begins unless it is a common word itself (a prefix
-    like "the" would stand for half the memory). The units come from the rarest word's postings,
-    narrowed by those of the other words that are not common; the text is checked afterwards.
+    like "the" would stand for half the memory). The units are those in the postings of every word
+    (the rarest looked up in the others'); the text is checked afterwards.
     """
     *whole, last = words
     by_language: dict[str, dict[str, index.WordEntry]] = {}
@@ -83,8 +83,7 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
         found = by_language.get(language, {})
         if any(word not in found for word in whole):
             continue
-        groups = sorted([[found[word]] for word in dict.fromkeys(whole)] + [forms], key=lambda g: sum(e.units for e in g))
-        chosen[language] = [groups[0], *(g for g in groups[1:] if sum(e.units for e in g) <= common[language])]
+        chosen[language] = [[found[word]] for word in dict.fromkeys(whole)] + [forms]
     lists = index.postings(session, [e.id for groups in chosen.values() for group in groups for e in group])
     result = {}
     for language, groups in chosen.items():
@@ -94,6 +93,7 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
             sets.append(arrays[0] if len(arrays) == 1 else numpy.unique(numpy.concatenate(arrays)) if arrays else arrays)
         if any(len(ids) == 0 for ids in sets):
             continue
+        sets.sort(key=len)
         units = sets[0]
         for other in sets[1:]:
             units = _sorted_intersection(units, other)
@@ -108,15 +108,24 @@ def _pattern(words: list[str], prefix: bool) -> re.Pattern:
 
 
 def _marks(text: str, pattern: re.Pattern) -> tuple[tuple[int, int], ...]:
+    if pattern.search(fold(text)) is None:  # most candidates of a phrase fail here, in C
+        return ()
     folded, offsets = folded_with_offsets(text)
     return tuple((offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(folded))
 
 
 def _newest_first(lists: list[numpy.ndarray]) -> Iterator[list[int]]:
-    """The unit ids of one descending array per language, merged newest first, ``_CHECKED_AT_ONCE`` at a time."""
-    ids = lists[0] if len(lists) == 1 else numpy.unique(numpy.concatenate(lists))[::-1]
-    for start in range(0, len(ids), _CHECKED_AT_ONCE):
-        yield [int(u) for u in ids[start:start + _CHECKED_AT_ONCE]]
+    """The unit ids of descending arrays (one per language), merged newest first, ``_CHECKED_AT_ONCE`` at
+    a time: only as much of the arrays as is taken is merged (a common word's array is long)."""
+    positions = [0] * len(lists)
+    while True:
+        heads = [ids[p:p + _CHECKED_AT_ONCE] for ids, p in zip(lists, positions)]
+        if not any(len(head) for head in heads):
+            return
+        newest = heads[0] if len(heads) == 1 else numpy.unique(numpy.concatenate(heads))[::-1][:_CHECKED_AT_ONCE]
+        oldest = newest[-1]
+        positions = [p + int(numpy.count_nonzero(head >= oldest)) for p, head in zip(positions, heads)]
+        yield newest.tolist()
 
 
 def concordance(session: Session, phrase: str, lang: str | None = None, limit: int = DEFAULT_LIMIT) -> list[Occurrence]:
