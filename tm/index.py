@@ -18,7 +18,6 @@ tables and queries run on both databases, behind ``candidates`` and ``units_with
 from __future__ import annotations
 
 import math
-from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -71,8 +70,9 @@ class _Pending:
 
     def __init__(self):
         self.numbers = _Numbering()
-        self.word_numbers = array("I")
-        self.units = array("I")
+        # Lists, not arrays: they take map() and repeat() at C speed, and hold the dict's own int objects.
+        self.word_numbers: list[int] = []
+        self.units: list[int] = []
 
     def add(self, unit_id: int, words: set[str]) -> None:
         self.word_numbers.extend(map(self.numbers.__getitem__, words))
@@ -81,8 +81,9 @@ class _Pending:
     def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
         """Each word with its unit ids, ascending."""
         words = self.numbers.words
-        numbers = numpy.frombuffer(self.word_numbers, dtype=numpy.uint32)
-        units = numpy.frombuffer(self.units, dtype=numpy.uint32)
+        numbers = numpy.array(self.word_numbers, dtype=numpy.uint32)
+        units = numpy.array(self.units, dtype=numpy.uint32)
+        self.word_numbers, self.units = [], []
         order = numpy.argsort(numbers, kind="stable")  # stable: each word's units stay in the order added
         units = units[order].astype("<u4", copy=False)
         del order

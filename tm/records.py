@@ -29,6 +29,17 @@ class VariantEntry(NamedTuple):
     notes: tuple[str, ...] = ()
     attributes: Pairs = ()  # other TMX <tuv> attributes (creationdate, creationid...), given back on export
 
+    def __reduce__(self):
+        return _variant, (tuple(self),)
+
+
+def _variant(values: tuple) -> VariantEntry:
+    return tuple.__new__(VariantEntry, values)
+
+
+def _unit(values: tuple) -> UnitEntry:
+    return tuple.__new__(UnitEntry, values)
+
 
 class UnitEntry(NamedTuple):
     variants: tuple[VariantEntry, ...]
@@ -45,6 +56,9 @@ class UnitEntry(NamedTuple):
     attributes: Pairs = ()  # other TMX <tu> attributes (datatype, segtype, creationtool...)
     origin: str | None = None  # the file it came from
     line: int | None = None
+
+    def __reduce__(self):  # pickled as a plain tuple, rebuilt without the 15-argument __new__
+        return _unit, (tuple(self),)
 
     def content_hash(self) -> int:
         """What makes two units duplicates: the same segments in the same languages

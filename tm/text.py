@@ -24,6 +24,7 @@ _MARKS = regex.compile(r"\p{Mn}+")
 # Turkic dotless i, Azerbaijani schwa (Latin); Kazakh letters (Cyrillic) -> the Russian letters typed for them
 _LETTERS = str.maketrans({"ı": "i", "ə": "e", "\u04d9": "\u0430", "\u0493": "\u0433", "\u049b": "\u043a", "\u04a3": "\u043d",
                           "\u04e9": "\u043e", "\u04b1": "\u0443", "\u04af": "\u0443", "\u04bb": "\u0445", "\u0456": "\u0438"})
+_TURKIC_LETTERS = re.compile("[" + "".join(chr(c) for c in _LETTERS) + "]")
 WORD = re.compile(r"\w+")  # letters and digits (and _): the index's words
 _SPACE = re.compile(r"\s+")
 
@@ -33,7 +34,10 @@ def fold(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return folded
-    return _MARKS.sub("", unicodedata.normalize("NFKD", folded)).translate(_LETTERS)
+    folded = _MARKS.sub("", unicodedata.normalize("NFKD", folded))
+    if _TURKIC_LETTERS.search(folded) is None:  # Russian and most other text: no table lookup per character
+        return folded
+    return folded.translate(_LETTERS)
 
 
 def index_words(text: str) -> list[str]:
