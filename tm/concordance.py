@@ -5,8 +5,8 @@
 Letter case and diacritics are ignored (Füzuli finds Fuzuli and FUZULI, Bakı finds
 Baki), words are whole except the phrase's last one, which also finds longer words
 it begins (Füzuli finds Füzulidə, Астан finds Астане): names take suffixes and
-endings in three of the four languages; a common word (the, в) stands for itself
-only. Units come from the word index (the rarest word's units, narrowed by the
+endings in three of the four languages; a number or a common word (the, в) stands
+for itself only. Units come from the word index (the rarest word's units, narrowed by the
 other words' that are not common, ``tm.index``), newest first, and each is checked
 for the words in a row, until ``limit`` are found.
 """
@@ -30,8 +30,10 @@ from .model import Unit, Variant
 from .text import fold, folded_with_offsets, index_words
 
 DEFAULT_LIMIT = 20
-_PREFIX_WORDS = 200  # longer words a phrase's last word stands for, the most frequent first
-_CHECKED_AT_ONCE = 100
+_PREFIX_WORDS = 50  # longer words a phrase's last word stands for, the most frequent first
+_CHECKED_AT_ONCE = 50  # units whose text is read at once, doubling up to...
+_CHECKED_AT_MOST = 1_600
+_NARROWING = 30  # a word's postings narrow the rarest word's when it is in at most this many times as many units
 
 
 @dataclass(frozen=True)
@@ -61,16 +63,18 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
     """For each text language, the units (newest first) that may have the phrase, and whether its last word
     is taken as a prefix.
 
-    The last word stands for the longer words it begins unless it is a common word itself (a prefix
-    like "the" would stand for half the memory). The units are those in the postings of every word
-    (the rarest looked up in the others'); the text is checked afterwards.
+    The last word stands for the longer words it begins unless it is a number or a common word itself
+    (a prefix like "the" would stand for half the memory). The units are those in the postings of the
+    rarest word, looked up in those of the other words that are not much commoner; the text is checked
+    afterwards.
     """
     *whole, last = words
     by_language: dict[str, dict[str, index.WordEntry]] = {}
     for entry in index.word_entries(session, sorted(set(words)), languages):
         by_language.setdefault(entry.language, {})[entry.word] = entry
     common = {language: index.frequent_from(index.language_units(session, language)) for language in by_language}
-    prefix = not any(last in found and found[last].units > common[language] for language, found in by_language.items())
+    prefix = not last.isdigit() and not any(last in found and found[last].units > common[language]
+                                            for language, found in by_language.items())
     forms_of_last: dict[str, list[index.WordEntry]] = {}
     if prefix:
         for entry in index.words_starting(session, last, languages, _PREFIX_WORDS):
@@ -83,7 +87,10 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
         found = by_language.get(language, {})
         if any(word not in found for word in whole):
             continue
-        chosen[language] = [[found[word]] for word in dict.fromkeys(whole)] + [forms]
+        groups = sorted([[found[word]] for word in dict.fromkeys(whole)] + [forms], key=lambda g: sum(e.units for e in g))
+        # A word much commoner than the rarest narrows little and its postings are long to read: the text check does it.
+        narrowing = max(_NARROWING * sum(e.units for e in groups[0]), common[language])
+        chosen[language] = [groups[0], *(g for g in groups[1:] if sum(e.units for e in g) <= narrowing)]
     lists = index.postings(session, [e.id for groups in chosen.values() for group in groups for e in group])
     result = {}
     for language, groups in chosen.items():
@@ -115,17 +122,20 @@ def _marks(text: str, pattern: re.Pattern) -> tuple[tuple[int, int], ...]:
 
 
 def _newest_first(lists: list[numpy.ndarray]) -> Iterator[list[int]]:
-    """The unit ids of descending arrays (one per language), merged newest first, ``_CHECKED_AT_ONCE`` at
-    a time: only as much of the arrays as is taken is merged (a common word's array is long)."""
+    """The unit ids of descending arrays (one per language), merged newest first, in batches that double
+    from ``_CHECKED_AT_ONCE``: only as much of the arrays as is taken is merged (a common word's array is
+    long), and a rare phrase among many candidates takes few queries."""
     positions = [0] * len(lists)
+    size = _CHECKED_AT_ONCE
     while True:
-        heads = [ids[p:p + _CHECKED_AT_ONCE] for ids, p in zip(lists, positions)]
+        heads = [ids[p:p + size] for ids, p in zip(lists, positions)]
         if not any(len(head) for head in heads):
             return
-        newest = heads[0] if len(heads) == 1 else numpy.unique(numpy.concatenate(heads))[::-1][:_CHECKED_AT_ONCE]
+        newest = heads[0] if len(heads) == 1 else numpy.unique(numpy.concatenate(heads))[::-1][:size]
         oldest = newest[-1]
         positions = [p + int(numpy.count_nonzero(head >= oldest)) for p, head in zip(positions, heads)]
         yield newest.tolist()
+        size = min(size * 2, _CHECKED_AT_MOST)
 
 
 def concordance(session: Session, phrase: str, lang: str | None = None, limit: int = DEFAULT_LIMIT) -> list[Occurrence]:

@@ -64,3 +64,8 @@ def test_a_common_last_word_stands_for_itself_only(agency, monkeypatch):
     assert ("en-US", "investments") in [(lang, text.lower()) for lang, text in found(agency, "in", "en")]
     monkeypatch.setattr(tm.index, "FREQUENT_FLOOR", 1)  # "in" is in four units of five: common
     assert {text for _, text in found(agency, "in", "en")} == {"in"}
+
+
+def test_a_number_is_whole(agency):
+    assert found(agency, "47") == []
+    assert found(agency, "470") == [("en-US", "470")]
