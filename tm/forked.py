@@ -7,7 +7,8 @@ the file and hashes each unit (about half of an import's work) and sends them in
 through a pipe; the pipe holds little, so the child waits for the writer and memory stays
 flat. The child's ``FormatError`` comes back as its problems and is raised here; a writer
 that stops (an error, a kill) closes the pipe, and the child ends on its next send.
-Otherwise the file is read here, the same way.
+Otherwise, or with ``fork=False`` (a process with threads, such as a web server's worker,
+should not fork), the file is read here, the same way.
 """
 
 from __future__ import annotations
@@ -38,14 +39,14 @@ def _open(path: str) -> object:
 class KeyedUnits:
     """A file's units with their content hashes, and what the file's reader says about it once read."""
 
-    def __init__(self, path: str, progress: Callable[[int], None] | None = None):
-        self.path, self.progress = path, progress
+    def __init__(self, path: str, progress: Callable[[int], None] | None = None, *, fork: bool = True):
+        self.path, self.progress, self.fork = path, progress, fork
         self.header, self.skipped, self.warnings = MemoryHeader(), Counter(), Counter()
 
     def __iter__(self) -> Iterator[tuple[int, UnitEntry]]:
         fmt = memory_format_for_path(self.path)
         size = Path(self.path).stat().st_size if Path(self.path).is_file() else 0
-        if size < FORK_FROM_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        if not self.fork or size < FORK_FROM_BYTES or "fork" not in multiprocessing.get_all_start_methods():
             with _open(self.path) as handle:
                 reader = fmt.read(CountingStream(handle, self.progress), self.path)
                 for unit in reader:

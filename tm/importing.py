@@ -232,14 +232,15 @@ def _text_language(lang: str) -> str:
 
 
 def import_files(session: Session, paths: Iterable[str | Path], *, actor: str | None = None,
-                 progress: Callable[[int], None] | None = None) -> list[ImportReport]:
+                 progress: Callable[[int], None] | None = None, fork: bool = True) -> list[ImportReport]:
     """Import memory files (TMX, PO as bilingual memory) in the session's transaction; the caller
     commits, or rolls back on error.
 
-    ``progress`` is told the bytes read as reading goes (for a progress bar). Raises
-    ``FormatError`` with the problems of the first bad file.
+    ``progress`` is told the bytes read as reading goes (for a progress bar). A large file is
+    read by a forked process (``tm.forked``); ``fork=False`` reads it here (in a process with
+    threads). Raises ``FormatError`` with the problems of the first bad file.
     """
     job = MemoryImport(session, actor)
-    reports = [job.add(KeyedUnits(str(path), progress), Path(path).name) for path in paths]
+    reports = [job.add(KeyedUnits(str(path), progress, fork=fork), Path(path).name) for path in paths]
     job.finish()
     return reports

@@ -238,3 +238,15 @@ def test_problems_found_in_a_forked_process_are_raised_here(database, forked, na
         list(read_units(handle, str(BAD_MEMORY / name)))
     assert error.value.problems == here.value.problems
     assert counts(database) == (0, 0, 0, 0)
+
+
+def test_fork_false_reads_in_this_process(database, forked, monkeypatch):
+    import multiprocessing
+
+    def no_fork(*_args, **_kwargs):
+        raise AssertionError("a process was forked")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_fork)
+    with database.session(actor="tester") as session:
+        [report] = import_files(session, [AGENCY], actor="tester", fork=False)
+    assert report.added == 5
