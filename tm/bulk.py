@@ -54,6 +54,23 @@ class BulkWriter:
         with self.raw.cursor() as cursor:
             cursor.executemany(statement.replace("?", "%s"), list(rows))
 
+    def add_to(self, table: Table, column: str, rows: list[tuple[int, int]]) -> None:
+        """``column += n`` for each (n, id) row. PostgreSQL: the rows copied into a temporary table and
+        added in one UPDATE (an UPDATE a row, even pipelined, costs it a round of messages each)."""
+        if not rows:
+            return
+        if self.is_sqlite:
+            self.raw.executemany(f"UPDATE {table.name} SET {column} = {column} + ? WHERE id = ?", rows)
+            return
+        with self.raw.cursor() as cursor:
+            cursor.execute("CREATE TEMPORARY TABLE IF NOT EXISTS tm_additions (n integer, id integer) ON COMMIT DROP")
+            cursor.execute("TRUNCATE tm_additions")
+            with cursor.copy("COPY tm_additions (n, id) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute(f"UPDATE {table.name} SET {column} = {table.name}.{column} + a.n FROM tm_additions a "
+                           f"WHERE {table.name}.id = a.id")
+
     def next_id(self, table: Table) -> int:
         return (self.session.execute(text(f"SELECT max(id) FROM {table.name}")).scalar() or 0) + 1
 

@@ -145,7 +145,7 @@ class IndexWriter:
 
         self.bulk.insert(Posting.__table__, ("word_id", "chunk", "count", "units"), postings())
         self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), new_words)
-        self.bulk.execute_many("UPDATE tm_words SET units = units + ? WHERE id = ?", updates)
+        self.bulk.add_to(Word.__table__, "units", updates)
         self._count_languages()
         self.pending, self.languages, self.first_unit, self.units = {}, Counter(), None, 0
 
