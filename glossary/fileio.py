@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import FormatError
 
@@ -37,18 +39,15 @@ def read_input_file(path: str | os.PathLike, what: str = "file") -> bytes:
         raise FormatError.single(path, None, f"cannot read {what}: {exc.strerror or exc}") from exc
 
 
-def write_atomically(path: str | Path, data: bytes | Iterable[bytes]) -> None:
-    """Write ``data`` (bytes, or pieces of them) to ``path`` through a temporary file in the same
-    folder and a rename."""
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary handle on a temporary file in ``path``'s folder, renamed to ``path`` when the block
+    succeeds and removed if it raises: a file written as a stream appears whole or not at all."""
     path = Path(path)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, (bytes, bytearray)):
-                handle.write(data)
-            else:
-                for piece in data:
-                    handle.write(piece)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
@@ -59,6 +58,17 @@ def write_atomically(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of them) to ``path`` through a temporary file in the same
+    folder and a rename."""
+    with atomic_output(path) as handle:
+        if isinstance(data, (bytes, bytearray)):
+            handle.write(data)
+        else:
+            for piece in data:
+                handle.write(piece)
 
 
 def _umask() -> int:

@@ -75,8 +75,7 @@ def test_conflict_with_the_database_exits_2(loaded, tmp_path):
 def test_missing_file_and_memory_import_are_input_errors(loaded):
     assert loaded("import", "nope.csv").stderr == "error: nope.csv: cannot read file: No such file or directory\n"
     result = loaded("import", "--into", "memory", "x.tmx")
-    assert (result.exit_code, result.stderr) == (
-        2, "error: the translation memory is not built yet: only glossary files (.tbx, .csv) can be imported\n")
+    assert (result.exit_code, result.stderr) == (2, "error: x.tmx: cannot read file: No such file or directory\n")
 
 
 def test_export_csv_to_stdout_reads_back_as_the_same_glossary(loaded):

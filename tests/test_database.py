@@ -13,6 +13,7 @@ from glossary.database import Database, DatabaseError, open_database
 from glossary.history import concept_history, describe_change, glossary_revision
 from glossary.model import Base, Change, Concept, Style, Term, TermPeriod, TermStyleStatus
 from glossary.records import Glossary, TermStatus
+import tm.model  # noqa: F401  (its tables are part of the model the migrations must build)
 
 
 def test_migrations_build_exactly_the_model(database):

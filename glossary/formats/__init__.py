@@ -6,7 +6,9 @@ Each format module exposes a ``FORMAT`` object with ``read(data, path)`` and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import FormatError
 from ..fileio import read_input_file
@@ -15,17 +17,25 @@ from . import csv as csv_format
 from . import tbx as tbx_format
 from .base import GlossaryFormat
 
+F = TypeVar("F")
+
 FORMATS: dict[str, GlossaryFormat] = {f.name: f for f in (tbx_format.FORMAT, csv_format.FORMAT)}
+
+
+def format_by_extension(path: str | Path, formats: Iterable[F], what: str) -> F:
+    """The one of ``formats`` (objects with ``extensions``) a file's extension names; ``what``: for the message."""
+    formats = list(formats)
+    suffix = Path(path).suffix.lower()
+    for fmt in formats:
+        if suffix in fmt.extensions:
+            return fmt
+    known = ", ".join(ext for f in formats for ext in f.extensions)
+    raise FormatError.single(path, None, f"unknown {what} file type {suffix or '(no extension)'!r}; expected one of {known}")
 
 
 def format_for_path(path: str | Path) -> GlossaryFormat:
     """The glossary format of a file, from its extension."""
-    suffix = Path(path).suffix.lower()
-    for fmt in FORMATS.values():
-        if suffix in fmt.extensions:
-            return fmt
-    known = ", ".join(ext for f in FORMATS.values() for ext in f.extensions)
-    raise FormatError.single(path, None, f"unknown glossary file type {suffix or '(no extension)'!r}; expected one of {known}")
+    return format_by_extension(path, FORMATS.values(), "glossary")
 
 
 def read_glossary_file(path: str | Path) -> Glossary:

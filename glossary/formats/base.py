@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Protocol
 
 import defusedxml.ElementTree
@@ -60,12 +61,7 @@ def parse_untrusted_xml(data: bytes, path: str) -> etree._ElementTree:
         defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         name = getattr(exc, "name", None) or getattr(exc, "sysid", None) or ""
-        declaration = data.find(b"<!ENTITY")
-        raise FormatError.single(
-            path, data[:declaration].count(b"\n") + 1 if declaration >= 0 else None,
-            f"the file declares XML entities{f' ({name})' if name else ''}; entity expansion is off for "
-            "untrusted files, so it is refused (this is how billion-laughs and XXE attacks work)",
-        ) from exc
+        raise entities_refused(data, path, name) from exc
     except defusedxml.ElementTree.ParseError:
         pass  # lxml reports it below, with a better message
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, dtd_validation=False,
@@ -73,11 +69,28 @@ def parse_untrusted_xml(data: bytes, path: str) -> etree._ElementTree:
     try:
         return etree.ElementTree(etree.fromstring(data, parser))
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno and exc.lineno > 0 else None
-        message = (exc.msg or "not well-formed").split(", line ")[0].strip()
-        if "encoding" in message.lower() or "utf-8" in message.lower():
-            message += " (the file is not in the encoding it declares; save it as UTF-8)"
-        raise FormatError.single(path, line, f"broken XML: {message}") from exc
+        raise broken_xml(exc, path) from exc
+
+
+def entities_refused(head: bytes, path: str, name: str = "") -> FormatError:
+    """The error for a file that declares XML entities; ``head``: the file's first bytes, for the line."""
+    declaration = head.find(b"<!ENTITY")
+    return FormatError.single(
+        path, head[:declaration].count(b"\n") + 1 if declaration >= 0 else None,
+        f"the file declares XML entities{f' ({name})' if name else ''}; entity expansion is off for "
+        "untrusted files, so it is refused (this is how billion-laughs and XXE attacks work)",
+    )
+
+
+def broken_xml(exc: etree.XMLSyntaxError, path: str) -> FormatError:
+    """An lxml syntax error as one problem with its line."""
+    line = exc.lineno if exc.lineno and exc.lineno > 0 else None
+    message = (exc.msg or "not well-formed").split(", line ")[0].strip()
+    if (cut := re.fullmatch(r"Premature end of data in tag (\S+) line (\d+)", message)) is not None:
+        message = f"the file ends before <{cut[1]}> (line {cut[2]}) is closed: is it truncated?"
+    if "encoding" in message.lower() or "utf-8" in message.lower():
+        message += " (the file is not in the encoding it declares; save it as UTF-8)"
+    return FormatError.single(path, line, f"broken XML: {message}")
 
 
 def local_name(element: etree._Element) -> str:

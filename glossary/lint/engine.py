@@ -32,7 +32,7 @@ from .consistency import Uses
 from .document_date import document_date
 from .findings import Finding
 from .former_names import Timing, historical_mention, timing
-from .language import in_cyrillic, paragraphs
+from .language import Paragraphs, in_cyrillic, paragraphs
 from .matcher import Form, Match, Matcher
 from .messages import Wording
 from .rules import RULES
@@ -53,7 +53,7 @@ _LINE_BREAK = re.compile("\n")
 
 
 @dataclass
-class _Span:
+class Span:
     """Overlapping matches with the same extent: alternatives for one stretch of text."""
 
     start: int
@@ -275,17 +275,11 @@ class _Linter:
         each fixable finding's suggestion writes."""
         low, high = piece
         stretch = self.view[low:high]
-        key = match_key(stretch)
-        text, offsets = stretch, None
-        if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
-            offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
-            offsets.append(high)
-            key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
-        matches, plain = self.matcher.find(key, text, self.paragraphs, low, offsets)
+        matches, plain = find_in(self.matcher, self.view, self.paragraphs, low, high)
         if self.urls:  # plain text: its view keeps its URLs, and what is found in them is passed over
             matches = [m for m in matches if not self._in_url(m.start, m.end)]
             plain = [p for p in plain if not self._in_url(p[0], p[1])]
-        spans = self._without_plain(_longest_first(matches), plain)
+        spans = self._without_plain(longest_first(matches), plain)
         findings: list[Finding] = []
         uses: _Uses = defaultdict(Uses)
         targets: _Targets = {}
@@ -301,8 +295,8 @@ class _Linter:
         i = bisect.bisect_left(self.url_starts, end) - 1  # the last URL starting before ``end``
         return i >= 0 and self.url_ends[i] > start
 
-    def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
-        """The spans no plain extent beats, settled as ``_longest_first`` and ``_classify`` would.
+    def _without_plain(self, spans: list[Span], plain: list[tuple[int, int, bool]]) -> list[Span]:
+        """The spans no plain extent beats, settled as ``longest_first`` and ``_classify`` would.
 
         A longer plain extent, or one as long and further left, wins. On the very same
         extent the plain form (accepted in its own language) wins unless it was reached
@@ -336,7 +330,7 @@ class _Linter:
                 kept.append(span)
         return kept
 
-    def _classify(self, span: _Span, uses: _Uses, targets: _Targets, findings: list[Finding]) -> None:
+    def _classify(self, span: Span, uses: _Uses, targets: _Targets, findings: list[Finding]) -> None:
         language = self.paragraphs.language_at(span.start)
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
@@ -412,7 +406,7 @@ class _Linter:
             return True
         return len(self.wording.languages_writing(form)) == 1
 
-    def _inside_foreign_name(self, span: _Span, match: Match, language: str) -> bool:
+    def _inside_foreign_name(self, span: Span, match: Match, language: str) -> bool:
         """Whether a Latin-script name in Azerbaijani, Kazakh or Russian text is part of a longer
         Latin-script proper name ("Baku Shipyard", "директор Baku Network"): the name of a company
         or a brand, not a name to write in this language. In Cyrillic text a capitalised Latin word
@@ -497,7 +491,7 @@ class _Linter:
                      concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 
-    def _near_misses(self, low: int, stretch: str, spans: list[_Span], plain: list[tuple[int, int, bool]],
+    def _near_misses(self, low: int, stretch: str, spans: list[Span], plain: list[tuple[int, int, bool]],
                      mixed: list[tuple[int, int]], findings: list[Finding]) -> None:
         """Capitalised words outside every match that are one edit from a glossary word.
 
@@ -548,7 +542,21 @@ class _Linter:
         return hits
 
 
-def _longest_first(matches: list[Match]) -> list[_Span]:
+def find_in(matcher: Matcher, view: str, paragraphs: Paragraphs, low: int, high: int) -> tuple[list[Match], list[tuple[int, int, bool]]]:
+    """Every form ``matcher`` finds from ``low`` to ``high`` of ``view`` (offsets in the view), and the
+    extents of plain forms apart (see ``Matcher.find``)."""
+    stretch = view[low:high]
+    key = match_key(stretch)
+    text, offsets = stretch, None
+    if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
+        offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
+        offsets.append(high)
+        key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
+    return matcher.find(key, text, paragraphs, low, offsets)
+
+
+
+def longest_first(matches: list[Match]) -> list[Span]:
     """Group matches by extent and keep the longest of overlapping ones (leftmost on ties).
 
     Matches are swept in order of start; a run of mutually overlapping extents
@@ -558,20 +566,20 @@ def _longest_first(matches: list[Match]) -> list[_Span]:
     for match in matches:
         by_extent.setdefault((match.start, match.end), []).append(match)
     extents = sorted(by_extent)
-    chosen: list[_Span] = []
+    chosen: list[Span] = []
     cluster: list[tuple[int, int]] = []
     cluster_end = -1
     for extent in extents + [(1 << 62, 1 << 62)]:
         if extent[0] >= cluster_end and cluster:
             if len(cluster) == 1:
-                chosen.append(_Span(cluster[0][0], cluster[0][1], by_extent[cluster[0]]))
+                chosen.append(Span(cluster[0][0], cluster[0][1], by_extent[cluster[0]]))
             else:
                 taken: list[tuple[int, int]] = []  # sorted, never overlapping
                 for start, end in sorted(cluster, key=lambda e: (e[0] - e[1], e[0])):
                     i = bisect.bisect_left(taken, (start, end))
                     if (i == 0 or taken[i - 1][1] <= start) and (i == len(taken) or taken[i][0] >= end):
                         taken.insert(i, (start, end))
-                chosen.extend(_Span(a, b, by_extent[(a, b)]) for a, b in taken)
+                chosen.extend(Span(a, b, by_extent[(a, b)]) for a, b in taken)
             cluster = []
         cluster.append(extent)
         cluster_end = max(cluster_end, extent[1]) if len(cluster) > 1 else extent[1]

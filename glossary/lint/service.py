@@ -18,18 +18,27 @@ from .cache import compiled_matcher
 from .matcher import Matcher
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..database import Database
 
 
 def matcher_for_database(database: Database, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
     """``shortcuts=False``: compiled so that every accepted form found is reported as a use (``tilmash audit``)."""
+    with database.session() as session:
+        return matcher_for_session(session, style, shortcuts=shortcuts)
+
+
+def matcher_for_session(session: Session, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
+    """The glossary of the session's database, compiled (``shortcuts=False``: every accepted form
+    found is reported as a use, as ``tilmash audit`` needs)."""
     from ..history import glossary_revision  # SQLAlchemy: only for the database's glossary
     from ..termbase import export_glossary, require_style
 
-    with database.session() as session:
-        require_style(session, style)
-        source = f"database {database.describe()} revision {glossary_revision(session)}" + _variant(shortcuts)
-        return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style, shortcuts=shortcuts))
+    require_style(session, style)
+    url = session.get_bind().url.render_as_string(hide_password=True)
+    source = f"database {url} revision {glossary_revision(session)}" + _variant(shortcuts)
+    return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style, shortcuts=shortcuts))
 
 
 def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: bool = True) -> Matcher:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # Each command, and the module (in this package) that defines it with ``@cli.command()``.
 COMMAND_MODULES = {
     "init": "glossary_commands", "import": "glossary_commands", "export": "glossary_commands",
-    "terms": "glossary_commands", "lint": "lint_command", "audit": "audit_command",
+    "terms": "glossary_commands", "lint": "lint_command", "audit": "audit_command", "tm": "tm_commands",
 }
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from glossary import termbase
 from glossary.catalogue_export import ConceptFilter, EntryState
-from glossary.catalogue_import import import_translations, is_catalogue_path, read_translations_file
+from glossary.catalogue_import import NotAGlossaryCatalogue, import_translations, is_catalogue_path, read_translations_file
 from glossary.errors import FormatError, GlossaryError
 from glossary.exports import EXPORT_FORMATS, export_file, format_for_output
 from glossary.fileio import write_atomically
@@ -21,7 +21,7 @@ from glossary.model import Concept, Term
 from glossary.records import ConceptEntry
 from glossary.wording import counted
 
-from . import InputError, Settings, cli, pass_settings
+from . import InputError, Settings, cli, pass_settings, tm_commands
 
 
 @cli.command()
@@ -50,29 +50,38 @@ def init(settings: Settings, empty: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @pass_settings
 def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> None:
-    """Merge TBX or CSV glossary files, and translated PO catalogues of the glossary, all of them or none.
+    """Merge TBX or CSV glossary files and translated PO catalogues of the glossary, and TMX (and other
+    PO) files into the memory, all of them or none.
 
     Concepts merge by id: new concepts and terms are added, terms already
     there take the file's status and fields, nothing is deleted. A PO file
     exported by 'tilmash export --format po' and translated elsewhere makes
     its confirmed msgstr the preferred terms, with a report of each change.
+    Any other PO file is bilingual memory (msgid, msgstr).
     """
-    if into == "memory":
-        raise InputError("the translation memory is not built yet: only glossary files (.tbx, .csv) can be imported")
-    glossaries, catalogues, problems = [], [], []
+    memory_files, glossaries, catalogues, problems = [], [], [], []
     for path in files:
+        if into == "memory" or (into is None and path.suffix.lower() in tm_commands.MEMORY_EXTENSIONS):
+            memory_files.append(path)
+            continue
         try:
             if is_catalogue_path(path):
                 catalogues.append(read_translations_file(path))
             else:
                 glossaries.append((str(path), read_glossary_file(path)))
+        except NotAGlossaryCatalogue as exc:
+            if into == "glossary":
+                problems.extend(exc.problems)
+            else:
+                memory_files.append(path)
         except FormatError as exc:
             problems.extend(exc.problems)
     if problems:
         raise FormatError(problems)
     database = settings.open()
     with database.session(actor=settings.actor) as session:
-        reports = termbase.import_glossaries(session, glossaries)
+        reports = termbase.import_glossaries(session, glossaries) if glossaries else []
+        reports += tm_commands.import_memory(session, settings, memory_files) if memory_files else []
         translated = import_translations(session, catalogues)
     for report in reports:
         for warning in report.warnings:
@@ -87,28 +96,34 @@ def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> No
 
 
 @cli.command()
-@click.option("--format", "format_name", type=click.Choice(EXPORT_FORMATS), help="File format (default: from -o's extension, else tbx).")
+@click.option("--format", "format_name", type=click.Choice([*EXPORT_FORMATS, "tmx"]), help="File format (default: from -o's extension, else tbx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file (default: standard output).")
 @click.option("--tbx-version", type=click.Choice(["2008", "3"]), default="2008", show_default=True,
               help="TBX 2008 (<martif>, what translate-toolkit, memoQ and MultiTerm read) or TBX v3 (<tbx>).")
 @click.option("--lang", metavar="LL", help="po, mo: the target language (az, kk, ru...).")
-@click.option("--source", metavar="LL", default="en", show_default=True, help="po, pot, mo: the language of the msgids.")
+@click.option("--source", metavar="LL", help="po, pot, mo: the language of the msgids (default en); tmx: only units with this language and --target.")
 @click.option("--style", metavar="NAME", help="po, pot, mo: the house style whose preferred terms to give.")
 @click.option("--subject-field", "subject_fields", metavar="NAME", multiple=True, help="Only concepts of this subject field (repeatable).")
 @click.option("--status", "states", type=click.Choice([s.value for s in EntryState]), multiple=True,
               help="po, pot, mo: only entries whose target term is preferred, admitted (fuzzy) or missing (repeatable).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]), metavar="DATE",
-              help="Only concepts changed on or after this date (YYYY-MM-DD, UTC).")
+              help="Only concepts (TMX: units) changed on or after this date (YYYY-MM-DD, UTC).")
+@click.option("--target", metavar="LL", help="TMX: only units with --source and this language, with just those two.")
+@click.option("--origin", metavar="FILE", help="TMX: only the units imported from this file (its name), under its own header.")
 @pass_settings
 def export(settings: Settings, format_name: str | None, output: Path | None, tbx_version: str, lang: str | None,
-           source: str, style: str | None, subject_fields: tuple[str, ...], states: tuple[str, ...], since) -> None:
+           source: str | None, style: str | None, subject_fields: tuple[str, ...], states: tuple[str, ...], since,
+           target: str | None, origin: str | None) -> None:
     """Write the glossary as TBX-Basic or CSV (all of it, house styles included), or as a gettext
-    catalogue for one target language (po), its template (pot) or compiled (mo)."""
+    catalogue for one target language (po), its template (pot) or compiled (mo); or the translation
+    memory as TMX."""
+    if format_name == "tmx" or (format_name is None and output is not None and output.suffix.lower() == ".tmx"):
+        return tm_commands.export_memory(settings, output, source, target, origin, tm_commands.since_option(since))
     fmt = format_name or (format_for_output(output) if output else "tbx")
     filters = ConceptFilter(subject_fields, tuple(EntryState(s) for s in states),
                             since.replace(tzinfo=timezone.utc) if since else None)
     with settings.open().session(actor=settings.actor) as session:
-        exported = export_file(session, fmt, lang=lang, source=source, style=style, filters=filters, tbx_version=tbx_version)
+        exported = export_file(session, fmt, lang=lang, source=source or "en", style=style, filters=filters, tbx_version=tbx_version)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(exported.data)

@@ -1,0 +1,71 @@
+"""Concordance: a word or phrase in any language, case and diacritics ignored, the place marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tm.concordance import concordance
+from tm.errors import BadQuery
+
+
+def found(database, phrase, lang=None, limit=20):
+    with database.session() as session:
+        return [(o.lang, o.text[a:b]) for o in concordance(session, phrase, lang, limit) for a, b in o.marks]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        pytest.param("fuzuli", [("en-US", "Fuzuli")], id="case"),
+        pytest.param("Füzuli", [("en-US", "Fuzuli")], id="diacritics-in-the-phrase"),
+        pytest.param("FUZULIDƏ", [("az-Latn-AZ", "Füzulidə")], id="diacritics-in-the-text"),
+        pytest.param("Qebele", [("az-Latn-AZ", "Qəbələdə")], id="schwa-is-a-letter"),
+        pytest.param("Qəbələ", [("az-Latn-AZ", "Qəbələdə")], id="last-word-as-prefix"),
+        pytest.param("Middle Corridor", [("en-US", "Middle Corridor")], id="phrase"),
+        pytest.param("corridor middle", [], id="words-in-another-order"),
+        pytest.param("Среднему коридору", [("ru-RU", "Среднему коридору")], id="cyrillic"),
+        pytest.param("Астан", [("ru-RU", "Астане")], id="one-occurrence-per-unit-the-first-variant"),
+        pytest.param("Актау", [("ru-RU", "Актау")], id="russian-spelling"),
+        pytest.param("қазақ", [], id="not-a-word-start"),
+        pytest.param("$470 million", [("en-US", "470 million")], id="number-and-word"),
+    ],
+)
+def test_concordance(agency, phrase, expected):
+    assert sorted(found(agency, phrase)) == sorted(expected)
+
+
+def test_only_one_language(agency):
+    assert found(agency, "Астан", lang="kk") == [("kk-KZ", "Астанадағы")]
+    assert found(agency, "АСТАНАДАҒЫ", lang="kk") == found(agency, "астанадагы", lang="kk") == [("kk-KZ", "Астанадағы")]
+
+
+def test_every_place_in_a_segment_is_marked_and_translations_come_along(agency):
+    with agency.session() as session:
+        [occurrence] = concordance(session, "in", "en", limit=20)[:1]
+        assert len(occurrence.marks) >= 1
+        assert occurrence.others and all(lang != "en-US" for lang, _ in occurrence.others)
+
+
+def test_newest_first_and_limit(agency):
+    with agency.session() as session:
+        occurrences = concordance(session, "in", "en", limit=2)
+    assert [o.id for o in occurrences] == sorted((o.id for o in occurrences), reverse=True)
+    assert len(occurrences) == 2
+
+
+def test_a_phrase_without_words_is_refused(agency):
+    with agency.session() as session, pytest.raises(BadQuery):
+        concordance(session, " - ")
+
+
+def test_a_common_last_word_stands_for_itself_only(agency, monkeypatch):
+    import tm.index
+
+    assert ("en-US", "investments") in [(lang, text.lower()) for lang, text in found(agency, "in", "en")]
+    monkeypatch.setattr(tm.index, "FREQUENT_FLOOR", 1)  # "in" is in four units of five: common
+    assert {text for _, text in found(agency, "in", "en")} == {"in"}
+
+
+def test_a_number_is_whole(agency):
+    assert found(agency, "47") == []
+    assert found(agency, "470") == [("en-US", "470")]

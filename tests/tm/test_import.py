@@ -1,0 +1,252 @@
+"""Imports into the memory: counted, duplicates merged, all or nothing, the index kept with the units."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import func, select, text
+
+from glossary.errors import FormatError
+from tm.export import export_units, stored_units
+from tm.formats.tmx import read_units
+from tm.importing import import_files
+from tm.model import Language, Origin, Posting, Unit, Variant, Word
+
+from ..conftest import POSTGRES_URL
+from .conftest import AGENCY, BAD_MEMORY, TM_DATA
+
+
+def load(database, *paths):
+    with database.session(actor="tester") as session:
+        return import_files(session, paths, actor="tester")
+
+
+def counts(database) -> tuple[int, int, int, int]:
+    with database.session() as session:
+        return tuple(session.scalar(select(func.count()).select_from(t)) for t in (Unit, Variant, Word, Origin))
+
+
+def tmx(tmp_path, name: str, units: list[str]) -> object:
+    path = tmp_path / name
+    path.write_text('<tmx version="1.4"><header srclang="en"/><body>\n' + "\n".join(units) + "\n</body></tmx>\n", encoding="utf-8")
+    return path
+
+
+def tu(english: str, russian: str, attributes: str = "", inside: str = "") -> str:
+    return (f'<tu{attributes}>{inside}<tuv xml:lang="en"><seg>{english}</seg></tuv>'
+            f'<tuv xml:lang="ru"><seg>{russian}</seg></tuv></tu>')
+
+
+def test_an_import_says_what_it_added(database):
+    [report] = load(database, AGENCY)
+    assert str(report) == f"{AGENCY}: 5 units added, 0 merged, 0 skipped"
+    assert counts(database) == (5, 13, counts(database)[2], 1)
+    with database.session() as session:
+        assert dict(session.execute(select(Language.language, Language.units)).all()) == {"en": 5, "ru": 4, "az": 2, "kk": 2}
+        unit = session.scalars(select(Unit).where(Unit.tuid == "jic-21")).one()
+        assert (unit.origin, unit.languages, unit.usage_count, unit.created_by, unit.changed_by) == ("agency.tmx", "az en ru", 3, "aliya", "rustam")
+        assert [v.language for v in session.scalars(select(Variant).where(Variant.unit_id == unit.id).order_by(Variant.position))] == ["en", "ru", "az"]
+
+
+def test_importing_the_same_file_again_merges_every_unit(database):
+    load(database, AGENCY)
+    [report] = load(database, AGENCY)
+    assert (report.added, report.merged) == (0, 5)
+    assert counts(database)[:2] == (5, 13)
+    with database.session() as session:
+        unit = session.scalars(select(Unit).where(Unit.tuid == "jic-21")).one()
+        assert unit.usage_count == 6
+        assert unit.notes == ["checked by the desk"]
+        assert session.scalar(select(Language.units).where(Language.language == "en")) == 5
+
+
+def test_duplicates_in_one_file_are_merged_with_their_notes_and_latest_change(database, tmp_path):
+    path = tmx(tmp_path, "twice.tmx", [
+        tu("Baku", "Баку", ' usagecount="2" changedate="20240101T000000Z"', "<note>first</note>"),
+        tu("Astana", "Астана"),
+        tu("Baku", "Баку", ' usagecount="5" changedate="20250101T000000Z" changeid="rustam"', "<note>second</note><note>first</note>"),
+    ])
+    [report] = load(database, path)
+    assert (report.added, report.merged) == (2, 1)
+    with database.session() as session:
+        baku = session.scalars(select(Unit).join(Variant).where(Variant.text == "Baku")).one()
+        assert (baku.usage_count, baku.notes, baku.changed_by) == (7, ["first", "second"], "rustam")
+        assert baku.changed_at.replace(tzinfo=timezone.utc) == datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+def test_a_unit_with_another_target_is_not_a_duplicate(database, tmp_path):
+    [report] = load(database, tmx(tmp_path, "two.tmx", [tu("Baku", "Баку"), tu("Baku", "город Баку")]))
+    assert (report.added, report.merged) == (2, 0)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BAD_MEMORY.iterdir()))
+def test_a_bad_file_among_good_ones_imports_nothing(database, name):
+    load(database, AGENCY)
+    before = counts(database)
+    with pytest.raises(FormatError):
+        load(database, TM_DATA / "desk.po", BAD_MEMORY / name)
+    assert counts(database) == before
+
+
+def test_a_bad_unit_after_thousands_of_written_ones_leaves_the_memory_as_it_was(database, tmp_path):
+    units = [tu(f"Sentence {n} about the port of Kuryk.", f"Предложение {n} о порте Курык.") for n in range(5000)]
+    path = tmx(tmp_path, "long.tmx", [*units, tu("Last sentence.", "")])
+    with pytest.raises(FormatError) as error:
+        load(database, path)
+    assert [str(p) for p in error.value.problems] == [f"{path}:5002: empty segment in <tuv xml:lang=\"ru\">"]
+    assert counts(database) == (0, 0, 0, 0)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Posting)) == 0
+
+
+def test_a_po_file_is_read_as_memory_without_fuzzy_obsolete_or_untranslated_entries(database):
+    [report] = load(database, TM_DATA / "desk.po")
+    assert str(report) == f"{TM_DATA / 'desk.po'}: 2 units added, 0 merged, 3 skipped (1 fuzzy, 1 obsolete, 1 untranslated)"
+    with database.session() as session:
+        unit = session.scalars(select(Unit).where(Unit.props.is_not(None))).one()
+        assert (unit.props, unit.notes, unit.languages) == ([["x-context", "headline"]], ["headline"], "en ru")
+
+
+def test_a_po_file_without_a_language_is_refused(database, tmp_path):
+    path = tmp_path / "x.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Baku"\nmsgstr "Баку"\n', encoding="utf-8")
+    with pytest.raises(FormatError, match="x.po:1: no Language in the PO header"):
+        load(database, path)
+
+
+def exported(database, **options) -> bytes:
+    stream = io.BytesIO()
+    with database.session() as session:
+        export_units(session, stream, **options)
+    return stream.getvalue()
+
+
+def test_export_gives_back_what_was_imported(database):
+    load(database, AGENCY)
+    with open(AGENCY, "rb") as handle:
+        original = read_units(handle, "agency.tmx")
+        units = list(original)
+    again = read_units(io.BytesIO(exported(database, origin="agency.tmx")), "out.tmx")
+    back = list(again)
+    keep = lambda u: (u.variants, u.tuid, u.srclang, u.usage_count, u.props, u.notes)
+    assert [keep(u) for u in back] == [keep(u) for u in units]
+    dates = lambda u: (u.created_at, u.created_by, u.changed_at, u.changed_by)
+    assert dates(back[0]) == dates(units[0])  # the others had none: they were created by the import
+    assert back[1].created_by == "tester"
+    assert (again.header.srclang, again.header.props, again.header.notes) == (original.header.srclang, original.header.props, original.header.notes)
+
+
+def test_export_of_a_language_pair_has_only_units_with_both(database):
+    load(database, AGENCY)
+    units = list(read_units(io.BytesIO(exported(database, source="en", target="kk")), "out.tmx"))
+    assert [[v.lang for v in u.variants] for u in units] == [["en-US", "kk-KZ"], ["en-US", "kk-KZ"]]
+
+
+def test_export_since_a_date_has_only_units_changed_or_added_since(database, tmp_path):
+    load(database, tmx(tmp_path, "old.tmx", [tu("Baku", "Баку", ' creationdate="20200101T000000Z"')]))
+    with database.session() as session:
+        session.execute(text("UPDATE tm_units SET added_at = :old"), {"old": datetime(2020, 1, 2, tzinfo=timezone.utc)})
+    load(database, tmx(tmp_path, "new.tmx", [tu("Astana", "Астана", ' creationdate="20200101T000000Z"')]))
+    units = list(read_units(io.BytesIO(exported(database, since=datetime(2024, 1, 1, tzinfo=timezone.utc))), "out.tmx"))
+    assert [u.variants[0].text for u in units] == ["Astana"]
+
+
+_KILLED_IMPORT = """
+import sys
+from glossary.database import Database
+from tm.importing import import_files
+database = Database(sys.argv[1])
+with database.session(actor="tester") as session:
+    import_files(session, [sys.argv[2]], actor="tester")
+"""
+
+
+def _writing(database_url: str, tmp_path) -> bool:
+    """Whether an import into this database has written rows that are not committed yet."""
+    if POSTGRES_URL:
+        from sqlalchemy import create_engine
+
+        engine = create_engine(database_url)
+        with engine.connect() as connection:  # INSERT takes this lock on the table until the transaction ends
+            return bool(connection.scalar(text(
+                "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                "WHERE c.relname = 'tm_variants' AND l.mode = 'RowExclusiveLock' AND l.granted")))
+    return (tmp_path / "tilmash.db-journal").exists()  # the rollback journal exists from the first write on
+
+
+def test_a_killed_import_leaves_nothing_behind(database, database_url, tmp_path):
+    fifo = tmp_path / "feed.tmx"
+    os.mkfifo(fifo)
+    process = subprocess.Popen([sys.executable, "-c", _KILLED_IMPORT, database_url, str(fifo)])
+    try:
+        with open(fifo, "w", encoding="utf-8") as feed:
+            feed.write('<tmx version="1.4"><header srclang="en"/><body>\n')
+            for n in range(6000):  # three batches: at least two are written before the file goes quiet
+                feed.write(tu(f"Sentence {n}.", f"Предложение {n}.") + "\n")
+            feed.flush()
+            for _ in range(600):
+                if _writing(database_url, tmp_path):
+                    break
+                time.sleep(0.05)
+            else:
+                pytest.fail("the import never started writing")
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
+    except BrokenPipeError:
+        pass
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == -signal.SIGKILL
+    assert counts(database) == (0, 0, 0, 0)
+    [report] = load(database, AGENCY)  # and the database works on
+    assert report.added == 5
+
+
+@pytest.fixture
+def forked(monkeypatch):
+    """Every file read by a forked process, as large ones are."""
+    import tm.forked
+
+    monkeypatch.setattr(tm.forked, "FORK_FROM_BYTES", 0)
+
+
+def test_a_file_read_in_a_forked_process_imports_the_same(database, forked):
+    [report] = load(database, AGENCY)
+    assert str(report) == f"{AGENCY}: 5 units added, 0 merged, 0 skipped"
+    with database.session() as session:
+        assert session.get(Origin, "agency.tmx").header["props"] == [["x-domain", "news"]]
+        stored = list(stored_units(session))
+    with open(AGENCY, "rb") as handle:
+        units = list(read_units(handle, "agency.tmx"))
+    keep = lambda u: (u.variants, u.tuid, u.srclang, u.usage_count, u.props, u.notes)
+    assert [keep(u) for u in stored] == [keep(u) for u in units]
+
+
+@pytest.mark.parametrize("name", ["truncated.tmx", "one-variant.tmx", "entities.tmx"])
+def test_problems_found_in_a_forked_process_are_raised_here(database, forked, name):
+    with pytest.raises(FormatError) as error:
+        load(database, BAD_MEMORY / name)
+    with open(BAD_MEMORY / name, "rb") as handle, pytest.raises(FormatError) as here:
+        list(read_units(handle, str(BAD_MEMORY / name)))
+    assert error.value.problems == here.value.problems
+    assert counts(database) == (0, 0, 0, 0)
+
+
+def test_fork_false_reads_in_this_process(database, forked, monkeypatch):
+    import multiprocessing
+
+    def no_fork(*_args, **_kwargs):
+        raise AssertionError("a process was forked")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_fork)
+    with database.session(actor="tester") as session:
+        [report] = import_files(session, [AGENCY], actor="tester", fork=False)
+    assert report.added == 5

@@ -1,0 +1,175 @@
+"""Concordance: where a word or phrase is in the memory, in any language, with the place marked.
+
+    concordance(session, "Füzuli", lang=None, limit=20) -> list[Occurrence]
+
+Letter case and diacritics are ignored (Füzuli finds Fuzuli and FUZULI, Bakı finds
+Baki), words are whole except the phrase's last one, which also finds longer words
+it begins (Füzuli finds Füzulidə, Астан finds Астане): names take suffixes and
+endings in three of the four languages; a number or a common word (the, в) stands
+for itself only. Units come from the word index (the rarest word's units, narrowed by the
+other words' that are not common, ``tm.index``), newest first, and each is checked
+for the words in a row, until ``limit`` are found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from glossary.languages import normalize_language
+from glossary.lint.matcher import text_language
+
+from . import index
+from .errors import BadQuery
+from .model import Unit, Variant
+from .text import fold, folded_with_offsets, index_words
+
+DEFAULT_LIMIT = 20
+_PREFIX_WORDS = 50  # longer words a phrase's last word stands for, the most frequent first
+_CHECKED_AT_ONCE = 50  # units whose text is read at once, doubling up to...
+_CHECKED_AT_MOST = 1_600
+_NARROWING = 30  # a word's postings narrow the rarest word's when it is in at most this many times as many units
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    id: int  # the unit
+    lang: str
+    text: str
+    marks: tuple[tuple[int, int], ...]  # where the phrase is in ``text`` (offsets in code points)
+    others: tuple[tuple[str, str], ...]  # the unit's other variants: (lang, text)
+    origin: str | None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "lang": self.lang, "text": self.text, "marks": [list(m) for m in self.marks],
+                "translations": [{"lang": lang, "text": text} for lang, text in self.others], "origin": self.origin}
+
+
+def _sorted_intersection(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
+    """The ids in both ascending arrays, looking the shorter one's up in the longer."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not len(small) or not len(large):
+        return small[:0]
+    where = numpy.searchsorted(large, small).clip(max=len(large) - 1)
+    return small[large[where] == small]
+
+
+def _units_with(session: Session, words: list[str], languages: list[str] | None) -> tuple[dict[str, numpy.ndarray], bool]:
+    """For each text language, the units (newest first) that may have the phrase, and whether its last word
+    is taken as a prefix.
+
+    The last word stands for the longer words it begins unless it is a number or a common word itself
+    (a prefix like "the" would stand for half the memory). The units are those in the postings of the
+    rarest word, looked up in those of the other words that are not much commoner; the text is checked
+    afterwards.
+    """
+    *whole, last = words
+    by_language: dict[str, dict[str, index.WordEntry]] = {}
+    for entry in index.word_entries(session, sorted(set(words)), languages):
+        by_language.setdefault(entry.language, {})[entry.word] = entry
+    common = {language: index.frequent_from(index.language_units(session, language)) for language in by_language}
+    prefix = not last.isdigit() and not any(last in found and found[last].units > common[language]
+                                            for language, found in by_language.items())
+    forms_of_last: dict[str, list[index.WordEntry]] = {}
+    if prefix:
+        for entry in index.words_starting(session, last, languages, _PREFIX_WORDS):
+            forms_of_last.setdefault(entry.language, []).append(entry)
+            common.setdefault(entry.language, index.frequent_from(index.language_units(session, entry.language)))
+    else:
+        forms_of_last = {language: [found[last]] for language, found in by_language.items() if last in found}
+    chosen: dict[str, list[list[index.WordEntry]]] = {}  # language -> the entries of each word (the last: its forms)
+    for language, forms in forms_of_last.items():
+        found = by_language.get(language, {})
+        if any(word not in found for word in whole):
+            continue
+        groups = sorted([[found[word]] for word in dict.fromkeys(whole)] + [forms], key=lambda g: sum(e.units for e in g))
+        # A word much commoner than the rarest narrows little and its postings are long to read: the text check does it.
+        narrowing = max(_NARROWING * sum(e.units for e in groups[0]), common[language])
+        chosen[language] = [groups[0], *(g for g in groups[1:] if sum(e.units for e in g) <= narrowing)]
+    lists = index.postings(session, [e.id for groups in chosen.values() for group in groups for e in group])
+    result = {}
+    for language, groups in chosen.items():
+        sets = []
+        for group in groups:
+            arrays = [lists[e.id] for e in group if e.id in lists]
+            sets.append(arrays[0] if len(arrays) == 1 else numpy.unique(numpy.concatenate(arrays)) if arrays else arrays)
+        if any(len(ids) == 0 for ids in sets):
+            continue
+        sets.sort(key=len)
+        units = sets[0]
+        for other in sets[1:]:
+            units = _sorted_intersection(units, other)
+        if len(units):
+            result[language] = units[::-1]
+    return result, prefix
+
+
+def _pattern(words: list[str], prefix: bool) -> re.Pattern:
+    *whole, last = words
+    return re.compile(r"(?<!\w)" + "".join(re.escape(w) + r"\W+" for w in whole) + re.escape(last) + (r"\w*" if prefix else r"(?!\w)"))
+
+
+def _marks(text: str, pattern: re.Pattern) -> tuple[tuple[int, int], ...]:
+    if pattern.search(fold(text)) is None:  # most candidates of a phrase fail here, in C
+        return ()
+    folded, offsets = folded_with_offsets(text)
+    return tuple((offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(folded))
+
+
+def _newest_first(lists: list[numpy.ndarray]) -> Iterator[list[int]]:
+    """The unit ids of descending arrays (one per language), merged newest first, in batches that double
+    from ``_CHECKED_AT_ONCE``: only as much of the arrays as is taken is merged (a common word's array is
+    long), and a rare phrase among many candidates takes few queries."""
+    positions = [0] * len(lists)
+    size = _CHECKED_AT_ONCE
+    while True:
+        heads = [ids[p:p + size] for ids, p in zip(lists, positions)]
+        if not any(len(head) for head in heads):
+            return
+        newest = heads[0] if len(heads) == 1 else numpy.unique(numpy.concatenate(heads))[::-1][:size]
+        oldest = newest[-1]
+        positions = [p + int(numpy.count_nonzero(head >= oldest)) for p, head in zip(positions, heads)]
+        yield newest.tolist()
+        size = min(size * 2, _CHECKED_AT_MOST)
+
+
+def concordance(session: Session, phrase: str, lang: str | None = None, limit: int = DEFAULT_LIMIT) -> list[Occurrence]:
+    """Units with ``phrase`` in a variant (in ``lang`` only, if given), newest first, at most ``limit``."""
+    words = index_words(phrase)
+    if not words:
+        raise BadQuery("nothing to look for: the phrase has no words")
+    if limit < 1:
+        raise BadQuery(f"the limit must be at least 1, not {limit}")
+    languages = [text_language(normalize_language(lang))] if lang else None
+    by_language, prefix = _units_with(session, words, languages)
+    if not by_language:
+        return []
+    pattern = _pattern(words, prefix)
+    variant, unit = Variant.__table__.c, Unit.__table__.c
+    query = (select(variant.unit_id, variant.lang, variant.language, variant.text, unit.origin)
+             .join_from(Variant.__table__, Unit.__table__, variant.unit_id == unit.id)
+             .where(variant.unit_id.in_(bindparam("ids", expanding=True))).order_by(variant.unit_id, variant.position))
+    found: list[Occurrence] = []
+    for ids in _newest_first(list(by_language.values())):
+        variants: dict[int, list[tuple[str, str, str]]] = {}
+        origins = {}
+        for unit_id, variant_lang, language, text, origin in session.connection().execute(query, {"ids": ids}):
+            variants.setdefault(unit_id, []).append((variant_lang, language, text))
+            origins[unit_id] = origin
+        for unit_id in ids:
+            for variant_lang, language, text in variants.get(unit_id, []):
+                if language not in by_language:
+                    continue
+                marks = _marks(text, pattern)
+                if marks:
+                    others = tuple((l, t) for l, _, t in variants[unit_id] if (l, t) != (variant_lang, text))
+                    found.append(Occurrence(unit_id, variant_lang, text, marks, others, origins[unit_id]))
+                    break
+            if len(found) >= limit:
+                return found
+    return found

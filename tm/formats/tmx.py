@@ -1,0 +1,294 @@
+"""TMX 1.4b, read and written as a stream.
+
+Reading (``read_units(stream, path)``, or ``FORMAT.read``): lxml's ``iterparse``
+hands over one ``<tu>`` at a time, which is turned into a ``UnitEntry`` and
+cleared, so memory stays flat however large the file. Entity expansion, DTD
+loading and network access are off; a DOCTYPE that declares entities is refused
+(as for TBX); one that only names the DTD passes. Kept: the header's ``srclang``,
+``<prop>``, ``<note>`` and other attributes; each unit's tuid, dates, users,
+usage count, ``<prop>``, ``<note>`` and other attributes; each variant's
+language, text and inline tags (``<bpt>``, ``<ept>``, ``<ph>``, ``<it>``,
+``<hi>``, ``<ut>``), props, notes and attributes. Refused, with file and line: a
+file that is not TMX or not well-formed (truncated, wrong encoding), an unknown
+language code, a unit with fewer than two variants or two of one language, an
+empty segment, a date that is not TMX's ``YYYYMMDDThhmmssZ``.
+
+Writing (``write_units(units, stream, header)``, or ``FORMAT.write``): TMX 1.4b
+that validates against the LISA DTD (``tests/data/schemas/tmx14.dtd``), one
+``<tu>`` written as each unit comes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from glossary.errors import FormatError
+from glossary.formats.base import broken_xml, entities_refused
+
+from ..records import MemoryHeader, UnitEntry, VariantEntry
+from .base import CountingStream, Problems, format_tmx_date, language, parse_tmx_date
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_INLINE_WITHOUT_TEXT = frozenset({"bpt", "ept", "ph", "it", "ut"})  # their content is native code, not text
+_UNIT_ATTRIBUTES = frozenset({"tuid", "srclang", "creationdate", "creationid", "changedate", "changeid",
+                              "usagecount", "lastusagedate"})
+_HEADER_DEFAULTS = (("segtype", "sentence"), ("o-tmf", "Tilmash"), ("adminlang", "en"), ("datatype", "plaintext"))
+_ATTRIBUTE_ESCAPES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _plain_text(element: etree._Element) -> str:
+    """The text of a ``<seg>`` or ``<hi>``: its own text and that of ``<hi>`` inside, not the tags' codes."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "hi":
+            parts.append(_plain_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _segment(seg: etree._Element) -> tuple[str, str | None]:
+    """(plain text, the content as TMX XML or None when it has no inline tags)."""
+    if len(seg) == 0:
+        return seg.text or "", None
+    markup = escape(seg.text or "") + "".join(etree.tostring(child, encoding="unicode", with_tail=True) for child in seg)
+    return _plain_text(seg), markup
+
+
+def _pairs(element: etree._Element, leave_out: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, value) for name, value in element.attrib.items() if name not in leave_out)
+
+
+class TmxReader:
+    """The units of one TMX file, read as a stream; ``header`` is set once the header was read."""
+
+    def __init__(self, stream: BinaryIO, path: str):
+        self.stream = stream if isinstance(stream, CountingStream) else CountingStream(stream)
+        self.path = path
+        self.header = MemoryHeader()
+        self.skipped: Counter = Counter()
+        self.warnings: Counter = Counter()  # elements not kept -> how many
+
+    def __iter__(self) -> Iterator[UnitEntry]:
+        problems = Problems(self.path)
+        # Only <header> and <tu> come back from lxml: their children are read from them.
+        context = etree.iterparse(self.stream, events=("end",), tag=("header", "tu"), resolve_entities=False,
+                                  load_dtd=False, no_network=True, huge_tree=False, remove_pis=True, remove_comments=True)
+        started = seen_header = False
+        try:
+            for _, element in context:
+                if not started:
+                    started = True
+                    self._check_document(element.getroottree())
+                if element.tag == "tu":
+                    unit = self._unit(element, problems)
+                    if unit is not None and not problems:
+                        yield unit
+                    element.clear(keep_tail=False)
+                    parent = element.getparent()
+                    while element.getprevious() is not None:
+                        del parent[0]
+                else:
+                    seen_header = True
+                    self.header = self._header(element, problems)
+        except etree.XMLSyntaxError as exc:
+            error = broken_xml(exc, self.path)
+            raise FormatError([*problems.all(), *error.problems]) from exc
+        if not started:  # no <header> or <tu> at all: what is it?
+            root = context.root
+            if root is None:
+                raise FormatError.single(self.path, 1, "empty file: not TMX")
+            self._check_document(root.getroottree())
+        if not seen_header:
+            problems.add(None, "no <header>: TMX needs one, with srclang")
+        if problems:
+            raise FormatError(problems.all())
+
+    def _check_document(self, tree: etree._ElementTree) -> None:
+        dtd = tree.docinfo.internalDTD
+        entities = [entity.name for entity in dtd.iterentities()] if dtd is not None else []
+        if entities:
+            raise entities_refused(self.stream.head, self.path, entities[0])
+        root = tree.getroot()
+        if root.tag != "tmx":
+            raise FormatError.single(self.path, root.sourceline, f"not a TMX file: the root element is <{root.tag}>, expected <tmx>")
+
+    def _header(self, element: etree._Element, problems: Problems) -> MemoryHeader:
+        raw = (element.get("srclang") or "").strip()
+        srclang = None if raw in ("", "*all*") else language(raw, problems, element.sourceline, "<header> srclang")
+        props, notes, _ = self._parts(element, "header")
+        return MemoryHeader(srclang, props, notes, _pairs(element, frozenset({"srclang"})))
+
+    def _parts(self, element: etree._Element, where: str, wanted: str = "") -> tuple[tuple, tuple, list]:
+        """An element's ``<prop>``s and ``<note>``s, and its children named ``wanted`` (others counted as not kept)."""
+        props, notes, found = [], [], []
+        for child in element:
+            tag = child.tag
+            if tag == wanted:
+                found.append(child)
+            elif tag == "prop":
+                props.append((child.get("type") or "", child.text or ""))
+            elif tag == "note":
+                notes.append(child.text or "")
+            elif isinstance(tag, str):
+                self.warnings[f"<{tag}> in <{where}>"] += 1
+        return tuple(props), tuple(notes), found
+
+    def _unit(self, tu: etree._Element, problems: Problems) -> UnitEntry | None:
+        line = tu.sourceline
+        props, notes, tuvs = self._parts(tu, "tu", "tuv")
+        variants = [self._variant(tuv, problems) for tuv in tuvs]
+        if None in variants:
+            return None
+        if len(variants) < 2:
+            problems.add(line, f"a unit with {len(variants)} variant{'s' if len(variants) != 1 else ''}: "
+                               "a translation unit needs at least two languages")
+            return None
+        languages = [v.lang for v in variants]
+        if len(set(languages)) != len(languages):
+            twice = sorted({lang for lang in languages if languages.count(lang) > 1})
+            problems.add(line, f"two variants in {', '.join(twice)} in one unit")
+            return None
+        attributes = dict(tu.items())
+        srclang = attributes.get("srclang")
+        if srclang and srclang.strip() != "*all*":
+            srclang = language(srclang, problems, line, "<tu> srclang")
+        else:
+            srclang = self.header.srclang
+        try:
+            created_at = parse_tmx_date(attributes["creationdate"]) if "creationdate" in attributes else None
+            changed_at = parse_tmx_date(attributes["changedate"]) if "changedate" in attributes else None
+            last_used_at = parse_tmx_date(attributes["lastusagedate"]) if "lastusagedate" in attributes else None
+        except ValueError:
+            problems.add(line, "a date that is not TMX's YYYYMMDDThhmmssZ (such as 20250521T093000Z)")
+            return None
+        try:
+            usage_count = int(attributes.get("usagecount") or 0)
+        except ValueError:
+            problems.add(line, f"usagecount {attributes['usagecount']!r} is not a number")
+            return None
+        return UnitEntry(
+            variants=tuple(variants), tuid=attributes.get("tuid"), srclang=srclang,
+            created_at=created_at, created_by=attributes.get("creationid"),
+            changed_at=changed_at, changed_by=attributes.get("changeid"),
+            usage_count=usage_count, last_used_at=last_used_at, props=props, notes=notes,
+            attributes=tuple((n, v) for n, v in attributes.items() if n not in _UNIT_ATTRIBUTES),
+            origin=self.path, line=line,
+        )
+
+    def _variant(self, tuv: etree._Element, problems: Problems) -> VariantEntry | None:
+        items = tuv.items()
+        raw = items[0][1] if len(items) == 1 and items[0][0] == XML_LANG else tuv.get(XML_LANG) or tuv.get("lang")
+        lang = language(raw, problems, tuv.sourceline, "<tuv>")
+        if lang is None:
+            return None
+        props, notes, segs = self._parts(tuv, "tuv", "seg")
+        if not segs:
+            problems.add(tuv.sourceline, f"<tuv xml:lang=\"{lang}\"> without <seg>")
+            return None
+        text, markup = _segment(segs[0])
+        if not text.strip():
+            problems.add(segs[0].sourceline, f"empty segment in <tuv xml:lang=\"{lang}\">")
+            return None
+        attributes = tuple((n, v) for n, v in items if n != XML_LANG and n != "lang") if len(items) > 1 else ()
+        return VariantEntry(lang, text, markup, props, notes, attributes)
+
+
+def read_units(stream: BinaryIO, path: str) -> TmxReader:
+    """The units of a TMX file as a stream (iterate the result; ``.header`` once reading began)."""
+    return TmxReader(stream, path)
+
+
+# ---------------------------------------------------------------- writing
+
+def _attribute(name: str, value: str) -> str:
+    return f' {name}="{escape(value, _ATTRIBUTE_ESCAPES)}"'
+
+
+def _tool_version() -> str:
+    try:
+        return version("tilmash")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _header(header: MemoryHeader) -> str:
+    given = dict(header.attributes)
+    attributes = [("creationtool", "Tilmash"), ("creationtoolversion", _tool_version())]
+    attributes += [(name, given.get(name) or default) for name, default in _HEADER_DEFAULTS]
+    attributes.insert(5, ("srclang", header.srclang or "*all*"))
+    written = {name for name, _ in attributes} | {"creationtool", "creationtoolversion"}
+    attributes += [(name, value) for name, value in header.attributes if name not in written]
+    inner = _notes_and_props(header.notes, header.props, "    ")
+    opening = "  <header" + "".join(_attribute(n, v) for n, v in attributes)
+    return f"{opening}>\n{inner}  </header>\n" if inner else f"{opening}/>\n"
+
+
+def _notes_and_props(notes: Iterable[str], props: Iterable[tuple[str, str]], indent: str) -> str:
+    parts = [f"{indent}<note>{escape(note)}</note>\n" for note in notes]
+    parts += [f"{indent}<prop{_attribute('type', kind)}>{escape(value)}</prop>\n" for kind, value in props]
+    return "".join(parts)
+
+
+def unit_xml(unit: UnitEntry, header_srclang: str | None = None) -> str:
+    """One ``<tu>`` element, indented as in the written file."""
+    attributes = []
+    if unit.tuid:
+        attributes.append(("tuid", unit.tuid))
+    if unit.srclang and unit.srclang != header_srclang:
+        attributes.append(("srclang", unit.srclang))
+    for name, value in (("creationdate", unit.created_at), ("changedate", unit.changed_at), ("lastusagedate", unit.last_used_at)):
+        if value is not None:
+            attributes.append((name, format_tmx_date(value)))
+    for name, value in (("creationid", unit.created_by), ("changeid", unit.changed_by)):
+        if value:
+            attributes.append((name, value))
+    if unit.usage_count:
+        attributes.append(("usagecount", str(unit.usage_count)))
+    attributes += [(n, v) for n, v in unit.attributes if n not in _UNIT_ATTRIBUTES]
+    parts = ["    <tu", *(_attribute(n, v) for n, v in attributes), ">\n", _notes_and_props(unit.notes, unit.props, "      ")]
+    for variant in unit.variants:
+        parts += ['      <tuv xml:lang="', escape(variant.lang, _ATTRIBUTE_ESCAPES), '"',
+                  *(_attribute(n, v) for n, v in variant.attributes), ">\n",
+                  _notes_and_props(variant.notes, variant.props, "        "),
+                  "        <seg>", variant.markup if variant.markup is not None else escape(variant.text), "</seg>\n",
+                  "      </tuv>\n"]
+    parts.append("    </tu>\n")
+    return "".join(parts)
+
+
+def write_units(units: Iterable[UnitEntry], stream: BinaryIO, header: MemoryHeader) -> int:
+    """Write TMX 1.4b to a binary stream, one unit at a time; the number of units written."""
+    stream.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n')
+    stream.write(_header(header).encode("utf-8"))
+    stream.write(b"  <body>\n")
+    count = 0
+    batch: list[str] = []
+    for unit in units:
+        batch.append(unit_xml(unit, header.srclang))
+        count += 1
+        if len(batch) >= 1000:
+            stream.write("".join(batch).encode("utf-8"))
+            batch.clear()
+    stream.write("".join(batch).encode("utf-8"))
+    stream.write(b"  </body>\n</tmx>\n")
+    return count
+
+
+class TmxFormat:
+    name = "tmx"
+    extensions = (".tmx",)
+
+    def read(self, stream: BinaryIO, path: str) -> TmxReader:
+        return read_units(stream, path)
+
+    def write(self, units: Iterable[UnitEntry], stream: BinaryIO, header: MemoryHeader) -> int:
+        return write_units(units, stream, header)
+
+
+FORMAT = TmxFormat()

@@ -1,0 +1,290 @@
+"""The word index behind fuzzy search and concordance, in the database on SQLite and PostgreSQL alike.
+
+Each folded word (``tm.text.fold``) of each text language has a row in ``tm_words``
+with the number of units whose variant in that language has it; the ids of those
+units are packed in ``tm_postings`` (unsigned 32-bit, ascending, one row per import
+batch). A search reads the rows of its words and counts, for each unit, how much of
+the query it shares, each word weighted by its rarity; words found in more than 2%
+of the units (the, and, of...) are left out, since they pick nothing out and their
+lists are the long ones. Concordance intersects the lists of a phrase's words.
+
+Why this index (measured in ``benchmarks/tm_benchmark.py``): one query reads a few
+rows of packed ids, whatever the size of the memory. SQLite FTS5 ranks every unit
+that has any query word, common ones included, and PostgreSQL's ``pg_trgm`` (Weblate's
+choice) compares character trigrams, ten times the postings of words. The same
+tables and queries run on both databases, behind ``candidates`` and ``units_with``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+
+import numpy
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+
+from .bulk import BulkWriter
+from .model import Language, Posting, Word
+
+FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a time
+MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
+FREQUENT_SHARE = 0.02  # words in more of a language's units than this share are left out of a search...
+FREQUENT_FLOOR = 1_000  # ...unless that is fewer units than this (a small memory has no useless words)
+RAREST_WORDS = 8  # a search counts the shared words among the query's rarest: they pick the unit out
+_KNOWN_WORDS = 100_000  # word ids an import keeps at hand
+_IN_CHUNK = 2_000  # values per IN (...) list
+LANGUAGE_UNITS = "tm-language-units"  # in session.info: units per language, read once a session
+
+
+@dataclass(frozen=True)
+class WordEntry:
+    id: int
+    word: str
+    language: str
+    units: int
+
+
+def _unpack(data: bytes) -> numpy.ndarray:
+    return numpy.frombuffer(data, dtype="<u4")
+
+
+class _Numbering(dict):
+    """Word -> its number in this batch of postings, a new number for a new word."""
+
+    def __init__(self):
+        super().__init__()
+        self.words: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = len(self.words)
+        self.words.append(word)
+        return number
+
+
+class _Pending:
+    """One language's postings since the last flush, as two columns: word number, unit id."""
+
+    def __init__(self):
+        self.numbers = _Numbering()
+        # Lists, not arrays: they take map() and repeat() at C speed, and hold the dict's own int objects.
+        self.word_numbers: list[int] = []
+        self.units: list[int] = []
+
+    def add(self, unit_id: int, words: set[str]) -> None:
+        self.word_numbers.extend(map(self.numbers.__getitem__, words))
+        self.units.extend(repeat(unit_id, len(words)))
+
+    def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
+        """Each word with its unit ids, ascending."""
+        words = self.numbers.words
+        numbers = numpy.array(self.word_numbers, dtype=numpy.uint32)
+        units = numpy.array(self.units, dtype=numpy.uint32)
+        self.word_numbers, self.units = [], []
+        order = numpy.argsort(numbers, kind="stable")  # stable: each word's units stay in the order added
+        units = units[order].astype("<u4", copy=False)
+        del order
+        ends = numpy.cumsum(numpy.bincount(numbers, minlength=len(words)))
+        start = 0
+        for word, end in zip(words, ends.tolist()):
+            yield word, units[start:end]
+            start = end
+
+
+class IndexWriter:
+    """Collects the words of the units an import adds and writes their postings every ``FLUSH_UNITS`` units."""
+
+    def __init__(self, bulk: BulkWriter):
+        self.bulk = bulk
+        self.pending: dict[str, _Pending] = {}
+        self.languages: Counter = Counter()
+        self.first_unit: int | None = None
+        self.units = 0
+        self.known: dict[tuple[str, str], int] = {}
+        self.next_word_id = bulk.next_id(Word.__table__)
+
+    def add(self, unit_id: int, words_by_language: dict[str, set[str]]) -> None:
+        """A new unit (ids ascending from one call to the next): each of its text languages with the
+        folded words of its variants in it."""
+        if self.first_unit is None:
+            self.first_unit = unit_id
+        for language, words in words_by_language.items():
+            self.languages[language] += 1
+            pending = self.pending.get(language)
+            if pending is None:
+                pending = self.pending[language] = _Pending()
+            pending.add(unit_id, words)
+        self.units += 1
+        if self.units >= FLUSH_UNITS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.first_unit is None:
+            return
+        new_words, updates = [], []
+        known = {language: self._word_ids(language, pending.numbers.words) for language, pending in self.pending.items()}
+
+        def postings() -> Iterator[tuple[int, int, int, bytes]]:  # made as they are written: no list of them all
+            for language, pending in self.pending.items():
+                ids = known[language]
+                for word, units in pending.grouped():
+                    if len(word) > MAX_WORD_LENGTH:
+                        continue
+                    word_id = ids.get(word)
+                    if word_id is None:
+                        word_id = self.next_word_id
+                        self.next_word_id += 1
+                        new_words.append((word_id, word, language, len(units)))
+                        self._remember(language, word, word_id)
+                    else:
+                        updates.append((len(units), word_id))
+                    yield word_id, self.first_unit, len(units), units.tobytes()
+
+        self.bulk.insert(Posting.__table__, ("word_id", "chunk", "count", "units"), postings())
+        self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), new_words)
+        self.bulk.add_to(Word.__table__, "units", updates)
+        self._count_languages()
+        self.pending, self.languages, self.first_unit, self.units = {}, Counter(), None, 0
+
+    def finish(self) -> None:
+        self.flush()
+        self.bulk.ids_given(Word.__table__)
+
+    def _remember(self, language: str, word: str, word_id: int) -> None:
+        if len(self.known) >= _KNOWN_WORDS:
+            self.known.clear()
+        self.known[(language, word)] = word_id
+
+    def _word_ids(self, language: str, words: Iterable[str]) -> dict[str, int]:
+        """Ids of the words the database already has in this language."""
+        found, unknown = {}, []
+        for word in words:
+            word_id = self.known.get((language, word))
+            if word_id is None:
+                unknown.append(word)
+            else:
+                found[word] = word_id
+        if self.next_word_id > 1:  # the table is not empty
+            query = select(Word.word, Word.id).where(Word.language == language, Word.word.in_(bindparam("words", expanding=True)))
+            for start in range(0, len(unknown), _IN_CHUNK):
+                for word, word_id in self.bulk.session.execute(query, {"words": unknown[start:start + _IN_CHUNK]}):
+                    found[word] = word_id
+                    self._remember(language, word, word_id)
+        return found
+
+    def _count_languages(self) -> None:
+        session = self.bulk.session
+        for language, count in self.languages.items():
+            changed = session.execute(text("UPDATE tm_languages SET units = units + :n WHERE language = :language"),
+                                      {"n": count, "language": language}).rowcount
+            if not changed:
+                session.execute(text("INSERT INTO tm_languages (language, units) VALUES (:language, :n)"),
+                                {"n": count, "language": language})
+
+
+# ---------------------------------------------------------------- reading
+
+def _rows(session: Session, statement, parameters: dict | None = None):
+    """A Core statement run on the session's connection (no ORM layer: a search runs several)."""
+    return session.connection().execute(statement, parameters or {})
+
+
+def language_units(session: Session, language: str) -> int:
+    """How many units have a variant in this text language (kept for the session: imports clear it)."""
+    known = session.info.setdefault(LANGUAGE_UNITS, {})
+    if language not in known:
+        table = Language.__table__
+        known[language] = _rows(session, select(table.c.units).where(table.c.language == language)).scalar() or 0
+    return known[language]
+
+
+def word_entries(session: Session, words: Sequence[str], languages: Sequence[str] | None = None) -> list[WordEntry]:
+    """The index's entries for these folded words, in these text languages (None: all)."""
+    if not words:
+        return []
+    table = Word.__table__
+    query = select(table.c.id, table.c.word, table.c.language, table.c.units).where(table.c.word.in_(bindparam("words", expanding=True)))
+    if languages is not None:
+        query = query.where(table.c.language.in_(bindparam("languages", expanding=True)))
+    rows = _rows(session, query, {"words": list(words), "languages": list(languages or ())})
+    return [WordEntry(*row) for row in rows]
+
+
+def words_starting(session: Session, prefix: str, languages: Sequence[str] | None, limit: int) -> list[WordEntry]:
+    """Words that begin with ``prefix`` (itself included), most frequent first, at most ``limit``."""
+    table = Word.__table__
+    query = select(table.c.id, table.c.word, table.c.language, table.c.units).where(
+        table.c.word >= prefix, table.c.word < prefix + "\U0010ffff")
+    if languages is not None:
+        query = query.where(table.c.language.in_(bindparam("languages", expanding=True)))
+    rows = _rows(session, query.order_by(table.c.units.desc()).limit(limit), {"languages": list(languages or ())})
+    return [WordEntry(*row) for row in rows]
+
+
+def postings(session: Session, word_ids: Sequence[int]) -> dict[int, numpy.ndarray]:
+    """Each word's unit ids, ascending."""
+    chunks: dict[int, list[tuple[int, bytes]]] = {}
+    if word_ids:
+        table = Posting.__table__
+        query = select(table.c.word_id, table.c.chunk, table.c.units).where(table.c.word_id.in_(bindparam("ids", expanding=True)))
+        for word_id, chunk, data in _rows(session, query, {"ids": list(word_ids)}):
+            chunks.setdefault(word_id, []).append((chunk, data))
+    result = {}
+    for word_id, parts in chunks.items():
+        parts.sort()
+        arrays = [_unpack(data) for _, data in parts]
+        result[word_id] = arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays)
+    return result
+
+
+def frequent_from(total_units: int) -> float:
+    """The number of units from which a word is too common to pick candidates."""
+    return max(FREQUENT_SHARE * total_units, FREQUENT_FLOOR)
+
+
+def _postings_of_rare_words(session: Session, language: str, words: list[str], limit: float) -> list[tuple[int, int, bytes, int]]:
+    """(units of the word, chunk, packed ids, word id) of the ``RAREST_WORDS`` rarest of ``words`` found in
+    at most ``limit`` units: one query."""
+    word, posting = Word.__table__.c, Posting.__table__.c
+    rarest = (select(word.id).where(word.word.in_(bindparam("words", expanding=True)), word.language == language,
+                                    word.units <= limit)
+              .order_by(word.units, word.id).limit(RAREST_WORDS).scalar_subquery())
+    query = (select(word.units, posting.chunk, posting.units, word.id)
+             .join_from(Word.__table__, Posting.__table__, posting.word_id == word.id)
+             .where(word.id.in_(rarest)).order_by(word.id, posting.chunk))
+    return [tuple(row) for row in _rows(session, query, {"words": words})]
+
+
+def candidates(session: Session, language: str, words: Iterable[str], count: int) -> list[int]:
+    """Up to ``count`` unit ids whose variant in ``language`` shares the most of ``words``, best first.
+
+    Each shared word counts by its rarity (inverse document frequency), among the
+    query's ``RAREST_WORDS`` rarest words; words in more than 2% of the language's
+    units are left out (in the query that reads the postings), unless all are, and
+    then the three rarest are used. A unit made from the query shares all but one
+    or two of its words, and the rarest of them are the ones few other units have.
+    """
+    words = sorted(set(words))
+    if not words:
+        return []
+    total = max(language_units(session, language), 1)
+    rows = _postings_of_rare_words(session, language, words, frequent_from(total))
+    if not rows:  # every word is common (or unknown): the rarest three
+        rarest = sorted(word_entries(session, words, [language]), key=lambda e: e.units)[:3]
+        lists = postings(session, [e.id for e in rarest])
+        rows = [(e.units, 0, lists[e.id].tobytes(), e.id) for e in rarest if e.id in lists]
+    if not rows:
+        return []
+    arrays = [_unpack(data) for _, _, data, _ in rows]
+    weights = [numpy.full(len(ids), math.log(1 + total / units)) for ids, (units, *_) in zip(arrays, rows)]
+    units, inverse = numpy.unique(numpy.concatenate(arrays), return_inverse=True)
+    scores = numpy.bincount(inverse, weights=numpy.concatenate(weights))
+    if len(units) > count:
+        best = numpy.argpartition(-scores, count - 1)[:count]
+    else:
+        best = numpy.arange(len(units))
+    best = best[numpy.lexsort((units[best], -scores[best]))]
+    return [int(u) for u in units[best]]

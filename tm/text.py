@@ -1,0 +1,64 @@
+"""Words of a segment, as the memory's index, search and concordance see them.
+
+``fold`` is what the index and concordance compare: letter case and diacritics
+ignored (Füzuli, FUZULI and fuzuli are one word; the four Turkic i's are one
+letter; ё is е), and the letters that Azerbaijani and Kazakh add to the Latin and
+Russian alphabets read as the letters people type without the keyboard for them
+(Qebele finds Qəbələ, Актау finds Ақтау: ə e, ә а, ғ г, қ к, ң н, ө о, ұ ү у, һ х, і и);
+alphabets are kept apart (Баку is not Baku). ``fold`` runs in C calls only
+(``casefold``, NFKD, a regular expression, a translation table), because an import
+folds every segment; ``folded_with_offsets`` gives the same result character by
+character with where each folded character came from, for marking a phrase
+found in the original text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import regex
+
+_MARKS = regex.compile(r"\p{Mn}+")
+# Turkic dotless i, Azerbaijani schwa (Latin); Kazakh letters (Cyrillic) -> the Russian letters typed for them
+_LETTERS = str.maketrans({"ı": "i", "ə": "e", "\u04d9": "\u0430", "\u0493": "\u0433", "\u049b": "\u043a", "\u04a3": "\u043d",
+                          "\u04e9": "\u043e", "\u04b1": "\u0443", "\u04af": "\u0443", "\u04bb": "\u0445", "\u0456": "\u0438"})
+_TURKIC_LETTERS = re.compile("[" + "".join(chr(c) for c in _LETTERS) + "]")
+WORD = re.compile(r"\w+")  # letters and digits (and _): the index's words
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, without diacritics: ``Füzulidə`` -> ``fuzulidə``, ``BAKI`` and ``Bakı`` -> ``baki``."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    folded = _MARKS.sub("", unicodedata.normalize("NFKD", folded))
+    if _TURKIC_LETTERS.search(folded) is None:  # Russian and most other text: no table lookup per character
+        return folded
+    return folded.translate(_LETTERS)
+
+
+def index_words(text: str) -> list[str]:
+    """The words of ``fold(text)``, in order (repeats kept)."""
+    return WORD.findall(fold(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _fold_character(ch: str) -> str:
+    return fold(ch)
+
+
+def folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` and, for each of its characters, the offset in ``text`` of the character it came from."""
+    pieces, offsets = [], []
+    for position, ch in enumerate(text):
+        folded = _fold_character(ch)
+        pieces.append(folded)
+        offsets.extend([position] * len(folded))
+    return "".join(pieces), offsets
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
