@@ -180,3 +180,28 @@ def test_init_twice_loads_nothing_the_second_time(invoke):
     assert first.exit_code == 0 and "created with the bundled glossary: 99 concepts" in first.stdout
     second = invoke("init")
     assert (second.exit_code, second.stdout.split(": ", 1)[1]) == (0, "up to date, 99 concepts already there; nothing loaded\n")
+
+
+def test_init_on_a_fresh_machine_creates_the_data_folder(tmp_path, monkeypatch):
+    """No ~/.local/share yet, no TILMASH_DATABASE_URL, no XDG_DATA_HOME: a newcomer's first command."""
+    from click.testing import CliRunner
+
+    from tilmash.cli import cli
+
+    for variable in ("TILMASH_DATABASE_URL", "XDG_DATA_HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["init", "--empty"])
+    database = tmp_path / "home" / ".local" / "share" / "tilmash" / "tilmash.db"
+    assert (result.exit_code, result.stdout) == (0, f"sqlite:///{database}: created, empty\n")
+    assert CliRunner().invoke(cli, ["terms", "search", "Fuzuli"]).stderr == "no concept has a form like 'Fuzuli'\n"
+
+
+def test_import_refuses_a_fifo(loaded, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "terms.csv")
+    result = loaded("import", "terms.csv")
+    assert (result.exit_code, result.stderr) == (2, "error: terms.csv: is a FIFO, not a regular file\n")
