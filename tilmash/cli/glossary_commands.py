@@ -90,7 +90,7 @@ def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> No
 @click.option("--tbx-version", type=click.Choice(["2008", "3"]), default="2008", show_default=True,
               help="TBX 2008 (<martif>, what translate-toolkit, memoQ and MultiTerm read) or TBX v3 (<tbx>).")
 @click.option("--lang", metavar="LL", help="po, mo: the target language (az, kk, ru...).")
-@click.option("--source", metavar="LL", default="en", show_default=True, help="po, pot, mo: the language of the msgids.")
+@click.option("--source", metavar="LL", help="po, pot, mo: the language of the msgids (default: en).")
 @click.option("--style", metavar="NAME", help="po, pot, mo: the house style whose preferred terms to give.")
 @click.option("--subject-field", "subject_fields", metavar="NAME", multiple=True, help="Only concepts of this subject field (repeatable).")
 @click.option("--status", "states", type=click.Choice([s.value for s in EntryState]), multiple=True,
@@ -106,7 +106,8 @@ def export(settings: Settings, format_name: str | None, output: Path | None, tbx
     filters = ConceptFilter(subject_fields, tuple(EntryState(s) for s in states),
                             since.replace(tzinfo=timezone.utc) if since else None)
     with settings.open().session(actor=settings.actor) as session:
-        exported = export_file(session, fmt, lang=lang, source=source, style=style, filters=filters, tbx_version=tbx_version)
+        exported = export_file(session, fmt, lang=lang, source=source or "en", style=style, filters=filters,
+                               tbx_version=tbx_version)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(exported.data)
