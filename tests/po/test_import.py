@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from translate.storage import po as toolkit_po
 
 from glossary import termbase
-from glossary.catalogue_import import import_translations, read_translations
+from glossary.catalogue_import import NotAGlossaryCatalogue, import_translations, read_translations
 from glossary.errors import FormatError
 from glossary.model import Change
 
@@ -174,7 +174,7 @@ def test_poedit_style_save_keeps_the_mark_and_is_read_as_the_glossary(po_invoke,
 
 def test_a_po_without_the_glossary_mark_is_not_read_as_the_glossary(po_invoke, tmp_path):
     data = export_po(po_invoke, tmp_path, "--lang", "ru").replace(b'"X-Tilmash-Glossary: source=en; target=ru\\n"\n', b"")
-    with pytest.raises(FormatError) as caught:
+    with pytest.raises(NotAGlossaryCatalogue) as caught:
         read_translations(data, "cms.po")
     assert str(caught.value) == ("cms.po: not a Tilmash glossary catalogue (its header has no X-Tilmash-Glossary field): "
                                  "a PO file of other origin goes into the translation memory")
