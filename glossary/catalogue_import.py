@@ -1,5 +1,9 @@
 """Translators' work on a glossary catalogue, imported back as term updates.
 
+``read_translations_file(path)`` reads one (``NotAGlossaryCatalogue``, a
+FormatError, for any other PO file, which belongs to the memory);
+``import_translations(session, [translations])`` applies them.
+
 A catalogue exported by ``glossary.catalogue_export`` (its header carries
 ``X-Tilmash-Glossary``) comes back from Poedit, Weblate or msgmerge with
 msgstr filled in and fuzzy marks removed. Each translated, confirmed entry is
@@ -39,6 +43,10 @@ from .wording import counted
 
 CATALOGUE_EXTENSIONS = (".po", ".pot")
 _AVOIDED = (TermStatus.DEPRECATED, TermStatus.SUPERSEDED)
+
+
+class NotAGlossaryCatalogue(FormatError):
+    """A PO file that is not Tilmash's glossary catalogue: ``tilmash import`` sends it to the memory."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,7 @@ def read_translations_file(path: str | Path) -> Translations:
 def read_translations(data: bytes, path: str) -> Translations:
     catalogue = read_catalogue(data, path)
     if not is_glossary_catalogue(catalogue):
-        raise FormatError.single(path, None, f"not a Tilmash glossary catalogue (its header has no {GLOSSARY_HEADER} "
+        raise NotAGlossaryCatalogue.single(path, None, f"not a Tilmash glossary catalogue (its header has no {GLOSSARY_HEADER} "
                                  "field): a PO file of other origin goes into the translation memory")
     return translations_of(catalogue, path)
 

@@ -3,8 +3,10 @@ is set), the CLI runner bound to it, and paths to test data and the shared corpu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,11 +27,11 @@ def _postgres_schema_url(base_url: str, schema: str) -> str:
     return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
 
 
-@pytest.fixture
-def database_url(tmp_path):
-    """URL of an empty database of its own: a temporary SQLite file or a fresh PostgreSQL schema."""
+@contextlib.contextmanager
+def fresh_database_url(folder: Path) -> Iterator[str]:
+    """URL of an empty database of its own: an SQLite file in ``folder`` or a fresh PostgreSQL schema."""
     if not POSTGRES_URL:
-        yield f"sqlite:///{tmp_path / 'tilmash.db'}"
+        yield f"sqlite:///{folder / 'tilmash.db'}"
         return
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(POSTGRES_URL)
@@ -41,6 +43,13 @@ def database_url(tmp_path):
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    """URL of an empty database of its own, for one test."""
+    with fresh_database_url(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

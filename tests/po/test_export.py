@@ -198,3 +198,33 @@ def test_template_has_source_terms_and_empty_msgstr(po_database, tmp_path):
     assert {e.msgstr for e in template} == {""} and not any(e.fuzzy for e in template)
     assert entries(exported.data)["fuzuli"].msgid == "Fuzuli"
     assert exported.filename == "tilmash-glossary.pot"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(("--format", "po"), "a po export is for one target language; say which (az, kk, ru...)", id="po-without-lang"),
+        pytest.param(("--format", "csv", "--lang", "kk"),
+                     "a target language applies to the po, pot and mo exports; csv holds every language and style", id="csv-with-lang"),
+        pytest.param(("--format", "po", "--lang", "english"),
+                     "unknown language code 'english': 'english' is not a language in CLDR", id="bad-language"),
+        pytest.param(("--format", "po", "--lang", "en"), "the target language is the source language (en); choose another",
+                     id="target-is-source"),
+        pytest.param(("--format", "pot", "--status", "missing"),
+                     "the status filter is about the target language's term; say which target language", id="status-without-lang"),
+        pytest.param(("--format", "po", "--lang", "kk", "--style", "tass"),
+                     "unknown style 'tass'; this glossary has: az-official", id="unknown-style"),
+        pytest.param(("-o", "glossary.txt"), "glossary.txt: unknown export file type '.txt'; expected one of .csv, .tbx, .po, .pot, .mo",
+                     id="unknown-extension"),
+    ],
+)
+def test_export_options_that_do_not_go_together_exit_2(po_invoke, args, message):
+    result = po_invoke("export", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {message}\n")
+
+
+def test_output_extension_chooses_the_format(po_invoke, tmp_path):
+    result = po_invoke("export", "--lang", "kk", "--subject-field", "place", "-o", "glossary.kk.mo")
+    assert (result.exit_code, result.stderr) == (0, "glossary.kk.mo: 3 entries\n")
+    mo = gettext.GNUTranslations(io.BytesIO((tmp_path / "glossary.kk.mo").read_bytes()))
+    assert mo.pgettext("fuzuli", "Fuzuli") == "Физули"

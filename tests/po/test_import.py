@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from translate.storage import po as toolkit_po
 
 from glossary import termbase
-from glossary.catalogue_import import import_translations, read_translations
+from glossary.catalogue_import import NotAGlossaryCatalogue, import_translations, read_translations
 from glossary.errors import FormatError
 from glossary.model import Change
 
@@ -172,14 +172,21 @@ def test_poedit_style_save_keeps_the_mark_and_is_read_as_the_glossary(po_invoke,
     assert (translations.source, translations.target, translations.style) == ("en", "ru", None)
 
 
-def test_a_po_without_the_glossary_mark_is_not_read_as_the_glossary(po_invoke, tmp_path):
+def test_a_po_without_the_glossary_mark_is_not_read_as_the_glossary(po_invoke, po_database, tmp_path):
     data = export_po(po_invoke, tmp_path, "--lang", "ru").replace(b'"X-Tilmash-Glossary: source=en; target=ru\\n"\n', b"")
-    with pytest.raises(FormatError) as caught:
+    with pytest.raises(NotAGlossaryCatalogue) as caught:
         read_translations(data, "cms.po")
     assert str(caught.value) == ("cms.po: not a Tilmash glossary catalogue (its header has no X-Tilmash-Glossary field): "
                                  "a PO file of other origin goes into the translation memory")
-    result = import_file(po_invoke, tmp_path, "cms.po", data)
-    assert result.exit_code == 2 and result.stderr.startswith("error: cms.po: not a Tilmash glossary catalogue")
+    before = glossary_terms(po_database)
+    (tmp_path / "cms.po").write_bytes(data)
+    as_glossary = po_invoke("import", "--into", "glossary", "cms.po")
+    assert as_glossary.exit_code == 2 and as_glossary.stderr.startswith("error: cms.po: not a Tilmash glossary catalogue")
+    as_memory = po_invoke("import", "cms.po")  # without --into: a PO file of other origin is bilingual memory
+    assert len(polib.pofile(data.decode("utf-8")).translated_entries()) == 6
+    # the two concepts named Astana have one English and one Russian text: one unit, merged
+    assert (as_memory.exit_code, as_memory.stdout) == (0, "cms.po: 5 units added, 1 merged, 0 skipped\n")
+    assert glossary_terms(po_database) == before
 
 
 def test_unknown_concepts_fuzzy_and_plural_entries_are_not_applied(po_database):
