@@ -2,6 +2,8 @@
 
 The CLI and the web app call these; both go through the matcher cache, keyed
 by the glossary's revision (database) or content (file) and the house style.
+``shortcuts=False`` compiles every form for the full way through (``Matcher``):
+what ``mentions`` needs to name the concept of every form found.
 """
 
 from __future__ import annotations
@@ -18,14 +20,14 @@ from .cache import compiled_matcher
 from .matcher import Matcher
 
 
-def matcher_for_database(database: Database, style: str | None = None) -> Matcher:
+def matcher_for_database(database: Database, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
     with database.session() as session:
         require_style(session, style)
-        source = f"database {database.describe()} revision {glossary_revision(session)}"
-        return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style))
+        source = f"database {database.describe()} revision {glossary_revision(session)}{_variant(shortcuts)}"
+        return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style, shortcuts=shortcuts))
 
 
-def matcher_for_file(path: str | Path, style: str | None = None) -> Matcher:
+def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
     fmt = format_for_path(path)
     try:
         data = Path(path).read_bytes()
@@ -37,6 +39,10 @@ def matcher_for_file(path: str | Path, style: str | None = None) -> Matcher:
         if style is not None and style not in glossary.styles():
             known = ", ".join(glossary.styles()) or "none"
             raise UnknownStyle(f"unknown style {style!r}; {path} has: {known}")
-        return Matcher(glossary, style)
+        return Matcher(glossary, style, shortcuts=shortcuts)
 
-    return compiled_matcher(f"file {hashlib.sha256(data).hexdigest()}", style, build)
+    return compiled_matcher(f"file {hashlib.sha256(data).hexdigest()}{_variant(shortcuts)}", style, build)
+
+
+def _variant(shortcuts: bool) -> str:
+    return "" if shortcuts else " without shortcuts"
