@@ -59,26 +59,44 @@ def align(lengths_a: Sequence[int], lengths_b: Sequence[int],
     # languages show (a version that left out a long passage must not make every sentence look long)
     ratio = min(max(max(sum(lengths_b), 1) / max(sum(lengths_a), 1), _RATIO[0]), _RATIO[1])
     band = max(_BAND, abs(n - m) + _BAND // 2)
+    # what a bead of one or two sentences ending at i covers: its length and its anchors
+    spans_a = _spans(lengths_a, anchors_a)
+    spans_b = _spans(lengths_b, anchors_b)
     infinity = float("inf")
     cost = [[infinity] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    shapes = list(_SHAPE_COST.items())
+    lengths: dict[tuple[int, int], float] = {}  # length costs already computed
     for i in range(n + 1):
         diagonal = i * m / n
         low, high = max(0, int(diagonal) - band), min(m, int(diagonal) + band + 1)
+        row = cost[i]
         for j in range(low, high + 1):
             if i == 0 and j == 0:
                 continue
             best, step = infinity, None
-            for (da, db), shape_cost in _SHAPE_COST.items():
+            for (da, db), shape_cost in shapes:
                 pi, pj = i - da, j - db
-                if pi < 0 or pj < 0 or cost[pi][pj] == infinity:
+                if pi < 0 or pj < 0:
                     continue
-                total = cost[pi][pj] + shape_cost + _bead_cost(lengths_a, lengths_b, anchors_a, anchors_b,
-                                                                pi, i, pj, j, ratio)
+                before = cost[pi][pj]
+                if before == infinity:
+                    continue
+                total = before + shape_cost
+                if da and db:  # a sentence left out or added costs its prior alone (see the module's note)
+                    length_a, anchors_of_a = spans_a[da - 1][i]
+                    length_b, anchors_of_b = spans_b[db - 1][j]
+                    key = (length_a, length_b)
+                    length = lengths.get(key)
+                    if length is None:
+                        length = lengths[key] = length_cost(length_a, length_b, ratio)
+                    total += length
+                    if anchors_of_a or anchors_of_b:
+                        total += anchor_cost(anchors_of_a, anchors_of_b)
                 if total < best:
                     best, step = total, (da, db)
-            cost[i][j], back[i][j] = best, step
+            row[j], back[i][j] = best, step
     beads = []
     i, j = n, m
     while i or j:
@@ -88,13 +106,12 @@ def align(lengths_a: Sequence[int], lengths_b: Sequence[int],
     return beads[::-1]
 
 
-def _bead_cost(lengths_a, lengths_b, anchors_a, anchors_b, a0: int, a1: int, b0: int, b1: int, ratio: float) -> float:
-    if a0 == a1 or b0 == b1:
-        return 0.0  # a sentence left out or added: its prior says how rare that is (see the module's note)
-    length_a = sum(lengths_a[a0:a1])
-    length_b = sum(lengths_b[b0:b1])
-    return length_cost(length_a, length_b, ratio) + anchor_cost(
-        frozenset().union(*anchors_a[a0:a1]), frozenset().union(*anchors_b[b0:b1]))
+def _spans(lengths: Sequence[int], anchors: Sequence[frozenset[str]]) -> tuple[list, list]:
+    """For each end ``k`` (0..len): (length, anchors) of the one sentence and of the two sentences before it."""
+    one = [(0, frozenset())] + [(lengths[k], anchors[k]) for k in range(len(lengths))]
+    two = [(0, frozenset()), (0, frozenset())] + [(lengths[k - 1] + lengths[k], anchors[k - 1] | anchors[k])
+                                                for k in range(1, len(lengths))]
+    return one, two
 
 
 def length_cost(length_a: int, length_b: int, ratio: float) -> float:

@@ -51,6 +51,7 @@ _GLUED_ONLY = frozenset({"m"})
 _WORD_AFTER = regex.compile(r"[ \u00a0\u202f]?(\p{L}+)")
 _SUFFIX = regex.compile(r"[-\u2010\u2011'’]?\p{L}+")
 _WORD = regex.compile(r"\p{L}+\.?")
+_DIGIT = regex.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class Number:
 def numbers(text: str, lang: str, *, skip: Sequence[tuple[int, int]] = ()) -> list[Number]:
     """The numbers of ``text`` in language ``lang`` (en, az, kk, ru; others read as English),
     leaving out those that start inside a ``skip`` span, in text order."""
+    if not _DIGIT.search(text):
+        return []
     lang = lang if lang in _SCALES else "en"
     found: list[Number] = []
     skip = sorted(skip)
@@ -127,7 +130,8 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
 
 
-def _read(digits: str, group: str | None, lang: str) -> list[Decimal]:
+@functools.lru_cache(maxsize=4096)
+def _read(digits: str, group: str | None, lang: str) -> tuple[Decimal, ...]:
     """The values the digits may have: in ``lang``'s notation, and in the other one where it reads too."""
     values = []
     if group and group in _SPACE_GROUP:
@@ -139,7 +143,7 @@ def _read(digits: str, group: str | None, lang: str) -> list[Decimal]:
             continue
         if not _ambiguous(digits, locale):
             break
-    return values
+    return tuple(values)
 
 
 def _ambiguous(digits: str, locale: str) -> bool:
@@ -173,8 +177,9 @@ def _scale(text: str, position: int, lang: str) -> tuple[int, int]:
 
 
 @functools.cache
-def _month_names(lang: str) -> tuple[dict[str, int], bool]:
-    """Each written form of a month name (lowercase) -> its number; whether suffixes may follow it."""
+def _month_names(lang: str) -> tuple[dict[str, int], dict[str, list[tuple[str, int]]]]:
+    """Each written form of a month name (lowercase) -> its number; and for Azerbaijani and Kazakh, whose
+    month names take suffixes (oktyabrın, қазанда), the names of four letters or more by their first three."""
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
@@ -185,36 +190,50 @@ def _month_names(lang: str) -> tuple[dict[str, int], bool]:
     if lang == "ru":  # the prepositional case (в октябре) is CLDR's nominative with -е
         for number, name in get_month_names("wide", "stand-alone", locale="ru").items():
             names[name.lower().rstrip("ьй") + "е"] = number
-    return names, lang in ("az", "kk")
+    stems: dict[str, list[tuple[str, int]]] = {}
+    if lang in ("az", "kk"):
+        for name, number in names.items():
+            if len(name) >= 4:
+                stems.setdefault(name[:3], []).append((name, number))
+    return names, stems
+
+
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\.?\s$")
 
 
 def _months(text: str, lang: str, found: list[Number]) -> list[tuple[Number, tuple[int, ...]]]:
     """Month names written next to a number of ``found`` (14 October, October 14, oktyabrın 14-də, October
     2023), each with where those numbers start."""
-    if not found:
-        return []
-    names, suffixed = _month_names(lang)
-    by_end = {n.end: n for n in found}
-    by_start = {n.start: n for n in found}
-    months = []
-    for word in _WORD.finditer(text):
-        written = word.group().rstrip(".")
-        lowered = written.lower()
-        number = names.get(lowered)
-        if number is None and suffixed:
-            number = next((n for name, n in names.items() if len(name) >= 4 and lowered.startswith(name)
-                           and len(lowered) - len(name) <= 5), None)
-        if number is None or (lang == "en" and not written[:1].isupper()):
+    months: dict[int, tuple[Number, list[int]]] = {}
+    for number in found:
+        if number.scale or number.kind != "n":
             continue
-        before = by_end.get(word.start() - 1) if text[word.start() - 1:word.start()].isspace() else None
-        after = word.end() if word.group().endswith(".") else word.start() + len(written)
-        after = by_start.get(after + 1) if text[after:after + 1].isspace() else None
-        neighbours = tuple(n.start for n in (before, after) if n is not None and not n.scale and n.kind == "n")
-        if not neighbours:
-            continue
-        end = word.start() + len(written)
-        months.append((Number(word.start(), end, written, (f"m:{number}",), (word.start(), end), date=True), neighbours))
-    return months
+        before = _WORD_BEFORE.search(text, max(0, number.start - 24), number.start)
+        after = _WORD.match(text, number.end + 1) if text[number.end:number.end + 1].isspace() else None
+        for start, written in ((before.start(1), before.group(1)) if before else (None, None),
+                               (after.start(), after.group().rstrip(".")) if after else (None, None)):
+            if written is None:
+                continue
+            month = _month(written, lang)
+            if month is None:
+                continue
+            end = start + len(written)
+            entry = months.setdefault(start, (Number(start, end, written, (f"m:{month}",), (start, end), date=True), []))
+            entry[1].append(number.start)
+    return [(month, tuple(neighbours)) for month, neighbours in months.values()]
+
+
+def _month(written: str, lang: str) -> int | None:
+    """The month a word names in ``lang`` (October, октября, oktyabrın, қазанда), or None."""
+    if lang == "en" and not written[:1].isupper():
+        return None
+    names, stems = _month_names(lang)
+    lowered = written.lower()
+    number = names.get(lowered)
+    if number is None:
+        number = next((n for name, n in stems.get(lowered[:3], ()) if lowered.startswith(name)
+                       and len(lowered) - len(name) <= 5), None)
+    return number
 
 
 # Showing values -------------------------------------------------------------------------------

@@ -43,6 +43,8 @@ class Placeholder:
 
 def placeholders(text: str, flags: Collection[str] = ()) -> list[Placeholder]:
     """The placeholders of ``text`` for a unit with these PO flags, in text order."""
+    if "%" not in text and "{" not in text:
+        return []
     found = []
     printf = not any(f"no-{flag}" in flags for flag in PRINTF_FLAGS)
     brace = not any(f"no-{flag}" in flags for flag in BRACE_FLAGS)
@@ -81,6 +83,8 @@ class Difference:
 
 def compare(source: list[Placeholder], target: list[Placeholder]) -> list[Difference]:
     """What the translation does not keep one for one; unnamed placeholders must also keep their order."""
+    if not source and not target:
+        return []
     wanted = Counter(p.key for p in source)
     have = Counter(p.key for p in target)
     differences = []

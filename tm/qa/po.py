@@ -27,11 +27,12 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "a": "\a", "\\": "\\", '"': '"', "'": "'", "?": "?"}
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"x[0-9A-Fa-f]{1,2}")
+_PLAIN = re.compile(r'([^"\\]*)"')
 
 
 @dataclass
 class _String:
-    """One keyword's string as read: the text, and the file offset of each of its characters."""
+    """One keyword's string as read: the text (in pieces), and the file offset of each of its characters."""
 
     line: int
     text: list[str] = field(default_factory=list)
@@ -44,6 +45,7 @@ class _Entry:
     line: int
     strings: dict[str, _String] = field(default_factory=dict)
     broken: bool = False  # a line of it was reported already: nothing more to say about its shape
+    translated: bool = False  # has a msgstr or msgstr[n]: a msgid or msgctxt after it starts the next message
 
 
 def read_po(data: bytes, path: str, *, source_lang: str | None = None) -> list[Unit]:
@@ -67,7 +69,7 @@ def read_po(data: bytes, path: str, *, source_lang: str | None = None) -> list[U
         e.msgstr or next(iter(e.msgstr_plural.values()), "") for e in catalogue)
     source = source_lang or _language(catalogue.metadata.get("X-Source-Language"), path, "X-Source-Language") or "en"
     starts = line_starts(text)
-    scanned = [e for e in entries if not (e.strings["msgid"].text == [] and "msgctxt" not in e.strings)]
+    scanned = [e for e in entries if "msgctxt" in e.strings or "".join(e.strings["msgid"].text)]
     read = [e for e in catalogue if not e.obsolete]
     if len(scanned) != len(read):
         raise FormatError.single(path, None, f"not a valid PO file: {len(scanned)} messages found, polib read {len(read)}")
@@ -135,7 +137,7 @@ def _scan(text: str, path: str) -> list[_Entry]:
             continue
         name = keyword.group(1)
         starts_entry = entry is None or (name in ("msgctxt", "msgid") and (
-            any(k.startswith("msgstr") for k in entry.strings) or name in entry.strings or "msgid" in entry.strings))
+            entry.translated or name in entry.strings or "msgid" in entry.strings))
         if starts_entry:
             if entry is not None:
                 _finish(entry, path, problems)
@@ -144,6 +146,7 @@ def _scan(text: str, path: str) -> list[_Entry]:
         if name in entry.strings:
             problems.append(Problem(path, number, f"{name} given twice in one message"))
         current = entry.strings[name] = _String(number)
+        entry.translated = entry.translated or name.startswith("msgstr")
         _read_string(body, keyword.end(), start, number, current, path, problems)
     if entry is not None:
         _finish(entry, path, problems)
@@ -177,6 +180,15 @@ def _read_string(body: str, at: int, line_start: int, number: int, string: _Stri
                  problems: list[Problem]) -> None:
     """Read the quoted string starting at ``body[at]`` into ``string``; what follows it must be blank."""
     i = at + 1  # after the opening quote
+    plain = _PLAIN.match(body, i)
+    if plain:  # the usual string: no escapes, closed on this line
+        end = plain.end(1)
+        string.text.append(plain.group(1))
+        string.positions.extend(range(line_start + i, line_start + end))
+        if body[end + 1:].strip():
+            problems.append(Problem(path, number, f"text after the closing quote: {body[end + 1:].strip()[:20]!r}"))
+        string.end = line_start + end
+        return
     while i < len(body):
         ch = body[i]
         if ch == '"':

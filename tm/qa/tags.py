@@ -31,6 +31,8 @@ class Tag:
 
 
 def tags(text: str) -> list[Tag]:
+    if "<" not in text:
+        return []
     found = []
     for match in _TAG.finditer(text):
         name = match.group("name").lower()
@@ -72,6 +74,8 @@ def compare(source: list[Tag], target: list[Tag]) -> list[Difference]:
     """What the translation leaves open or closes in excess (where the source does not), then the
     tags it adds or lacks by name and kind, each problem once: a ``<b>`` left open is not also a
     missing ``</b>``."""
+    if not source and not target:
+        return []
     differences = []
     source_open = Counter(t.key for t in unbalanced(source))
     for tag in unbalanced(target):
