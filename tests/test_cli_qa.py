@@ -56,7 +56,8 @@ def test_sarif_is_valid(qa):
 
 
 def test_a_clean_catalogue_exits_0(qa, tmp_path):
-    (tmp_path / "clean.po").write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Talks in Shusha on 14 October"\n'
+    (tmp_path / "clean.po").write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                                       'msgid "Talks in Shusha on 14 October"\n'
                                        'msgstr "Переговоры в Шуше 14 октября"\n', encoding="utf-8")
     result = qa("qa", "clean.po")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
@@ -74,7 +75,8 @@ def test_rules_and_exit_codes(qa, args, exit_code, rules):
 
 
 def test_the_source_language_can_be_given(qa, tmp_path):
-    (tmp_path / "az-ru.po").write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Kurık limanı"\nmsgstr "Порт Актау"\n',
+    (tmp_path / "az-ru.po").write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                                       'msgid "Kurık limanı"\nmsgstr "Порт Актау"\n',
                                        encoding="utf-8")
     result = qa("qa", "--source", "az", "az-ru.po")
     assert "the source names 'Kurık'" in result.stdout
@@ -122,7 +124,8 @@ def test_versions_languages_given_in_order(qa):
     pytest.param(("--select", "version", "qa/catalogues/cms.ru.po"),
                  "error: unknown rule id or prefix: version", id="version-rules-go-with-versions"),
     pytest.param(("qa/bad/unclosed-string.po",),
-                 "error: qa/bad/unclosed-string.po:6: string not closed: a line must end with '\"'", id="bad-catalogue"),
+                 "error: qa/bad/unclosed-string.po:7: a string is not closed, or has an unescaped '\"' inside "
+                 "(write \\\" for a quote)", id="bad-catalogue"),
     pytest.param(("qa/stories/ports/en.txt",),
                  "error: qa/stories/ports/en.txt: not a bilingual file QA reads (expected .po)", id="not-a-catalogue"),
 ])
@@ -134,5 +137,5 @@ def test_bad_input_is_one_line_and_exit_2(qa, args, message):
 def test_other_catalogues_are_still_checked_after_a_bad_one(qa):
     result = qa("qa", "qa/bad/duplicate.po", "qa/catalogues/cms.az.po")
     assert result.exit_code == 2
-    assert result.stderr == "error: qa/bad/duplicate.po:4: duplicate message definition (first at line 1)\n"
+    assert result.stderr == "error: qa/bad/duplicate.po:9: duplicate entry: msgid 'Baku' is already at line 6\n"
     assert len(result.stdout.splitlines()) == 3

@@ -6,7 +6,8 @@ from . import parallel_set
 
 EXPECTED = parallel_set.expected()
 TRAPS = parallel_set.traps()
-FILES = sorted({e.file for e in EXPECTED} | {t.file for t in TRAPS})
+FILES = sorted(str(p.relative_to(parallel_set.SET)) for folder in ("stories", "catalogues")
+               for p in (parallel_set.SET / folder).rglob("*") if p.suffix in (".txt", ".po"))
 
 
 @pytest.mark.parametrize("planted", [pytest.param(e, id=e.id) for e in EXPECTED])
@@ -33,7 +34,9 @@ def test_every_version_of_every_story_is_in_the_set():
 
 ALIGNMENTS = {
     # one to one, except where the Russian version says two sentences in one (ports) or adds one (visit)
+    "culture": {"en-kk": (6, 0, 0), "en-ru": (6, 0, 0)},
     "energy": {"en-az": (7, 0, 0), "en-kk": (7, 0, 0), "en-ru": (7, 0, 0)},
+    "flights": {"en-az": (7, 0, 0), "en-kk": (7, 0, 0), "en-ru": (7, 0, 0)},
     "ports": {"en-az": (8, 0, 0), "en-kk": (8, 0, 0), "en-ru": (6, 1, 0)},
     "summit": {"en-ru": (7, 0, 0)},
     "visit": {"en-az": (7, 0, 0), "en-kk": (7, 0, 0), "en-ru": (6, 1, 0)},

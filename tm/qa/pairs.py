@@ -65,7 +65,10 @@ def _missing_names(unit: Unit, source: list[Mention], target: list[Mention], mat
     """Concepts the source names (outermost names) that the translation names in no form at all,
     nor by a name inside it (Aktau for the Port of Aktau) or a word made from it (казахстанский)."""
     present = {m.concept for m in target}  # inner names count: 'Port of Alat' names Alat too
-    nested = nested_concepts(source)
+    # a name inside one of the source's (Aktau in the Port of Aktau) stands for it, unless the source
+    # also names that one on its own (Astana beside Air Astana)
+    own = {m.concept for m in source if m.outermost}
+    nested = {outer: inner - own for outer, inner in nested_concepts(source).items()}
     findings = []
     reported = set()
     for mention in source:

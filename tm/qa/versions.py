@@ -8,7 +8,8 @@ and the sentences of each other version aligned with them. Then, group by group:
 
 - a concept that more of the other versions name here than leave out, and that this
   version names in no form here or in the groups either side (nor by a name inside
-  it, *Aktau* for *the port of Aktau*, nor by a word made from it, *казахстанский*:
+  it, *Aktau* for *the port of Aktau*, unless the others name that one on its own
+  too, as *Astana* beside *Air Astana*; nor by a word made from it, *казахстанский*:
   ``names``), is a ``version.missing-name`` on this version;
 - a number that no other version has here (nor in the groups either side) is a
   ``version.numbers``; with two versions the second is the one reported, with three or
@@ -200,10 +201,15 @@ def _missing_names(versions: Sequence[Version], groups: list[Group], places: lis
         for i, version in enumerate(versions):
             nearby = _union(version.present, _window(groups, g, i))
             candidates = set().union(*(named[j] for j in range(len(versions)) if j != i)) - nearby
-            for concept in sorted(c for c in candidates if not nested.get(c, set()) & nearby):
+            for concept in sorted(candidates):
                 others = [j for j in range(len(versions)) if j != i]
                 having = [j for j in others if concept in present[j]]
                 if len(having) <= len(others) - len(having) or not any(concept in named[j] for j in having):
+                    continue
+                # a name inside this one (Aktau in the Port of Aktau) stands for it, unless the others
+                # also name that one on its own here (Astana beside Air Astana)
+                shortened = nested.get(concept, set()) - set().union(*(named[j] for j in having))
+                if shortened & nearby:
                     continue
                 expected = expected_form(matcher, concept, version.lang)
                 if expected is None:
