@@ -19,6 +19,8 @@ from tm.qa.segment import sentences
     pytest.param("en", "Tokayev visits Baku\nBaku, 14 October. He arrived.",
                  ["Tokayev visits Baku", "Baku, 14 October.", "He arrived."], id="a-line-ends-a-sentence"),
     pytest.param("en", "Dr. Jones said so.", ["Dr. Jones said so."], id="en-title"),
+    pytest.param("kk", "Бұл туралы BAQ.KZ тілшісі хабарлайды. Жаңа сөйлем.",
+                 ["Бұл туралы BAQ.KZ тілшісі хабарлайды.", "Жаңа сөйлем."], id="kk-domain-name"),
 ])
 def test_sentences(lang, text, expected):
     found = sentences(text, lang)

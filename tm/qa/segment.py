@@ -3,11 +3,12 @@
 sentencex (Wikimedia's segmenter, with rules for about 300 languages) cuts each line;
 news copy has a sentence, a headline or a dateline per line, so a line break always
 ends one. sentencex cuts after initials and some abbreviations that news copy is full
-of (*K.-J. Tokayev*, *Қ.-Ж. Тоқаев*, *İ. Əliyev*, *т.е. важно*, *Prof. Əliyev*), so
-three rules put those back together: a piece that ends with an initial (one capital
-letter and a full stop) or with a title or abbreviation of the list below goes on
-into the next one, and so does a piece followed by one that starts with a lowercase
-letter or a hyphen (a new sentence never does).
+of (*K.-J. Tokayev*, *Қ.-Ж. Тоқаев*, *İ. Əliyev*, *т.е. важно*, *Prof. Əliyev*,
+*BAQ.KZ тілшісі*), so four rules put those back together: a piece that ends with an
+initial (one capital letter and a full stop) or with a title or abbreviation of the
+list below goes on into the next one, and so does a piece followed by one that starts
+with a lowercase letter or a hyphen (a new sentence never does) or with no space
+between them (a domain name, an abbreviation with full stops).
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def sentences(text: str, lang: str) -> list[Sentence]:
                   for b in get_sentence_boundaries(lang, line.group())]
         merged: list[list[int]] = []
         for start, end in pieces:
-            if merged and _goes_on(text[merged[-1][0]:merged[-1][1]].rstrip(), text[start:end]):
+            if merged and (not text[start - 1:start].isspace() and not text[start:start + 1].isspace()
+                           or _goes_on(text[merged[-1][0]:merged[-1][1]].rstrip(), text[start:end])):
                 merged[-1][1] = end
             else:
                 merged.append([start, end])
