@@ -4,6 +4,7 @@ import pytest
 
 from tm.qa.versions import VersionsError, check_texts
 
+from . import parallel_set
 from .parallel_set import SET, matcher
 
 
@@ -53,3 +54,16 @@ def test_versions_that_cannot_be_compared(texts, message):
     with pytest.raises(VersionsError) as raised:
         check_texts(texts, matcher())
     assert str(raised.value) == message
+
+
+def test_two_versions_as_pairs_of_sentences_with_the_alignment_report():
+    from tm.qa.versions import aligned_pairs
+
+    en, ru = [parallel_set.story_versions("ports")[i] for i in (0, 3)]
+    pairs, report = aligned_pairs(en, ru)
+    assert report == {"aligned": 6, "merged": 1, "unaligned": 0}
+    merged = next(p for p in pairs if p.shape == (2, 1))
+    assert merged.source == ("Tokayev said the Middle Corridor would carry 3.4 million tonnes next year. "
+                             "Talks on a new ferry line to Alat will continue in Nakhchivan.")
+    assert merged.target.startswith("Токаев заявил, что по Среднему коридору")
+    assert [p.shape for p in pairs].count((1, 1)) == 6

@@ -33,7 +33,7 @@ from glossary.lint.mentions import Mention, mentions, nested_concepts
 from glossary.lint.rules import LINT_RULES, VERSION_RULES
 
 from . import numbers as numbers_module
-from .align import Bead, align
+from .align import Bead, align, summary
 from .numbers import Number
 from .names import derived_word, expected_form
 from .places import Place
@@ -305,3 +305,27 @@ def check_texts(texts: Sequence[tuple[str, str | None]], matcher: Matcher, rules
     require_distinct_languages(paths, langs)
     versions = [read_version(path, text, lang, matcher, kind=kind) for path, (text, _), lang in zip(paths, texts, langs)]
     return check_versions(versions, matcher, rules)
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """Sentences of two versions that say the same thing: what a translation unit holds."""
+
+    source: str
+    target: str
+    shape: tuple[int, int]  # sentences of each side: (1, 1), (2, 1)...
+
+
+def aligned_pairs(first: Version, second: Version) -> tuple[list[AlignedPair], dict[str, int]]:
+    """Two versions aligned as pairs of texts, what translation units hold (a newsroom's archive of
+    published versions turned into memory), and the report of the alignment: how many beads are one
+    to one, merged (1-2, 2-1, 2-2) and unaligned (1-0, 0-1; those give no pair)."""
+    beads = align(first.lengths, second.lengths, first.anchors(), second.anchors())
+    pairs = [AlignedPair(_text_of(first, bead.a), _text_of(second, bead.b), bead.shape)
+             for bead in beads if 0 not in bead.shape]
+    return pairs, summary(beads)
+
+
+def _text_of(version: Version, span: tuple[int, int]) -> str:
+    start, end = version.sentences[span[0]].start, version.sentences[span[1] - 1].end
+    return " ".join(version.text[start:end].split())
