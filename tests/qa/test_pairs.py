@@ -62,6 +62,8 @@ def test_nakhchyvane_is_accepted_where_the_style_admits_it(style, expected):
     pytest.param("On 14 October", "15 октября", "ru", [("qa.numbers", "15", "14")], id="different-day"),
     pytest.param("501 wagons and 12 ships", "501 вагон", "ru", [("qa.numbers", "501 вагон", None)], id="number-dropped"),
     pytest.param("On 14 October", "В октябре", "ru", [], id="a-date-left-out-is-not-reported"),
+    pytest.param("three times a week", "3 раза в неделю", "ru", [], id="number-spelled-out-in-the-source"),
+    pytest.param("3 flights and 12 ships", "три рейса и 21 судно", "ru", [("qa.numbers", "21", "12")], id="spelled-out-and-swapped"),
     pytest.param("COP29 in Baku", "COP29 в Баку", "ru", [], id="digits-of-a-name"),
 ])
 def test_numbers(source, target, target_lang, expected):

@@ -291,14 +291,27 @@ def pair_up(left: Sequence[Number], right: Sequence[Number]) -> list[tuple[int, 
 def substitutions(lone: Sequence[Number], wanted: Sequence[Number]) -> tuple[list[tuple[Number, Number]], list[Number], list[Number]]:
     """Numbers of a text that no other has (``lone``) paired in order with numbers it lacks (``wanted``)
     of the same kind (a month for a month): what it has instead of what; then what is left on each side,
-    dates left out (a date one version gives and another leaves out is the writer's choice, not a mistake)."""
+    without dates (a date one version gives and another leaves out is the writer's choice, not a mistake)
+    and without the numbers up to ten (English style spells them out, *three times a week*, where
+    Russian or Azerbaijani copy writes *3 раза в неделю*)."""
     pairs, free = [], list(wanted)
     left = []
     for number in lone:
-        partner = next((w for w in free if w.kind == number.kind), None)
+        same = [w for w in free if w.kind == number.kind]
+        # a number for a number of its sort: a date's day for a day, a count for a count
+        partner = next((w for w in same if _counts_alone(w) == _counts_alone(number) and w.date == number.date),
+                       same[0] if same else None)
         if partner is None:
             left.append(number)
         else:
             free.remove(partner)
             pairs.append((number, partner))
-    return pairs, [n for n in left if not n.date], [n for n in free if not n.date]
+    return pairs, [n for n in left if _counts_alone(n)], [n for n in free if _counts_alone(n)]
+
+
+_SPELLED_OUT = frozenset(f"n:{i}" for i in range(11))
+
+
+def _counts_alone(number: Number) -> bool:
+    """Whether a number one text has and the other lacks is worth reporting: not a date, not one to ten."""
+    return not number.date and not (number.scale == 0 and number.values[0] in _SPELLED_OUT)
