@@ -33,9 +33,11 @@ def test_every_version_of_every_story_is_in_the_set():
 
 
 ALIGNMENTS = {
-    # one to one, except where the Russian version says two sentences in one (ports) or adds one (visit)
+    # one to one, except where the Russian version says two sentences in one (ports), adds one (visit)
+    # or leaves one out (ferry)
     "culture": {"en-kk": (6, 0, 0), "en-ru": (6, 0, 0)},
     "energy": {"en-az": (7, 0, 0), "en-kk": (7, 0, 0), "en-ru": (7, 0, 0)},
+    "ferry": {"en-ru": (4, 1, 1)},  # sentencex does not cut after "12 May." (May is also an abbreviation)
     "flights": {"en-az": (7, 0, 0), "en-kk": (7, 0, 0), "en-ru": (7, 0, 0)},
     "ports": {"en-az": (8, 0, 0), "en-kk": (8, 0, 0), "en-ru": (6, 1, 0)},
     "summit": {"en-ru": (7, 0, 0)},
