@@ -83,3 +83,15 @@ def test_placeholders_and_tags(source, target, flags, expected):
 def test_rules_can_be_chosen():
     findings = check_pair("501 wagons via Kuryk", "510 вагонов", "en", "ru", matcher(), rules=QA_RULES - {"term.mismatch"})
     assert [f.rule for f in findings] == ["qa.numbers"]
+
+
+def test_names_of_a_pair_for_translate_mode():
+    from tm.qa.pairs import names_of_pair
+
+    names = names_of_pair("Tokayev visited the Port of Aktau and Kuryk.", "Тоқаев Ақтау портына барды.", "en", "kk",
+                          matcher())
+    assert [(n.concept, n.found, n.rendering, n.present) for n in names] == [
+        ("kassym-jomart-tokayev", "Tokayev", "Қасым-Жомарт Тоқаев", True),
+        ("port-of-aktau", "Port of Aktau", "Ақтау халықаралық теңіз сауда порты", True),
+        ("kuryk", "Kuryk", "Құрық", False),
+    ]

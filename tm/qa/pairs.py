@@ -15,13 +15,13 @@ from glossary.lint.engine import apply_fixes, lint_text
 from glossary.lint.findings import Finding
 from glossary.lint.language import LANGUAGES
 from glossary.lint.matcher import Matcher
-from glossary.lint.mentions import Mention, mentions, nested_concepts
+from glossary.lint.mentions import Mention, mentions
 from glossary.lint.rules import LINT_RULES, QA_RULES
 
 from . import numbers as numbers_module
 from . import placeholders as placeholders_module
 from . import tags as tags_module
-from .names import derived_word, expected_form
+from .names import SourceName, source_names
 from .places import Place
 from .units import Unit, language_name
 
@@ -62,33 +62,17 @@ def check_unit(unit: Unit, matcher: Matcher, rules: frozenset[str] = QA_RULES) -
 
 
 def _missing_names(unit: Unit, source: list[Mention], target: list[Mention], matcher: Matcher) -> list[Finding]:
-    """Concepts the source names (outermost names) that the translation names in no form at all,
-    nor by a name inside it (Aktau for the Port of Aktau) or a word made from it (казахстанский)."""
-    present = {m.concept for m in target}  # inner names count: 'Port of Alat' names Alat too
-    # a name inside one of the source's (Aktau in the Port of Aktau) stands for it, unless the source
-    # also names that one on its own (Astana beside Air Astana)
-    own = {m.concept for m in source if m.outermost}
-    nested = {outer: inner - own for outer, inner in nested_concepts(source).items()}
-    findings = []
-    reported = set()
-    for mention in source:
-        concept = mention.concept
-        if not mention.outermost or concept in present or concept in reported or nested.get(concept, set()) & present:
-            continue
-        expected = expected_form(matcher, concept, unit.target_lang or "")
-        if expected is None:
-            continue  # the glossary has no form in this language: nothing to check against
-        if derived_word(matcher, concept, unit.target_lang, unit.target):
-            continue
-        reported.add(concept)
-        written = unit.source[mention.start:mention.end]
-        findings.append(unit.place.finding(
+    """Concepts the source names that the translation names in no form at all (``names.source_names``)."""
+    return [
+        unit.place.finding(
             0, len(unit.target), "term.mismatch", unit.target,
-            f"the source names {written!r}; the translation does not name it in any form: "
-            f"the {language_name(unit.target_lang)} form is {expected!r}",
-            lang=unit.target_lang, concept=concept,
-        ))
-    return findings
+            f"the source names {name.found!r}; the translation does not name it in any form: "
+            f"the {language_name(unit.target_lang)} form is {name.rendering!r}",
+            lang=unit.target_lang, concept=name.concept,
+        )
+        for name in source_names(unit.source, unit.target, unit.target_lang or "", matcher, source, target)
+        if not name.present and name.rendering is not None  # no form in this language: nothing to check against
+    ]
 
 
 def _skipped(text: str, found: list[Mention], marks: list) -> list[tuple[int, int]]:
@@ -176,3 +160,13 @@ def check_pair(source: str, target: str, source_lang: str, target_lang: str, mat
     offsets, lines and columns are in ``target``."""
     unit = Unit(source, target, source_lang, target_lang, Place.whole(path, target), flags)
     return sorted(check_unit(unit, matcher, rules), key=lambda f: (f.start, f.end, f.rule))
+
+
+def names_of_pair(source: str, target: str, source_lang: str, target_lang: str, matcher: Matcher,
+                  *, kind: str = "text") -> list[SourceName]:
+    """The source's names with their rendering in the target language and whether the translation has
+    each (translate mode's list beside the findings of ``check_pair``)."""
+    lang = target_lang if target_lang in LANGUAGES else "auto"
+    return source_names(source, target, target_lang, matcher,
+                        mentions(source, matcher, lang=source_lang if source_lang in LANGUAGES else "auto", kind=kind),
+                        mentions(target, matcher, lang=lang, kind=kind))
