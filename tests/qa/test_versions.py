@@ -67,3 +67,11 @@ def test_two_versions_as_pairs_of_sentences_with_the_alignment_report():
                              "Talks on a new ferry line to Alat will continue in Nakhchivan.")
     assert merged.target.startswith("Токаев заявил, что по Среднему коридору")
     assert [p.shape for p in pairs].count((1, 1)) == 6
+
+
+def test_markdown_versions_are_read_for_their_prose_not_link_addresses():
+    en = ("---\ntitle: Cargo via Kuryk\n---\n\nCargo goes through [the port of Kuryk](https://example.kz/news/2024/510). "
+          "It received 501 wagons.\n")
+    ru = ("---\ntitle: Грузы через Курык\n---\n\nГрузы идут через [порт Курык](https://example.kz/ru/news/2023/7). "
+          "Он принял 501 вагон.\n")
+    assert check_texts([(en, "en"), (ru, "ru")], matcher(), kind="markdown") == []

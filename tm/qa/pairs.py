@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from glossary.lint import markup
 from glossary.lint.engine import apply_fixes, lint_text
+from glossary.formats.po import language_name
 from glossary.lint.findings import Finding
 from glossary.lint.language import LANGUAGES
 from glossary.lint.matcher import Matcher
@@ -23,7 +24,7 @@ from . import placeholders as placeholders_module
 from . import tags as tags_module
 from .names import SourceName, source_names
 from .places import Place
-from .units import Unit, language_name
+from .units import Unit
 
 
 def check_units(units: Iterable[Unit], matcher: Matcher, rules: frozenset[str] = QA_RULES) -> list[Finding]:

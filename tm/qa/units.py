@@ -6,8 +6,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from babel import Locale
-
 from glossary.lint.language import detect
 
 from .places import Place
@@ -32,8 +30,3 @@ def detected_language(texts: Iterable[str]) -> str:
         if text.strip():
             votes[detect(text)] += len(text)
     return votes.most_common(1)[0][0] if votes else "en"
-
-
-def language_name(code: str) -> str:
-    """English name of a language: kk -> Kazakh."""
-    return Locale("en").languages.get(code, code)

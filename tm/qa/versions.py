@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from glossary.errors import GlossaryError
 from glossary.lint import markup
 from glossary.lint.engine import lint_text
+from glossary.formats.po import language_name
 from glossary.lint.findings import Finding
 from glossary.lint.language import LANGUAGES
 from glossary.lint.matcher import Matcher
@@ -38,7 +39,7 @@ from .numbers import Number
 from .names import derived_word, expected_form
 from .places import Place
 from .segment import Sentence, sentences
-from .units import detected_language, language_name
+from .units import detected_language
 
 
 class VersionsError(GlossaryError):
