@@ -165,6 +165,12 @@ def read_catalogue(data: bytes, path: str) -> polib.POFile:
     return catalogue
 
 
+def decode_catalogue(data: bytes, path: str) -> str:
+    """The text of a PO file as ``read_catalogue`` parses it: UTF-8, or the charset its header declares
+    (for tools that point into the file: offsets in this text are offsets in the file as read)."""
+    return _decode(data, path)
+
+
 def _decode(data: bytes, path: str) -> str:
     match = _CHARSET.search(data[:65536])
     charset = match.group(1).decode("ascii", "replace") if match else ""

@@ -55,6 +55,7 @@ class Matcher:
 
     def _compile(self, glossary: Glossary, style: str | None, shortcuts: bool) -> None:
         self.style = style
+        self.shortcuts = shortcuts
         self.concepts: dict[str, Concept] = {}
         forms: list[Form] = []
         for entry in glossary.concepts:

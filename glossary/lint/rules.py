@@ -1,8 +1,12 @@
-"""The lint rules: an id, a severity, a one-line summary and the documentation.
+"""The rules: an id, a severity, a one-line summary and the documentation.
 
 Rules are selected and ignored by id prefix (``--select term``, ``--ignore
 term.inconsistent``), as flake8 and ruff do. The glossary drives the term rules
 as data: each deprecated or superseded term is a substitution, as in vale.
+
+Each rule belongs to the command that reports it: ``lint`` (a text), ``qa``
+(a source and its translation: ``tilmash qa``) or ``versions`` (the versions of
+one story: ``tilmash qa --versions``). Both QA commands report the lint's rules too.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ class Rule:
     why: str
     example: str
     instead: str
+    command: str = "lint"  # lint, qa or versions: which command reports it
 
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
@@ -87,18 +92,79 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
         "Fuzulі (the last letter is Cyrillic і, U+0456)",
         "Fuzuli (all Latin)",
     ),
+    Rule(
+        "term.mismatch", Severity.WARNING,
+        "A glossary name in the source that the translation does not name in any form.",
+        "A dropped or unlisted rendering of a name is the error a reviewer misses most: the sentence reads "
+        "well without it. Any form of the concept in the target counts, inflected (Шушада, Şuşada) and "
+        "admitted ones (an acronym, a short form) included; the message names the form to use.",
+        "Tokayev arrived in Shusha. -> Тоқаев Бакуге келді.",
+        "Tokayev arrived in Shusha. -> Тоқаев Шушаға келді.",
+        "qa",
+    ),
+    Rule(
+        "qa.numbers", Severity.WARNING,
+        "A number in the translation that is not in the source, or one of the source's left out.",
+        "Numbers are read in each language's notation (3.4 and 3,4; 1,500 and 1 500), with their scale words "
+        "(million, млн, milyon) and suffixes (14-də, 2023-cü, 2023 жылдан), so only real differences are reported.",
+        "$547 million -> 574 млн долларов",
+        "$547 million -> 547 млн долларов",
+        "qa",
+    ),
+    Rule(
+        "qa.placeholders", Severity.ERROR,
+        "A printf, Python-format or brace placeholder (%s, %(count)d, {city}) not kept one for one.",
+        "A missing or extra placeholder breaks the program that fills it in, or prints the wrong value; "
+        "translations may reorder placeholders, so order is not checked.",
+        "Welcome to {city}, %(name)s -> Добро пожаловать, %(name)s",
+        "Welcome to {city}, %(name)s -> Добро пожаловать в {city}, %(name)s",
+        "qa",
+    ),
+    Rule(
+        "qa.tags", Severity.ERROR,
+        "An HTML or TMX inline tag of the source missing from the translation, added, or left unclosed.",
+        "A tag left open turns the rest of the page bold or into a link; a dropped one loses a link or emphasis.",
+        "<b>Baku</b> port -> <b>Бакинский порт",
+        "<b>Baku</b> port -> <b>Бакинский</b> порт",
+        "qa",
+    ),
+    Rule(
+        "version.missing-name", Severity.WARNING,
+        "A name the other versions of a story give at this sentence and this version leaves out.",
+        "Versions of one story drift: a port, a person or a ministry dropped from one language is missing news. "
+        "Inflected forms and the concept's admitted forms (an acronym, a short form) count as present; with three "
+        "or more versions a name only one version gives is not reported on the others.",
+        "en: via the ports of Aktau and Kuryk / kk: Ақтау порты арқылы",
+        "en: via the ports of Aktau and Kuryk / kk: Ақтау және Құрық порттары арқылы",
+        "versions",
+    ),
+    Rule(
+        "version.numbers", Severity.WARNING,
+        "A number that differs from the aligned sentences of the other versions of a story.",
+        "A figure typed wrong in one language (510 for 501) is a correction waiting to happen. Numbers are compared "
+        "in each language's notation and with their scale words; with three or more versions the odd one out is reported.",
+        "en: 501 trucks / ru: 510 грузовиков",
+        "en: 501 trucks / ru: 501 грузовик",
+        "versions",
+    ),
 )}
 
-
-def selected_rules(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> frozenset[str]:
-    """Rule ids chosen by id prefixes: all of ``select`` (default: every rule) minus ``ignore``."""
-
-    def matches(rule_id: str, prefixes: tuple[str, ...]) -> bool:
-        return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
-
-    chosen = {r for r in RULES if not select or matches(r, select)}
-    return frozenset(r for r in chosen if not matches(r, ignore))
+LINT_RULES = frozenset(rule.id for rule in RULES.values() if rule.command == "lint")
+QA_RULES = LINT_RULES | {rule.id for rule in RULES.values() if rule.command == "qa"}
+VERSION_RULES = LINT_RULES | {rule.id for rule in RULES.values() if rule.command == "versions"}
 
 
-def unknown_prefixes(prefixes: tuple[str, ...]) -> list[str]:
-    return [p for p in prefixes if not any(r == p or r.startswith(p.rstrip(".") + ".") for r in RULES)]
+def selected_rules(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                   among: frozenset[str] = LINT_RULES) -> frozenset[str]:
+    """Rule ids of ``among`` chosen by id prefixes: all of ``select`` (default: every rule) minus ``ignore``."""
+    chosen = {r for r in among if not select or _matches(r, select)}
+    return frozenset(r for r in chosen if not _matches(r, ignore))
+
+
+def unknown_prefixes(prefixes: tuple[str, ...], among: frozenset[str] = LINT_RULES) -> list[str]:
+    """The prefixes that choose none of the rules ``among``."""
+    return [p for p in prefixes if not any(_matches(r, (p,)) for r in among)]
+
+
+def _matches(rule_id: str, prefixes: tuple[str, ...]) -> bool:
+    return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)

@@ -2,7 +2,9 @@
 
 The CLI and the web app call these; both go through the matcher cache, keyed
 by the glossary's revision (database) or content (file) and the house style.
-A glossary file is linted without importing the database's modules.
+A glossary file is linted without importing the database's modules. ``shortcuts=False``
+compiles every form for the full way through (``Matcher``): what ``tilmash audit`` and ``mentions``
+need, every form found with its concept.
 """
 
 from __future__ import annotations

@@ -1,0 +1,77 @@
+"""The versions of one story given as texts (what the web app's POST /api/qa sends with "versions")."""
+
+import pytest
+
+from tm.qa.versions import VersionsError, check_texts
+
+from . import parallel_set
+from .parallel_set import SET, matcher
+
+
+def story(name, *langs):
+    return [((SET / "stories" / name / f"{lang}.txt").read_text(encoding="utf-8"), lang) for lang in langs]
+
+
+def test_versions_as_texts_give_the_findings_of_the_files():
+    findings = check_texts(story("ports", "en", "az", "kk", "ru"), matcher())
+    assert [(f.path, f.line, f.rule, f.concept or f.found) for f in findings] == [
+        ("versions[1]", 11, "term.deprecated", "fuzuli"),
+        ("versions[2]", 5, "version.missing-name", "kuryk"),
+        ("versions[3]", 7, "version.numbers", "510"),
+    ]
+
+
+def test_languages_are_detected_when_not_given():
+    texts = [(text, None) for text, _ in story("ports", "en", "kk")]
+    assert [(f.path, f.lang, f.rule) for f in check_texts(texts, matcher())] == [("versions[1]", "kk", "version.missing-name")]
+
+
+def test_with_two_versions_the_second_is_the_one_reported():
+    en, ru = story("ports", "en", "ru")
+    assert [(f.path, f.found) for f in check_texts([en, ru], matcher()) if f.rule == "version.numbers"] == [("versions[1]", "510")]
+    assert [(f.path, f.found) for f in check_texts([ru, en], matcher()) if f.rule == "version.numbers"] == [("versions[1]", "501")]
+
+
+def test_with_three_versions_the_odd_one_out_is_reported_whatever_the_order():
+    texts = story("ports", "ru", "en", "kk")
+    assert [(f.path, f.lang, f.found) for f in check_texts(texts, matcher()) if f.rule == "version.numbers"] == [
+        ("versions[0]", "ru", "510")]
+
+
+def test_a_name_only_one_of_three_versions_gives_is_not_reported_on_the_others():
+    texts = story("visit", "en", "az", "ru")  # only the Russian version names Ilham Aliyev
+    assert not [f for f in check_texts(texts, matcher()) if f.concept == "ilham-aliyev"]
+
+
+@pytest.mark.parametrize(("texts", "message"), [
+    pytest.param([("Baku.", "en")], "two or more versions of one story are needed to compare them", id="one-version"),
+    pytest.param([("Talks in Baku.", "en"), ("Talks in Shusha.", "en")],
+                 "versions[0] and versions[1] are both in English: the versions of a story are in different languages "
+                 "(give each one's language if it was not recognised)", id="one-language"),
+    pytest.param([("Talks in Baku.", "en"), ("   ", "ru")], "versions[1]: no sentences to compare", id="empty"),
+])
+def test_versions_that_cannot_be_compared(texts, message):
+    with pytest.raises(VersionsError) as raised:
+        check_texts(texts, matcher())
+    assert str(raised.value) == message
+
+
+def test_two_versions_as_pairs_of_sentences_with_the_alignment_report():
+    from tm.qa.versions import aligned_pairs
+
+    en, ru = [parallel_set.story_versions("ports")[i] for i in (0, 3)]
+    pairs, report = aligned_pairs(en, ru)
+    assert report == {"aligned": 6, "merged": 1, "unaligned": 0}
+    merged = next(p for p in pairs if p.shape == (2, 1))
+    assert merged.source == ("Tokayev said the Middle Corridor would carry 3.4 million tonnes next year. "
+                             "Talks on a new ferry line to Alat will continue in Nakhchivan.")
+    assert merged.target.startswith("Токаев заявил, что по Среднему коридору")
+    assert [p.shape for p in pairs].count((1, 1)) == 6
+
+
+def test_markdown_versions_are_read_for_their_prose_not_link_addresses():
+    en = ("---\ntitle: Cargo via Kuryk\n---\n\nCargo goes through [the port of Kuryk](https://example.kz/news/2024/510). "
+          "It received 501 wagons.\n")
+    ru = ("---\ntitle: Грузы через Курык\n---\n\nГрузы идут через [порт Курык](https://example.kz/ru/news/2023/7). "
+          "Он принял 501 вагон.\n")
+    assert check_texts([(en, "en"), (ru, "ru")], matcher(), kind="markdown") == []

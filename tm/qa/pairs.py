@@ -1,0 +1,174 @@
+"""The checks of one translation unit: names, the lint on the translation, numbers, placeholders, tags.
+
+Each check compares what the source has with what the translation has, in the
+translation's terms: a name by its concept (any form, inflected), a number by its
+value in each language's notation, a placeholder by its name, a tag by its name.
+Findings point at the translation in its file (``Unit.place``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from glossary.lint import markup
+from glossary.lint.engine import lint_text
+from glossary.lint.fixing import apply_fixes
+from glossary.formats.po import language_name
+from glossary.lint.findings import Finding
+from glossary.lint.language import LANGUAGES
+from glossary.lint.matcher import Matcher
+from glossary.lint.mentions import Mention, mentions
+from glossary.lint.rules import LINT_RULES, QA_RULES
+
+from . import numbers as numbers_module
+from . import placeholders as placeholders_module
+from . import tags as tags_module
+from .names import SourceName, source_names
+from .places import Place
+from .units import Unit
+
+
+def check_units(units: Iterable[Unit], matcher: Matcher, rules: frozenset[str] = QA_RULES) -> list[Finding]:
+    """Every finding of every unit, in file order."""
+    findings: list[Finding] = []
+    for unit in units:
+        findings.extend(check_unit(unit, matcher, rules))
+    return sorted(findings, key=lambda f: (f.path, f.start, f.end, f.rule))
+
+
+def check_unit(unit: Unit, matcher: Matcher, rules: frozenset[str] = QA_RULES) -> list[Finding]:
+    target_lang = unit.target_lang or "auto"
+    lint_lang = target_lang if target_lang in LANGUAGES else "auto"
+    source_lang = unit.source_lang if unit.source_lang in LANGUAGES else "auto"
+    source_tags, target_tags = tags_module.tags(unit.source), tags_module.tags(unit.target)
+    kind = "html" if source_tags or target_tags else "text"
+    findings: list[Finding] = []
+    lint_rules = rules & LINT_RULES
+    linted = lint_text(unit.target, matcher, lang=lint_lang, kind=kind, rules=lint_rules | {"text.mixed-script"})
+    findings.extend(unit.place.moved(f) for f in linted if f.rule in lint_rules)
+    source_mentions = mentions(unit.source, matcher, lang=source_lang, kind=kind)
+    # a name with a letter of the other alphabet is there, misspelt: the lint says so, not a missing name
+    repaired, _ = apply_fixes(unit.target, [f for f in linted if f.rule == "text.mixed-script"])
+    target_mentions = mentions(repaired, matcher, lang=lint_lang, kind=kind)
+    if "term.mismatch" in rules:
+        findings.extend(_missing_names(unit, source_mentions, target_mentions, matcher))
+    source_placeholders = placeholders_module.placeholders(unit.source, unit.flags)
+    target_placeholders = placeholders_module.placeholders(unit.target, unit.flags)
+    if "qa.numbers" in rules:
+        findings.extend(_numbers(unit, kind, source_mentions, target_mentions, source_placeholders, target_placeholders))
+    if "qa.placeholders" in rules:
+        findings.extend(_placeholders(unit, source_placeholders, target_placeholders))
+    if "qa.tags" in rules:
+        findings.extend(_tags(unit, source_tags, target_tags))
+    return findings
+
+
+def _missing_names(unit: Unit, source: list[Mention], target: list[Mention], matcher: Matcher) -> list[Finding]:
+    """Concepts the source names that the translation names in no form at all (``names.source_names``)."""
+    return [
+        unit.place.finding(
+            0, len(unit.target), "term.mismatch", unit.target,
+            f"the source names {name.found!r}; the translation does not name it in any form: "
+            f"the {language_name(unit.target_lang)} form is {name.rendering!r}",
+            lang=unit.target_lang, concept=name.concept,
+        )
+        for name in source_names(unit.source, unit.target, unit.target_lang or "", matcher, source, target)
+        if not name.present and name.rendering is not None  # no form in this language: nothing to check against
+    ]
+
+
+def _skipped(text: str, found: list[Mention], marks: list) -> list[tuple[int, int]]:
+    """Spans whose digits are not numbers: names with digits (COP29), placeholders."""
+    spans = [(m.start, m.end) for m in found if m.outermost and any(ch.isdigit() for ch in text[m.start:m.end])]
+    return spans + [(p.start, p.end) for p in marks]
+
+
+def _numbers(unit: Unit, kind: str, source_mentions: list[Mention], target_mentions: list[Mention],
+             source_placeholders: list, target_placeholders: list) -> list[Finding]:
+    target_lang = unit.target_lang or "en"
+    source_view = markup.prose_view(unit.source, kind)
+    target_view = markup.prose_view(unit.target, kind)
+    in_source = numbers_module.numbers(source_view, unit.source_lang,
+                                       skip=_skipped(unit.source, source_mentions, source_placeholders))
+    in_target = numbers_module.numbers(target_view, target_lang,
+                                       skip=_skipped(unit.target, target_mentions, target_placeholders))
+    paired = numbers_module.pair_up(in_target, in_source)
+    extra = [n for i, n in enumerate(in_target) if i not in {i for i, _ in paired}]
+    missing = [n for j, n in enumerate(in_source) if j not in {j for _, j in paired}]
+    instead, extra, missing = numbers_module.substitutions(extra, missing)
+    findings = []
+    for number, expected in instead:
+        found = unit.target[number.start:number.end]
+        findings.append(unit.place.finding(
+            number.start, number.end, "qa.numbers", found,
+            f"{found!r} where the source has {unit.source[expected.start:expected.end]!r}", lang=target_lang,
+            suggestion=numbers_module.suggestion_for(number, expected.value, target_lang)))
+    for number in extra:
+        found = unit.target[number.start:number.end]
+        findings.append(unit.place.finding(number.start, number.end, "qa.numbers", found,
+                                           f"{found!r} is not in the source", lang=target_lang))
+    for number in missing:
+        source_text = unit.source[number.start:number.end]
+        findings.append(unit.place.finding(
+            0, len(unit.target), "qa.numbers", unit.target,
+            f"the source's {source_text!r} is not in the translation "
+            f"({numbers_module.describe(number.value, target_lang)} in {language_name(target_lang)} notation)",
+            lang=target_lang,
+        ))
+    return findings
+
+
+def _placeholders(unit: Unit, source: list, target: list) -> list[Finding]:
+    findings = []
+    lang = unit.target_lang or ""
+    for difference in placeholders_module.compare(source, target):
+        placeholder = difference.placeholder
+        if difference.kind == "missing":
+            findings.append(unit.place.finding(0, len(unit.target), "qa.placeholders", unit.target,
+                                               f"the source's placeholder {placeholder.text!r} is missing", lang=lang))
+        elif difference.kind == "extra":
+            findings.append(unit.place.finding(placeholder.start, placeholder.end, "qa.placeholders", placeholder.text,
+                                               f"placeholder {placeholder.text!r} is not in the source", lang=lang))
+        else:
+            findings.append(unit.place.finding(
+                placeholder.start, placeholder.end, "qa.placeholders", placeholder.text,
+                f"unnamed placeholders are filled in order: {difference.expected!r} comes here in the source; "
+                "keep the order or number them (%1$s, {0})", lang=lang))
+    return findings
+
+
+def _tags(unit: Unit, source: list, target: list) -> list[Finding]:
+    findings = []
+    lang = unit.target_lang or ""
+    messages = {
+        "extra": "tag {text!r} is not in the source",
+        "unclosed": "tag {text!r} is opened and never closed",
+        "stray": "closing tag {text!r} closes nothing that is open",
+    }
+    for difference in tags_module.compare(source, target):
+        tag = difference.tag
+        if difference.kind == "missing":
+            findings.append(unit.place.finding(0, len(unit.target), "qa.tags", unit.target,
+                                               f"the source's tag {tag.text!r} is missing", lang=lang))
+        else:
+            findings.append(unit.place.finding(tag.start, tag.end, "qa.tags", tag.text,
+                                               messages[difference.kind].format(text=tag.text), lang=lang))
+    return findings
+
+
+def check_pair(source: str, target: str, source_lang: str, target_lang: str, matcher: Matcher, *,
+               rules: frozenset[str] = QA_RULES, path: str = "target", flags: frozenset[str] = frozenset()) -> list[Finding]:
+    """The findings of one source text and its translation given as texts (the web app's POST /api/qa):
+    offsets, lines and columns are in ``target``."""
+    unit = Unit(source, target, source_lang, target_lang, Place.whole(path, target), flags)
+    return sorted(check_unit(unit, matcher, rules), key=lambda f: (f.start, f.end, f.rule))
+
+
+def names_of_pair(source: str, target: str, source_lang: str, target_lang: str, matcher: Matcher,
+                  *, kind: str = "text") -> list[SourceName]:
+    """The source's names with their rendering in the target language and whether the translation has
+    each (translate mode's list beside the findings of ``check_pair``)."""
+    lang = target_lang if target_lang in LANGUAGES else "auto"
+    return source_names(source, target, target_lang, matcher,
+                        mentions(source, matcher, lang=source_lang if source_lang in LANGUAGES else "auto", kind=kind),
+                        mentions(target, matcher, lang=lang, kind=kind))
