@@ -62,7 +62,7 @@ def term_entry(term: Term) -> TermEntry:
     )
 
 
-def _load_concepts(session: Session, ids: Iterable[str] | None = None) -> dict[str, Concept]:
+def load_concept_rows(session: Session, ids: Iterable[str] | None = None) -> dict[str, Concept]:
     query = select(Concept).options(selectinload(Concept.terms).selectinload(Term.style_statuses))
     if ids is None:
         return {c.id: c for c in session.scalars(query.order_by(Concept.id))}
@@ -74,7 +74,7 @@ def _load_concepts(session: Session, ids: Iterable[str] | None = None) -> dict[s
     return found
 
 
-def _merge(existing: ConceptEntry, incoming: ConceptEntry) -> ConceptEntry:
+def merge_concepts(existing: ConceptEntry, incoming: ConceptEntry) -> ConceptEntry:
     """The concept after import: incoming fields and terms win, what the file leaves out stays."""
     terms = {(t.lang, t.text): t for t in existing.terms}
     for new in incoming.terms:
@@ -114,13 +114,13 @@ def import_glossaries(session: Session, glossaries: Sequence[tuple[str, Glossary
 
 def _import_one(session: Session, path: str, glossary: Glossary) -> ImportReport:
     report = ImportReport(path, warnings=list(glossary.warnings))
-    existing = _load_concepts(session, (c.id for c in glossary.concepts))
+    existing = load_concept_rows(session, (c.id for c in glossary.concepts))
     plans = []
     problems: list[Problem] = []
     for incoming in glossary.concepts:
         concept = existing.get(incoming.id)
         current = concept_entry(concept) if concept else None
-        merged = _merge(current, incoming) if current else incoming
+        merged = merge_concepts(current, incoming) if current else incoming
         problems.extend(concept_problems(merged, path))
         plans.append((concept, current, merged))
     if problems:
@@ -137,7 +137,7 @@ def _import_one(session: Session, path: str, glossary: Glossary) -> ImportReport
         if current is None:
             report.concepts_added += 1
             report.terms_added += len(merged.terms)
-            later.append(lambda merged=merged: session.add(_new_concept(merged)))
+            later.append(lambda merged=merged: session.add(new_concept_row(merged)))
         elif current.sorted() == merged.sorted():
             report.concepts_unchanged += 1
         else:
@@ -150,14 +150,14 @@ def _import_one(session: Session, path: str, glossary: Glossary) -> ImportReport
     return report
 
 
-def _new_concept(entry: ConceptEntry) -> Concept:
+def new_concept_row(entry: ConceptEntry) -> Concept:
     concept = Concept(id=entry.id, subject_field=entry.subject_field, definition=entry.definition, note=entry.note)
     for t in entry.terms:
-        concept.terms.append(_new_term(t))
+        concept.terms.append(new_term_row(t))
     return concept
 
 
-def _new_term(entry: TermEntry) -> Term:
+def new_term_row(entry: TermEntry) -> Term:
     term = Term(lang=entry.lang, text=entry.text, status=entry.status, case_rule=entry.case_rule,
                 part_of_speech=entry.part_of_speech, note=entry.note, source=entry.source)
     term.style_statuses = [TermStyleStatus(style_name=style, status=status) for style, status in entry.styles]
@@ -173,7 +173,7 @@ def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport
         term = by_key.get((entry.lang, entry.text))
         if term is None:
             report.terms_added += 1
-            later.append(lambda entry=entry: concept.terms.append(_new_term(entry)))
+            later.append(lambda entry=entry: concept.terms.append(new_term_row(entry)))
             continue
         if term_entry(term) == replace(entry, line=None):
             continue
@@ -200,11 +200,11 @@ def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport
 
 def export_glossary(session: Session) -> Glossary:
     """The whole glossary as records, concepts by id."""
-    return Glossary([concept_entry(c) for c in _load_concepts(session).values()])
+    return Glossary([concept_entry(c) for c in load_concept_rows(session).values()])
 
 
 def get_concept(session: Session, concept_id: str) -> ConceptEntry | None:
-    concept = _load_concepts(session, [concept_id]).get(concept_id)
+    concept = load_concept_rows(session, [concept_id]).get(concept_id)
     return concept_entry(concept) if concept else None
 
 
@@ -249,7 +249,7 @@ def search_concepts(session: Session, query: str, *, limit: int = 20) -> list[Co
         if concept_id not in best or rank < best[concept_id]:
             best[concept_id] = rank
     ordered = sorted(best, key=best.__getitem__)[:limit]
-    concepts = _load_concepts(session, ordered)
+    concepts = load_concept_rows(session, ordered)
     return [concept_entry(concepts[i]) for i in ordered]
 
 

@@ -169,15 +169,7 @@ class _Linter:
     def _lint_piece(self, piece: tuple[int, int]) -> tuple[list[Finding], _Uses]:
         """The findings in one piece of the view, and where it uses which accepted form."""
         low, high = piece
-        stretch = self.view[low:high]
-        key = match_key(stretch)
-        text, offsets = stretch, None
-        if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
-            offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
-            offsets.append(high)
-            key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
-        matches, plain = self.matcher.find(key, text, self.paragraphs, low, offsets)
-        spans = self._without_plain(_longest_first(matches), plain)
+        stretch, spans, plain = self._spans(low, high)
         findings: list[Finding] = []
         uses: _Uses = defaultdict(list)
         for span in spans:
@@ -186,6 +178,18 @@ class _Linter:
         if "term.unknown-variant" in self.rules:
             self._near_misses(low, stretch, spans, plain, mixed, findings)
         return findings, uses
+
+    def _spans(self, low: int, high: int) -> tuple[str, list[_Span], list[tuple[int, int, bool]]]:
+        """The view from ``low`` to ``high``, the spans of forms found there and the extents of plain forms."""
+        stretch = self.view[low:high]
+        key = match_key(stretch)
+        text, offsets = stretch, None
+        if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
+            offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
+            offsets.append(high)
+            key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
+        matches, plain = self.matcher.find(key, text, self.paragraphs, low, offsets)
+        return stretch, self._without_plain(_longest_first(matches), plain), plain
 
     def _without_plain(self, spans: list[_Span], plain: list[tuple[int, int, bool]]) -> list[_Span]:
         """The spans no plain extent beats, settled as ``_longest_first`` and ``_classify`` would.
@@ -471,3 +475,39 @@ def apply_fixes(source: str, findings: list[Finding]) -> tuple[str, list[Finding
         applied.append(finding)
     pieces.append(source[position:])
     return "".join(pieces), applied
+
+
+@dataclass(frozen=True)
+class NameUse:
+    """A glossary name written in a text, in any of its forms (canonical or not)."""
+
+    concept: str
+    start: int
+    end: int
+    found: str
+
+
+def names_in_text(source: str, matcher: Matcher, *, lang: str = "auto", kind: str = "text") -> list[NameUse]:
+    """Every glossary name in ``source``, in order: the accepted forms the linter passes over and
+    the non-canonical ones it reports (translate mode lists them; a name inflected counts)."""
+    with collector_paused():
+        linter = _Linter(source, matcher, "-", lang, kind, frozenset(RULES) - {"term.unknown-variant", "text.mixed-script"})
+        _, spans, plain = linter._spans(0, len(linter.view))
+        findings: list[Finding] = []
+        uses: _Uses = defaultdict(list)
+        for span in spans:
+            linter._classify(span, uses, findings)
+    found = {(f.start, f.end): f.concept for f in findings if f.concept is not None}
+    for (concept, _lang), where in uses.items():
+        for start, end, _match in where:
+            found[(start, end)] = concept
+    for start, end, _exact in plain:  # plain forms: accepted in their paragraph's language, found whole
+        language = linter.paragraphs.language_at(start)
+        key = match_key(linter.view[start:end])
+        # the longest form at the start of the extent (the rest is a suffix: Ақтауға)
+        heads = [forms for last, (length, forms, _) in matcher.automaton.iter(key) if last + 1 == length]
+        concept = next((f.concept for forms in reversed(heads) for f in forms
+                        if f.language == language and f.status in ACCEPTED_STATUSES), None)
+        if concept is not None:
+            found[(start, end)] = concept
+    return [NameUse(concept, start, end, source[start:end]) for (start, end), concept in sorted(found.items())]

@@ -86,4 +86,4 @@ def main() -> None:
     cli(prog_name="tilmash")
 
 
-from . import glossary_commands, lint_command  # noqa: E402,F401  (registers the commands)
+from . import glossary_commands, lint_command, web_commands  # noqa: E402,F401  (registers the commands)

@@ -10,6 +10,7 @@ import click
 from sqlalchemy import func, select
 
 from glossary import termbase
+from glossary.concept_json import concept_to_json
 from glossary.errors import FormatError, GlossaryError
 from glossary.fileio import write_atomically
 from glossary.formats import FORMATS, format_for_path, read_glossary_file
@@ -97,15 +98,6 @@ def terms() -> None:
     """Find and show concepts and their terms."""
 
 
-def _concept_json(concept: ConceptEntry) -> dict:
-    return {
-        "id": concept.id,
-        "subject_field": concept.subject_field,
-        "definition": concept.definition,
-        "terms": [{"lang": t.lang, "text": t.text, "status": t.status.value} for t in concept.terms],
-    }
-
-
 def _concept_text(concept: ConceptEntry) -> str:
     head = concept.id + (f"  ({concept.subject_field})" if concept.subject_field else "")
     lines, last_lang = [head], None
@@ -132,7 +124,7 @@ def terms_search(settings: Settings, query: str, style: str | None, limit: int, 
         termbase.require_style(session, style)
         found = [termbase.in_style(c, style).sorted() for c in termbase.search_concepts(session, query, limit=limit)]
     if output_format == "json":
-        click.echo(json.dumps({"concepts": [_concept_json(c) for c in found]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"concepts": [concept_to_json(c) for c in found]}, ensure_ascii=False, indent=2))
     elif found:
         click.echo("\n\n".join(_concept_text(c) for c in found))
     else:
