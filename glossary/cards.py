@@ -1,6 +1,6 @@
 """What the workbench's card shows for a concept: its preferred form in each language of the
-house style, its note and its source (the preferred terms' own notes and sources where the
-concept has none)."""
+house style, the concept's note, and each preferred term's own note and source (the card shows
+those of the finding's language)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,12 @@ def concept_cards(session: Session, ids: Iterable[str], style: str | None = None
     for concept_id, row in load_concept_rows(session, ids).items():
         concept = in_style(concept_entry(row), style)
         preferred = sorted((t for t in concept.terms if t.status is TermStatus.PREFERRED), key=lambda t: language_sort_key(t.lang))
-        notes = [t.note for t in preferred if t.note]
-        sources = list(dict.fromkeys(t.source for t in preferred if t.source))
         cards[concept_id] = {
             "id": concept_id,
             "subject_field": concept.subject_field,
             "forms": {t.lang: t.text for t in preferred},
-            "note": concept.note or (notes[0] if notes else None),
-            "source": "; ".join(sources) or None,
+            "note": concept.note,
+            "notes": {t.lang: t.note for t in preferred if t.note},
+            "sources": {t.lang: t.source for t in preferred if t.source},
         }
     return cards

@@ -178,7 +178,7 @@ def history(concept_id: str):
     return render_template("glossary/history.html", concept_id=concept_id, changes=changes)
 
 
-@bp.route("/changes/<int:change_id>/revert", methods=["POST"])
+@bp.route("/changes/<int(max=2147483647):change_id>/revert", methods=["POST"])
 @require(Role.TERMINOLOGIST)
 def revert(change_id: int):
     concept_id = request.form.get("concept", "")
@@ -214,7 +214,7 @@ def review():
     return render_template("glossary/review.html", queue=queue, current=current)
 
 
-@bp.route("/review/<int:proposal_id>", methods=["POST"])
+@bp.route("/review/<int(max=2147483647):proposal_id>", methods=["POST"])
 @require(Role.TERMINOLOGIST)
 def decide(proposal_id: int):
     account = current_account()

@@ -1,14 +1,17 @@
-"""Headers on every response: a Content-Security-Policy without inline scripts or styles, no
-sniffing, no framing, no referrer leaks; nothing the app serves comes from another origin."""
+"""Headers on every response: a Content-Security-Policy without inline scripts (and without inline
+styles but the editor's own, which carry this response's nonce), no sniffing, no framing, no
+referrer leaks; nothing the app serves comes from another origin."""
 
 from __future__ import annotations
 
-from flask import Flask, Response
+import secrets
+
+from flask import Flask, Response, g
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    "style-src 'self' 'nonce-{nonce}'",
     "img-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
@@ -18,8 +21,15 @@ CONTENT_SECURITY_POLICY = "; ".join([
 ])
 
 
+def style_nonce() -> str:
+    """This response's nonce for CodeMirror's generated <style> element (EditorView.cspNonce)."""
+    if "style_nonce" not in g:
+        g.style_nonce = secrets.token_urlsafe(16)
+    return g.style_nonce
+
+
 def _headers(response: Response) -> Response:
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY.format(nonce=style_nonce()))
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"
@@ -29,3 +39,4 @@ def _headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(_headers)
+    app.jinja_env.globals["style_nonce"] = style_nonce

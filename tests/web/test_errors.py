@@ -32,6 +32,7 @@ def assert_error_shape(response, status: int) -> dict:
     pytest.param("get", "/api/concepts/no-such-concept", {}, 404, id="unknown-concept"),
     pytest.param("post", "/api/concepts", {"json": {"id": "x", "terms": []}}, 401, id="write-without-account"),
     pytest.param("get", "/api/proposals", {}, 401, id="queue-without-account"),
+    pytest.param("post", "/api/changes/4477940112619525373952/revert", {}, 404, id="id-beyond-the-database"),
 ])
 def test_every_api_error_has_one_shape(app, method, path, kwargs, status):
     app.config["WTF_CSRF_ENABLED"] = False

@@ -101,7 +101,7 @@ def history(concept_id: str):
                              "concept_id": c.concept_id, "before": c.before, "after": c.after} for c in changes]}
 
 
-@blp.route("/changes/<int:change_id>/revert", methods=["POST"])
+@blp.route("/changes/<int(max=2147483647):change_id>/revert", methods=["POST"])
 @blp.response(200, schemas.VersionedConcept)
 @blp.alt_response(409, schema=schemas.Error)
 @require(Role.TERMINOLOGIST)

@@ -40,7 +40,7 @@ def pending():
         return {"proposals": [proposal_json(p) for p in proposals.pending(s)]}
 
 
-@blp.route("/proposals/<int:proposal_id>/approve", methods=["POST"])
+@blp.route("/proposals/<int(max=2147483647):proposal_id>/approve", methods=["POST"])
 @blp.arguments(schemas.Review)
 @blp.response(200, schemas.VersionedConcept)
 @blp.alt_response(409, schema=schemas.Error)
@@ -52,7 +52,7 @@ def approve(body: dict, proposal_id: int):
         return versioned_json(proposals.approve(s, proposal_id, current_account().name, body["note"]))
 
 
-@blp.route("/proposals/<int:proposal_id>/reject", methods=["POST"])
+@blp.route("/proposals/<int(max=2147483647):proposal_id>/reject", methods=["POST"])
 @blp.arguments(schemas.Review)
 @blp.response(204)
 @blp.alt_response(409, schema=schemas.Error)

@@ -68,8 +68,11 @@ class ConceptCard(Schema):
     subject_field = fields.String(allow_none=True)
     forms = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
                         metadata={"description": "language -> preferred form"})
-    note = fields.String(allow_none=True)
-    source = fields.String(allow_none=True)
+    note = fields.String(allow_none=True, metadata={"description": "the concept's note"})
+    notes = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                        metadata={"description": "language -> the preferred term's note"})
+    sources = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                          metadata={"description": "language -> the preferred term's source"})
 
 
 class LintResponse(Schema):

@@ -63,3 +63,12 @@ export function element(tag, attributes = {}, ...children) {
 export function isAbort(error) {
   return error && error.name === "AbortError";
 }
+
+import { EditorView } from "@codemirror/view";
+
+// The page's font in the editor (CodeMirror's base theme would set a monospace one), and the card's spacing.
+export const editorTheme = EditorView.theme({
+  ".cm-scroller": { fontFamily: 'system-ui, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif', fontSize: "16px", lineHeight: "1.6" },
+  ".cm-content": { padding: "8px 4px" },
+  ".cm-diagnostic": { padding: "4px 8px 4px 6px" },
+});

@@ -7,7 +7,7 @@ import { EditorState } from "@codemirror/state";
 import { keymap, placeholder } from "@codemirror/view";
 import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
 import { linter, forceLinting, lintKeymap } from "@codemirror/lint";
-import { LatestRequest, element, format, isAbort, strings, utf16Offsets } from "./common.js";
+import { LatestRequest, editorTheme, element, format, isAbort, strings, utf16Offsets } from "./common.js";
 
 const T = strings();
 const select = (id) => document.getElementById(id);
@@ -22,7 +22,7 @@ function editor(host, extensions) {
     parent: host,
     state: EditorState.create({
       doc: "",
-      extensions: [minimalSetup, history(), EditorView.lineWrapping, keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+      extensions: [EditorView.cspNonce.of(targetHost.dataset.nonce), editorTheme, minimalSetup, history(), EditorView.lineWrapping, keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
         placeholder(host.dataset.label), EditorView.contentAttributes.of({ "aria-label": host.dataset.label }), ...extensions],
     }),
   });

@@ -7,7 +7,7 @@ import { EditorState, StateEffect, StateField } from "@codemirror/state";
 import { keymap, showTooltip, placeholder } from "@codemirror/view";
 import { history, undo, defaultKeymap, historyKeymap } from "@codemirror/commands";
 import { linter, forceLinting, lintKeymap, nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
-import { LatestRequest, element, format, isAbort, strings, utf16Offsets } from "./common.js";
+import { LatestRequest, editorTheme, element, format, isAbort, strings, utf16Offsets } from "./common.js";
 
 const T = strings();
 const host = document.getElementById("editor");
@@ -53,8 +53,10 @@ function card(d) {
       for (const [lang, text] of others) dl.append(element("dt", {}, lang), element("dd", { lang }, text));
       body.append(element("p", { class: "label" }, T.other_languages), dl);
     }
-    if (info.note) body.append(element("p", { class: "card-note" }, element("span", { class: "label" }, T.note + ": "), info.note));
-    if (info.source) body.append(element("p", { class: "card-source" }, element("span", { class: "label" }, T.source + ": "), info.source));
+    const note = info.notes[f.lang] || info.note;
+    const source = info.sources[f.lang];
+    if (note) body.append(element("p", { class: "card-note" }, element("span", { class: "label" }, T.note + ": "), note));
+    if (source) body.append(element("p", { class: "card-source" }, element("span", { class: "label" }, T.source + ": "), source));
   }
   return body;
 }
@@ -155,7 +157,7 @@ const view = new EditorView({
   state: EditorState.create({
     doc: "",
     extensions: [
-      minimalSetup, history(), EditorView.lineWrapping,
+      EditorView.cspNonce.of(host.dataset.nonce), editorTheme, minimalSetup, history(), EditorView.lineWrapping,
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap,
         { key: "Shift-F8", run: previousDiagnostic }, { key: "Mod-Enter", run: acceptAtCursor }]),
       placeholder(host.dataset.label), ignored, findings, focusState, cursorCard,
