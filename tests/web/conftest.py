@@ -3,9 +3,12 @@ role, Flask's test client, and API tokens."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import uuid
 
 import pytest
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from glossary import accounts
@@ -46,15 +49,60 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
+def _admin():
+    return create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def postgres_template():
+    """One seeded PostgreSQL database, the template each test's database is copied from."""
+    name = f"tilmash_template_{uuid.uuid4().hex[:12]}"
+    admin = _admin()
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(accounts, "HASH_METHOD", "pbkdf2:sha256:1000")
+            seeded(make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
+        yield name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@contextlib.contextmanager
+def database_copy(request, folder):
+    """A database of its own with the bundled glossary and the users: a copy of the template."""
+    if not POSTGRES_URL:
+        path = folder / "tilmash.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    template = request.getfixturevalue("postgres_template")
+    name = f"tilmash_web_{uuid.uuid4().hex[:12]}"
+    admin = _admin()
+    with admin.connect() as connection:  # a file copy, against a second or two for migrating and seeding
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY'))
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture
-def app_config(database_url, tmp_path, monkeypatch, request):
+def web_database_url(tmp_path, request):
+    with database_copy(request, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def app_config(web_database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    if POSTGRES_URL:
-        seeded(database_url)
-    else:
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), make_url(database_url).database)
-    return {"DATABASE_URL": database_url, "TESTING": True, "SECRET_KEY": "tests", "ANONYMOUS_READ": True}
+    return {"DATABASE_URL": web_database_url, "TESTING": True, "SECRET_KEY": "tests", "ANONYMOUS_READ": True}
 
 
 @pytest.fixture
@@ -67,6 +115,24 @@ def app(app_config):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def shared_app(request, tmp_path_factory):
+    """One app for the tests that only read: none of them may change its database or its config."""
+    folder = tmp_path_factory.mktemp("shared")
+    with pytest.MonkeyPatch.context() as patch, database_copy(request, folder) as url:
+        patch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+        patch.setenv("XDG_DATA_HOME", str(folder / "data"))
+        app = create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "tests", "ANONYMOUS_READ": True})
+        yield app
+        app.extensions["tilmash.database"].dispose()
+
+
+@pytest.fixture
+def reader(shared_app):
+    """A client of the shared app: for tests that read and lint, and change nothing."""
+    return shared_app.test_client()
 
 
 def csrf_token(client, path: str = "/login") -> str:
@@ -106,6 +172,14 @@ def live_server(app):
 
 
 @pytest.fixture(scope="session")
+def shared_server(shared_app):
+    from .browser import LiveServer
+
+    with LiveServer(shared_app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def browser():
     from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
@@ -118,10 +192,19 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """A fresh browser context (its own cookies) on the live server, in English."""
-    context = browser.new_context(base_url=live_server.url, locale="en-US", viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    yield page
+def _page(browser, server):
+    context = browser.new_context(base_url=server.url, locale="en-US", viewport={"width": 1400, "height": 900})
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(browser, shared_server):
+    """A fresh browser context (its own cookies) on the shared app, in English: for tests that change nothing."""
+    yield from _page(browser, shared_server)
+
+
+@pytest.fixture
+def fresh_page(browser, live_server):
+    """A fresh browser context on an app and database of this test's own."""
+    yield from _page(browser, live_server)

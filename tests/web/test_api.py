@@ -27,38 +27,38 @@ def api(app):
     pytest.param("Prezident FİZULİDƏ çıxış edib.", "FİZULİDƏ", "FÜZULİDƏ", True, id="azerbaijani-capitals-suffix"),
     pytest.param("Бүгін Президент Токаевтың сапары басталды.", "Токаевтың", "Тоқаевтың", True, id="kazakh-suffix"),
 ])
-def test_lint_reports_the_exact_replacement(api, text, found, suggestion, fixable):
-    findings = api.post("/api/lint", json={"text": text}).get_json()["findings"]
+def test_lint_reports_the_exact_replacement(reader, text, found, suggestion, fixable):
+    findings = reader.post("/api/lint", json={"text": text}).get_json()["findings"]
     [finding] = [f for f in findings if f["rule"] != "text.mixed-script"]
     assert (finding["found"], finding["suggestion"], finding["fixable"]) == (found, suggestion, fixable)
     assert text[finding["start"]:finding["end"]] == found
 
 
-def test_lint_offsets_are_code_points_even_after_an_emoji(api):
+def test_lint_offsets_are_code_points_even_after_an_emoji(reader):
     text = "🇦🇿 Fizuli"  # two characters outside the BMP: four UTF-16 units
-    [finding] = api.post("/api/lint", json={"text": text}).get_json()["findings"]
+    [finding] = reader.post("/api/lint", json={"text": text}).get_json()["findings"]
     assert (finding["start"], finding["end"]) == (3, 9)
 
 
-def test_lint_with_concepts_gives_the_card(api):
-    body = api.post("/api/lint", json={"text": "Касым-Жомарт Кемелович Токаев", "concepts": True}).get_json()
+def test_lint_with_concepts_gives_the_card(reader):
+    body = reader.post("/api/lint", json={"text": "Касым-Жомарт Кемелович Токаев", "concepts": True}).get_json()
     card = body["concepts"][body["findings"][0]["concept"]]
     assert card["forms"]["en"] == "Kassym-Jomart Tokayev" and card["forms"]["kk"] == "Қасым-Жомарт Тоқаев"
 
 
-def test_lint_in_a_house_style(api):
-    plain = api.post("/api/lint", json={"text": "Переговоры прошли в Нахичевани."}).get_json()["findings"]
-    styled = api.post("/api/lint", json={"text": "Переговоры прошли в Нахичевани.", "style": "az-official"}).get_json()
+def test_lint_in_a_house_style(reader):
+    plain = reader.post("/api/lint", json={"text": "Переговоры прошли в Нахичевани."}).get_json()["findings"]
+    styled = reader.post("/api/lint", json={"text": "Переговоры прошли в Нахичевани.", "style": "az-official"}).get_json()
     assert plain == [] and [f["suggestion"] for f in styled["findings"]] == ["Нахчыване"]
 
 
-def test_markdown_code_is_not_linted(api):
-    findings = api.post("/api/lint", json={"text": "`Fizuli` and Fizuli", "format": "markdown"}).get_json()["findings"]
+def test_markdown_code_is_not_linted(reader):
+    findings = reader.post("/api/lint", json={"text": "`Fizuli` and Fizuli", "format": "markdown"}).get_json()["findings"]
     assert [f["start"] for f in findings] == [13]
 
 
-def test_terms_search_has_the_contract_shape(api):
-    body = api.get("/api/terms?q=FÜZULİ").get_json()
+def test_terms_search_has_the_contract_shape(reader):
+    body = reader.get("/api/terms?q=FÜZULİ").get_json()
     assert body["concepts"][0]["id"] == "fuzuli"
     assert set(body["concepts"][0]) == {"id", "subject_field", "definition", "terms"}
     assert {"lang": "en", "text": "Fuzuli", "status": "preferred"} in body["concepts"][0]["terms"]
@@ -123,8 +123,8 @@ def test_a_translator_proposes_and_a_terminologist_approves(api, token):
     assert again.status_code == 409
 
 
-def test_translate_check_names_renderings_and_omissions(api):
-    body = api.post("/api/translate/check", json={
+def test_translate_check_names_renderings_and_omissions(reader):
+    body = reader.post("/api/translate/check", json={
         "source": "Kassym-Jomart Tokayev visited Aktau and Fuzuli on 12 May with 1,500 guests.",
         "target": "Қасым-Жомарт Тоқаев 12 мамырда Ақтауға барды, 1500 қонақ.", "target_lang": "kk"}).get_json()
     names = {n["concept"]: (n["rendering"], n["present"]) for n in body["names"]}
@@ -138,8 +138,8 @@ def test_translate_check_names_renderings_and_omissions(api):
     pytest.param("/api/export/tbx?version=3", "tbx", id="tbx-3"),
     pytest.param("/api/export/csv", "csv", id="csv"),
 ])
-def test_exports_read_back_as_the_glossary(api, path, fmt):
-    response = api.get(path)
+def test_exports_read_back_as_the_glossary(reader, path, fmt):
+    response = reader.get(path)
     assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
     glossary = FORMATS[fmt].read(response.data, path)
     assert len(glossary.concepts) == 99 and "fuzuli" in {c.id for c in glossary.concepts}

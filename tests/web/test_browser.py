@@ -63,7 +63,8 @@ def test_workbench_offsets_survive_characters_outside_the_bmp(page):
     assert "Fizuli" in marked and "Zangazur corridor" in marked
 
 
-def test_a_term_typed_as_html_shows_as_text_in_the_card(page, app, token):
+def test_a_term_typed_as_html_shows_as_text_in_the_card(fresh_page, app, token):
+    page = fresh_page
     from glossary.records import Role
 
     from .conftest import bearer
@@ -112,7 +113,8 @@ def row_input(page, lang: str, text: str, field: str):
     return page.locator(f'[name="{name[:-len("text")]}{field}"]')
 
 
-def test_terminologist_edits_sees_history_and_reverts(page):
+def test_terminologist_edits_sees_history_and_reverts(fresh_page):
+    page = fresh_page
     sign_in(page, "terry")
     page.goto("/glossary/fuzuli/edit")
     row_input(page, "en", "Fizuli", "note").fill("Checked against AZERTAC, 2025")
@@ -127,7 +129,8 @@ def test_terminologist_edits_sees_history_and_reverts(page):
     assert "Checked against AZERTAC, 2025" not in page.inner_text("table.terms")
 
 
-def test_a_second_browser_saving_the_same_concept_gets_the_conflict(page, browser, live_server):
+def test_a_second_browser_saving_the_same_concept_gets_the_conflict(fresh_page, browser, live_server):
+    page = fresh_page
     sign_in(page, "terry")
     other_context = browser.new_context(base_url=live_server.url, locale="en-US")
     other = other_context.new_page()
@@ -166,9 +169,9 @@ def test_switching_the_ui_to_kazakh(page):
     pytest.param("/glossary/", id="glossary"),
     pytest.param("/glossary/fuzuli", id="concept"),
 ])
-def test_no_serious_accessibility_violations(browser, live_server, path):
+def test_no_serious_accessibility_violations(browser, shared_server, path):
     # axe is injected by the test, which the app's Content-Security-Policy rightly refuses: bypassed here only
-    context = browser.new_context(base_url=live_server.url, locale="en-US", bypass_csp=True)
+    context = browser.new_context(base_url=shared_server.url, locale="en-US", bypass_csp=True)
     page = context.new_page()
     page.goto(path)
     page.add_script_tag(path=str(AXE))

@@ -34,10 +34,8 @@ def assert_error_shape(response, status: int) -> dict:
     pytest.param("get", "/api/proposals", {}, 401, id="queue-without-account"),
     pytest.param("post", "/api/changes/4477940112619525373952/revert", {}, 404, id="id-beyond-the-database"),
 ])
-def test_every_api_error_has_one_shape(app, method, path, kwargs, status):
-    app.config["WTF_CSRF_ENABLED"] = False
-    client = app.test_client()
-    assert_error_shape(getattr(client, method)(path, **kwargs), status)
+def test_every_api_error_has_one_shape(reader, method, path, kwargs, status):
+    assert_error_shape(getattr(reader, method)(path, **kwargs), status)
 
 
 def test_refused_glossary_input_lists_every_problem(client, token):
@@ -62,8 +60,8 @@ def test_a_bug_is_a_plain_500_without_a_traceback(app, monkeypatch):
     assert "secret" not in error["message"]
 
 
-def test_pages_get_an_html_error_page(client):
-    response = client.get("/glossary/no-such-concept")
+def test_pages_get_an_html_error_page(reader):
+    response = reader.get("/glossary/no-such-concept")
     assert response.status_code == 404
     assert response.mimetype == "text/html"
     assert "no concept with id &#39;no-such-concept&#39;" in response.get_data(as_text=True)

@@ -30,13 +30,13 @@ def row_of(data: dict[str, str], text: str) -> str:
     pytest.param("q=Физули", "fuzuli", id="cyrillic"),
     pytest.param("status=superseded&lang=en&q=nur", "astana", id="status-and-language"),
 ])
-def test_browse_and_search(client, query, expected):
-    page = client.get(f"/glossary/?{query}").get_data(as_text=True)
+def test_browse_and_search(reader, query, expected):
+    page = reader.get(f"/glossary/?{query}").get_data(as_text=True)
     assert f'href="/glossary/{expected}"' in page
 
 
-def test_concept_page_shows_styles_side_by_side(client):
-    page = client.get("/glossary/nakhchivan").get_data(as_text=True)
+def test_concept_page_shows_styles_side_by_side(reader):
+    page = reader.get("/glossary/nakhchivan").get_data(as_text=True)
     row = page[page.index("<th scope=\"row\">Russian"):]
     row = row[:row.index("</tr>")]
     default, style_az = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[:2]

@@ -59,12 +59,13 @@ def test_the_completeness_check_fails_on_a_missing_string(monkeypatch):
     pytest.param("ru-RU", "Войти", id="russian"),
     pytest.param("fr-FR,de;q=0.5", "Sign in", id="unknown-falls-back-to-english"),
 ])
-def test_language_from_accept_language(client, accept, expected):
-    page = client.get("/glossary/", headers={"Accept-Language": accept}).get_data(as_text=True)
+def test_language_from_accept_language(reader, accept, expected):
+    page = reader.get("/glossary/", headers={"Accept-Language": accept}).get_data(as_text=True)
     assert f">{expected}</a>" in page
 
 
-def test_the_switcher_is_remembered(client):
+def test_the_switcher_is_remembered(reader):
+    client = reader
     from .conftest import csrf_token
 
     response = client.post("/language", data={"lang": "kk", "next": "/glossary/", "csrf_token": csrf_token(client, "/")},
@@ -74,7 +75,8 @@ def test_the_switcher_is_remembered(client):
     assert '<html lang="kk">' in page and "Глоссарий" in page and "Іздеу" in page
 
 
-def test_numbers_and_dates_follow_the_language(client):
+def test_numbers_and_dates_follow_the_language(reader):
+    client = reader
     ru = client.get("/glossary/", headers={"Accept-Language": "ru"}).get_data(as_text=True)
     assert "99 понятий" in ru
     history = client.get("/glossary/fuzuli/history", headers={"Accept-Language": "ru"}).get_data(as_text=True)

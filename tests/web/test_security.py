@@ -7,7 +7,8 @@ from glossary.records import Role
 from .conftest import bearer, csrf_token, sign_in
 
 
-def test_every_response_has_the_security_headers(client):
+def test_every_response_has_the_security_headers(reader):
+    client = reader
     for path in ("/", "/glossary/", "/api/openapi.json", "/api/nowhere"):
         headers = client.get(path).headers
         policy = headers["Content-Security-Policy"]
@@ -16,8 +17,8 @@ def test_every_response_has_the_security_headers(client):
         assert headers["X-Frame-Options"] == "DENY"
 
 
-def test_pages_have_no_inline_script(client):
-    page = client.get("/").get_data(as_text=True)
+def test_pages_have_no_inline_script(reader):
+    page = reader.get("/").get_data(as_text=True)
     assert '<script src="/static/build/workbench.js">' in page
     # the only other script element is data: a JSON block the browser never runs
     assert page.count("<script") == 2 and '<script type="application/json" id="ui-strings">' in page
@@ -34,7 +35,8 @@ def test_what_a_user_typed_is_shown_as_text(client, token):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_forms_without_the_csrf_token_are_refused(client):
+def test_forms_without_the_csrf_token_are_refused(reader):
+    client = reader
     response = client.post("/login", data={"name": "terry", "password": "whatever!"})
     assert response.status_code == 400
     assert client.post("/api/lint", json={"text": "Fizuli"}).status_code == 200  # anonymous: nothing to forge
@@ -45,7 +47,8 @@ def test_forms_without_the_csrf_token_are_refused(client):
     assert client.post("/api/lint", json={"text": "Fizuli"}, headers={"X-CSRFToken": token}).status_code == 200
 
 
-def test_session_cookie_is_httponly_and_samesite(client):
+def test_session_cookie_is_httponly_and_samesite(reader):
+    client = reader
     response = sign_in(client, "terry")
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
