@@ -1,6 +1,6 @@
 """Concepts as JSON: what ``tilmash terms search --format json``, the HTTP API and proposals share.
 
-The short shape (``{"id", "subject_field", "definition", "terms": [{"lang", "text", "status"}]}``)
+The short shape (``{"id", "subject_field", "definition", "terms": [{"lang", "text", "status", "valid"}]}``)
 is the contract of DESIGN.md; the full one adds every field a term has, so that a concept
 can be read, edited and written back without loss.
 """
@@ -11,13 +11,14 @@ from typing import Any
 
 from .errors import FormatError, InvalidLanguage, Problem
 from .languages import normalize_language
-from .records import CaseRule, ConceptEntry, PartOfSpeech, TermEntry, TermStatus
+from .records import CaseRule, ConceptEntry, PartOfSpeech, TermEntry, TermStatus, parse_periods
 
 
 def concept_to_json(concept: ConceptEntry, *, full: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {"id": concept.id, "subject_field": concept.subject_field, "definition": concept.definition}
     if not full:
-        data["terms"] = [{"lang": t.lang, "text": t.text, "status": t.status.value} for t in concept.terms]
+        data["terms"] = [{"lang": t.lang, "text": t.text, "status": t.status.value, "valid": [str(p) for p in t.periods]}
+                         for t in concept.terms]
         return data
     data["note"] = concept.note
     data["terms"] = [term_to_json(t) for t in concept.terms]
@@ -29,6 +30,7 @@ def term_to_json(term: TermEntry) -> dict[str, Any]:
         "lang": term.lang, "text": term.text, "status": term.status.value, "case": term.case_rule.value,
         "part_of_speech": term.part_of_speech.value if term.part_of_speech else None,
         "note": term.note, "source": term.source, "styles": {name: status.value for name, status in term.styles},
+        "valid": [str(p) for p in term.periods],
     }
 
 
@@ -70,6 +72,12 @@ def concept_from_json(data: dict[str, Any], *, where: str = "concept") -> Concep
             value = _enum(TermStatus, style_status, f"status in style {style!r}", at, problems)
             if value is not None:
                 styles.append((str(style), value))
+        valid = raw.get("valid") or []
+        try:
+            periods = parse_periods(valid if isinstance(valid, str) else ";".join(str(v) for v in valid))
+        except ValueError as exc:
+            problems.append(Problem(at, None, str(exc)))
+            periods = ()
         text = raw.get("text")
         if not isinstance(text, str):
             problems.append(Problem(at, None, "a term needs a text"))
@@ -77,7 +85,8 @@ def concept_from_json(data: dict[str, Any], *, where: str = "concept") -> Concep
         if status is None or case is None:
             continue
         terms.append(TermEntry(lang=lang, text=text, status=status, case_rule=case, part_of_speech=pos,
-                               note=_text(raw.get("note")), source=_text(raw.get("source")), styles=tuple(styles)))
+                               note=_text(raw.get("note")), source=_text(raw.get("source")), styles=tuple(styles),
+                               periods=periods))
     if problems:
         raise FormatError(problems)
     return ConceptEntry(id=str(data.get("id") or ""), subject_field=_text(data.get("subject_field")),

@@ -120,10 +120,21 @@ class Database:
         with self.engine.connect() as connection:
             return bool(set(inspect(connection).get_table_names()) - {"alembic_version"}) and _revision(connection) is None
 
+    def sqlite_path(self) -> Path | None:
+        """The file of an SQLite database, or None (another database, or one in memory)."""
+        if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
+            return Path(self.url.database)
+        return None
+
     def upgrade(self) -> None:
-        """Create or upgrade the schema to this release's revision."""
+        """Create or upgrade the schema to this release's revision (an SQLite file's folder too)."""
         from alembic import command
 
+        if (path := self.sqlite_path()) is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create the folder of {path}: {exc.strerror or exc}") from exc
         if self.has_foreign_tables():
             raise DatabaseError(f"{self.describe()} holds tables that are not Tilmash's; use an empty database")
         with self.engine.begin() as connection:
@@ -141,14 +152,9 @@ def open_database(url: str | None = None) -> Database:
     is refused with the hint to run ``tilmash init``.
     """
     database = Database(resolve_database_url(url))
-    new_file = False
-    if database.is_sqlite and database.url.database not in (None, "", ":memory:"):
-        path = Path(database.url.database)
-        new_file = not path.exists() or path.stat().st_size == 0
-        if new_file:
-            path.parent.mkdir(parents=True, exist_ok=True)
-    if new_file:
-        _create_seeded(database, Path(database.url.database))
+    path = database.sqlite_path()
+    if path is not None and (not path.exists() or path.stat().st_size == 0):
+        _create_seeded(database, path)
         return database
     revision = database.current_revision()
     if revision is None:

@@ -21,7 +21,8 @@ from .errors import FormatError, GlossaryError, Problem
 from .folding import search_key
 from .model import Change, Concept, Term, TermStyleStatus, utcnow
 from .records import CaseRule, ConceptEntry, PartOfSpeech, TermEntry, TermStatus
-from .termbase import concept_entry, load_concept_rows, new_concept_row, new_term_row, style_names
+from .termbase import (concept_entry, load_concept_rows, new_concept_row, new_term_row, replace_periods, style_names,
+                       term_entry)
 from .validation import concept_problems
 
 
@@ -116,6 +117,8 @@ def _apply(session: Session, row: Concept, entry: ConceptEntry) -> None:
         kept.append((term, target))
         term.case_rule, term.part_of_speech, term.note, term.source = (
             target.case_rule, target.part_of_speech, target.note, target.source)
+        if term_entry(term).periods != target.periods:
+            replace_periods(term, target)
         if target.status is not TermStatus.PREFERRED:
             term.status = target.status
         styles = dict(target.styles)

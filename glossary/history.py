@@ -2,23 +2,26 @@
 
 A session's actor comes from ``session.info["actor"]`` (the CLI sets the OS
 user or ``--user``, the web app the signed-in user). Each new, changed or
-deleted concept, term, style or style status becomes one ``Change`` row with
+deleted concept, term, style, style status or validity period becomes one ``Change`` row with
 JSON snapshots before and after.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
 
-from .model import Change, Concept, Style, Term, TermStyleStatus
+from .model import Change, Concept, Style, Term, TermPeriod, TermStyleStatus
 
 DEFAULT_ACTOR = "unknown"
 
 
 def _value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
     return getattr(value, "value", value)
 
 
@@ -48,12 +51,19 @@ def _snapshot(obj: Any, *, old: bool = False) -> tuple[str, str | None, dict[str
                   "text": term.text if term else None,
                   "style": get("style_name"), "status": get("status")}
         return "style_status", fields["concept_id"], fields
+    if isinstance(obj, TermPeriod):
+        # A period taken out of its term's list has lost its term by the flush: the one it had.
+        term = obj.term or next(iter(state.attrs["term"].history.deleted), None)
+        fields = {"concept_id": (term.concept_id or term.concept.id) if term else None,
+                  "lang": term.lang if term else None, "text": term.text if term else None,
+                  "start": get("starts_on"), "end": get("ends_on")}
+        return "period", fields["concept_id"], fields
     if isinstance(obj, Style):
         return "style", None, {k: get(k) for k in ("name", "description")}
     raise TypeError(obj)
 
 
-_TRACKED = (Concept, Term, TermStyleStatus, Style)
+_TRACKED = (Concept, Term, TermStyleStatus, TermPeriod, Style)
 
 
 def _record(session: Session, _flush_context, _instances) -> None:

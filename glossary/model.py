@@ -9,11 +9,13 @@ statuses and case rules from fixed sets (CHECK constraints).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    CheckConstraint,
+    Date,
     DateTime,
     Enum,
     ForeignKey,
@@ -98,6 +100,8 @@ class Term(Base):
     concept: Mapped[Concept] = relationship(back_populates="terms")
     style_statuses: Mapped[list[TermStyleStatus]] = relationship(
         back_populates="term", cascade="all, delete-orphan", passive_deletes=True, order_by="TermStyleStatus.style_name")
+    periods: Mapped[list[TermPeriod]] = relationship(
+        back_populates="term", cascade="all, delete-orphan", passive_deletes=True, order_by="TermPeriod.id")
 
     __table_args__ = (
         UniqueConstraint("concept_id", "lang", "text"),
@@ -152,6 +156,28 @@ class TermStyleStatus(Base):
         Index("uq_term_style_statuses_preferred", "style_name", "concept_id", "lang", unique=True,
               sqlite_where=(status == TermStatus.PREFERRED.value),
               postgresql_where=(status == TermStatus.PREFERRED.value)),
+    )
+
+
+class TermPeriod(Base):
+    """A period when a term was the name in use, both days included; a NULL side is an open end.
+
+    That a term's periods do not overlap is checked with the rest of a concept's rules
+    (``validation``), where the message can name the file and line.
+    """
+
+    __tablename__ = "term_periods"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete="CASCADE"), index=True)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+
+    term: Mapped[Term] = relationship(back_populates="periods")
+
+    __table_args__ = (
+        CheckConstraint("starts_on IS NOT NULL OR ends_on IS NOT NULL", name="open_on_one_side_at_most"),
+        CheckConstraint("starts_on IS NULL OR ends_on IS NULL OR starts_on <= ends_on", name="ends_after_it_starts"),
     )
 
 

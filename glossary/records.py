@@ -4,9 +4,11 @@ database imports and exports. No SQL, no XML: just concepts and their terms.
 
 from __future__ import annotations
 
+import calendar
 import enum
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .errors import Problem
 from .languages import language_sort_key
@@ -100,6 +102,118 @@ def style_name_problem(name: str) -> str | None:
     return None
 
 
+_PERIOD_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+def _period_date(text: str, *, end: bool) -> date | None:
+    """An ISO 8601 date ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (empty: None, an open end);
+    a year or a month means its first day as a start, its last day as an end."""
+    text = text.strip()
+    if not text:
+        return None
+    m = _PERIOD_DATE.fullmatch(text)
+    if m is None:
+        raise ValueError(f"malformed date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year = int(m["year"])
+    month = int(m["month"]) if m["month"] else (12 if end else 1)
+    if not 1 <= month <= 12:
+        raise ValueError(f"malformed date {text!r}: no such month")
+    try:
+        if m["day"]:
+            return date(year, month, int(m["day"]))
+        return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+    except ValueError:
+        raise ValueError(f"malformed date {text!r}: no such day") from None
+
+
+def _short_date(day: date, *, end: bool) -> str:
+    """The shortest of YYYY, YYYY-MM, YYYY-MM-DD that reads back as ``day`` on this side."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    if (day.month, day.day) == ((12, 31) if end else (1, 1)):
+        return f"{day.year:04d}"
+    if day.day == (last if end else 1):
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+@dataclass(frozen=True)
+class ValidityPeriod:
+    """When a term was (or is) the name in use: from ``start`` to ``end``, both days included.
+
+    None is an open end: ``ValidityPeriod(None, date(1993, 12, 31))`` is "until 1993".
+    Written ``START/END`` (``2019-03-20/2022-09-17``, ``/1993``, ``1998-05-06/``).
+    """
+
+    start: date | None
+    end: date | None
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"the period {self} ends before it starts")
+
+    @classmethod
+    def parse(cls, text: str) -> ValidityPeriod:
+        """``START/END`` with ISO 8601 dates (YYYY, YYYY-MM or YYYY-MM-DD), either side empty for an open end."""
+        start, slash, end = text.strip().partition("/")
+        if not slash or "/" in end:
+            raise ValueError(f"malformed period {text.strip()!r}: write START/END, such as 2019-03-20/2022-09-17, "
+                             "1935/1989 or /1993 (an open end left empty)")
+        if not start.strip() and not end.strip():
+            raise ValueError(f"malformed period {text.strip()!r}: give a start, an end or both")
+        first, last = _period_date(start, end=False), _period_date(end, end=True)
+        if first is not None and last is not None and last < first:
+            raise ValueError(f"the period {text.strip()!r} ends before it starts")
+        return cls(first, last)
+
+    def __str__(self) -> str:
+        start = _short_date(self.start, end=False) if self.start else ""
+        end = _short_date(self.end, end=True) if self.end else ""
+        return f"{start}/{end}"
+
+    def describe(self) -> str:
+        """For people: '2019-03-20 to 2022-09-17', 'until 1993', 'since 1998-05-06'."""
+        start = _short_date(self.start, end=False) if self.start else None
+        end = _short_date(self.end, end=True) if self.end else None
+        if start and end:
+            return f"{start} to {end}"
+        return f"until {end}" if end else f"since {start}"
+
+    def contains(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def sort_key(self) -> tuple:
+        return (self.start is not None, self.start or date.min, self.end is None, self.end or date.max)
+
+
+def parse_periods(text: str) -> tuple[ValidityPeriod, ...]:
+    """The CSV column ``valid``: periods separated by ``;`` (empty: none). ValueError says what is wrong."""
+    written = [part.strip() for part in text.split(";") if part.strip()]
+    periods = [ValidityPeriod.parse(part) for part in written]
+    if (overlap := _overlap(periods)) is not None:
+        first, second = (written[periods.index(p)] for p in overlap)
+        raise ValueError(f"the periods {first!r} and {second!r} overlap; periods of one term must not")
+    return tuple(sorted(periods, key=ValidityPeriod.sort_key))
+
+
+def format_periods(periods: tuple[ValidityPeriod, ...]) -> str:
+    return ";".join(str(p) for p in periods)
+
+
+def _overlap(periods) -> tuple[ValidityPeriod, ValidityPeriod] | None:
+    ordered = sorted(periods, key=ValidityPeriod.sort_key)
+    for earlier, later in zip(ordered, ordered[1:]):
+        if earlier.end is None or later.start is None or later.start <= earlier.end:
+            return earlier, later
+    return None
+
+
+def periods_problem(periods: tuple[ValidityPeriod, ...]) -> str | None:
+    """Why a term cannot have these periods (two of them overlap), or None if it can."""
+    if (overlap := _overlap(periods)) is not None:
+        return f"the periods {str(overlap[0])!r} and {str(overlap[1])!r} overlap; periods of one term must not"
+    return None
+
+
 @dataclass(frozen=True)
 class TermEntry:
     """One form of a concept in one language, with its status in each house style.
@@ -117,10 +231,17 @@ class TermEntry:
     note: str | None = None
     source: str | None = None
     styles: tuple[tuple[str, TermStatus], ...] = ()
+    # When the term was the name in use (former names): none means always.
+    periods: tuple[ValidityPeriod, ...] = ()
     line: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "styles", tuple(sorted(self.styles)))
+        object.__setattr__(self, "periods", tuple(sorted(self.periods, key=ValidityPeriod.sort_key)))
+
+    def valid_on(self, day: date) -> bool:
+        """Whether the term was the name in use on ``day`` (always, without periods)."""
+        return not self.periods or any(p.contains(day) for p in self.periods)
 
     def status_in(self, style: str | None) -> TermStatus:
         """The status the term has in ``style`` as written (no implicit demotion)."""

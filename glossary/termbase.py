@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from .errors import FormatError, Problem, UnknownStyle
 from .folding import fold, search_key
 from .formats import FORMATS
-from .model import Concept, Style, Term, TermStyleStatus
-from .records import ConceptEntry, Glossary, TermEntry, TermStatus
+from .model import Concept, Style, Term, TermPeriod, TermStyleStatus
+from .records import ConceptEntry, Glossary, TermEntry, TermStatus, ValidityPeriod
 from .validation import concept_problems, statuses_in_style
 
 BUNDLED_GLOSSARY = "bundled.csv"
@@ -59,11 +59,13 @@ def term_entry(term: Term) -> TermEntry:
         lang=term.lang, text=term.text, status=term.status, case_rule=term.case_rule,
         part_of_speech=term.part_of_speech, note=term.note, source=term.source,
         styles=tuple((s.style_name, s.status) for s in term.style_statuses),
+        periods=tuple(ValidityPeriod(p.starts_on, p.ends_on) for p in term.periods),
     )
 
 
 def load_concept_rows(session: Session, ids: Iterable[str] | None = None) -> dict[str, Concept]:
-    query = select(Concept).options(selectinload(Concept.terms).selectinload(Term.style_statuses))
+    terms = selectinload(Concept.terms)
+    query = select(Concept).options(terms.selectinload(Term.style_statuses), terms.selectinload(Term.periods))
     if ids is None:
         return {c.id: c for c in session.scalars(query.order_by(Concept.id))}
     ids = list(dict.fromkeys(ids))
@@ -89,6 +91,7 @@ def merge_concepts(existing: ConceptEntry, incoming: ConceptEntry) -> ConceptEnt
             note=new.note if new.note is not None else old.note,
             source=new.source if new.source is not None else old.source,
             styles=tuple(sorted(styles.items())),
+            periods=new.periods or old.periods,
         )
     return ConceptEntry(
         id=existing.id,
@@ -161,7 +164,24 @@ def new_term_row(entry: TermEntry) -> Term:
     term = Term(lang=entry.lang, text=entry.text, status=entry.status, case_rule=entry.case_rule,
                 part_of_speech=entry.part_of_speech, note=entry.note, source=entry.source)
     term.style_statuses = [TermStyleStatus(style_name=style, status=status) for style, status in entry.styles]
+    term.periods = _new_periods(entry)
     return term
+
+
+def _new_periods(entry: TermEntry) -> list[TermPeriod]:
+    return [TermPeriod(starts_on=p.start, ends_on=p.end) for p in entry.periods]
+
+
+def replace_periods(term: Term, entry: TermEntry) -> None:
+    """Give ``term`` the entry's periods: rows changed in place, added or deleted, so that the
+    change history shows each period's before and after."""
+    rows = sorted(term.periods, key=lambda row: ValidityPeriod(row.starts_on, row.ends_on).sort_key())
+    for row, period in zip(rows, entry.periods):
+        row.starts_on, row.ends_on = period.start, period.end
+    term.periods.extend(_new_periods(replace(entry, periods=entry.periods[len(rows):])))
+    for row in rows[len(entry.periods):]:
+        term.periods.remove(row)
+        object_session(term).delete(row)
 
 
 def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport) -> list:
@@ -180,6 +200,8 @@ def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport
         report.terms_changed += 1
         term.case_rule, term.part_of_speech = entry.case_rule, entry.part_of_speech
         term.note, term.source = entry.note, entry.source
+        if term_entry(term).periods != entry.periods:
+            replace_periods(term, entry)
         if entry.status is TermStatus.PREFERRED and term.status is not TermStatus.PREFERRED:
             later.append(lambda term=term: setattr(term, "status", TermStatus.PREFERRED))
         else:
@@ -206,6 +228,11 @@ def export_glossary(session: Session) -> Glossary:
 def get_concept(session: Session, concept_id: str) -> ConceptEntry | None:
     concept = load_concept_rows(session, [concept_id]).get(concept_id)
     return concept_entry(concept) if concept else None
+
+
+def get_concepts(session: Session, concept_ids: Iterable[str]) -> dict[str, ConceptEntry]:
+    """The concepts with these ids that the glossary has, by id."""
+    return {i: concept_entry(c) for i, c in load_concept_rows(session, concept_ids).items()}
 
 
 def style_names(session: Session) -> list[str]:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .errors import Problem
-from .records import ConceptEntry, TermEntry, TermStatus, concept_id_problem
+from .records import ConceptEntry, TermEntry, TermStatus, concept_id_problem, periods_problem
 
 
 def statuses_in_style(terms: Iterable[TermEntry], style: str | None) -> dict[TermEntry, TermStatus]:
@@ -57,6 +57,8 @@ def concept_problems(concept: ConceptEntry, path: str) -> list[Problem]:
             problems.append(Problem(path, term.line, f"empty term in concept {concept.id!r} ({term.lang})"))
         elif term.text != term.text.strip():
             problems.append(Problem(path, term.line, f"term {term.text!r} has leading or trailing spaces"))
+        if (why := periods_problem(term.periods)) is not None:
+            problems.append(Problem(path, term.line, f"term {term.text!r} ({term.lang}): {why}"))
     styles = sorted({name for t in concept.terms for name, _ in t.styles})
     for style in [None, *styles]:
         preferred: dict[str, list[TermEntry]] = defaultdict(list)

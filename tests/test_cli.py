@@ -33,7 +33,7 @@ def test_import_reports_what_it_did(invoke, tmp_path):
     shutil.copy(FOUR_LANGUAGES, tmp_path / "four.csv")
     result = invoke("import", "four.csv")
     assert result.exit_code == 0
-    assert result.stdout == "four.csv: 5 concepts added, 0 changed, 0 unchanged; 32 terms added, 0 changed; new styles: az-official\n"
+    assert result.stdout == "four.csv: 6 concepts added, 0 changed, 0 unchanged; 39 terms added, 0 changed; new styles: az-official\n"
 
 
 def test_import_warns_about_what_it_does_not_keep(loaded, tmp_path):
@@ -88,8 +88,10 @@ def test_export_csv_to_stdout_reads_back_as_the_same_glossary(loaded):
 @pytest.mark.parametrize("version", ["2008", "3"])
 def test_export_tbx_to_a_file_writes_valid_tbx(loaded, tmp_path, version):
     result = loaded("export", "-o", "out.tbx", "--tbx-version", version)
-    assert (result.exit_code, result.stderr) == (0, "out.tbx: 5 concepts\n")
-    assert tbx_errors((tmp_path / "out.tbx").read_bytes()) == []
+    assert (result.exit_code, result.stderr) == (0, "out.tbx: 6 concepts\n")
+    written = (tmp_path / "out.tbx").read_bytes()
+    assert tbx_errors(written) == []
+    assert "<note>tilmash-valid: 2019-03-20/2022-09-17</note>" in written.decode()  # a validity period
 
 
 def test_export_to_an_unwritable_place_exits_2(loaded):
@@ -143,6 +145,23 @@ def test_show_lists_the_history_of_a_concept(loaded):
     assert "tester: create term" in result.stdout
 
 
+def test_show_gives_each_terms_validity_periods(loaded):
+    result = loaded("terms", "show", "astana")
+    assert result.stdout.splitlines()[:8] == [
+        "astana  (place)",
+        "  en     Astana      preferred   1998-05-06 to 2019-03-19, since 2022-09-17",
+        "         Akmola      superseded  1992 to 1998-05-05",
+        "         Nur-Sultan  superseded  2019-03-20 to 2022-09-17",
+        "  kk     Астана      preferred   1998-05-06 to 2019-03-19, since 2022-09-17",
+        "         Нұр-Сұлтан  superseded  2019-03-20 to 2022-09-17",
+        "  ru     Астана      preferred   1998-05-06 to 2019-03-19, since 2022-09-17",
+        "         Нур-Султан  superseded  2019-03-20 to 2022-09-17",
+    ]
+    found = json.loads(loaded("terms", "search", "Nur-Sultan", "--format", "json").stdout)["concepts"][0]["terms"]
+    assert [t["valid"] for t in found if t["lang"] == "en"] == [["1998-05-06/2019-03-19", "2022-09-17/"], ["1992/1998-05-05"],
+                                                                 ["2019-03-20/2022-09-17"]]
+
+
 def test_bad_database_url_exits_2(invoke):
     result = invoke("--db", "nosuchdb://x", "terms", "search", "x")
     assert result.exit_code == 2
@@ -161,3 +180,28 @@ def test_init_twice_loads_nothing_the_second_time(invoke):
     assert first.exit_code == 0 and "created with the bundled glossary: 99 concepts" in first.stdout
     second = invoke("init")
     assert (second.exit_code, second.stdout.split(": ", 1)[1]) == (0, "up to date, 99 concepts already there; nothing loaded\n")
+
+
+def test_init_on_a_fresh_machine_creates_the_data_folder(tmp_path, monkeypatch):
+    """No ~/.local/share yet, no TILMASH_DATABASE_URL, no XDG_DATA_HOME: a newcomer's first command."""
+    from click.testing import CliRunner
+
+    from tilmash.cli import cli
+
+    for variable in ("TILMASH_DATABASE_URL", "XDG_DATA_HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["init", "--empty"])
+    database = tmp_path / "home" / ".local" / "share" / "tilmash" / "tilmash.db"
+    assert (result.exit_code, result.stdout) == (0, f"sqlite:///{database}: created, empty\n")
+    assert CliRunner().invoke(cli, ["terms", "search", "Fuzuli"]).stderr == "no concept has a form like 'Fuzuli'\n"
+
+
+def test_import_refuses_a_fifo(loaded, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "terms.csv")
+    result = loaded("import", "terms.csv")
+    assert (result.exit_code, result.stderr) == (2, "error: terms.csv: is a FIFO, not a regular file\n")

@@ -154,8 +154,66 @@ def test_house_style_from_the_database(seeded, tmp_path):
         pytest.param(["--glossary", str(DATA / "bad" / "two-preferred.csv"), "x.txt"],
                      f"error: {DATA / 'bad' / 'two-preferred.csv'}:3: two preferred terms for concept 'fuzuli' in en: "
                      "'Fuzuli' (line 2) and 'Fizuli'; a language has one preferred term\n", id="unreadable-glossary"),
+        pytest.param(["--lang", "xx", "x.txt"], "error: invalid value for '--lang': 'xx' is not one of 'auto', 'en', "
+                     "'az', 'kk', 'ru'; see 'tilmash lint --help'\n", id="unknown-language"),
+        pytest.param(["--date", "20.03.2019", "x.txt"], "error: invalid value for '--date': '20.03.2019' is not a date "
+                     "written YYYY-MM-DD; see 'tilmash lint --help'\n", id="date-not-iso"),
+        pytest.param(["--date", "2019-02-30", "x.txt"], "error: invalid value for '--date': '2019-02-30' is not a date "
+                     "written YYYY-MM-DD; see 'tilmash lint --help'\n", id="no-such-day"),
+        pytest.param([], "error: missing argument 'PATHS...'; see 'tilmash lint --help'\n", id="no-paths"),
+        pytest.param(["--jobs", "0", "x.txt"], "error: invalid value for '--jobs': 0 is not in the range x>=1; "
+                     "see 'tilmash lint --help'\n", id="zero-jobs"),
     ],
 )
 def test_usage_errors_exit_2(seeded, args, message):
     result = seeded("lint", *args)
     assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_date_judges_former_names(runner, tmp_path):
+    from tilmash.cli import cli
+
+    # Kazinform, 2019-12-30: the capital was Nur-Sultan then.
+    (tmp_path / "news.md").write_text("---\ndate: 2019-12-30\n---\nNUR-SULTAN. KAZINFORM – President Tokayev held talks.\n",
+                                      encoding="utf-8")
+    shutil.copy(LINT_GLOSSARY, tmp_path / "terms.csv")
+    own_date = runner.invoke(cli, ["lint", "--glossary", "terms.csv", "--fail-on", "info", "news.md"])
+    assert (own_date.exit_code, own_date.stdout) == (0, "")
+    later = runner.invoke(cli, ["lint", "--glossary", "terms.csv", "--date", "2023-01-10", "--format", "json", "news.md"])
+    assert [(f["rule"], f["found"], f["suggestion"]) for f in json.loads(later.stdout)] == [
+        ("term.superseded", "NUR-SULTAN", "ASTANA")]
+    earlier = runner.invoke(cli, ["lint", "--glossary", "terms.csv", "--date", "2019-01-10", "news.md"])
+    assert earlier.stdout == ("news.md:4:1: info term.anachronism: 'Nur-Sultan' was not the name on 2019-01-10; the glossary "
+                              "dates it 2019-03-20 to 2022-09-17; at that date the English name was 'Astana' -> ASTANA\n")
+
+
+def test_one_error_line_for_a_bad_option_of_any_command(invoke):
+    result = invoke("terms", "search", "fuzuli", "--limit", "0")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "error: invalid value for '--limit': 0 is not in the range x>=1; see 'tilmash terms search --help'\n")
+    result = invoke("--no-such-option")
+    assert (result.exit_code, result.stderr) == (2, "error: no such option '--no-such-option'; see 'tilmash --help'\n")
+
+
+def test_folder_walk_passes_over_hidden_and_ignored_files_and_says_so_with_verbose(seeded, tmp_path):
+    (tmp_path / "drafts" / ".venv").mkdir(parents=True)
+    (tmp_path / "drafts" / "old").mkdir()
+    (tmp_path / "drafts" / ".gitignore").write_text("old/\n", encoding="utf-8")
+    for name in (".venv/readme.md", "old/draft.md", "draft.md"):
+        (tmp_path / "drafts" / name).write_text("Fizuli\n", encoding="utf-8")
+    quiet = seeded("lint", "--format", "json", "drafts")
+    assert ([f["path"] for f in json.loads(quiet.stdout)], quiet.stderr) == (["drafts/draft.md"], "")
+    verbose = seeded("lint", "-v", "--format", "json", "drafts")
+    assert verbose.stderr == ("skipped drafts/.venv: hidden folder\n"
+                              "skipped drafts/old: ignored by drafts/.gitignore:1 (old/)\n")
+
+
+def test_a_fifo_is_refused_and_the_other_files_are_still_linted(seeded, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "draft.md").write_text("Fizuli\n", encoding="utf-8")
+    result = seeded("lint", "pipe.md", "draft.md")
+    assert result.exit_code == 2
+    assert result.stderr == "error: pipe.md: is a FIFO, not a regular file\n"
+    assert result.stdout.startswith("draft.md:1:1: warning term.deprecated")

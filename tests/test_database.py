@@ -1,15 +1,17 @@
 """The database: migrations, rules it enforces on its own, change history, revisions."""
 
+from datetime import date
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from glossary import termbase
 from glossary.database import Database, DatabaseError, open_database
 from glossary.history import concept_history, glossary_revision
-from glossary.model import Base, Change, Concept, Style, Term, TermStyleStatus
+from glossary.model import Base, Change, Concept, Style, Term, TermPeriod, TermStyleStatus
 from glossary.records import Glossary, TermStatus
 
 
@@ -172,3 +174,32 @@ def test_import_into_the_database_and_export_again_is_lossless(database):
             exported = termbase.export_glossary(session)
         wanted = {c.id for c in glossary.concepts}
         assert Glossary([c for c in exported.concepts if c.id in wanted]).normalized() == glossary.normalized()
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "ends_on"),
+    [
+        pytest.param("2022-09-17", "2019-03-20", id="ends-before-it-starts"),
+        pytest.param(None, None, id="open-on-both-sides"),
+    ],
+)
+def test_database_refuses_a_period_that_means_nothing(database, starts_on, ends_on):
+    with database.session() as session:
+        term_id = _concept(session).terms[0].id
+    with pytest.raises(IntegrityError):
+        with database.session() as session:
+            session.execute(text("INSERT INTO term_periods (term_id, starts_on, ends_on) VALUES (:t, :s, :e)"),
+                            {"t": term_id, "s": starts_on and date.fromisoformat(starts_on),
+                             "e": ends_on and date.fromisoformat(ends_on)})
+
+
+def test_periods_go_with_their_term(database):
+    with database.session() as session:
+        concept = _concept(session)
+        concept.terms[1].periods.append(TermPeriod(starts_on=None, ends_on=date(1993, 12, 31)))
+    with database.session() as session:
+        session.delete(session.scalar(select(Term).where(Term.text == "Fizuli")))
+    with database.session() as session:
+        assert session.scalar(select(func.count(TermPeriod.id))) == 0
+        changes = [(c.action, c.entity, c.before) for c in concept_history(session, "fuzuli") if c.entity == "period"]
+    assert changes[0] == ("create", "period", None)

@@ -7,7 +7,7 @@ import pytest
 
 from glossary.errors import FormatError
 from glossary.formats import FORMATS, format_for_path, read_glossary_file
-from glossary.records import CaseRule, ConceptEntry, Glossary, PartOfSpeech, TermEntry, TermStatus
+from glossary.records import CaseRule, ConceptEntry, Glossary, PartOfSpeech, TermEntry, TermStatus, format_periods
 
 from .conftest import DATA
 
@@ -76,6 +76,14 @@ class FormatConformance:
             "Zangazur corridor": (("az-official", TermStatus.PREFERRED),),
             "Zangezur corridor": (("az-official", TermStatus.DEPRECATED),),
         }
+
+
+    def test_validity_periods_survive(self):
+        back = self.read(self.write(read_glossary_file(FOUR_LANGUAGES)))
+        astana = next(c for c in back.concepts if c.id == "astana")
+        periods = {t.text: format_periods(t.periods) for t in astana.terms if t.lang == "en"}
+        assert periods == {"Astana": "1998-05-06/2019-03-19;2022-09-17/", "Nur-Sultan": "2019-03-20/2022-09-17",
+                           "Akmola": "1992/1998-05-05"}
 
 
 class TestCsv(FormatConformance):
@@ -188,10 +196,23 @@ BAD = DATA / "bad"
         pytest.param("xxe-file.tbx", ["2: the file declares XML entities (secret); entity expansion is off for untrusted files, so it is refused (this is how billion-laughs and XXE attacks work)"], id="xxe-local-file"),
         pytest.param("xxe-network.tbx", ["2: the file declares XML entities (remote); entity expansion is off for untrusted files, so it is refused (this is how billion-laughs and XXE attacks work)"], id="xxe-network"),
         pytest.param("not-tbx.tbx", ["2: not a TBX file: the root element is <html>, expected <martif> (TBX 2008) or <tbx> (TBX v3)"], id="not-tbx"),
-        pytest.param("bad-header.csv", ["1: bad header: missing column(s) lang; unknown column(s) language (known: concept, lang, term, status, style, case, part_of_speech, note, source, subject_field, definition, concept_note)"], id="bad-header"),
+        pytest.param("bad-header.csv", ["1: bad header: missing column(s) lang; unknown column(s) language (known: concept, lang, term, status, style, case, part_of_speech, note, source, valid, subject_field, definition, concept_note)"], id="bad-header"),
         pytest.param("empty.csv", ["1: empty file; expected a header concept,lang,term,status"], id="empty"),
         pytest.param("bad-concept-id.csv", ["2: invalid concept id 'fuzuli city': it must start with a letter or '_' and contain only letters, digits, '.', '-' and '_' (at most 200 characters)"], id="bad-concept-id"),
         pytest.param("wrong-field-count.csv", ["2: expected 4 fields, found 5"], id="wrong-field-count"),
+        pytest.param("bad-periods.csv", [
+            "3: valid: the period '2022-09-17/2019-03-20' ends before it starts",
+            "4: valid: the periods '1992/1998' and '1997/1999' overlap; periods of one term must not",
+            "5: valid: malformed date '1961-13': no such month",
+            "6: valid: malformed period '1832-1961': write START/END, such as 2019-03-20/2022-09-17, 1935/1989 or /1993 (an open end left empty)",
+            "7: valid: the periods '/1993' and '1993/' overlap; periods of one term must not",
+            "8: valid: malformed period '1855/1921/': write START/END, such as 2019-03-20/2022-09-17, 1935/1989 or /1993 (an open end left empty)",
+            "9: valid: malformed date '1855-02-30': no such day",
+        ], id="csv-bad-periods"),
+        pytest.param("bad-periods.tbx", [
+            "9: tilmash-valid: the periods '2019-03-20/2022-09-17' and '2022-01/2023' overlap; periods of one term must not",
+            "14: tilmash-valid: malformed period '1992': write START/END, such as 2019-03-20/2022-09-17, 1935/1989 or /1993 (an open end left empty)",
+        ], id="tbx-bad-periods"),
     ],
 )
 def test_bad_file_is_refused_with_file_line_and_reason(name, messages):

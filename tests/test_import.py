@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from glossary import termbase
 from glossary.errors import FormatError
 from glossary.formats import FORMATS, read_glossary_file
+from glossary.history import concept_history
 from glossary.model import Change
 
 from .conftest import DATA
@@ -46,8 +47,8 @@ def test_merge_adds_changes_and_keeps_what_the_file_leaves_out(filled):
         "fuzuli,en,Fizuli,superseded,Soviet name\n"   # changed
         "fuzuli,en,Fuzuly,deprecated,\n"              # added
         "almaty,en,Almaty,preferred,\n"               # unchanged
-        "astana,en,Astana,preferred,\n"               # new concept
-        "astana,en,Nur-Sultan,superseded,2019-2022\n"
+        "ots,en,Organization of Turkic States,preferred,\n"  # new concept
+        "ots,en,Turkic Council,superseded,2009-2021\n"
     ))
     assert (report.concepts_added, report.concepts_changed, report.concepts_unchanged,
             report.terms_added, report.terms_changed) == (1, 1, 1, 3, 1)
@@ -105,7 +106,7 @@ def test_a_later_file_sees_what_an_earlier_file_added(database):
 def test_importing_the_same_file_twice_changes_nothing(filled):
     before = snapshot(filled)
     [report] = load(filled, read_glossary_file(FOUR_LANGUAGES))
-    assert (report.concepts_unchanged, report.concepts_changed, report.terms_added) == (5, 0, 0)
+    assert (report.concepts_unchanged, report.concepts_changed, report.terms_added) == (6, 0, 0)
     assert snapshot(filled) == before
 
 
@@ -122,3 +123,41 @@ def test_bad_files_leave_the_database_unchanged(filled, name):
     with pytest.raises(FormatError):
         load(filled, read_glossary_file(BAD / name))
     assert snapshot(filled) == before
+
+
+def periods(database, concept_id, lang):
+    with database.session() as session:
+        concept = termbase.get_concept(session, concept_id)
+    return {t.text: ";".join(str(p) for p in t.periods) for t in concept.terms if t.lang == lang}
+
+
+def period_changes(database, concept_id):
+    with database.session() as session:
+        return [(c.action, c.before, c.after) for c in concept_history(session, concept_id)
+                if c.entity == "period" and (c.before or c.after)["text"] == "Astana"]
+
+
+@pytest.mark.parametrize(
+    ("valid", "after", "changes"),
+    [
+        pytest.param("", "1998-05-06/2019-03-19;2022-09-17/", [], id="file-without-periods-keeps-them"),
+        pytest.param("1997-12-10/2019-03-19;2022-09-17/", "1997-12-10/2019-03-19;2022-09-17/", [
+            ("update", {"start": "1998-05-06", "end": "2019-03-19"}, {"start": "1997-12-10", "end": "2019-03-19"}),
+        ], id="one-period-changed"),
+        pytest.param("1998-05-06/", "1998-05-06/", [
+            ("update", {"start": "1998-05-06", "end": "2019-03-19"}, {"start": "1998-05-06", "end": None}),
+            ("delete", {"start": "2022-09-17", "end": None}, None),
+        ], id="two-periods-become-one"),
+        pytest.param("1998-05-06/2019-03-19;2022-09-17/2030;2031/", "1998-05-06/2019-03-19;2022-09-17/2030;2031/", [
+            ("create", None, {"start": "2031-01-01", "end": None}),
+            ("update", {"start": "2022-09-17", "end": None}, {"start": "2022-09-17", "end": "2030-12-31"}),
+        ], id="a-third-period"),
+    ],
+)
+def test_periods_merge_and_every_change_of_them_is_recorded(filled, valid, after, changes):
+    before = len(period_changes(filled, "astana"))
+    load(filled, csv(f"concept,lang,term,status,valid\nastana,en,Astana,preferred,{valid}\n"))
+    assert periods(filled, "astana", "en")["Astana"] == after
+    term = {"concept_id": "astana", "lang": "en", "text": "Astana"}
+    assert period_changes(filled, "astana")[before:] == [
+        (action, old and term | old, new and term | new) for action, old, new in changes]

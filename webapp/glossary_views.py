@@ -83,6 +83,7 @@ def _concept_from_form(form, styles: list[str], concept_id: str) -> ConceptEntry
             "lang": form.get(prefix + "lang", ""), "text": text, "status": form.get(prefix + "status", ""),
             "case": form.get(prefix + "case") or CaseRule.PERMISSIVE.value, "note": form.get(prefix + "note"),
             "source": form.get(prefix + "source"), "part_of_speech": form.get(prefix + "pos") or None,
+            "valid": form.get(prefix + "valid") or "",
             "styles": {style: form[prefix + "style-" + style] for style in styles if form.get(prefix + "style-" + style)},
         })
     return concept_from_json({"id": concept_id, "subject_field": form.get("subject_field"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FormatError
+from ..fileio import read_input_file
 from ..records import Glossary
 from . import csv as csv_format
 from . import tbx as tbx_format
@@ -30,8 +31,4 @@ def format_for_path(path: str | Path) -> GlossaryFormat:
 def read_glossary_file(path: str | Path) -> Glossary:
     """Read a glossary file (TBX or CSV), raising FormatError with every problem found."""
     fmt = format_for_path(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
-    return fmt.read(data, str(path))
+    return fmt.read(read_input_file(path), str(path))

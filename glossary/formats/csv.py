@@ -2,7 +2,9 @@
 
 Optional columns: ``style`` (a house style name: the row then gives only the
 term's status in that style), ``case``, ``part_of_speech``, ``note``, ``source``,
-and the concept-level ``subject_field``, ``definition``, ``concept_note`` (given
+``valid`` (when the term was the name in use: periods ``START/END`` separated by
+``;``, with ISO 8601 dates ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and an empty side
+for an open end, such as ``2019-03-20/2022-09-17`` or ``/1993``), and the concept-level ``subject_field``, ``definition``, ``concept_note`` (given
 on any row of the concept, conflicting values refused). Spreadsheet exports
 with ``;`` or tab delimiters and a UTF-8 BOM are read too.
 """
@@ -15,12 +17,22 @@ from dataclasses import replace
 
 from ..errors import FormatError, InvalidLanguage, Problem
 from ..languages import normalize_language
-from ..records import CaseRule, ConceptEntry, Glossary, PartOfSpeech, TermEntry, TermStatus, style_name_problem
+from ..records import (
+    CaseRule,
+    ConceptEntry,
+    Glossary,
+    PartOfSpeech,
+    TermEntry,
+    TermStatus,
+    format_periods,
+    parse_periods,
+    style_name_problem,
+)
 from ..validation import glossary_problems
 from .base import decode_text
 
 REQUIRED_COLUMNS = ("concept", "lang", "term", "status")
-TERM_COLUMNS = ("case", "part_of_speech", "note", "source")
+TERM_COLUMNS = ("case", "part_of_speech", "note", "source", "valid")
 CONCEPT_COLUMNS = ("subject_field", "definition", "concept_note")
 COLUMNS = (*REQUIRED_COLUMNS, "style", *TERM_COLUMNS, *CONCEPT_COLUMNS)
 _CONCEPT_ATTRIBUTES = {"subject_field": "subject_field", "definition": "definition", "concept_note": "note"}
@@ -32,6 +44,13 @@ def _choice(enum_type, value: str, column: str):
     except ValueError:
         allowed = ", ".join(member.value for member in enum_type)
         raise ValueError(f"unknown {column} {value!r}; use one of {allowed}") from None
+
+
+def _periods(value: str):
+    try:
+        return parse_periods(value)
+    except ValueError as exc:
+        raise ValueError(f"valid: {exc}") from None
 
 
 def _sniff_delimiter(header_line: str) -> str:
@@ -123,6 +142,7 @@ class CsvFormat:
             part_of_speech=_choice(PartOfSpeech, row["part_of_speech"], "part_of_speech") if row.get("part_of_speech") else None,
             note=row.get("note") or None,
             source=row.get("source") or None,
+            periods=_periods(row.get("valid") or ""),
             line=line,
         ))
 
@@ -155,12 +175,12 @@ class CsvFormat:
                     concept.id, term.lang, term.text, term.status.value, "",
                     "" if term.case_rule is CaseRule.PERMISSIVE else term.case_rule.value,
                     term.part_of_speech.value if term.part_of_speech else "",
-                    term.note or "", term.source or "",
+                    term.note or "", term.source or "", format_periods(term.periods),
                     *((concept.subject_field or "", concept.definition or "", concept.note or "") if first else ("", "", "")),
                 ])
                 first = False
             for style, lang, text, status in sorted((s, t.lang, t.text, st) for t in terms for s, st in t.styles):
-                writer.writerow([concept.id, lang, text, status.value, style, "", "", "", "", "", "", ""])
+                writer.writerow([concept.id, lang, text, status.value, style, *[""] * (len(COLUMNS) - 5)])
         return out.getvalue().encode("utf-8")
 
 

@@ -11,7 +11,10 @@ What Tilmash keeps and where it lives in TBX:
   (``termNote type="partOfSpeech"``), source (``admin type="source"``), note (``note``);
 - what TBX-Basic has no data category for travels in term notes with a fixed
   prefix, so that the file stays valid TBX-Basic and other tools show it as a
-  note: ``tilmash-case: strict`` and ``tilmash-style az-official: deprecated``.
+  note: ``tilmash-case: strict``, ``tilmash-style az-official: deprecated`` and
+  ``tilmash-valid: 2019-03-20/2022-09-17`` (a term's validity periods, written as
+  in CSV: TBX-Basic's only dates are those of transactions, which record edits
+  to the entry, not when a name was in use).
 
 Data categories Tilmash does not keep (context sentences, term types,
 transactions, cross-references...) are counted and reported as warnings.
@@ -36,6 +39,8 @@ from ..records import (
     TermEntry,
     TermStatus,
     concept_id_problem,
+    format_periods,
+    parse_periods,
     style_name_problem,
 )
 from ..validation import glossary_problems
@@ -44,6 +49,7 @@ from .base import element_text, local_name, parse_untrusted_xml
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CASE_NOTE = "tilmash-case:"
+VALID_NOTE = "tilmash-valid:"
 STYLE_NOTE = re.compile(r"tilmash-style\s+(?P<style>\S+)\s*:\s*(?P<status>\S+)\s*$")
 
 
@@ -222,7 +228,7 @@ class _Reader:
             return None
         text = element_text(term_elements[0])
         status, part_of_speech, source, case_rule = None, None, None, CaseRule.PERMISSIVE
-        notes, styles = [], []
+        notes, styles, periods = [], [], ()
         for child in self._flatten(children):
             kind, category = local_name(child), (child.get("type") or "").lower()
             value = element_text(child)
@@ -244,6 +250,13 @@ class _Reader:
                     except ValueError:
                         raise ValueError(f"unknown case rule {case_value!r} in note; use one of "
                                          + ", ".join(c.value for c in CaseRule)) from None
+                elif kind == "note" and value.lower().startswith(VALID_NOTE):
+                    if periods:
+                        raise ValueError(f"a second {VALID_NOTE} note; put every period in one, separated by ';'")
+                    try:
+                        periods = parse_periods(value[len(VALID_NOTE):])
+                    except ValueError as exc:
+                        raise ValueError(f"{VALID_NOTE} {exc}") from None
                 elif kind == "note" and (match := STYLE_NOTE.match(value)):
                     if (why := style_name_problem(match["style"])) is not None:
                         raise ValueError(why)
@@ -262,7 +275,7 @@ class _Reader:
         return TermEntry(
             lang=lang, text=text, status=status or TermStatus.ADMITTED, case_rule=case_rule,
             part_of_speech=part_of_speech, note="\n".join(n for n in notes if n) or None,
-            source=source, styles=tuple(styles), line=term_elements[0].sourceline,
+            source=source, styles=tuple(styles), periods=periods, line=term_elements[0].sourceline,
         )
 
 
@@ -329,6 +342,8 @@ class TbxFormat:
                     sub(group, "note", term.note)
                 if term.case_rule is not CaseRule.PERMISSIVE:
                     sub(group, "note", f"{CASE_NOTE} {term.case_rule.value}")
+                if term.periods:
+                    sub(group, "note", f"{VALID_NOTE} {format_periods(term.periods)}")
                 for style, status in sorted(term.styles):
                     sub(group, "note", f"tilmash-style {style}: {status.tbx_value}")
         etree.indent(root, space="  ")

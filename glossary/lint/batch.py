@@ -12,6 +12,7 @@ this process; a single long file is cut into pieces that the processes share
 
 from __future__ import annotations
 
+import datetime
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -41,6 +42,7 @@ class LintOptions:
     lang: str = "auto"
     kind: str = "auto"
     rules: frozenset[str] | None = None
+    date: datetime.date | None = None  # the documents' date (default: each one's own, else today)
     keep_documents: bool = False  # a worker sends each document back only when the caller needs it (--fix)
 
 
@@ -51,7 +53,8 @@ def lint_file(path: str, matcher: Matcher, options: LintOptions, jobs: int = 1) 
     except FormatError as exc:
         return FileResult(path, None, problems=exc.problems)
     kind = markup.kind_for_path(path) if options.kind == "auto" else options.kind
-    findings = lint_text(document.text, matcher, path=path, lang=options.lang, kind=kind, rules=options.rules, jobs=jobs)
+    findings = lint_text(document.text, matcher, path=path, lang=options.lang, kind=kind, rules=options.rules, jobs=jobs,
+                         date=options.date)
     return FileResult(path, document, findings)
 
 

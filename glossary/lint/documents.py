@@ -5,15 +5,11 @@ from __future__ import annotations
 import codecs
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..errors import FormatError
-from ..fileio import write_atomically
+from ..fileio import read_input_file, write_atomically
 from ..formats.base import decode_text
 
 STDIN = "-"
-# Extensions linted when a folder is given.
-DOCUMENT_EXTENSIONS = (".txt", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
 
 
 @dataclass(frozen=True)
@@ -24,30 +20,13 @@ class Document:
 
 
 def read_document(path: str) -> Document:
-    """A text file (or standard input for ``-``) decoded as UTF-8; FormatError if it is not text."""
+    """A text file (or standard input for ``-``) decoded as UTF-8; FormatError if it is not text,
+    or not a regular file (reading a FIFO or a device would wait for ever)."""
     if path == STDIN:
         data = sys.stdin.buffer.read()
     else:
-        try:
-            data = Path(path).read_bytes()
-        except IsADirectoryError:
-            raise FormatError.single(path, None, "is a folder") from None
-        except OSError as exc:
-            raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
+        data = read_input_file(path)
     return Document(path, decode_text(data, path), bom=data.startswith(codecs.BOM_UTF8))
-
-
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given, and the documents inside the folders given, in a stable order."""
-    expanded: list[str] = []
-    for path in paths:
-        folder = Path(path)
-        if path != STDIN and folder.is_dir():
-            expanded.extend(str(p) for p in sorted(folder.rglob("*"))
-                            if p.is_file() and p.suffix.lower() in DOCUMENT_EXTENSIONS)
-        else:
-            expanded.append(path)
-    return expanded
 
 
 def write_document(document: Document, text: str) -> None:

@@ -16,6 +16,7 @@ is settled afterwards from what each piece reports it uses.
 from __future__ import annotations
 
 import bisect
+import datetime
 import multiprocessing
 import re
 from collections import defaultdict
@@ -24,7 +25,9 @@ from dataclasses import dataclass
 from ..records import ACCEPTED_STATUSES, TermStatus
 from . import markup, russian, turkic
 from .collector import collector_paused
+from .document_date import document_date
 from .findings import Finding
+from .former_names import Timing, historical_mention, timing
 from .language import paragraphs
 from .matcher import Form, Match, Matcher
 from .rules import RULES
@@ -55,8 +58,12 @@ def lint_text(
     kind: str = "text",
     rules: frozenset[str] | None = None,
     jobs: int = 1,
+    date: datetime.date | None = None,
 ) -> list[Finding]:
     """Every finding in ``source``, in file order.
+
+    Names with validity periods are judged by ``date``, else the date the document gives
+    itself (``document_date``), else today.
 
     ``jobs`` > 1 lets a long text (``PARALLEL_FROM_CHARACTERS`` or more) be cut at
     paragraph breaks and its pieces linted in that many processes (this one and forked ones); the
@@ -65,7 +72,7 @@ def lint_text(
     The cyclic garbage collector is paused meanwhile (see ``collector``).
     """
     with collector_paused():
-        return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules).run(jobs)
+        return _Linter(source, matcher, path, lang, kind, frozenset(RULES) if rules is None else rules, date).run(jobs)
 
 
 PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more than it saves
@@ -98,8 +105,10 @@ def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict]]]:
 class _Linter:
     """One text being linted. Offsets are in the view, which are offsets in the source."""
 
-    def __init__(self, source: str, matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str]):
+    def __init__(self, source: str, matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str],
+                 date: datetime.date | None = None):
         self.source, self.matcher, self.path, self.kind, self.rules = source, matcher, path, kind, rules
+        self.date = date or document_date(source, kind) or datetime.date.today()
         self.view = markup.prose_view(source, kind)
         self.paragraphs = paragraphs(self.view, lang)
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(source)]
@@ -230,7 +239,7 @@ class _Linter:
         language = self.paragraphs.language_at(span.start)
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
-            if match.form.language == language and match.form.status in ACCEPTED_STATUSES:
+            if match.form.language == language and match.form.status in ACCEPTED_STATUSES and not match.form.periods:
                 uses[(match.form.concept, language)].append((span.start, span.end, match))
                 return
         found_text = self.source[span.start:span.end]
@@ -241,10 +250,22 @@ class _Linter:
             accepted = [m for m in own if m.form.status in ACCEPTED_STATUSES]
             if accepted:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
-                uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
-                return
-            match = min(own, key=lambda m: m.form.status is not TermStatus.DEPRECATED)
-            rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
+                when = timing(chosen.form.periods, self.date)
+                if when is Timing.INSIDE:
+                    uses[(chosen.form.concept, language)].append((span.start, span.end, chosen))
+                    return
+                match, rule = chosen, "term.superseded" if when is Timing.AFTER else "term.anachronism"
+            else:
+                match = min(own, key=lambda m: m.form.status is not TermStatus.DEPRECATED)
+                rule = "term.deprecated" if match.form.status is TermStatus.DEPRECATED else "term.superseded"
+                when = timing(match.form.periods, self.date)
+                if when is Timing.INSIDE and match.form.periods:
+                    return  # a former name, right at the document's date
+                if when in (Timing.BEFORE, Timing.BETWEEN):
+                    rule = "term.anachronism"
+            if rule in ("term.superseded", "term.anachronism") and \
+                    historical_mention(self.view, span.start, span.end, language, match.form.periods):
+                return  # "renamed from Nur-Sultan", "formerly Alma-Ata", "the 2019 summit of the Turkic Council"
         else:
             others = [m for m in candidates if language in self.matcher.concepts[m.form.concept].preferred
                       and (language != "en" or not m.form.compact.isascii())]
@@ -254,18 +275,32 @@ class _Linter:
             rule = "term.wrong-language"
         form = match.form
         target = self._target(form, language)
+        if rule == "term.anachronism" and target is not None and timing(target.periods, self.date) is not Timing.INSIDE:
+            target = None  # the glossary has no name of it for that date
         suggestion, certain = self._suggest(match, target, language) if target else (None, False)
         self.add(findings, span.start, span.end, rule, found_text, suggestion,
-                 _message(rule, form, target, language), concept=form.concept, lang=language,
-                 status=form.status.value, fixable=certain and rule != "term.superseded")
+                 _message(rule, form, target, language, self.date), concept=form.concept, lang=language,
+                 status=form.status.value, fixable=certain and rule not in ("term.superseded", "term.anachronism"))
 
     def _target(self, form: Form, language: str) -> Form | None:
         """What to write instead of ``form``: the preferred form, or an admitted one that is only
         a spelling away (Kemelovich -> Kemelevich keeps the patronymic the writer meant)."""
         key = (id(form), language)
         if key not in self.targets:
-            self.targets[key] = self._closest_accepted(form, language)
+            target = self._closest_accepted(form, language)
+            if target is not None and timing(target.periods, self.date) is not Timing.INSIDE:
+                target = self._name_at_the_date(form, language) or target
+            self.targets[key] = target
         return self.targets[key]
+
+    def _name_at_the_date(self, form: Form, language: str) -> Form | None:
+        """The concept's form in ``language`` that was the name in use at the document's date, if one was:
+        accepted before superseded, one with periods (named for that time) before one without."""
+        candidates = [f for f in self.matcher.concepts[form.concept].forms
+                      if f.language == language and f.status is not TermStatus.DEPRECATED
+                      and (f.periods or f.status in ACCEPTED_STATUSES) and timing(f.periods, self.date) is Timing.INSIDE]
+        return min(candidates, key=lambda f: (f.status not in ACCEPTED_STATUSES, not f.periods,
+                                              f.status is not TermStatus.PREFERRED), default=None)
 
     def _closest_accepted(self, form: Form, language: str) -> Form | None:
         concept = self.matcher.concepts[form.concept]
@@ -440,23 +475,30 @@ def _short_form_of(a: str, b: str) -> bool:
     return all(w in long for w in short)
 
 
-def _message(rule: str, form: Form, target: Form | None, language: str) -> str:
+def _message(rule: str, form: Form, target: Form | None, language: str, day: datetime.date) -> str:
     name = _LANGUAGE_NAMES.get(language, language)
+    periods = " and ".join(p.describe() for p in form.periods)
     if rule == "term.wrong-language":
         text = f"{form.text!r} is the {_LANGUAGE_NAMES.get(form.language, form.language)} form"
+    elif rule == "term.anachronism":
+        text = f"{form.text!r} was not the name on {day.isoformat()}; the glossary dates it {periods}"
     elif rule == "term.superseded":
-        text = f"{form.text!r} is a former name"
+        text = f"{form.text!r} is a former name" + (f", dated {periods}" if periods else "")
     else:
         text = f"{form.text!r} is a deprecated form"
-    if target is None:
+    if rule == "term.anachronism" and target is None:
+        text += f"; the glossary has no {name} name for that date"
+    elif target is None:
         text += f"; the glossary has no preferred {name} form"
+    elif rule == "term.anachronism":
+        text += f"; at that date the {name} name was {target.text!r}"
     elif target.status is TermStatus.PREFERRED:
         text += f"; the {name} form is {target.text!r}"
     else:
         text += f"; write {target.text!r}"
     # A term's note explains its default status; a house style that changed the status makes it beside the point.
     reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
-    if reason and rule != "term.wrong-language" and not reason.lower().startswith("uncertain"):
+    if reason and rule not in ("term.wrong-language", "term.anachronism") and not reason.lower().startswith("uncertain"):
         text += f" ({reason})"
     return text
 

@@ -374,6 +374,13 @@ _YAML_BLOCK_SCALAR = re.compile(r"[|>][+-]?[0-9]?[+-]?[ \t]*(?:#.*)?\r?$")
 _YAML_PLAIN_END = re.compile(r"[ \t]+#|[ \t]*\r?$")
 
 
+def front_matter_block(source: str) -> str:
+    """The text between a Markdown file's front matter delimiters, or '' when it has none."""
+    m = _FRONT_MATTER.match(source)
+    end = m and (_YAML_END if m.group(1) is not None else _TOML_END).search(source, m.end())
+    return source[m.end():end.start()] if end else ""
+
+
 def _front_matter(source: str, out: list[str]) -> int:
     """Blank front matter but the values of FRONT_MATTER_KEYS; the offset after it (0 if none)."""
     m = _FRONT_MATTER.match(source)

@@ -79,6 +79,7 @@ class Matcher:
                 if form is None:
                     continue
                 form.restyled = status is not term.status
+                form.periods = term.periods
                 form.number = len(forms)
                 concept.forms.append(form)
                 forms.append(form)
@@ -136,14 +137,15 @@ class Matcher:
 
 
 def _mark_plain(concepts: Iterable[Concept]) -> None:
-    """Mark each form that is its concept's only accepted form in its language."""
+    """Mark each form that is its concept's only accepted form in its language, unless it has
+    validity periods (then the document's date decides whether it is a finding)."""
     for concept in concepts:
         accepted = defaultdict(list)
         for form in concept.forms:
             if form.status in ACCEPTED_STATUSES:
                 accepted[form.language].append(form)
         for same_language in accepted.values():
-            if len(same_language) == 1:
+            if len(same_language) == 1 and not same_language[0].periods:
                 same_language[0].plain = True
 
 

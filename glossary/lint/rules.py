@@ -35,9 +35,21 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
         "term.superseded", Severity.INFO,
         "A former official name, replaced by a newer one.",
         "Old names (Alma-Ata, Nur-Sultan, Turkic Council) are right in a historical context and wrong "
-        "in current news, so they are reported at info level and do not fail a build.",
+        "in current news, so they are reported at info level and do not fail a build. A name used within "
+        "its validity period at the document's date, or mentioned as a former one (formerly Alma-Ata, "
+        "renamed from Nur-Sultan, бывшая Алма-Ата, keçmiş adı, бұрынғы атауы), is not reported.",
         "The summit of the Turkic Council in Baku",
         "The summit of the Organization of Turkic States in Baku",
+    ),
+    Rule(
+        "term.anachronism", Severity.INFO,
+        "A name used at a date when it was not in use: before it existed, or between two of its periods.",
+        "A report dated 2019 that writes Organization of Turkic States, or Astana in 2020, names the "
+        "thing as it was not yet (or no longer) called; the glossary's validity periods say when each "
+        "name was in use, and the document's date (--date, front matter, the page's publication time) "
+        "says when it was written.",
+        "2019-05-01: the summit of the Organization of Turkic States in Baku",
+        "2019-05-01: the summit of the Turkic Council in Baku",
     ),
     Rule(
         "term.wrong-language", Severity.WARNING,

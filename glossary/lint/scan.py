@@ -75,6 +75,7 @@ class Form:
     leading_endings: tuple = ()  # of str: the endings of the words before it, which never change
     first_endings: frozenset = frozenset()  # of str: the endings of the first declining word
     restyled: cython.bint = False  # the house style gives this term another status than the default
+    periods: tuple = ()  # of records.ValidityPeriod: when the term was the name in use (none: always)
     # Accepted, and its concept's only accepted form in its language: in a paragraph of that
     # language it can never be a finding, so the matcher keeps only its extent.
     plain: cython.bint = False

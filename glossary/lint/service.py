@@ -10,7 +10,8 @@ import hashlib
 from pathlib import Path
 
 from ..database import Database
-from ..errors import FormatError, UnknownStyle
+from ..errors import UnknownStyle
+from ..fileio import read_input_file
 from ..formats import format_for_path
 from ..history import glossary_revision
 from ..termbase import export_glossary, require_style
@@ -27,10 +28,7 @@ def matcher_for_database(database: Database, style: str | None = None) -> Matche
 
 def matcher_for_file(path: str | Path, style: str | None = None) -> Matcher:
     fmt = format_for_path(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise FormatError.single(path, None, f"cannot read glossary: {exc.strerror or exc}") from exc
+    data = read_input_file(path, "glossary")
 
     def build() -> Matcher:
         glossary = fmt.read(data, str(path))

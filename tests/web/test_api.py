@@ -61,7 +61,7 @@ def test_terms_search_has_the_contract_shape(reader):
     body = reader.get("/api/terms?q=FÜZULİ").get_json()
     assert body["concepts"][0]["id"] == "fuzuli"
     assert set(body["concepts"][0]) == {"id", "subject_field", "definition", "terms"}
-    assert {"lang": "en", "text": "Fuzuli", "status": "preferred"} in body["concepts"][0]["terms"]
+    assert {"lang": "en", "text": "Fuzuli", "status": "preferred", "valid": []} in body["concepts"][0]["terms"]
 
 
 def test_the_second_save_of_one_version_is_a_conflict(api, token):
@@ -143,3 +143,52 @@ def test_exports_read_back_as_the_glossary(reader, path, fmt):
     assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
     glossary = FORMATS[fmt].read(response.data, path)
     assert len(glossary.concepts) == 99 and "fuzuli" in {c.id for c in glossary.concepts}
+
+
+@pytest.mark.parametrize("query, expected", [
+    pytest.param("po?lang=kk", ('msgctxt "fuzuli"', 'msgstr "Физули"'), id="po-kazakh"),
+    pytest.param("po?lang=ru&style=az-official", ('msgstr "Нахчыван"',), id="po-house-style"),
+    pytest.param("pot", ('msgid "Fuzuli"', 'msgstr ""'), id="pot"),
+])
+def test_catalogue_exports_are_the_command_lines(reader, query, expected):
+    response = reader.get(f"/api/export/{query}")
+    assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    assert all(part in text for part in expected)
+
+
+def test_mo_export_loads_in_python_gettext(reader):
+    import gettext
+
+    response = reader.get("/api/export/mo?lang=az")
+    catalog = gettext.GNUTranslations(io.BytesIO(response.data))
+    assert catalog.pgettext("fuzuli", "Fuzuli") == "Füzuli"
+
+
+def test_a_catalogue_export_without_a_target_is_a_400(reader):
+    response = reader.get("/api/export/po")
+    assert response.status_code == 400 and "one target language" in response.get_json()["error"]["message"]
+
+
+def test_the_downloads_page_gives_a_po_file(reader):
+    response = reader.get("/exports/catalogue?format=po&lang=ru&source=en&subject_field=place")
+    assert response.status_code == 200 and 'msgstr "Физули"' in response.get_data(as_text=True)
+    assert 'msgctxt "kassym-jomart-tokayev"' not in response.get_data(as_text=True)  # a person, not a place
+
+
+def test_validity_periods_are_edited_and_kept(api, token):
+    headers = bearer(token(Role.TERMINOLOGIST))
+
+    def nur_sultan(concept):
+        return next(t for t in concept["terms"] if t["lang"] == "en" and t["text"] == "Nur-Sultan")
+
+    concept = api.get("/api/concepts/astana").get_json()
+    nur_sultan(concept)["valid"] = ["2019-03-20/2022-09-17"]
+    saved = api.put("/api/concepts/astana", json=concept, headers=headers).get_json()
+    assert nur_sultan(saved)["valid"] == ["2019-03-20/2022-09-17"]
+    saved["note"] = "capital of Kazakhstan"
+    again = api.put("/api/concepts/astana", json=saved, headers=headers).get_json()
+    assert nur_sultan(again)["valid"] == ["2019-03-20/2022-09-17"]  # a save that does not mention them keeps them
+    nur_sultan(again)["valid"] = ["2019/2022-09-17", "2020/2021"]
+    refused = api.put("/api/concepts/astana", json=again, headers=headers)
+    assert refused.status_code == 400 and "overlap" in refused.get_json()["error"]["message"]

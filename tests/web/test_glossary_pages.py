@@ -108,3 +108,15 @@ def test_saving_the_form_unchanged_changes_nothing(client):
     data = edit_form(client.get("/glossary/fuzuli/edit").get_data(as_text=True))
     assert client.post("/glossary/fuzuli/edit", data=data).status_code == 302
     assert len(client.get("/api/concepts/fuzuli/history").get_json()["changes"]) == before
+
+
+def test_the_edit_page_keeps_and_sets_validity_periods(client):
+    sign_in(client, "terry")
+    data = edit_form(client.get("/glossary/astana/edit").get_data(as_text=True))
+    data[row_of(data, "Nur-Sultan") + "valid"] = "2019-03-20/2022-09-17"
+    assert client.post("/glossary/astana/edit", data=data).status_code == 302
+    data = edit_form(client.get("/glossary/astana/edit").get_data(as_text=True))
+    assert data[row_of(data, "Nur-Sultan") + "valid"] == "2019-03-20/2022-09-17"
+    data[row_of(data, "Nur-Sultan") + "valid"] = "2022/2019"
+    response = client.post("/glossary/astana/edit", data=data)
+    assert response.status_code == 400 and "ends before it starts" in response.get_data(as_text=True)

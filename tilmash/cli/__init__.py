@@ -31,10 +31,37 @@ class InputError(click.ClickException):
             click.echo(f"error: {line}", err=True)
 
 
+# Click's "no arguments: here is the help" is a UsageError too; it stays as click shows it.
+_HELP_FOR_NO_ARGUMENTS = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def usage_error(exc: click.UsageError) -> InputError:
+    """Click's usage error (a bad option value, a missing argument) as one ``error:`` line."""
+    message = exc.format_message().rstrip(".")
+    names, ctx = [], exc.ctx
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name)
+        ctx = ctx.parent
+    command = " ".join(["tilmash", *names])
+    return InputError(f"{message[:1].lower()}{message[1:]}; see '{command} --help'")
+
+
 class TilmashGroup(click.Group):
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _HELP_FOR_NO_ARGUMENTS:
+            raise
+        except click.UsageError as exc:
+            raise usage_error(exc) from exc
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except _HELP_FOR_NO_ARGUMENTS:
+            raise
+        except click.UsageError as exc:
+            raise usage_error(exc) from exc
         except FormatError as exc:
             raise InputError("\n".join(str(p) for p in exc.problems)) from exc
         except GlossaryError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import timezone
 from pathlib import Path
 
 import click
@@ -11,9 +12,12 @@ from sqlalchemy import func, select
 
 from glossary import termbase
 from glossary.concept_json import concept_to_json
+from glossary.catalogue_export import ConceptFilter, EntryState
+from glossary.catalogue_import import import_translations, is_catalogue_path, read_translations_file
 from glossary.errors import FormatError, GlossaryError
+from glossary.exports import EXPORT_FORMATS, export_file, format_for_output
 from glossary.fileio import write_atomically
-from glossary.formats import FORMATS, format_for_path, read_glossary_file
+from glossary.formats import read_glossary_file
 from glossary.model import Concept, Term
 from glossary.records import ConceptEntry
 
@@ -45,17 +49,22 @@ def init(settings: Settings, empty: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @pass_settings
 def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> None:
-    """Merge TBX or CSV glossary files into the glossary, all of them or none.
+    """Merge TBX or CSV glossary files, and translated PO catalogues of the glossary, all of them or none.
 
     Concepts merge by id: new concepts and terms are added, terms already
-    there take the file's status and fields, nothing is deleted.
+    there take the file's status and fields, nothing is deleted. A PO file
+    exported by 'tilmash export --format po' and translated elsewhere makes
+    its confirmed msgstr the preferred terms, with a report of each change.
     """
     if into == "memory":
         raise InputError("the translation memory is not built yet: only glossary files (.tbx, .csv) can be imported")
-    glossaries, problems = [], []
+    glossaries, catalogues, problems = [], [], []
     for path in files:
         try:
-            glossaries.append((str(path), read_glossary_file(path)))
+            if is_catalogue_path(path):
+                catalogues.append(read_translations_file(path))
+            else:
+                glossaries.append((str(path), read_glossary_file(path)))
         except FormatError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -63,34 +72,52 @@ def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> No
     database = settings.open()
     with database.session(actor=settings.actor) as session:
         reports = termbase.import_glossaries(session, glossaries)
+        translated = import_translations(session, catalogues)
     for report in reports:
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(str(report))
+    for report in translated:
+        for outcome in report.applied:
+            click.echo(f"{report.path}:{outcome.line}: {outcome.message}")
+        for outcome in report.not_applied:
+            click.echo(f"warning: {report.path}:{outcome.line}: {outcome.message}", err=True)
+        click.echo(str(report))
 
 
 @cli.command()
-@click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), help="File format (default: from -o's extension, else tbx).")
+@click.option("--format", "format_name", type=click.Choice(EXPORT_FORMATS), help="File format (default: from -o's extension, else tbx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file (default: standard output).")
 @click.option("--tbx-version", type=click.Choice(["2008", "3"]), default="2008", show_default=True,
               help="TBX 2008 (<martif>, what translate-toolkit, memoQ and MultiTerm read) or TBX v3 (<tbx>).")
+@click.option("--lang", metavar="LL", help="po, mo: the target language (az, kk, ru...).")
+@click.option("--source", metavar="LL", default="en", show_default=True, help="po, pot, mo: the language of the msgids.")
+@click.option("--style", metavar="NAME", help="po, pot, mo: the house style whose preferred terms to give.")
+@click.option("--subject-field", "subject_fields", metavar="NAME", multiple=True, help="Only concepts of this subject field (repeatable).")
+@click.option("--status", "states", type=click.Choice([s.value for s in EntryState]), multiple=True,
+              help="po, pot, mo: only entries whose target term is preferred, admitted (fuzzy) or missing (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]), metavar="DATE",
+              help="Only concepts changed on or after this date (YYYY-MM-DD, UTC).")
 @pass_settings
-def export(settings: Settings, format_name: str | None, output: Path | None, tbx_version: str) -> None:
-    """Write the whole glossary, house styles included, as TBX-Basic or CSV."""
-    fmt = FORMATS[format_name] if format_name else format_for_path(output) if output else FORMATS["tbx"]
+def export(settings: Settings, format_name: str | None, output: Path | None, tbx_version: str, lang: str | None,
+           source: str, style: str | None, subject_fields: tuple[str, ...], states: tuple[str, ...], since) -> None:
+    """Write the glossary as TBX-Basic or CSV (all of it, house styles included), or as a gettext
+    catalogue for one target language (po), its template (pot) or compiled (mo)."""
+    fmt = format_name or (format_for_output(output) if output else "tbx")
+    filters = ConceptFilter(subject_fields, tuple(EntryState(s) for s in states),
+                            since.replace(tzinfo=timezone.utc) if since else None)
     with settings.open().session(actor=settings.actor) as session:
-        glossary = termbase.export_glossary(session)
-    data = fmt.write(glossary, version=tbx_version) if fmt.name == "tbx" else fmt.write(glossary)
+        exported = export_file(session, fmt, lang=lang, source=source, style=style, filters=filters, tbx_version=tbx_version)
     if output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(exported.data)
         sys.stdout.buffer.flush()
         return
     try:
-        write_atomically(output, data)
+        write_atomically(output, exported.data)
     except OSError as exc:
         raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
-    click.echo(f"{output}: {len(glossary.concepts)} concepts", err=True)
+    click.echo(f"{output}: {exported.summary()}", err=True)
 
 
 @cli.group()
@@ -104,7 +131,8 @@ def _concept_text(concept: ConceptEntry) -> str:
     width = max((len(t.text) for t in concept.terms), default=0)
     for term in concept.terms:
         lang = term.lang if term.lang != last_lang else ""
-        lines.append(f"  {lang:<6} {term.text:<{width}}  {term.status.value}")
+        valid = ", ".join(p.describe() for p in term.periods)
+        lines.append(f"  {lang:<6} {term.text:<{width}}  {term.status.value:<10}  {valid}".rstrip())
         last_lang = term.lang
     return "\n".join(lines)
 

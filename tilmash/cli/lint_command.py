@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 
 import click
 
 from glossary.lint import markup
 from glossary.lint.batch import LintOptions, lint_files
-from glossary.lint.documents import STDIN, expand_paths, write_document
+from glossary.lint.documents import STDIN, write_document
 from glossary.lint.engine import apply_fixes
+from glossary.lint.folders import find_documents
 from glossary.lint.findings import Finding, Severity
 from glossary.lint.formatters import FORMATTERS, format_sarif
 from glossary.lint.rules import selected_rules, unknown_prefixes
@@ -17,6 +19,22 @@ from glossary.lint.service import matcher_for_database, matcher_for_file
 
 from .. import __version__
 from . import InputError, Settings, cli, pass_settings
+
+class IsoDate(click.ParamType):
+    """A day written YYYY-MM-DD."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx) -> datetime.date:
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            if len(value) != 10:
+                raise ValueError
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date written YYYY-MM-DD", param, ctx)
+
 
 FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "info": Severity.INFO.rank, "never": 99}
 
@@ -28,6 +46,8 @@ FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "info
 @click.option("--style", metavar="NAME", help="House style to lint against (default: the default style).")
 @click.option("--lang", type=click.Choice(["auto", "en", "az", "kk", "ru"]), default="auto", show_default=True,
               help="Language of the text; auto decides each paragraph from its script and letters.")
+@click.option("--date", "document_date", type=IsoDate(), metavar="YYYY-MM-DD",
+              help="Judge former names by this date (default: the document's own date, else today).")
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
 @click.option("--kind", type=click.Choice(["auto", *markup.KINDS]), default="auto", show_default=True,
               help="How to read the files; auto goes by extension (.md Markdown, .html HTML, else plain text).")
@@ -36,11 +56,12 @@ FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "info
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="Leave out rules whose id starts with PREFIX (repeatable).")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="warning", show_default=True,
               help="Exit 1 when a finding has at least this severity.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say which files in the folders were passed over, and why.")
 @click.option("--jobs", type=click.IntRange(1), metavar="N", help="Processes for many files or a long one (default: one per CPU).")
 @pass_settings
 def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, style: str | None, lang: str,
-         output_format: str, kind: str, fix: bool, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
-         jobs: int | None) -> None:
+         document_date: datetime.date | None, output_format: str, kind: str, fix: bool, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
+         verbose: bool, jobs: int | None) -> None:
     """Report every name in PATHS that is not in its canonical form, with the exact replacement.
 
     PATHS are files, folders (their .txt, .md and .html files) or - for standard input.
@@ -53,8 +74,12 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
     matcher = matcher_for_file(glossary_file, style) if glossary_file else matcher_for_database(settings.open(), style)
     findings: list[Finding] = []
     bad_input = False
-    options = LintOptions(lang=lang, kind=kind, rules=rules, keep_documents=fix)
-    for result in lint_files(expand_paths(list(paths)), matcher, options, jobs):
+    options = LintOptions(lang=lang, kind=kind, rules=rules, date=document_date, keep_documents=fix)
+    documents = find_documents(list(paths))
+    if verbose:
+        for skipped in documents.skipped:
+            click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    for result in lint_files(documents.paths, matcher, options, jobs):
         if result.document is None:
             for problem in result.problems:
                 click.echo(f"error: {problem}", err=True)

@@ -80,10 +80,15 @@ class LintResponse(Schema):
     concepts = fields.Dict(keys=fields.String(), values=fields.Nested(ConceptCard))
 
 
+VALID = fields.List(fields.String(), load_default=list, metadata={
+    "description": "when the term was the name in use: periods START/END (YYYY, YYYY-MM or YYYY-MM-DD; an open end empty)"})
+
+
 class TermShort(Schema):
     lang = fields.String(required=True)
     text = fields.String(required=True)
     status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    valid = VALID
 
 
 class ConceptShort(Schema):
@@ -113,6 +118,7 @@ class TermFull(Schema):
     source = fields.String(load_default=None, allow_none=True)
     styles = fields.Dict(keys=fields.String(), values=fields.String(validate=validate.OneOf(STATUSES)), load_default=dict,
                          metadata={"description": "house style -> status, where the style differs from the default"})
+    valid = VALID
 
 
 class ConceptFull(Schema):
@@ -181,6 +187,15 @@ class Review(Schema):
 class ExportQuery(Schema):
     version = fields.String(load_default="2008", validate=validate.OneOf(["2008", "3"]),
                             metadata={"description": "TBX only: 2008 (<martif>) or 3 (<tbx>)"})
+    lang = fields.String(load_default=None, validate=validate.Length(min=2, max=35),
+                         metadata={"description": "po and mo: the target language"})
+    source = fields.String(load_default="en", validate=validate.Length(min=2, max=35),
+                           metadata={"description": "po, pot and mo: the language of msgid"})
+    style = fields.String(load_default=None, validate=validate.Length(max=64), metadata={"description": "po and mo: the house style"})
+    subject_field = fields.List(fields.String(), load_default=list, metadata={"description": "only concepts of these subject fields"})
+    status = fields.List(fields.String(validate=validate.OneOf(["preferred", "admitted", "missing"])), load_default=list,
+                         metadata={"description": "po and mo: only entries in these states"})
+    since = fields.DateTime(load_default=None, metadata={"description": "only concepts changed at or after this moment"})
 
 
 class TranslateCheck(Schema):

@@ -1,7 +1,7 @@
 """Web app: users, API tokens, login failures, proposals; a version on concepts for optimistic locking.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-03 22:39:45.537580
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0004'
-down_revision = '0001'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 

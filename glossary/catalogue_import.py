@@ -1,0 +1,230 @@
+"""Translators' work on a glossary catalogue, imported back as term updates.
+
+A catalogue exported by ``glossary.catalogue_export`` (its header carries
+``X-Tilmash-Glossary``) comes back from Poedit, Weblate or msgmerge with
+msgstr filled in and fuzzy marks removed. Each translated, confirmed entry is
+one proposal: the msgstr becomes the preferred term of the concept named by
+msgctxt, in the target language (and house style) of the export.
+
+- The preferred term already: unchanged (so importing a file twice changes
+  nothing the second time).
+- A deprecated or superseded form of that concept: reported, not applied.
+- Another term is preferred already: reported, not applied (that would give
+  the concept two preferred terms; change it in the glossary itself).
+- Otherwise an admitted term becomes preferred, or a new term is added as
+  preferred (the translator's comment as its note, the file as its source).
+
+Fuzzy and untranslated entries are counted and left alone. The changes go
+through the termbase's import, so they are validated and recorded in the
+change history like every other change; the caller's transaction makes the
+import of several files all-or-nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import polib
+from sqlalchemy.orm import Session
+
+from . import termbase
+from .errors import FormatError, InvalidLanguage, Problem, UnknownStyle
+from .formats.po import GLOSSARY_HEADER, header_fields, is_glossary_catalogue, language_from_gettext, read_catalogue
+from .languages import normalize_language
+from .records import ConceptEntry, Glossary, TermEntry, TermStatus
+from .validation import concept_problems, statuses_in_style
+
+CATALOGUE_EXTENSIONS = (".po", ".pot")
+_AVOIDED = (TermStatus.DEPRECATED, TermStatus.SUPERSEDED)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One entry of a translated catalogue."""
+
+    line: int | None
+    concept_id: str | None
+    text: str
+    fuzzy: bool = False
+    plural: bool = False
+    comment: str | None = None
+
+
+@dataclass
+class Translations:
+    """A translated glossary catalogue: which languages and style it is for, and its entries."""
+
+    path: str
+    source: str
+    target: str
+    style: str | None
+    translator: str | None
+    entries: list[Translation]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    line: int | None
+    message: str
+
+
+@dataclass
+class TranslationReport:
+    """What importing one catalogue did, entry by entry, for the user."""
+
+    path: str
+    added: list[Outcome] = field(default_factory=list)
+    promoted: list[Outcome] = field(default_factory=list)
+    not_applied: list[Outcome] = field(default_factory=list)
+    unchanged: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+
+    @property
+    def applied(self) -> list[Outcome]:
+        return sorted(self.added + self.promoted, key=lambda o: o.line or 0)
+
+    def __str__(self) -> str:
+        updated = len(self.added) + len(self.promoted)
+        return (f"{self.path}: {updated} {'term' if updated == 1 else 'terms'} updated ({len(self.added)} added, "
+                f"{len(self.promoted)} made preferred), {self.unchanged} unchanged, {len(self.not_applied)} not applied, "
+                f"{self.fuzzy} fuzzy left for review, {self.untranslated} untranslated")
+
+
+def is_catalogue_path(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in CATALOGUE_EXTENSIONS
+
+
+def read_translations_file(path: str | Path) -> Translations:
+    """Read a translated glossary catalogue, raising FormatError if it is not one or is broken."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
+    return read_translations(data, str(path))
+
+
+def read_translations(data: bytes, path: str) -> Translations:
+    catalogue = read_catalogue(data, path)
+    if not is_glossary_catalogue(catalogue):
+        raise FormatError.single(path, None, f"not a Tilmash glossary catalogue (its header has no {GLOSSARY_HEADER} "
+                                 "field): a PO file of other origin goes into the translation memory")
+    return translations_of(catalogue, path)
+
+
+def translations_of(catalogue: polib.POFile, path: str) -> Translations:
+    mark = header_fields(catalogue, GLOSSARY_HEADER)
+    language = next((v for k, v in catalogue.metadata.items() if k.lower() == "language"), "")
+    problems = []
+    languages = {}
+    for role, value in (("source", mark.get("source", "")), ("target", mark.get("target") or language_from_gettext(language))):
+        try:
+            languages[role] = normalize_language(value)
+        except InvalidLanguage as exc:
+            what = f"{GLOSSARY_HEADER} source" if role == "source" else "Language"
+            problems.append(Problem(path, None, f"the header's {what} is not a language: {exc}"))
+    if problems:
+        raise FormatError(problems)
+    entries = [
+        Translation(
+            line=entry.linenum, concept_id=entry.msgctxt, text=entry.msgstr,
+            fuzzy=entry.fuzzy, plural=bool(entry.msgid_plural), comment=entry.tcomment.strip() or None,
+        )
+        for entry in catalogue if not entry.obsolete
+    ]
+    translator = next((v for k, v in catalogue.metadata.items() if k.lower() == "last-translator"), "").strip()
+    return Translations(path, languages["source"], languages["target"], mark.get("style") or None,
+                        translator or None, entries)
+
+
+def import_translations(session: Session, catalogues: Sequence[Translations]) -> list[TranslationReport]:
+    """Apply translated catalogues as term updates, one after another, in the caller's transaction."""
+    return [_import_one(session, translations) for translations in catalogues]
+
+
+def _import_one(session: Session, translations: Translations) -> TranslationReport:
+    report = TranslationReport(translations.path)
+    try:
+        termbase.require_style(session, translations.style)
+    except UnknownStyle as exc:
+        raise FormatError.single(translations.path, None, f"the header's {GLOSSARY_HEADER} names a house style this "
+                                 f"glossary does not have: {exc}") from exc
+    concepts = termbase.get_concepts(session, (e.concept_id for e in translations.entries if e.concept_id))
+    changed: dict[str, ConceptEntry] = {}
+    for entry in translations.entries:
+        if entry.plural:
+            report.not_applied.append(Outcome(entry.line, "a plural entry is not a glossary term: not applied"))
+        elif not entry.text:
+            report.untranslated += 1
+        elif entry.fuzzy:
+            report.fuzzy += 1
+        elif not entry.concept_id:
+            report.not_applied.append(Outcome(entry.line, f"{entry.text!r} has no msgctxt (the concept id): not applied"))
+        elif entry.concept_id not in concepts:
+            report.not_applied.append(Outcome(entry.line, f"no concept {entry.concept_id!r} in the glossary: "
+                                              f"{entry.text!r} not applied"))
+        else:
+            updated = _apply(concepts[entry.concept_id], entry, translations, report)
+            if updated is not None:
+                changed[entry.concept_id] = updated
+    if changed:
+        termbase.import_glossaries(session, [(translations.path, Glossary(list(changed.values())))])
+    return report
+
+
+def _apply(concept: ConceptEntry, entry: Translation, translations: Translations,
+           report: TranslationReport) -> ConceptEntry | None:
+    """The concept with the entry's msgstr made preferred, or None (counted in the report) if it is not applied."""
+    target, style, text = translations.target, translations.style, entry.text
+    where = f"{concept.id} ({target}{', ' + style if style else ''})"
+    statuses = statuses_in_style(concept.terms, style)
+    in_lang = [t for t in concept.terms if t.lang == target]
+    preferred = next((t for t in in_lang if statuses[t] is TermStatus.PREFERRED), None)
+    if preferred is not None and preferred.text == text:
+        report.unchanged += 1
+        return None
+    same = next((t for t in in_lang if t.text == text), None)
+    avoided = same if same is not None and statuses[same] in _AVOIDED else next(
+        (t for t in in_lang if t.text.casefold() == text.casefold() and statuses[t] in _AVOIDED), None)
+    if avoided is not None:
+        why = f" ({avoided.note})" if avoided.note else ""
+        instead = f"; the glossary prefers {preferred.text!r}" if preferred else ""
+        report.not_applied.append(Outcome(entry.line, f"{where}: {text!r} is a {statuses[avoided].value} form{why}{instead}: not applied"))
+        return None
+    if preferred is not None:
+        report.not_applied.append(Outcome(entry.line, f"{where}: {text!r} would be a second preferred term next to "
+                                          f"{preferred.text!r}: not applied (change the preferred term in the glossary)"))
+        return None
+    if any(ch in text for ch in "\n\r\t") or not text.isprintable():
+        report.not_applied.append(Outcome(entry.line, f"{where}: {text!r} has line breaks or control characters; a term is one line: not applied"))
+        return None
+    proposed = _made_preferred(same, text, target, style, in_lang, entry, translations)
+    terms = [t for t in concept.terms if t is not same] + [proposed]
+    problems = concept_problems(replace(concept, terms=terms), translations.path)
+    if problems:
+        report.not_applied.extend(Outcome(entry.line, f"{p.message}: not applied") for p in problems)
+        return None
+    in_style = f" in style {style}" if style else ""
+    if same is None:
+        report.added.append(Outcome(entry.line, f"{where}: {text!r} added as the preferred term{in_style}"))
+    else:
+        report.promoted.append(Outcome(entry.line, f"{where}: {text!r} {statuses[same].value} -> preferred{in_style}"))
+    return replace(concept, terms=terms)
+
+
+def _made_preferred(same: TermEntry | None, text: str, target: str, style: str | None, in_lang: list[TermEntry],
+                    entry: Translation, translations: Translations) -> TermEntry:
+    """The term ``text`` preferred in ``style``: in the default too where the default prefers nothing."""
+    default_prefers = any(t.status is TermStatus.PREFERRED for t in in_lang)
+    if same is None:
+        source = Path(translations.path).name + (f", translated by {translations.translator}" if translations.translator else "")
+        same = TermEntry(target, text, TermStatus.ADMITTED, note=entry.comment, source=source)
+    styles = dict(same.styles)
+    if style is None or not default_prefers:
+        if style in styles:
+            styles[style] = TermStatus.PREFERRED
+        return replace(same, status=TermStatus.PREFERRED, styles=tuple(styles.items()), line=entry.line)
+    styles[style] = TermStatus.PREFERRED
+    return replace(same, styles=tuple(styles.items()), line=entry.line)

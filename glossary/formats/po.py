@@ -1,0 +1,318 @@
+"""Gettext PO catalogues: read with every problem located, written with polib.
+
+polib reads and writes the entries; this module adds what a tool that takes
+catalogues from outside needs around it:
+
+- decoding by the charset the header declares, refusing a file whose bytes are
+  not in that charset (or that is UTF-8 under another charset's name) with the
+  line of the problem;
+- the problems polib passes over in silence (a string left open, an unescaped
+  quote, an unknown keyword), a missing header, and two entries with the same
+  msgctxt and msgid, each with its line; all of a file's problems at once;
+- the header of a catalogue for a language: ``Language`` in gettext's form and
+  ``Plural-Forms`` from Babel's plural rules (CLDR's), so Russian has 3 forms,
+  Kazakh and Azerbaijani 2;
+- the bytes of a ``.po`` (UTF-8) and of a compiled ``.mo``.
+
+A catalogue of the glossary carries the header field ``X-Tilmash-Glossary``
+(``source=en; target=kk`` and the house style, if any), which PO editors keep
+when they save (Poedit and Weblate rewrite ``X-Generator``, so that cannot be
+the mark): ``tilmash import`` reads such a file as translations of glossary
+terms, any other PO as translation memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from datetime import datetime, timezone
+
+import polib
+from babel import Locale, UnknownLocaleError
+from babel.messages.plurals import get_plural
+
+from ..errors import FormatError, Problem
+from .base import decode_text
+
+GLOSSARY_HEADER = "X-Tilmash-Glossary"
+WRAP_WIDTH = 79  # gettext's own width: msgcat and translate-toolkit (Weblate) re-save our entries with the same line breaks
+_HEADER_DATE = "%Y-%m-%d %H:%M%z"
+
+_CHARSET = re.compile(rb'^\s*"Content-Type:[^"\n]*?charset=([^"\\\s;]*)', re.MULTILINE | re.IGNORECASE)
+_KEYWORD_LINE = re.compile(r'(?P<keyword>[A-Za-z_]+(?:\[\d+\])?)?\s*(?P<rest>.*)')
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_ESCAPE = re.compile(r'\\(?:[\\"ntrabfv?\']|[0-7]{1,3}|x[0-9A-Fa-f]+)')
+_KEYWORDS = re.compile(r"msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\]")
+_POLIB_SYNTAX = re.compile(r"Syntax error in po file (?:.*?)\(line (\d+)\)(?::\s*(.*))?", re.DOTALL)
+_SCRIPT_MODIFIERS = {"Latn": "latin", "Cyrl": "cyrillic", "Arab": "arabic"}
+
+
+def gettext_language(tag: str) -> str:
+    """The ``Language`` header value of a BCP 47 tag: ``kk`` -> ``kk``, ``pt-BR`` -> ``pt_BR``, ``kk-Latn`` -> ``kk@latin``."""
+    parts = tag.split("-")
+    language, rest = parts[0], parts[1:]
+    script = rest.pop(0) if rest and len(rest[0]) == 4 and rest[0].isalpha() else None
+    region = rest.pop(0) if rest and len(rest[0]) in (2, 3) else None
+    value = language + (f"_{region}" if region else "")
+    if script in _SCRIPT_MODIFIERS:
+        value += f"@{_SCRIPT_MODIFIERS[script]}"
+    return value
+
+
+def language_from_gettext(value: str) -> str:
+    """The BCP 47 tag of a ``Language`` header value: ``kk@latin`` -> ``kk-Latn``, ``pt_BR`` -> ``pt-BR`` (not checked)."""
+    value, _, modifier = value.strip().partition("@")
+    scripts = {name: script for script, name in _SCRIPT_MODIFIERS.items()}
+    language, _, region = value.replace("-", "_").partition("_")
+    return "-".join(p for p in (language, scripts.get(modifier.lower(), ""), region) if p)
+
+
+def plural_forms(lang: str) -> str:
+    """The ``Plural-Forms`` header for a language, from Babel's plural rules."""
+    return _plural(lang).plural_forms
+
+
+def plural_count(lang: str) -> int:
+    """How many msgstr forms a plural entry has in this language (ru 3, kk 2, az 2)."""
+    return _plural(lang).num_plurals
+
+
+def _plural(lang: str):
+    try:
+        return get_plural(Locale.parse(lang, sep="-"))
+    except (UnknownLocaleError, ValueError):
+        return get_plural(lang.split("-")[0])
+
+
+def language_name(lang: str) -> str:
+    """The language's English name from CLDR (``kk`` -> ``Kazakh``), for headers and messages."""
+    try:
+        return Locale.parse(lang, sep="-").english_name or lang
+    except (UnknownLocaleError, ValueError):
+        return lang
+
+
+def header_date(moment: datetime) -> str:
+    """A date as PO headers write it: ``2025-03-01 14:05+0000``."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime(_HEADER_DATE)
+
+
+def new_catalogue(metadata: dict[str, str], header: str = "") -> polib.POFile:
+    """An empty catalogue with these header fields (in this order) and header comment."""
+    catalogue = polib.POFile(wrapwidth=WRAP_WIDTH, encoding="utf-8", check_for_duplicates=True)
+    catalogue.header = header
+    catalogue.metadata = dict(metadata)
+    return catalogue
+
+
+def catalogue_bytes(catalogue: polib.POFile) -> bytes:
+    """The ``.po`` file, UTF-8, ending with a newline."""
+    return (str(catalogue).rstrip("\n") + "\n").encode("utf-8")
+
+
+def mo_bytes(catalogue: polib.POFile) -> bytes:
+    """The compiled ``.mo`` file as msgfmt writes it: translated entries only (fuzzy and empty ones are left
+    out) and no POT-Creation-Date in the header (a new template alone does not change a compiled catalogue)."""
+    compiled = polib.POFile(encoding="utf-8")
+    compiled.metadata = {k: v for k, v in catalogue.metadata.items() if k != "POT-Creation-Date"}
+    compiled.extend(catalogue)
+    return compiled.to_binary()
+
+
+def header_fields(catalogue: polib.POFile, name: str) -> dict[str, str]:
+    """A header field written as ``key=value; key=value`` (``X-Tilmash-Glossary``) as a dict."""
+    value = next((v for k, v in catalogue.metadata.items() if k.lower() == name.lower()), "")
+    fields = {}
+    for part in value.split(";"):
+        key, _, item = part.partition("=")
+        if key.strip():
+            fields[key.strip().lower()] = item.strip()
+    return fields
+
+
+def is_glossary_catalogue(catalogue: polib.POFile) -> bool:
+    """Whether the catalogue is Tilmash's export of the glossary (by its header mark)."""
+    return any(k.lower() == GLOSSARY_HEADER.lower() for k in catalogue.metadata)
+
+
+def read_catalogue(data: bytes, path: str) -> polib.POFile:
+    """Parse a PO or POT file, raising FormatError with every problem found, each with its line.
+
+    Refused: bytes that are not in the declared charset (or a UTF-8 file that
+    declares another), an unknown charset, a string left open or with an
+    unescaped quote, an unknown keyword, what polib cannot parse, a file
+    without a header entry (``msgid ""`` with a Content-Type), and two entries
+    with the same msgctxt and msgid.
+    """
+    text = _decode(data, path)
+    problems = _syntax_problems(text, path)
+    if problems:
+        raise FormatError(sorted(problems, key=lambda p: p.line or 0))
+    try:
+        catalogue = polib.pofile(text, wrapwidth=WRAP_WIDTH, encoding="utf-8")
+    except (OSError, ValueError, IndexError, KeyError) as exc:
+        match = _POLIB_SYNTAX.match(str(exc))
+        if match:
+            detail = (match.group(2) or "").strip()
+            raise FormatError.single(path, int(match.group(1)), "PO syntax error" + (f": {detail}" if detail else "")) from exc
+        raise FormatError.single(path, None, f"not a PO file: {exc}") from exc
+    _entry_lines(catalogue, text)
+    problems = _header_problems(catalogue, text, path) + _duplicate_problems(catalogue, path)
+    if problems:
+        raise FormatError(sorted(problems, key=lambda p: p.line or 0))
+    return catalogue
+
+
+def _decode(data: bytes, path: str) -> str:
+    match = _CHARSET.search(data[:65536])
+    charset = match.group(1).decode("ascii", "replace") if match else ""
+    if not charset or charset.upper() == "CHARSET" or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(data, path)  # a template's placeholder: xgettext writes ASCII or UTF-8 under it
+    line = data[: match.start(1)].count(b"\n") + 1
+    try:
+        codec = codecs.lookup(charset)
+    except LookupError:
+        raise FormatError.single(path, line, f"unknown charset {charset!r} in the header's Content-Type") from None
+    if codec.name == "utf-8":
+        return decode_text(data, path)
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            raise FormatError.single(path, line, f"the header declares charset={charset}, but the file is UTF-8; "
+                                     "correct the charset in the header to UTF-8")
+    try:
+        return data.decode(codec.name)
+    except UnicodeDecodeError as exc:
+        bad_line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        raise FormatError.single(path, bad_line, f"not valid {charset} as the header declares (byte 0x{bad}); "
+                                 "save the file as UTF-8") from exc
+
+
+def _syntax_problems(text: str, path: str) -> list[Problem]:
+    """What polib and Babel read without a word: strings left open, stray quotes, unknown keywords,
+    bad escapes, and keywords out of order (a msgid without msgstr, msgstr where a plural entry needs
+    msgstr[N], a msgctxt without msgid...). Obsolete entries (``#~``) are checked on their own."""
+    problems: list[Problem] = []
+    live: list[tuple[int, str | None]] = []
+    obsolete: list[tuple[int, str | None]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line, tokens = raw.strip().lstrip("\ufeff"), live
+        if line.startswith("#~"):
+            line, tokens = line[2:].strip(), obsolete
+            if not line or line.startswith("|"):
+                continue
+        if line.startswith("#"):
+            tokens.append((number, "#"))
+        if not line or line.startswith("#"):
+            continue
+        parts = _KEYWORD_LINE.fullmatch(line)
+        keyword, rest = parts.group("keyword"), parts.group("rest")
+        if keyword and not _KEYWORDS.fullmatch(keyword):
+            problems.append(Problem(path, number, f"unknown keyword {keyword!r}; a PO line is a comment (#), "
+                                    "msgctxt, msgid, msgid_plural, msgstr, msgstr[N] or a quoted string"))
+        elif not rest.startswith('"'):
+            problems.append(Problem(path, number, f"expected a quoted string after {keyword}" if keyword
+                                    else f"unexpected text {line[:20]!r}"))
+        elif not _STRING.fullmatch(rest):
+            problems.append(Problem(path, number, "a string is not closed, or has an unescaped '\"' inside "
+                                    '(write \\" for a quote)'))
+        else:
+            bad = next((e.group() for e in re.finditer(r"\\.", rest[1:-1]) if not _ESCAPE.match(rest[1:-1], e.start())), None)
+            if bad:
+                problems.append(Problem(path, number, f"invalid escape {bad!r} in a string"))
+            tokens.append((number, keyword))
+            continue
+        tokens.append((number, "?"))  # a broken line still ends what came before it
+    return problems + _order_problems(live, path) + _order_problems(obsolete, path)
+
+
+def _order_problems(tokens: list[tuple[int, str | None]], path: str) -> list[Problem]:
+    """Keywords in the order an entry needs: [msgctxt] msgid (msgstr | msgid_plural msgstr[0] msgstr[1]...)."""
+    problems = []
+    state, started = "between", 0  # between entries, after msgctxt, msgid, msgid_plural, in the translations
+    continues = False  # whether a string on its own line continues the keyword before it
+
+    def unfinished() -> None:
+        if state in ("msgid", "msgid_plural"):
+            problems.append(Problem(path, started, "msgid without msgstr after it"))
+        elif state == "msgctxt":
+            problems.append(Problem(path, started, "msgctxt without msgid after it"))
+
+    for number, keyword in tokens:
+        if keyword is None:
+            if not continues:
+                problems.append(Problem(path, number, "a string without a keyword (msgid, msgstr...) before it"))
+            continue
+        continues = keyword not in ("?", "#")
+        if keyword == "#":
+            continue
+        if keyword == "?":
+            state = "between"
+        elif keyword == "msgctxt":
+            unfinished()
+            state, started = "msgctxt", number
+        elif keyword == "msgid":
+            if state != "msgctxt":
+                unfinished()
+            state, started = "msgid", number
+        elif keyword == "msgid_plural":
+            if state != "msgid":
+                problems.append(Problem(path, number, "msgid_plural without msgid before it"))
+            state = "msgid_plural"
+        elif keyword == "msgstr":
+            if state == "msgid_plural":
+                problems.append(Problem(path, number, "a plural entry (msgid_plural) needs msgstr[0], msgstr[1]...; "
+                                        "found msgstr"))
+            elif state != "msgid":
+                problems.append(Problem(path, number, "msgstr without msgid before it"))
+            state = "between"
+        else:  # msgstr[N]
+            if state == "msgid":
+                problems.append(Problem(path, number, f"{keyword} in an entry without msgid_plural; use msgstr"))
+            elif state not in ("msgid_plural", "plural"):
+                problems.append(Problem(path, number, f"{keyword} without msgid before it"))
+            state = "plural"
+    unfinished()
+    return problems
+
+
+def _entry_lines(catalogue: polib.POFile, text: str) -> None:
+    """polib numbers an entry from its first comment; messages point at its msgctxt or msgid line instead."""
+    lines = text.splitlines()
+    for entry in catalogue:
+        number = entry.linenum or 1
+        while number <= len(lines) and lines[number - 1].lstrip("\ufeff \t#~").split(" ", 1)[0] not in ("msgctxt", "msgid"):
+            number += 1
+        entry.linenum = number if number <= len(lines) else entry.linenum
+
+
+def _header_problems(catalogue: polib.POFile, text: str, path: str) -> list[Problem]:
+    if not catalogue.metadata:
+        return [Problem(path, 1, 'no header entry (msgid "" with Content-Type: text/plain; charset=UTF-8): '
+                        "not a complete PO file")]
+    if not any(k.lower() == "content-type" and "charset=" in v.lower() for k, v in catalogue.metadata.items()):
+        line = next((n for n, raw in enumerate(text.splitlines(), start=1) if raw.strip() == 'msgid ""'), 1)
+        return [Problem(path, line, 'the header has no "Content-Type: text/plain; charset=..." field')]
+    return []
+
+
+def _duplicate_problems(catalogue: polib.POFile, path: str) -> list[Problem]:
+    problems = []
+    first: dict[tuple[str | None, str], int | None] = {}
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        key = (entry.msgctxt, entry.msgid)
+        if key in first:
+            context = f" with msgctxt {entry.msgctxt!r}" if entry.msgctxt is not None else ""
+            problems.append(Problem(path, entry.linenum, f"duplicate entry: msgid {entry.msgid!r}{context} "
+                                    f"is already at line {first[key]}"))
+        else:
+            first[key] = entry.linenum
+    return problems
