@@ -192,3 +192,12 @@ def test_validity_periods_are_edited_and_kept(api, token):
     nur_sultan(again)["valid"] = ["2019/2022-09-17", "2020/2021"]
     refused = api.put("/api/concepts/astana", json=again, headers=headers)
     assert refused.status_code == 400 and "overlap" in refused.get_json()["error"]["message"]
+
+
+def test_lint_judges_a_former_name_by_the_documents_date(api, token):
+    concept = api.get("/api/concepts/astana").get_json()
+    next(t for t in concept["terms"] if t["lang"] == "en" and t["text"] == "Nur-Sultan")["valid"] = ["2019-03-20/2022-09-17"]
+    assert api.put("/api/concepts/astana", json=concept, headers=bearer(token(Role.TERMINOLOGIST))).status_code == 200
+    then = api.post("/api/lint", json={"text": "The summit in Nur-Sultan.", "date": "2020-05-01"}).get_json()
+    now = api.post("/api/lint", json={"text": "The summit in Nur-Sultan.", "date": "2025-05-01"}).get_json()
+    assert then["findings"] == [] and [f["rule"] for f in now["findings"]] == ["term.superseded"]

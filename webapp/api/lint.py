@@ -32,7 +32,8 @@ def lint(request: dict):
     `start`/`end` are offsets in Unicode code points (not UTF-16 units).
     """
     matcher = matcher_for_database(database(), request["style"])
-    findings = lint_text(request["text"], matcher, path="-", lang=request["lang"], kind=request["format"])
+    findings = lint_text(request["text"], matcher, path="-", lang=request["lang"], kind=request["format"],
+                         date=request["date"])
     result = {"findings": [finding_json(f) for f in findings]}
     if request["concepts"]:
         with session() as s:

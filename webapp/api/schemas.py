@@ -37,7 +37,8 @@ class LintRequest(Schema):
     format = fields.String(load_default="text", validate=validate.OneOf(["text", "markdown", "html"]))
     style = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=64))
     date = fields.Date(load_default=None, allow_none=True,
-                       metadata={"description": "the document's date (YYYY-MM-DD), for names valid in a period"})
+                       metadata={"description": "the document's date (YYYY-MM-DD): a former name inside its validity period is right; "
+                       "default: the date the text gives (front matter, article:published_time), else today"})
     concepts = fields.Boolean(load_default=False, metadata={
         "description": "also return, for each concept found, its preferred forms per language, note and source"})
 

@@ -81,7 +81,7 @@ async function check(view) {
 }
 
 const sourceView = editor(sourceHost, [EditorView.updateListener.of((u) => { if (u.docChanged) { api.cancel(); forceLinting(target); } })]);
-target = editor(targetHost, [linter(check, { delay: 250, needsRefresh: () => false }),
+target = editor(targetHost, [linter(check, { delay: 150 }),
   EditorView.updateListener.of((u) => { if (u.docChanged) api.cancel(); })]);
 for (const id of ["source-lang", "target-lang", "style"]) select(id).addEventListener("change", () => forceLinting(target));
 window.tilmashEditors = { source: sourceView, target };

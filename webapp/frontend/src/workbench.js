@@ -161,7 +161,7 @@ const view = new EditorView({
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap,
         { key: "Shift-F8", run: previousDiagnostic }, { key: "Mod-Enter", run: acceptAtCursor }]),
       placeholder(host.dataset.label), ignored, findings, focusState, cursorCard,
-      linter(lintSource, { delay: 250 }),
+      linter(lintSource, { delay: 150 }),
       EditorView.updateListener.of((update) => { if (update.docChanged) api.cancel(); }),
       EditorView.focusChangeEffect.of((_state, focusing) => focusEffect.of(focusing)),
       EditorView.contentAttributes.of({ "aria-label": host.dataset.label }),
