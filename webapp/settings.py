@@ -64,6 +64,7 @@ def configure(app: Flask, config: dict[str, Any] | None) -> None:
         JSON_SORT_KEYS=False,
     )
     app.json.sort_keys = False  # keys in the order of the contract (DESIGN.md)
+    app.json.ensure_ascii = False  # names as written (Кемелевича), as the command line prints them
     if "SECRET_KEY" not in config:
         config["SECRET_KEY"] = _secret_key()
     app.config.update(config)
