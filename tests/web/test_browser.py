@@ -180,3 +180,16 @@ def test_no_serious_accessibility_violations(browser, shared_server, path):
                if v["impact"] in ("serious", "critical")]
     context.close()
     assert serious == []
+
+
+def test_keyboard_next_finding_opens_its_card_and_accepts(page):
+    page.goto("/")
+    type_into(page, "#editor", "Prezident Qabalada çıxış edib.")
+    page.locator("#findings li", has_text="Qəbələdə").wait_for()
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("F8")  # the next finding: selected, and its card opens without a mouse
+    card = page.locator(".cursor-card")
+    card.wait_for()
+    assert "Qəbələdə" in card.locator(".suggestion").inner_text()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function("() => window.tilmashEditor.state.doc.toString().includes('Qəbələdə')")

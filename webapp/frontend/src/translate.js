@@ -5,7 +5,6 @@
 import { EditorView, minimalSetup } from "codemirror";
 import { EditorState } from "@codemirror/state";
 import { keymap, placeholder } from "@codemirror/view";
-import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
 import { linter, forceLinting, lintKeymap } from "@codemirror/lint";
 import { LatestRequest, editorTheme, element, format, isAbort, strings, utf16Offsets } from "./common.js";
 
@@ -22,7 +21,7 @@ function editor(host, extensions) {
     parent: host,
     state: EditorState.create({
       doc: "",
-      extensions: [EditorView.cspNonce.of(targetHost.dataset.nonce), editorTheme, minimalSetup, history(), EditorView.lineWrapping, keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
+      extensions: [EditorView.cspNonce.of(targetHost.dataset.nonce), editorTheme, minimalSetup, EditorView.lineWrapping, keymap.of(lintKeymap),
         placeholder(host.dataset.label), EditorView.contentAttributes.of({ "aria-label": host.dataset.label }), ...extensions],
     }),
   });

@@ -3,9 +3,9 @@
 // when the cursor is on it): suggestion, why, the other languages, note, source; accept,
 // accept all certain, ignore, undo, next/previous, copy, download.
 import { EditorView, minimalSetup } from "codemirror";
-import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import { EditorState, Prec, StateEffect, StateField } from "@codemirror/state";
 import { keymap, showTooltip, placeholder } from "@codemirror/view";
-import { history, undo, defaultKeymap, historyKeymap } from "@codemirror/commands";
+import { undo } from "@codemirror/commands";
 import { linter, forceLinting, lintKeymap, nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
 import { LatestRequest, editorTheme, element, format, isAbort, strings, utf16Offsets } from "./common.js";
 
@@ -157,9 +157,8 @@ const view = new EditorView({
   state: EditorState.create({
     doc: "",
     extensions: [
-      EditorView.cspNonce.of(host.dataset.nonce), editorTheme, minimalSetup, history(), EditorView.lineWrapping,
-      keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap,
-        { key: "Shift-F8", run: previousDiagnostic }, { key: "Mod-Enter", run: acceptAtCursor }]),
+      EditorView.cspNonce.of(host.dataset.nonce), editorTheme, minimalSetup, EditorView.lineWrapping,  // minimalSetup: history, undo keys
+      Prec.high(keymap.of([{ key: "Mod-Enter", run: acceptAtCursor }, { key: "Shift-F8", run: previousDiagnostic }, ...lintKeymap])),
       placeholder(host.dataset.label), ignored, findings, focusState, cursorCard,
       linter(lintSource, { delay: 150 }),
       EditorView.updateListener.of((update) => { if (update.docChanged) api.cancel(); }),
