@@ -7,7 +7,11 @@ so where the C build fails (no compiler, no Python headers) the package still in
 the same files run as Python, only slower.
 """
 
+import shutil
+from pathlib import Path
+
 from setuptools import Extension, setup
+from setuptools.command.build_py import build_py
 
 COMPILED = ("text", "scan", "language", "scripts", "near_misses")  # modules of glossary/lint
 
@@ -23,4 +27,18 @@ else:
     for extension in extensions:
         extension.optional = True  # a failed C build leaves the module as Python (cythonize drops this if given before)
 
-setup(ext_modules=extensions)
+
+
+class BuildWithLocales(build_py):
+    """The UI's catalogues live in locales/ at the repository root; an installed package carries
+    them as webapp/locales (webapp/i18n.py looks there first)."""
+
+    def run(self) -> None:
+        super().run()
+        for po in Path("locales").glob("*/LC_MESSAGES/messages.po"):
+            target = Path(self.build_lib) / "webapp" / po
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(po, target)
+
+
+setup(ext_modules=extensions, cmdclass={"build_py": BuildWithLocales})

@@ -30,7 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from .folding import search_key
-from .records import CaseRule, PartOfSpeech, TermStatus
+from .records import CaseRule, PartOfSpeech, ProposalState, Role, TermStatus
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -67,9 +67,14 @@ class Concept(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Optimistic locking: every UPDATE of the row checks and moves it, so of two people saving
+    # the same version the second is refused (glossary/editing.py touches the row on term edits).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     terms: Mapped[list[Term]] = relationship(back_populates="concept", cascade="all, delete-orphan",
                                              passive_deletes=True, order_by="Term.id")
+
+    __mapper_args__ = {"version_id_col": version}
 
     def __repr__(self) -> str:
         return f"Concept({self.id!r})"
@@ -192,3 +197,64 @@ class Change(Base):
     concept_id: Mapped[str | None] = mapped_column(String(200), index=True)
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
+
+
+class User(Base):
+    """Someone who signs in to the web app; the role decides what they may do (glossary/accounts.py)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[Role] = mapped_column(_enum(Role, "user_role"))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApiToken(Base):
+    """A bearer token for a program (the CMS), with a role of its own; only its SHA-256 is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "token_role"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship()
+
+
+class LoginFailure(Base):
+    """A failed sign-in, kept for the rate limit (shared by every worker through the database)."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Proposal(Base):
+    """A translator's proposed term or change, waiting for a terminologist (glossary/proposals.py).
+
+    ``concept`` is the concept as the translator wants it (the JSON of ``editing.concept_json``);
+    ``base_version`` the version it was proposed against.
+    """
+
+    __tablename__ = "proposals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    concept_id: Mapped[str] = mapped_column(String(200), index=True)
+    is_new_concept: Mapped[bool] = mapped_column(default=False)
+    concept: Mapped[dict[str, Any]]
+    comment: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    state: Mapped[ProposalState] = mapped_column(_enum(ProposalState, "proposal_state"), default=ProposalState.PENDING)
+    reviewer: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime | None]
+    review_note: Mapped[str | None] = mapped_column(Text)

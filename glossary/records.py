@@ -55,6 +55,24 @@ class PartOfSpeech(enum.StrEnum):
     OTHER = "other"
 
 
+class Role(enum.StrEnum):
+    """What a web app user or API token may do; each role can do what the ones before it can."""
+
+    TRANSLATOR = "translator"  # lint, propose terms, add to memory
+    TERMINOLOGIST = "terminologist"  # edit, delete, approve proposals
+    ADMIN = "admin"  # users and API tokens
+
+    def allows(self, needed: Role) -> bool:
+        order = list(Role)
+        return order.index(self) >= order.index(needed)
+
+
+class ProposalState(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 STATUS_ORDER = {status: rank for rank, status in enumerate(TermStatus)}
 
 _CONCEPT_ID = re.compile(r"[^\W\d][\w.-]*")

@@ -64,7 +64,7 @@ def term_entry(term: Term) -> TermEntry:
     )
 
 
-def _load_concepts(session: Session, ids: Iterable[str] | None = None) -> dict[str, Concept]:
+def load_concept_rows(session: Session, ids: Iterable[str] | None = None) -> dict[str, Concept]:
     terms = selectinload(Concept.terms)
     query = select(Concept).options(terms.selectinload(Term.style_statuses), terms.selectinload(Term.periods))
     if ids is None:
@@ -77,7 +77,7 @@ def _load_concepts(session: Session, ids: Iterable[str] | None = None) -> dict[s
     return found
 
 
-def _merge(existing: ConceptEntry, incoming: ConceptEntry) -> ConceptEntry:
+def merge_concepts(existing: ConceptEntry, incoming: ConceptEntry) -> ConceptEntry:
     """The concept after import: incoming fields and terms win, what the file leaves out stays."""
     terms = {(t.lang, t.text): t for t in existing.terms}
     for new in incoming.terms:
@@ -118,13 +118,13 @@ def import_glossaries(session: Session, glossaries: Sequence[tuple[str, Glossary
 
 def _import_one(session: Session, path: str, glossary: Glossary) -> ImportReport:
     report = ImportReport(path, warnings=list(glossary.warnings))
-    existing = _load_concepts(session, (c.id for c in glossary.concepts))
+    existing = load_concept_rows(session, (c.id for c in glossary.concepts))
     plans = []
     problems: list[Problem] = []
     for incoming in glossary.concepts:
         concept = existing.get(incoming.id)
         current = concept_entry(concept) if concept else None
-        merged = _merge(current, incoming) if current else incoming
+        merged = merge_concepts(current, incoming) if current else incoming
         problems.extend(concept_problems(merged, path))
         plans.append((concept, current, merged))
     if problems:
@@ -141,7 +141,7 @@ def _import_one(session: Session, path: str, glossary: Glossary) -> ImportReport
         if current is None:
             report.concepts_added += 1
             report.terms_added += len(merged.terms)
-            later.append(lambda merged=merged: session.add(_new_concept(merged)))
+            later.append(lambda merged=merged: session.add(new_concept_row(merged)))
         elif current.sorted() == merged.sorted():
             report.concepts_unchanged += 1
         else:
@@ -154,14 +154,14 @@ def _import_one(session: Session, path: str, glossary: Glossary) -> ImportReport
     return report
 
 
-def _new_concept(entry: ConceptEntry) -> Concept:
+def new_concept_row(entry: ConceptEntry) -> Concept:
     concept = Concept(id=entry.id, subject_field=entry.subject_field, definition=entry.definition, note=entry.note)
     for t in entry.terms:
-        concept.terms.append(_new_term(t))
+        concept.terms.append(new_term_row(t))
     return concept
 
 
-def _new_term(entry: TermEntry) -> Term:
+def new_term_row(entry: TermEntry) -> Term:
     term = Term(lang=entry.lang, text=entry.text, status=entry.status, case_rule=entry.case_rule,
                 part_of_speech=entry.part_of_speech, note=entry.note, source=entry.source)
     term.style_statuses = [TermStyleStatus(style_name=style, status=status) for style, status in entry.styles]
@@ -173,7 +173,7 @@ def _new_periods(entry: TermEntry) -> list[TermPeriod]:
     return [TermPeriod(starts_on=p.start, ends_on=p.end) for p in entry.periods]
 
 
-def _replace_periods(term: Term, entry: TermEntry) -> None:
+def replace_periods(term: Term, entry: TermEntry) -> None:
     """Give ``term`` the entry's periods: rows changed in place, added or deleted, so that the
     change history shows each period's before and after."""
     rows = sorted(term.periods, key=lambda row: ValidityPeriod(row.starts_on, row.ends_on).sort_key())
@@ -194,7 +194,7 @@ def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport
         term = by_key.get((entry.lang, entry.text))
         if term is None:
             report.terms_added += 1
-            later.append(lambda entry=entry: concept.terms.append(_new_term(entry)))
+            later.append(lambda entry=entry: concept.terms.append(new_term_row(entry)))
             continue
         if term_entry(term) == replace(entry, line=None):
             continue
@@ -202,7 +202,7 @@ def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport
         term.case_rule, term.part_of_speech = entry.case_rule, entry.part_of_speech
         term.note, term.source = entry.note, entry.source
         if term_entry(term).periods != entry.periods:
-            _replace_periods(term, entry)
+            replace_periods(term, entry)
         if entry.status is TermStatus.PREFERRED and term.status is not TermStatus.PREFERRED:
             later.append(lambda term=term: setattr(term, "status", TermStatus.PREFERRED))
         else:
@@ -223,11 +223,11 @@ def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport
 
 def export_glossary(session: Session) -> Glossary:
     """The whole glossary as records, concepts by id."""
-    return Glossary([concept_entry(c) for c in _load_concepts(session).values()])
+    return Glossary([concept_entry(c) for c in load_concept_rows(session).values()])
 
 
 def get_concept(session: Session, concept_id: str) -> ConceptEntry | None:
-    concept = _load_concepts(session, [concept_id]).get(concept_id)
+    concept = load_concept_rows(session, [concept_id]).get(concept_id)
     return concept_entry(concept) if concept else None
 
 
@@ -242,7 +242,7 @@ def ids_like(session: Session, text: str, *, limit: int = 3) -> list[str]:
 
 def get_concepts(session: Session, concept_ids: Iterable[str]) -> dict[str, ConceptEntry]:
     """The concepts with these ids that the glossary has, by id."""
-    return {i: concept_entry(c) for i, c in _load_concepts(session, concept_ids).items()}
+    return {i: concept_entry(c) for i, c in load_concept_rows(session, concept_ids).items()}
 
 
 def style_names(session: Session) -> list[str]:
@@ -286,7 +286,7 @@ def search_concepts(session: Session, query: str, *, limit: int = 20) -> list[Co
         if concept_id not in best or rank < best[concept_id]:
             best[concept_id] = rank
     ordered = sorted(best, key=best.__getitem__)[:limit]
-    concepts = _load_concepts(session, ordered)
+    concepts = load_concept_rows(session, ordered)
     return [concept_entry(concepts[i]) for i in ordered]
 
 

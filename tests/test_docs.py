@@ -10,7 +10,7 @@ from glossary.lint.rules import RULES
 from tilmash.cli import cli
 
 README = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-SOURCES = [p for folder in ("glossary", "tilmash") for p in (Path(__file__).parents[1] / folder).rglob("*.py")]
+SOURCES = [p for folder in ("glossary", "tilmash", "webapp") for p in (Path(__file__).parents[1] / folder).rglob("*.py")]
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))

@@ -1,2 +1,33 @@
-"""The translator web app (Flask). Not built yet: it will call the same library
-functions as the ``tilmash`` command line."""
+"""The translator web app: ``create_app(config=None)`` builds it, one blueprint per area.
+
+Areas: ``workbench`` (lint as you type, translate mode), ``glossary`` (browse, edit,
+history, proposals), ``exports`` (file downloads), ``auth`` (sign-in, users, API tokens)
+and ``api`` (JSON, with its OpenAPI document). The views call the same library
+functions as the command line (``glossary/``) and hold no SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    from . import auth, db, errors, exports, glossary_views, i18n, labels, security, settings, workbench
+    from .api import init_api
+
+    app = Flask(__name__)
+    settings.configure(app, config)
+    db.init_app(app)
+    security.init_app(app)
+    i18n.init_app(app)
+    labels.init_app(app)
+    auth.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(workbench.bp)
+    app.register_blueprint(glossary_views.bp)
+    app.register_blueprint(exports.bp)
+    app.register_blueprint(auth.bp)
+    init_api(app)
+    return app

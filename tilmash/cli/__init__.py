@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = {
     "init": "glossary_commands", "import": "glossary_commands", "export": "glossary_commands",
     "terms": "glossary_commands", "lint": "lint_command", "audit": "audit_command", "tm": "tm_commands",
-    "qa": "qa_command", "po": "po_commands",
+    "qa": "qa_command", "po": "po_commands", "users": "web_commands", "serve": "web_commands",
 }
 
 

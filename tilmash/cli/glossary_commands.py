@@ -11,6 +11,7 @@ import click
 from sqlalchemy import func, select
 
 from glossary import termbase
+from glossary.concept_json import concept_to_json
 from glossary.catalogue_export import ConceptFilter, EntryState
 from glossary.catalogue_import import NotAGlossaryCatalogue, import_translations, is_catalogue_path, read_translations_file
 from glossary.errors import FormatError, GlossaryError
@@ -141,16 +142,6 @@ def terms() -> None:
     """Find and show concepts and their terms."""
 
 
-def _concept_json(concept: ConceptEntry) -> dict:
-    return {
-        "id": concept.id,
-        "subject_field": concept.subject_field,
-        "definition": concept.definition,
-        "terms": [{"lang": t.lang, "text": t.text, "status": t.status.value, "valid": [str(p) for p in t.periods]}
-                  for t in concept.terms],
-    }
-
-
 def _concept_text(concept: ConceptEntry) -> str:
     head = concept.id + (f"  ({concept.subject_field})" if concept.subject_field else "")
     lines, last_lang = [head], None
@@ -178,7 +169,7 @@ def terms_search(settings: Settings, query: str, style: str | None, limit: int, 
         termbase.require_style(session, style)
         found = [termbase.in_style(c, style).sorted() for c in termbase.search_concepts(session, query, limit=limit)]
     if output_format == "json":
-        click.echo(json.dumps({"concepts": [_concept_json(c) for c in found]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"concepts": [concept_to_json(c) for c in found]}, ensure_ascii=False, indent=2))
     elif found:
         click.echo("\n\n".join(_concept_text(c) for c in found))
     else:

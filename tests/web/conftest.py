@@ -1,0 +1,206 @@
+"""Fixtures of the web app: an app on a fresh database with the bundled glossary, users of each
+role, Flask's test client, and API tokens."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from glossary import accounts
+from glossary.database import Database
+from glossary.records import Role
+from glossary.termbase import seed_bundled_glossary
+from webapp import create_app
+
+from ..conftest import POSTGRES_URL
+
+PASSWORD = "correct horse battery"
+USERS = {"tina": Role.TRANSLATOR, "terry": Role.TERMINOLOGIST, "ada": Role.ADMIN}
+
+
+def seeded(url: str) -> None:
+    database = Database(url)
+    database.upgrade()
+    with database.session(actor="tests") as session:
+        seed_bundled_glossary(session)
+        for name, role in USERS.items():
+            accounts.add_user(session, name, PASSWORD, role)
+    database.dispose()
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(monkeypatch):
+    """Werkzeug's pbkdf2 with few rounds instead of scrypt's 0.2 s a hash: the tests are about who may do what."""
+    monkeypatch.setattr(accounts, "HASH_METHOD", "pbkdf2:sha256:1000")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """One seeded SQLite file, copied for each test (seeding takes a second; copying, nothing)."""
+    path = tmp_path_factory.mktemp("template") / "tilmash.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "HASH_METHOD", "pbkdf2:sha256:1000")
+        seeded(f"sqlite:///{path}")
+    return path
+
+
+@contextlib.contextmanager
+def postgres_database(prefix: str, template: str | None = None):
+    """A new PostgreSQL database beside the test one (a file copy of ``template`` if given), dropped after."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    copy = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+    try:
+        yield name, make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_template():
+    """One seeded PostgreSQL database, the template each test's database is copied from."""
+    with postgres_database("tilmash_template") as (name, url), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "HASH_METHOD", "pbkdf2:sha256:1000")
+        seeded(url)
+        patch.undo()
+        yield name
+
+
+@contextlib.contextmanager
+def database_copy(request, folder):
+    """A database of its own with the bundled glossary and the users: a copy of the template
+    (a file copy on PostgreSQL too: a tenth of a second, against one or two for migrating and seeding)."""
+    if not POSTGRES_URL:
+        path = folder / "tilmash.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    with postgres_database("tilmash_web", request.getfixturevalue("postgres_template")) as (_name, url):
+        yield url
+
+
+@pytest.fixture
+def web_database_url(tmp_path, request):
+    with database_copy(request, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def app_config(web_database_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    return {"DATABASE_URL": web_database_url, "TESTING": True, "SECRET_KEY": "tests", "ANONYMOUS_READ": True}
+
+
+@pytest.fixture
+def app(app_config):
+    app = create_app(app_config)
+    yield app
+    app.extensions["tilmash.database"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def shared_app(request, tmp_path_factory):
+    """One app for the tests that only read: none of them may change its database or its config."""
+    folder = tmp_path_factory.mktemp("shared")
+    with pytest.MonkeyPatch.context() as patch, database_copy(request, folder) as url:
+        patch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+        patch.setenv("XDG_DATA_HOME", str(folder / "data"))
+        app = create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "tests", "ANONYMOUS_READ": True})
+        yield app
+        app.extensions["tilmash.database"].dispose()
+
+
+@pytest.fixture
+def reader(shared_app):
+    """A client of the shared app: for tests that read and lint, and change nothing."""
+    return shared_app.test_client()
+
+
+def csrf_token(client, path: str = "/login") -> str:
+    """The CSRF token of the client's session, as a page's form carries it."""
+    import re
+
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+
+def sign_in(client, name: str, password: str = PASSWORD):
+    return client.post("/login", data={"name": name, "password": password, "csrf_token": csrf_token(client)})
+
+
+@pytest.fixture
+def token(app):
+    """token(role) -> a bearer token of the user with that role."""
+
+    def make(role: Role) -> str:
+        user = next(name for name, r in USERS.items() if r is role)
+        with app.extensions["tilmash.database"].session(actor="tests") as session:
+            return accounts.create_token(session, user, f"{role.value} token", role)
+
+    return make
+
+
+def bearer(secret: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {secret}"}
+
+
+@pytest.fixture
+def live_server(app):
+    from .browser import LiveServer
+
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def shared_server(shared_app):
+    from .browser import LiveServer
+
+    with LiveServer(shared_app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser, server):
+    context = browser.new_context(base_url=server.url, locale="en-US", viewport={"width": 1400, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def page(browser, shared_server):
+    """A fresh browser context (its own cookies) on the shared app, in English: for tests that change nothing."""
+    yield from _page(browser, shared_server)
+
+
+@pytest.fixture
+def fresh_page(browser, live_server):
+    """A fresh browser context on an app and database of this test's own."""
+    yield from _page(browser, live_server)

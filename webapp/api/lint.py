@@ -1,0 +1,59 @@
+"""POST /api/lint and POST /api/translate/check."""
+
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+
+from glossary.cards import concept_cards
+from glossary.lint.engine import lint_text
+from glossary.lint.service import matcher_for_database
+from glossary.translation import check_translation
+
+from ..auth import require
+from ..db import database, session
+from . import schemas
+
+blp = Blueprint("api_lint", __name__, description="Lint drafts and translations")
+
+
+def finding_json(finding) -> dict:
+    """The contract's finding (DESIGN.md) and whether its suggestion is certain."""
+    return {**finding.to_json(), "fixable": finding.fixable}
+
+
+@blp.route("/lint", methods=["POST"])
+@blp.arguments(schemas.LintRequest)
+@blp.response(200, schemas.LintResponse)
+@blp.alt_response(400, schema=schemas.Error)
+@require(None)
+def lint(request: dict):
+    """Every non-canonical name in a text, with the exact replacement.
+
+    `start`/`end` are offsets in Unicode code points (not UTF-16 units).
+    """
+    matcher = matcher_for_database(database(), request["style"])
+    findings = lint_text(request["text"], matcher, path="-", lang=request["lang"], kind=request["format"],
+                         date=request["date"])
+    result = {"findings": [finding_json(f) for f in findings]}
+    if request["concepts"]:
+        with session() as s:
+            result["concepts"] = concept_cards(s, {f.concept for f in findings if f.concept}, request["style"])
+    return result
+
+
+@blp.route("/translate/check", methods=["POST"])
+@blp.arguments(schemas.TranslateCheck)
+@blp.response(200, schemas.TranslateResult)
+@blp.alt_response(400, schema=schemas.Error)
+@require(None)
+def translate_check(request: dict):
+    """Translate mode: the source's names with their target rendering, and whether the translation has them."""
+    matcher = matcher_for_database(database(), request["style"], shortcuts=False)
+    check = check_translation(request["source"], request["target"], matcher, source_lang=request["source_lang"],
+                              target_lang=request["target_lang"])
+    return {
+        "names": [vars(n) for n in check.names],
+        "findings": [finding_json(f) for f in check.findings],
+        "missing_numbers": check.missing_numbers,
+        "extra_numbers": check.extra_numbers,
+    }

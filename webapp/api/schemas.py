@@ -1,0 +1,223 @@
+"""The API's request and response shapes (marshmallow): they validate requests and make the
+OpenAPI document, so the document cannot drift from the code."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from glossary.records import CaseRule, PartOfSpeech, TermStatus
+
+LANGS = ["auto", "en", "az", "kk", "ru"]
+STATUSES = [s.value for s in TermStatus]
+
+
+class Schema(ma.Schema):
+    class Meta:
+        ordered = True
+        unknown = ma.RAISE
+
+
+class ErrorDetail(Schema):
+    status = fields.Integer(required=True, metadata={"description": "the HTTP status"})
+    message = fields.String(required=True, metadata={"description": "what is wrong, for a person"})
+    problems = fields.List(fields.String(), metadata={"description": "each problem of a refused glossary input: 'where:line: message'"})
+    current = fields.Dict(metadata={"description": "on 409: the concept as stored now, with its version"})
+
+
+class Error(Schema):
+    """Every 4xx and 5xx answer of the API."""
+
+    error = fields.Nested(ErrorDetail, required=True)
+
+
+class LintRequest(Schema):
+    text = fields.String(required=True, validate=validate.Length(max=5_000_000))
+    lang = fields.String(load_default="auto", validate=validate.OneOf(LANGS))
+    format = fields.String(load_default="text", validate=validate.OneOf(["text", "markdown", "html"]))
+    style = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=64))
+    date = fields.Date(load_default=None, allow_none=True,
+                       metadata={"description": "the document's date (YYYY-MM-DD): a former name inside its validity period is right; "
+                       "default: the date the text gives (front matter, article:published_time), else today"})
+    concepts = fields.Boolean(load_default=False, metadata={
+        "description": "also return, for each concept found, its preferred forms per language, note and source"})
+
+
+class Finding(Schema):
+    path = fields.String(required=True)
+    start = fields.Integer(required=True, metadata={"description": "0-based offset in Unicode code points"})
+    end = fields.Integer(required=True)
+    line = fields.Integer(required=True)
+    column = fields.Integer(required=True)
+    end_line = fields.Integer(required=True)
+    end_column = fields.Integer(required=True)
+    rule = fields.String(required=True)
+    severity = fields.String(required=True, validate=validate.OneOf(["error", "warning", "info"]))
+    found = fields.String(required=True)
+    suggestion = fields.String(required=True, allow_none=True)
+    concept = fields.String(required=True, allow_none=True)
+    lang = fields.String(required=True)
+    status = fields.String(required=True, allow_none=True)
+    message = fields.String(required=True)
+    fixable = fields.Boolean(required=True, metadata={"description": "whether the suggestion is certain (what --fix applies)"})
+
+
+class ConceptCard(Schema):
+    """What a finding's card shows of its concept, in the house style asked for."""
+
+    id = fields.String(required=True)
+    subject_field = fields.String(allow_none=True)
+    forms = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                        metadata={"description": "language -> preferred form"})
+    note = fields.String(allow_none=True, metadata={"description": "the concept's note"})
+    notes = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                        metadata={"description": "language -> the preferred term's note"})
+    sources = fields.Dict(keys=fields.String(), values=fields.String(), required=True,
+                          metadata={"description": "language -> the preferred term's source"})
+
+
+class LintResponse(Schema):
+    findings = fields.List(fields.Nested(Finding), required=True)
+    concepts = fields.Dict(keys=fields.String(), values=fields.Nested(ConceptCard))
+
+
+VALID = fields.List(fields.String(), load_default=list, metadata={
+    "description": "when the term was the name in use: periods START/END (YYYY, YYYY-MM or YYYY-MM-DD; an open end empty)"})
+
+
+class TermShort(Schema):
+    lang = fields.String(required=True)
+    text = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    valid = VALID
+
+
+class ConceptShort(Schema):
+    id = fields.String(required=True)
+    subject_field = fields.String(allow_none=True)
+    definition = fields.String(allow_none=True)
+    terms = fields.List(fields.Nested(TermShort), required=True)
+
+
+class TermsQuery(Schema):
+    q = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    style = fields.String(load_default=None, validate=validate.Length(max=64))
+    limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=200))
+
+
+class TermsResponse(Schema):
+    concepts = fields.List(fields.Nested(ConceptShort), required=True)
+
+
+class TermFull(Schema):
+    lang = fields.String(required=True, validate=validate.Length(min=1, max=35))
+    text = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    case = fields.String(load_default=CaseRule.PERMISSIVE.value, validate=validate.OneOf([c.value for c in CaseRule]))
+    part_of_speech = fields.String(load_default=None, allow_none=True, validate=validate.OneOf([p.value for p in PartOfSpeech]))
+    note = fields.String(load_default=None, allow_none=True)
+    source = fields.String(load_default=None, allow_none=True)
+    styles = fields.Dict(keys=fields.String(), values=fields.String(validate=validate.OneOf(STATUSES)), load_default=dict,
+                         metadata={"description": "house style -> status, where the style differs from the default"})
+    valid = VALID
+
+
+class ConceptFull(Schema):
+    id = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    subject_field = fields.String(load_default=None, allow_none=True)
+    definition = fields.String(load_default=None, allow_none=True)
+    note = fields.String(load_default=None, allow_none=True)
+    terms = fields.List(fields.Nested(TermFull), required=True)
+
+
+class VersionedConcept(ConceptFull):
+    version = fields.Integer(required=True, metadata={"description": "the version read; a save with an older one gets 409"})
+
+
+class ConceptWrite(ConceptFull):
+    version = fields.Integer(load_default=None, allow_none=True,
+                             metadata={"description": "required to update: the version the change was made on"})
+
+
+class ConceptQuery(Schema):
+    style = fields.String(load_default=None, validate=validate.Length(max=64))
+
+
+class DeleteQuery(Schema):
+    version = fields.Integer(load_default=None)
+
+
+class Change(Schema):
+    id = fields.Integer(required=True)
+    at = fields.DateTime(required=True)
+    actor = fields.String(required=True)
+    action = fields.String(required=True)
+    entity = fields.String(required=True)
+    concept_id = fields.String(allow_none=True)
+    before = fields.Dict(allow_none=True)
+    after = fields.Dict(allow_none=True)
+
+
+class History(Schema):
+    changes = fields.List(fields.Nested(Change), required=True)
+
+
+class ProposalWrite(Schema):
+    concept = fields.Nested(ConceptFull, required=True)
+    comment = fields.String(load_default=None, allow_none=True)
+
+
+class Proposal(Schema):
+    id = fields.Integer(required=True)
+    concept_id = fields.String(required=True)
+    is_new_concept = fields.Boolean(required=True)
+    author = fields.String(required=True)
+    state = fields.String(required=True)
+    comment = fields.String(allow_none=True)
+    concept = fields.Nested(ConceptFull, required=True)
+
+
+class ProposalList(Schema):
+    proposals = fields.List(fields.Nested(Proposal), required=True)
+
+
+class Review(Schema):
+    note = fields.String(load_default=None, allow_none=True)
+
+
+class ExportQuery(Schema):
+    version = fields.String(load_default="2008", validate=validate.OneOf(["2008", "3"]),
+                            metadata={"description": "TBX only: 2008 (<martif>) or 3 (<tbx>)"})
+    lang = fields.String(load_default=None, validate=validate.Length(min=2, max=35),
+                         metadata={"description": "po and mo: the target language"})
+    source = fields.String(load_default="en", validate=validate.Length(min=2, max=35),
+                           metadata={"description": "po, pot and mo: the language of msgid"})
+    style = fields.String(load_default=None, validate=validate.Length(max=64), metadata={"description": "po and mo: the house style"})
+    subject_field = fields.List(fields.String(), load_default=list, metadata={"description": "only concepts of these subject fields"})
+    status = fields.List(fields.String(validate=validate.OneOf(["preferred", "admitted", "missing"])), load_default=list,
+                         metadata={"description": "po and mo: only entries in these states"})
+    since = fields.DateTime(load_default=None, metadata={"description": "only concepts changed at or after this moment"})
+
+
+class TranslateCheck(Schema):
+    source = fields.String(required=True, validate=validate.Length(max=2_000_000))
+    target = fields.String(load_default="", validate=validate.Length(max=2_000_000))
+    source_lang = fields.String(load_default="auto", validate=validate.OneOf(LANGS))
+    target_lang = fields.String(required=True, validate=validate.OneOf(LANGS[1:]))
+    style = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=64))
+
+
+class SourceName(Schema):
+    concept = fields.String(required=True)
+    found = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    rendering = fields.String(required=True, allow_none=True, metadata={"description": "the target language's form in the style"})
+    present = fields.Boolean(required=True, metadata={"description": "whether the translation names it (any form, inflected)"})
+
+
+class TranslateResult(Schema):
+    names = fields.List(fields.Nested(SourceName), required=True)
+    findings = fields.List(fields.Nested(Finding), required=True, metadata={"description": "the translation's lint findings"})
+    missing_numbers = fields.List(fields.String(), required=True, metadata={"description": "numbers of the source not in the translation"})
+    extra_numbers = fields.List(fields.String(), required=True, metadata={"description": "numbers of the translation not in the source"})

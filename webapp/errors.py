@@ -1,0 +1,114 @@
+"""Errors into responses, in one place: one JSON shape under /api, an HTML page elsewhere.
+
+The JSON shape (DESIGN.md, pinned by tests/web/test_errors.py)::
+
+    {"error": {"status": 400, "message": "...", "problems": [...]?, "current": {...}?}}
+
+``problems`` lists each problem of a refused glossary input (``path:line: message``);
+``current`` is the stored concept when a save conflicts (409). A traceback never reaches
+the client: an unexpected exception is logged and answered with a plain 500.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from glossary.accounts import AccountError, TooManyAttempts
+from glossary.concept_json import concept_to_json
+from glossary.database import DatabaseError
+from glossary.editing import ConceptNotFound, EditConflict, RevertError
+from glossary.errors import FormatError, GlossaryError
+from glossary.proposals import ProposalError
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path == "/api"
+
+
+def error_body(status: int, message: str, **extra: Any) -> dict[str, Any]:
+    return {"error": {"status": status, "message": message, **{k: v for k, v in extra.items() if v is not None}}}
+
+
+def status_of(error: GlossaryError) -> int:
+    if isinstance(error, ConceptNotFound):
+        return 404
+    if isinstance(error, (EditConflict, RevertError)):
+        return 409
+    if isinstance(error, TooManyAttempts):
+        return 429
+    if isinstance(error, ProposalError):
+        return 409
+    if isinstance(error, DatabaseError):
+        return 503
+    return 400
+
+
+def _respond(status: int, message: str, headers: dict[str, str] | None = None, **extra: Any):
+    if wants_json():
+        return error_body(status, message, **extra), status, headers or {}
+    return render_template("error.html", status=status, message=message), status, headers or {}
+
+
+def _http(error: HTTPException):
+    message = error.description or error.name
+    if error.code == 404 and not getattr(error, "data", None):
+        message = _("Nothing here: check the address.") if not wants_json() else f"no such address: {request.path}"
+    data = getattr(error, "data", None) or {}
+    if "messages" in data:  # webargs: the request's fields that are wrong
+        message = _validation_message(data["messages"])
+    elif "message" in data:
+        message = data["message"]
+    headers = dict(data.get("headers") or {})
+    if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+        headers["Allow"] = ", ".join(error.valid_methods)
+    return _respond(error.code or 500, message, headers)
+
+
+def _validation_message(messages: dict) -> str:
+    parts = []
+    for location, fields in messages.items():
+        if isinstance(fields, dict):
+            for name, problems in fields.items():
+                text = "; ".join(str(p) for p in problems) if isinstance(problems, list) else str(problems)
+                parts.append(f"{name}: {text}")
+        else:
+            parts.append(f"{location}: {fields}")
+    return "invalid request: " + ("; ".join(parts) or "malformed body")
+
+
+def _glossary(error: GlossaryError):
+    status = status_of(error)
+    extra: dict[str, Any] = {}
+    headers = {}
+    if isinstance(error, FormatError):
+        extra["problems"] = [str(p) for p in error.problems]
+    if isinstance(error, EditConflict) and error.current is not None:
+        extra["current"] = {**concept_to_json(error.current, full=True), "version": error.current_version}
+    if isinstance(error, TooManyAttempts):
+        headers["Retry-After"] = str(error.retry_after)
+    message = "; ".join(str(p) for p in error.problems) if isinstance(error, FormatError) else str(error)
+    return _respond(status, message, headers, **extra)
+
+
+def _csrf(error: CSRFError):
+    return _respond(400, _("The form expired or was sent from elsewhere: reload the page and try again."))
+
+
+def _unexpected(error: Exception):
+    if isinstance(error, HTTPException):
+        return _http(error)
+    current_app.logger.exception("unexpected error on %s %s", request.method, request.path)
+    return _respond(500, "internal error: the server could not answer this request")
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf)
+    app.register_error_handler(HTTPException, _http)
+    app.register_error_handler(AccountError, _glossary)
+    app.register_error_handler(GlossaryError, _glossary)
+    app.register_error_handler(Exception, _unexpected)

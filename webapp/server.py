@@ -1,0 +1,37 @@
+"""``tilmash serve``: gunicorn running ``create_app()`` in each worker.
+
+The app is made after the fork (no preloading), so each worker has its own database
+engine; the compiled matcher is cached per worker and keyed by the glossary's revision
+(glossary/lint/cache.py), so a glossary edit is seen by the next request in every worker.
+"""
+
+from __future__ import annotations
+
+from gunicorn.app.base import BaseApplication
+
+
+class Server(BaseApplication):
+    def __init__(self, options: dict):
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from . import create_app
+
+        return create_app()
+
+
+def run(host: str, port: int, workers: int) -> None:
+    Server({
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": 4,
+        "timeout": 60,
+        "accesslog": "-",
+        "preload_app": False,
+    }).run()
