@@ -5,7 +5,9 @@ the concept id (two concepts with the same English name do not collide),
 ``msgid`` the source language's preferred term, ``msgstr`` the target
 language's preferred term in the house style. Where the target has no
 preferred term, ``msgstr`` is its first admitted term marked ``#, fuzzy`` (not
-approved: a translator confirms it), or empty where it has none. ``#.``
+approved: a translator confirms it), or empty and marked ``#, fuzzy`` where it
+has none (to translate: an empty fuzzy msgstr is legal gettext, untranslated to
+msgfmt, and a PO editor's "needs work" list shows it). ``#.``
 comments carry the definition, the notes, the subject field, the accepted
 alternatives and the forms to avoid.
 
@@ -44,7 +46,7 @@ class EntryState(StrEnum):
 
     PREFERRED = "preferred"  # the target's preferred term: translated
     ADMITTED = "admitted"    # no preferred term; an admitted one, marked fuzzy
-    MISSING = "missing"      # no accepted term in the target language: empty msgstr
+    MISSING = "missing"      # no accepted term in the target language: empty msgstr, marked fuzzy
 
 
 @dataclass(frozen=True)
@@ -166,8 +168,8 @@ def glossary_catalogue(session: Session, *, lang: str | None, source: str = "en"
             msgstr="" if template or target_term is None else target_term.text,
             comment=_comments(concept, None if template else lang, target_term, statuses),
         )
-        if state is EntryState.ADMITTED and not template:
-            entry.flags.append(FUZZY)
+        if state is not EntryState.PREFERRED and not template:
+            entry.flags.append(FUZZY)  # not approved (admitted) or missing: for a translator to look at
         catalogue.append(entry)
     result.catalogue = catalogue
     return result

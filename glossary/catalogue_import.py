@@ -18,7 +18,13 @@ msgctxt, in the target language (and house style) of the export.
 - Otherwise an admitted term becomes preferred, or a new term is added as
   preferred (the translator's comment as its note, the file as its source).
 
-Fuzzy and untranslated entries are counted and left alone. The changes go
+An empty msgstr is untranslated, whether or not it is marked fuzzy (the
+export marks a missing term so; msgfmt and GNU gettext's tools drop the mark
+from an empty entry): counted, nothing to import. A msgstr still marked fuzzy
+is not confirmed ("needs work" in Poedit, "needs editing" in Weblate, left
+out of the ``.mo`` by msgfmt): counted and not applied, and where it is not
+a term the glossary accepts already (a translation typed in but not
+confirmed), reported with its line so it is not lost. The changes go
 through the termbase's import, so they are validated and recorded in the
 change history like every other change; the caller's transaction makes the
 import of several files all-or-nothing.
@@ -87,6 +93,7 @@ class TranslationReport:
     added: list[Outcome] = field(default_factory=list)
     promoted: list[Outcome] = field(default_factory=list)
     not_applied: list[Outcome] = field(default_factory=list)
+    fuzzy_new: list[Outcome] = field(default_factory=list)  # typed in but still fuzzy: counted in ``fuzzy``, shown
     unchanged: int = 0
     fuzzy: int = 0
     untranslated: int = 0
@@ -94,6 +101,11 @@ class TranslationReport:
     @property
     def applied(self) -> list[Outcome]:
         return sorted(self.added + self.promoted, key=lambda o: o.line or 0)
+
+    @property
+    def warnings(self) -> list[Outcome]:
+        """What was not applied and what waits for review, in file order."""
+        return sorted(self.not_applied + self.fuzzy_new, key=lambda o: o.line or 0)
 
     def __str__(self) -> str:
         updated = len(self.added) + len(self.promoted)
@@ -169,6 +181,10 @@ def _import_one(session: Session, translations: Translations) -> TranslationRepo
             report.untranslated += 1
         elif entry.fuzzy:
             report.fuzzy += 1
+            concept = concepts.get(entry.concept_id or "")
+            if concept is None or not _accepted(concept, entry.text, translations):
+                report.fuzzy_new.append(Outcome(entry.line, f"{_where(entry.concept_id, translations)}: {entry.text!r} is "
+                                                "marked fuzzy (needs review): not applied; clear the fuzzy mark to apply it"))
         elif not entry.concept_id:
             report.not_applied.append(Outcome(entry.line, f"{entry.text!r} has no msgctxt (the concept id): not applied"))
         elif entry.concept_id not in concepts:
@@ -183,11 +199,25 @@ def _import_one(session: Session, translations: Translations) -> TranslationRepo
     return report
 
 
+def _where(concept_id: str | None, translations: Translations) -> str:
+    """An entry's concept, language and style for a message: ``aktau (kk, az-official)``."""
+    style = f", {translations.style}" if translations.style else ""
+    return f"{concept_id or '(no msgctxt)'} ({translations.target}{style})"
+
+
+def _accepted(concept: ConceptEntry, text: str, translations: Translations) -> bool:
+    """Whether ``text`` is a preferred or admitted term of the concept in the catalogue's language and style
+    (what the export wrote, or another accepted form): a fuzzy entry with it holds nothing new."""
+    statuses = statuses_in_style(concept.terms, translations.style)
+    return any(t.lang == translations.target and t.text == text and statuses[t] in (TermStatus.PREFERRED, TermStatus.ADMITTED)
+               for t in concept.terms)
+
+
 def _apply(concept: ConceptEntry, entry: Translation, translations: Translations,
            report: TranslationReport) -> ConceptEntry | None:
     """The concept with the entry's msgstr made preferred, or None (counted in the report) if it is not applied."""
     target, style, text = translations.target, translations.style, entry.text
-    where = f"{concept.id} ({target}{', ' + style if style else ''})"
+    where = _where(concept.id, translations)
     statuses = statuses_in_style(concept.terms, style)
     in_lang = [t for t in concept.terms if t.lang == target]
     preferred = next((t for t in in_lang if statuses[t] is TermStatus.PREFERRED), None)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import polib
 import pytest
-from sqlalchemy import func, select
-from translate.storage import po as toolkit_po
+from sqlalchemy import select
 
 from glossary import termbase
 from glossary.catalogue_import import NotAGlossaryCatalogue, import_translations, read_translations
@@ -14,45 +13,7 @@ from glossary.errors import FormatError
 from glossary.model import Change
 
 from ..support.gettext_tools import run
-
-
-def glossary_terms(database) -> set[tuple]:
-    with database.session() as session:
-        return {(c.id, t.lang, t.text, t.status.value, t.styles, t.note, t.source)
-                for c in termbase.export_glossary(session).concepts for t in c.terms}
-
-
-def change_count(database) -> int:
-    with database.session() as session:
-        return session.scalar(select(func.count(Change.id)))
-
-
-def export_po(invoke, tmp_path, *options) -> bytes:
-    result = invoke("export", "--format", "po", "-o", "out.po", *options)
-    assert result.exit_code == 0, result.stderr
-    return (tmp_path / "out.po").read_bytes()
-
-
-def translate_like_weblate(data: bytes, translations: dict[str, str], confirm: tuple[str, ...] = ()) -> bytes:
-    """Edit with translate-toolkit, the PO library Weblate saves with: set msgstr, clear fuzzy, rewrite the header."""
-    store = toolkit_po.pofile(data)
-    for unit in store.units:
-        if unit.isheader():
-            continue
-        context = unit.getcontext()
-        if context in translations:
-            unit.target = translations[context]
-            unit.markfuzzy(False)
-        if context in confirm:
-            unit.markfuzzy(False)
-    store.updateheader(add=True, X_Generator="Weblate 5.8", Last_Translator="Aigerim Bekova <aigerim@example.kz>",
-                       PO_Revision_Date="2025-04-02 09:15+0500")
-    return bytes(store)
-
-
-def import_file(invoke, tmp_path, name: str, data: bytes):
-    (tmp_path / name).write_bytes(data)
-    return invoke("import", name)
+from .conftest import change_count, export_po, glossary_terms, import_file, translate_like_weblate
 
 
 def test_round_trip_through_weblate_updates_exactly_the_edited_terms(po_invoke, po_database, tmp_path):

@@ -91,7 +91,7 @@ def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> No
     for report in translated:
         for outcome in report.applied:
             click.echo(f"{report.path}:{outcome.line}: {outcome.message}")
-        for outcome in report.not_applied:
+        for outcome in report.warnings:
             click.echo(f"warning: {report.path}:{outcome.line}: {outcome.message}", err=True)
         click.echo(str(report))
 
