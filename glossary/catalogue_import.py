@@ -40,8 +40,17 @@ import polib
 from sqlalchemy.orm import Session
 
 from . import termbase
-from .errors import FormatError, InvalidLanguage, Problem, UnknownStyle
-from .formats.po import GLOSSARY_HEADER, header_fields, is_glossary_catalogue, language_from_gettext, read_catalogue
+from .errors import FormatError, InvalidLanguage, UnknownStyle
+from .fileio import read_input_file
+from .formats.po import (
+    GLOSSARY_HEADER,
+    header_fields,
+    header_language,
+    header_line,
+    header_value,
+    is_glossary_catalogue,
+    read_catalogue_text,
+)
 from .languages import normalize_language
 from .records import ConceptEntry, Glossary, TermEntry, TermStatus
 from .validation import concept_problems, statuses_in_style
@@ -120,32 +129,28 @@ def is_catalogue_path(path: str | Path) -> bool:
 
 def read_translations_file(path: str | Path) -> Translations:
     """Read a translated glossary catalogue, raising FormatError if it is not one or is broken."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
-    return read_translations(data, str(path))
+    return read_translations(read_input_file(path), str(path))
 
 
 def read_translations(data: bytes, path: str) -> Translations:
-    catalogue = read_catalogue(data, path)
+    catalogue, text = read_catalogue_text(data, path)
     if not is_glossary_catalogue(catalogue):
         raise NotAGlossaryCatalogue.single(path, None, f"not a Tilmash glossary catalogue (its header has no {GLOSSARY_HEADER} "
                                  "field): a PO file of other origin goes into the translation memory")
-    return translations_of(catalogue, path)
+    return translations_of(catalogue, text, path)
 
 
-def translations_of(catalogue: polib.POFile, path: str) -> Translations:
+def translations_of(catalogue: polib.POFile, text: str, path: str) -> Translations:
     mark = header_fields(catalogue, GLOSSARY_HEADER)
-    language = next((v for k, v in catalogue.metadata.items() if k.lower() == "language"), "")
-    problems = []
-    languages = {}
-    for role, value in (("source", mark.get("source", "")), ("target", mark.get("target") or language_from_gettext(language))):
+    problems, languages = [], {}
+    for role in ("source", "target"):
         try:
-            languages[role] = normalize_language(value)
-        except InvalidLanguage as exc:
-            what = f"{GLOSSARY_HEADER} source" if role == "source" else "Language"
-            problems.append(Problem(path, None, f"the header's {what} is not a language: {exc}"))
+            if mark.get(role) or role == "source":
+                languages[role] = _marked_language(mark, role, header_line(text, GLOSSARY_HEADER), path)
+            else:
+                languages[role] = header_language(catalogue, text, path, required=True)
+        except FormatError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise FormatError(problems)
     entries = [
@@ -155,9 +160,17 @@ def translations_of(catalogue: polib.POFile, path: str) -> Translations:
         )
         for entry in catalogue if not entry.obsolete
     ]
-    translator = next((v for k, v in catalogue.metadata.items() if k.lower() == "last-translator"), "").strip()
+    translator = header_value(catalogue, "Last-Translator")
     return Translations(path, languages["source"], languages["target"], mark.get("style") or None,
                         translator or None, entries)
+
+
+def _marked_language(mark: dict[str, str], role: str, line: int | None, path: str) -> str:
+    value = mark.get(role, "")
+    try:
+        return normalize_language(value)
+    except InvalidLanguage:
+        raise FormatError.single(path, line, f"the header's {GLOSSARY_HEADER} {role} {value!r} is not a language code") from None
 
 
 def import_translations(session: Session, catalogues: Sequence[Translations]) -> list[TranslationReport]:

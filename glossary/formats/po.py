@@ -31,7 +31,8 @@ import polib
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
-from ..errors import FormatError, Problem
+from ..errors import FormatError, InvalidLanguage, Problem
+from ..languages import normalize_language
 from .base import decode_text
 
 GLOSSARY_HEADER = "X-Tilmash-Glossary"
@@ -123,7 +124,7 @@ def mo_bytes(catalogue: polib.POFile) -> bytes:
 
 def header_fields(catalogue: polib.POFile, name: str) -> dict[str, str]:
     """A header field written as ``key=value; key=value`` (``X-Tilmash-Glossary``) as a dict."""
-    value = next((v for k, v in catalogue.metadata.items() if k.lower() == name.lower()), "")
+    value = header_value(catalogue, name)
     fields = {}
     for part in value.split(";"):
         key, _, item = part.partition("=")
@@ -140,12 +141,22 @@ def is_glossary_catalogue(catalogue: polib.POFile) -> bool:
 def read_catalogue(data: bytes, path: str) -> polib.POFile:
     """Parse a PO or POT file, raising FormatError with every problem found, each with its line.
 
+    The one reader of PO files from outside: ``tilmash import`` (glossary
+    catalogues and memory), ``tilmash qa`` and ``tilmash po pretranslate`` all
+    read with it, so a broken file gets the same message from each.
+
     Refused: bytes that are not in the declared charset (or a UTF-8 file that
     declares another), an unknown charset, a string left open or with an
     unescaped quote, an unknown keyword, what polib cannot parse, a file
     without a header entry (``msgid ""`` with a Content-Type), and two entries
     with the same msgctxt and msgid.
     """
+    return read_catalogue_text(data, path)[0]
+
+
+def read_catalogue_text(data: bytes, path: str) -> tuple[polib.POFile, str]:
+    """``read_catalogue``, and the text it parsed (decoded by the header's charset), for tools that point
+    into the file (offsets in this text are offsets in the file as read) or at a header field's line."""
     text = _decode(data, path)
     problems = _syntax_problems(text, path)
     if problems:
@@ -162,13 +173,35 @@ def read_catalogue(data: bytes, path: str) -> polib.POFile:
     problems = _header_problems(catalogue, text, path) + _duplicate_problems(catalogue, path)
     if problems:
         raise FormatError(sorted(problems, key=lambda p: p.line or 0))
-    return catalogue
+    return catalogue, text
 
 
-def decode_catalogue(data: bytes, path: str) -> str:
-    """The text of a PO file as ``read_catalogue`` parses it: UTF-8, or the charset its header declares
-    (for tools that point into the file: offsets in this text are offsets in the file as read)."""
-    return _decode(data, path)
+def header_value(catalogue: polib.POFile, name: str) -> str:
+    """A header field's value (the name in any letter case), stripped; empty where the header lacks it."""
+    return next((v for k, v in catalogue.metadata.items() if k.lower() == name.lower()), "").strip()
+
+
+def header_line(text: str, name: str) -> int | None:
+    """The line of a header field in the catalogue's text (``read_catalogue_text``), for messages."""
+    found = re.search(rf'^[ \t]*"{re.escape(name)}\s*:', text, re.MULTILINE | re.IGNORECASE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def header_language(catalogue: polib.POFile, text: str, path: str, name: str = "Language", *,
+                    required: bool = False) -> str | None:
+    """The BCP 47 tag of a header field that names a language in gettext's form (``kk``, ``pt_BR``,
+    ``kk@latin``; ``Language``, ``X-Source-Language``); None where it is missing or empty (FormatError
+    if ``required``), FormatError with the field's line where it is not a language."""
+    value = header_value(catalogue, name)
+    if not value and required:
+        raise FormatError.single(path, _header_entry_line(text), f"no {name} in the PO header: it says which language "
+                                 "the translations are in")
+    if not value:
+        return None
+    try:
+        return normalize_language(language_from_gettext(value))
+    except InvalidLanguage as exc:
+        raise FormatError.single(path, header_line(text, name), f"the header's {name} {value!r} is not a language code") from exc
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -303,9 +336,12 @@ def _header_problems(catalogue: polib.POFile, text: str, path: str) -> list[Prob
         return [Problem(path, 1, 'no header entry (msgid "" with Content-Type: text/plain; charset=UTF-8): '
                         "not a complete PO file")]
     if not any(k.lower() == "content-type" and "charset=" in v.lower() for k, v in catalogue.metadata.items()):
-        line = next((n for n, raw in enumerate(text.splitlines(), start=1) if raw.strip() == 'msgid ""'), 1)
-        return [Problem(path, line, 'the header has no "Content-Type: text/plain; charset=..." field')]
+        return [Problem(path, _header_entry_line(text), 'the header has no "Content-Type: text/plain; charset=..." field')]
     return []
+
+
+def _header_entry_line(text: str) -> int:
+    return next((n for n, raw in enumerate(text.splitlines(), start=1) if raw.strip() == 'msgid ""'), 1)
 
 
 def _duplicate_problems(catalogue: polib.POFile, path: str) -> list[Problem]:

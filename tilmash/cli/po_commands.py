@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from glossary.errors import FormatError
-from glossary.fileio import write_atomically
-from glossary.formats.po import catalogue_bytes, read_catalogue
+from glossary.fileio import read_input_file, write_atomically
+from glossary.formats.po import catalogue_bytes, header_language, read_catalogue_text
 from glossary.termbase import require_style
 from tm.pretranslate import DEFAULT_MIN_SCORE, pretranslate
 
@@ -35,11 +34,8 @@ def pretranslate_command(settings: Settings, file: Path, lang: str, source: str,
                          style: str | None, output: Path | None) -> None:
     """Fill a catalogue's empty msgstr from the translation memory: exact matches as translations,
     fuzzy ones marked fuzzy with their score, names in canonical form, placeholders and tags checked."""
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise FormatError.single(file, None, f"cannot read file: {exc.strerror or exc}") from exc
-    catalogue = read_catalogue(data, str(file))
+    catalogue, text = read_catalogue_text(read_input_file(file), str(file))
+    header_language(catalogue, text, str(file))  # a Language that is not one: refused with its line
     with settings.open().session(actor=settings.actor) as session:
         require_style(session, style)
         summary = pretranslate(session, catalogue, str(file), lang=lang, source=source, min_score=min_score,

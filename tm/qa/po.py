@@ -1,6 +1,6 @@
 """A PO catalogue as translation units for QA, each translation located in the file.
 
-``glossary.formats.po.read_catalogue`` reads the catalogue with polib and refuses
+``glossary.formats.po.read_catalogue_text`` reads the catalogue with polib and refuses
 what polib passes over (a string left open, an unknown keyword or escape, a msgid
 without msgstr, two entries with one msgid), each problem with its line. polib
 does not say where a ``msgstr`` is, nor where each of its characters is once the
@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from glossary.errors import FormatError, InvalidLanguage
-from glossary.formats.po import decode_catalogue, language_from_gettext, read_catalogue
-from glossary.languages import normalize_language, primary_language
+from glossary.formats.po import header_language, read_catalogue_text
+from glossary.languages import primary_language
 
 from .places import Place, line_starts
 from .units import Unit, detected_language
@@ -31,14 +30,13 @@ def read_po(data: bytes, path: str, *, source_lang: str | None = None) -> list[U
     in); the source language ``source_lang``, else the header's ``X-Source-Language``,
     else English. Raises FormatError with every problem found.
     """
-    catalogue = read_catalogue(data, path)
-    text = decode_catalogue(data, path)
+    catalogue, text = read_catalogue_text(data, path)
     lines = text.splitlines(keepends=True)
     starts = line_starts(text)
     entries = [e for e in catalogue if not e.obsolete]
-    target_lang = _language(catalogue.metadata.get("Language"), path, "Language") or detected_language(
+    target_lang = _primary(header_language(catalogue, text, path)) or detected_language(
         e.msgstr or next(iter(e.msgstr_plural.values()), "") for e in entries)
-    source = source_lang or _language(catalogue.metadata.get("X-Source-Language"), path, "X-Source-Language") or "en"
+    source = source_lang or _primary(header_language(catalogue, text, path, "X-Source-Language")) or "en"
     units = []
     for entry in entries:
         if entry.msgid_plural:
@@ -59,13 +57,8 @@ def read_po(data: bytes, path: str, *, source_lang: str | None = None) -> list[U
     return units
 
 
-def _language(value: str | None, path: str, header: str) -> str | None:
-    if not value or not value.strip():
-        return None
-    try:
-        return primary_language(normalize_language(language_from_gettext(value)))
-    except InvalidLanguage as exc:
-        raise FormatError.single(path, None, f"the header's {header} {value.strip()!r} is not a language code") from exc
+def _primary(tag: str | None) -> str | None:
+    return primary_language(tag) if tag else None
 
 
 def _locate(lines: list[str], starts: list[int], first: int, keyword: str) -> tuple[int, str, list[int]]:
