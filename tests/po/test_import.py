@@ -35,6 +35,42 @@ def test_round_trip_through_weblate_updates_exactly_the_edited_terms(po_invoke, 
     ]
 
 
+def translate_like_poedit(path, translations: dict[str, str], confirm: tuple[str, ...] = ()) -> None:
+    """Edit and save with polib, as Poedit leaves a file: msgstr typed in and the fuzzy mark ("Needs work")
+    cleared, entries confirmed as they are, its own X-Generator and Last-Translator."""
+    catalogue = polib.pofile(str(path))
+    for entry in catalogue:
+        if entry.msgctxt in translations:
+            entry.msgstr = translations[entry.msgctxt]
+        if entry.msgctxt in (*translations, *confirm) and entry.fuzzy:
+            entry.flags.remove("fuzzy")
+    catalogue.metadata.update({"X-Generator": "Poedit 3.4.2", "Last-Translator": "Daniyar <d@example.kz>"})
+    catalogue.save()
+
+
+@pytest.mark.parametrize(
+    ("lang", "translations", "confirm", "added", "promoted"),
+    [
+        pytest.param("kk", {"middle-corridor": "Орта дәліз"}, ("aktau",), [("middle-corridor", "kk", "Орта дәліз")],
+                     [("aktau", "kk", "Ақтау")], id="kk"),
+        pytest.param("az", {"fc-astana": "Astana FK"}, (), [("fc-astana", "az", "Astana FK")], [], id="az"),
+        pytest.param("ru", {"aktau": "Актау"}, (), [], [], id="ru-unchanged"),
+    ],
+)
+def test_round_trip_through_poedit_updates_exactly_the_edited_terms(po_invoke, po_database, tmp_path, lang, translations,
+                                                                    confirm, added, promoted):
+    export_po(po_invoke, tmp_path, "--lang", lang)
+    before, changes = glossary_terms(po_database), change_count(po_database)
+    translate_like_poedit(tmp_path / "out.po", translations, confirm)
+    result = po_invoke("import", "out.po")
+    assert (result.exit_code, result.stderr) == (0, "")
+    after = glossary_terms(po_database)
+    assert sorted((t[0], t[1], t[2]) for t in after - before) == sorted(added + promoted)
+    assert sorted((t[0], t[1], t[2], t[3]) for t in before - after) == sorted(p + ("admitted",) for p in promoted)
+    assert change_count(po_database) - changes == len(added) + len(promoted)
+    assert {t[6] for t in after - before if (t[0], t[1], t[2]) in added} <= {"out.po, translated by Daniyar <d@example.kz>"}
+
+
 def test_the_change_history_records_who_imported_what(po_invoke, po_database, tmp_path):
     edited = translate_like_weblate(export_po(po_invoke, tmp_path, "--lang", "kk"), {"middle-corridor": "Орта дәліз"})
     import_file(po_invoke, tmp_path, "kk.po", edited)
