@@ -44,6 +44,9 @@ _KEYWORD_LINE = re.compile(r'(?P<keyword>[A-Za-z_]+(?:\[\d+\])?)?\s*(?P<rest>.*)
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _ESCAPE = re.compile(r'\\(?:[\\"ntrabfv?\']|[0-7]{1,3}|x[0-9A-Fa-f]+)')
 _KEYWORDS = re.compile(r"msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\]")
+# A line that is right as it stands (most of them): a keyword, perhaps, and a string with valid escapes only.
+_GOOD_LINE = re.compile(r'(?:(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s*)?'
+                        r'"(?:[^"\\]++|\\(?:[\\"ntrabfv?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*+"')
 _POLIB_SYNTAX = re.compile(r"Syntax error in po file (?:.*?)\(line (\d+)\)(?::\s*(.*))?", re.DOTALL)
 _SCRIPT_MODIFIERS = {"Latn": "latin", "Cyrl": "cyrillic", "Arab": "arabic"}
 
@@ -250,7 +253,11 @@ def _syntax_problems(text: str, path: str) -> list[Problem]:
             tokens.append((number, "#"))
         if not line or line.startswith("#"):
             continue
-        parts = _KEYWORD_LINE.fullmatch(line)
+        good = _GOOD_LINE.fullmatch(line)
+        if good:
+            tokens.append((number, good.group(1)))
+            continue
+        parts = _KEYWORD_LINE.fullmatch(line)  # what is wrong with the line
         keyword, rest = parts.group("keyword"), parts.group("rest")
         if keyword and not _KEYWORDS.fullmatch(keyword):
             problems.append(Problem(path, number, f"unknown keyword {keyword!r}; a PO line is a comment (#), "
