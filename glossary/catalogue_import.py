@@ -142,13 +142,14 @@ def read_translations(data: bytes, path: str) -> Translations:
 
 def translations_of(catalogue: polib.POFile, text: str, path: str) -> Translations:
     mark = header_fields(catalogue, GLOSSARY_HEADER)
+    line = header_line(text, GLOSSARY_HEADER)
     problems, languages = [], {}
     for role in ("source", "target"):
         try:
-            if mark.get(role) or role == "source":
-                languages[role] = _marked_language(mark, role, header_line(text, GLOSSARY_HEADER), path)
-            else:
+            if role == "target" and not mark.get("target"):  # the mark names it; else the Language header does
                 languages[role] = header_language(catalogue, text, path, required=True)
+            else:
+                languages[role] = _marked_language(mark, role, line, path)
         except FormatError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -218,3 +218,30 @@ def test_a_glossary_csv_and_a_catalogue_import_together_or_not_at_all(po_invoke,
     result = po_invoke("import", "kk.po", "conflict.csv")
     assert result.exit_code == 2
     assert glossary_terms(po_database) == before
+
+
+def catalogue_with_header(header: str) -> bytes:
+    return ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + header +
+            '\nmsgctxt "fuzuli"\nmsgid "Fuzuli"\nmsgstr "Физули"\n').encode()
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        pytest.param('"X-Tilmash-Glossary: source=xx; target=kk\\n"\n',
+                     "kk.po:4: the header's X-Tilmash-Glossary source 'xx' is not a language code", id="bad-source"),
+        pytest.param('"X-Tilmash-Glossary: source=en\\n"\n',
+                     "kk.po:1: no Language in the PO header: it says which language the translations are in", id="no-target"),
+        pytest.param('"Language: Kazakh\\n"\n"X-Tilmash-Glossary: source=en\\n"\n',
+                     "kk.po:4: the header's Language 'Kazakh' is not a language code", id="target-not-a-language"),
+    ],
+)
+def test_a_glossary_catalogue_without_its_languages_is_refused_with_the_line(header, message):
+    with pytest.raises(FormatError) as caught:
+        read_translations(catalogue_with_header(header), "kk.po")
+    assert str(caught.value) == message
+
+
+def test_the_language_header_is_read_in_gettexts_form():
+    header = '"Language: kk@cyrillic\\n"\n"X-Tilmash-Glossary: source=en\\n"\n'
+    assert read_translations(catalogue_with_header(header), "kk.po").target == "kk-Cyrl"
