@@ -43,6 +43,21 @@ def test_po_export_passes_msgfmt_check_without_a_warning(po_database, tmp_path, 
     assert msgfmt_check(path, "--check-format") == (0, "")
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param({"lang": "ru", "style": "az-official"}, id="ru-house-style"),
+        pytest.param({"lang": "kk", "filters": ConceptFilter(states=(EntryState.ADMITTED, EntryState.MISSING))}, id="kk-fuzzy-only"),
+        pytest.param({"lang": "az", "source": "ru"}, id="az-from-russian"),
+        pytest.param({"lang": "kk", "filters": ConceptFilter(subject_fields=("route",))}, id="kk-one-subject-field"),
+    ],
+)
+def test_every_kind_of_po_export_passes_msgfmt_check(po_database, tmp_path, options):
+    path = tmp_path / "glossary.po"
+    path.write_bytes(export(po_database, **options).data)
+    assert msgfmt_check(path, "--check-format") == (0, "")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_po_export_loads_in_babel_polib_and_translate_toolkit(po_database, lang):
     data = export(po_database, lang=lang).data
