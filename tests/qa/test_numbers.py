@@ -2,7 +2,7 @@
 
 import pytest
 
-from tm.qa.numbers import describe, numbers, pair_up, suggestion_for
+from tm.numbers import describe, numbers, pair_up, suggestion_for
 
 
 def values(text, lang):
