@@ -52,6 +52,7 @@ def read_tmx(data: bytes, path: str, *, source_lang: str | None = None) -> list[
     text = _decoded(data)
     starts = line_starts(text)
     problems: list[Problem] = []
+    without_source: list[int | None] = []  # lines of units with no variant in the source language
     units: list[Unit] = []
     for entry in entries:
         source = source_lang or primary_of(entry.srclang or reader.header.srclang)
@@ -62,7 +63,7 @@ def read_tmx(data: bytes, path: str, *, source_lang: str | None = None) -> list[
         segments = _segments(text, starts, entry)
         at = next((k for k, v in enumerate(entry.variants) if primary_language(v.lang) == source), None)
         if at is None:
-            problems.append(Problem(path, entry.line, f"a unit without a variant in the source language {source}"))
+            without_source.append(entry.line)
             continue
         source_segment = segments[at]
         for k, variant in enumerate(entry.variants):
@@ -75,6 +76,12 @@ def read_tmx(data: bytes, path: str, *, source_lang: str | None = None) -> list[
                 target_lang=primary_language(variant.lang), place=place, context=entry.tuid,
                 line=segment.line, source_tags=source_segment.tags, target_tags=segment.tags,
             ))
+    if without_source:
+        count = len(without_source)
+        problems.append(Problem(path, without_source[0], (
+            f"a unit without a variant in the source language {source}" if count == 1 else
+            f"{count} units without a variant in the source language {source} (the first here)")
+            + ("; give the source language with --source" if source_lang is None else "")))
     if problems:
         raise FormatError(problems)
     return units
