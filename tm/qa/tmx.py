@@ -17,9 +17,11 @@ its ``i`` are a pair; each is known by the native code it holds (``&lt;b&gt;`` i
 
 from __future__ import annotations
 
+import bisect
 import html
 import io
 import re
+from collections.abc import Sequence
 
 import regex
 
@@ -105,7 +107,7 @@ def _decoded(data: bytes) -> str:
 class _Segment:
     """A variant's text located in the file: each character's file offset, its inline codes as tags."""
 
-    def __init__(self, line: int | None, positions: list[int], tags: tuple[Tag, ...]):
+    def __init__(self, line: int | None, positions: Sequence[int], tags: tuple[Tag, ...]):
         self.line, self.positions, self.tags = line, positions, tags
 
 
@@ -124,15 +126,18 @@ def _segments(text: str, starts: list[int], entry: UnitEntry) -> list[_Segment]:
         read, positions, codes, at = _read_segment(text, seg.end())
         if read != variant.text:  # something the walk reads otherwise: the segment's start is still right
             positions = [seg.end()] * (len(variant.text) + 1)
-        line = text.count("\n", 0, seg.end()) + 1
+        line = bisect.bisect_right(starts, seg.end())
         segments.append(_Segment(line, positions, _tags_of(text, codes, positions)))
     return segments
 
 
-def _read_segment(text: str, at: int) -> tuple[str, list[int], list[tuple[str, dict, str, int, int, int]], int]:
+def _read_segment(text: str, at: int) -> tuple[str, Sequence[int], list[tuple[str, dict, str, int, int, int]], int]:
     """The text of the segment whose content starts at ``at`` (as ``tm.formats.tmx`` reads it: its text and
     that of ``<hi>``, without the codes), each character's file offset (and the end's), its codes (element,
     attributes, native code, file start, file end, offset in the text) and where the segment ends."""
+    end = text.find("</seg>", at)
+    if end >= 0 and not any(ch in text[at:end] for ch in "<&\r"):  # plain text, as most segments are
+        return text[at:end], range(at, end + 1), [], end + 6
     chars: list[str] = []
     positions: list[int] = []
     codes = []
@@ -178,7 +183,7 @@ def _read_segment(text: str, at: int) -> tuple[str, list[int], list[tuple[str, d
     return "".join(chars), positions + [len(text)], codes, len(text)
 
 
-def _tags_of(text: str, codes, positions: list[int]) -> tuple[Tag, ...]:
+def _tags_of(text: str, codes, positions: Sequence[int]) -> tuple[Tag, ...]:
     """The codes of a segment as tags: a ``<bpt>`` opens what the ``<ept>`` of its ``i`` closes."""
     names_by_i: dict[str, str] = {}
     found = []
