@@ -353,7 +353,7 @@ def figures(text: str, lang: str) -> list[Figure]:
         if number.date and (_DATE_SEPARATOR.match(text, b) or _DATE_SEPARATOR.match(text[max(0, a - 2):a][::-1])):
             continue  # a part of 14.10.2023 or 2023-10-14
         written = text[a:b]
-        value = Decimal(number.value.partition(":")[2]).scaleb(-number.scale)
+        value = Decimal(_normal(Decimal(number.value.partition(":")[2]).scaleb(-number.scale)))
         separators = [ch for ch in written if not ch.isdigit()]
         mark = group = None
         if separators:
