@@ -167,23 +167,16 @@ def main() -> None:
         command(version_args, env)  # compiles the glossary into the cache
         row("versions, whole command: tilmash qa --versions", median_seconds(lambda: command(version_args, env), options.runs))
 
-        units = read_units(str(catalogue))
-        found = check_units(units, matcher)
-        row("catalogue, engine: read (polib and the scan) and check",
-            median_seconds(lambda: check_units(read_units(str(catalogue)), matcher), options.runs),
-            f"{len(units):,} units, {len(found):,} findings")
-        row("catalogue, engine: read alone", median_seconds(lambda: read_units(str(catalogue)), options.runs))
-        po_args = [tilmash, "qa", "--glossary", glossary, str(catalogue)]
-        row("catalogue, whole command: tilmash qa", median_seconds(lambda: command(po_args, env), options.runs))
-
-        pairs = read_units(str(memory))
-        found = check_units(pairs, matcher)
-        row("memory, engine: read (the memory's TMX reader, segments located) and check",
-            median_seconds(lambda: check_units(read_units(str(memory)), matcher), options.runs),
-            f"{len(pairs):,} pairs, {len(found):,} findings")
-        row("memory, engine: read alone", median_seconds(lambda: read_units(str(memory)), options.runs))
-        tmx_args = [tilmash, "qa", "--glossary", glossary, str(memory)]
-        row("memory, whole command: tilmash qa x.tmx", median_seconds(lambda: command(tmx_args, env), options.runs))
+        for name, path, reading in (("catalogue", catalogue, "polib and the scan"),
+                                    ("memory", memory, "the memory's TMX reader, segments located")):
+            units = read_units(str(path))
+            found = check_units(units, matcher)
+            row(f"{name}, engine: read ({reading}) and check",
+                median_seconds(lambda: check_units(read_units(str(path)), matcher), options.runs),
+                f"{len(units):,} units, {len(found):,} findings")
+            row(f"{name}, engine: read alone", median_seconds(lambda: read_units(str(path)), options.runs))
+            args = [tilmash, "qa", "--glossary", glossary, str(path)]
+            row(f"{name}, whole command: tilmash qa {path.name}", median_seconds(lambda: command(args, env), options.runs))
         pofilter = shutil.which("pofilter") or str(Path(sys.executable).with_name("pofilter"))
         if Path(pofilter).exists():
             out = folder / "pofilter.po"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 from lxml import etree
@@ -13,11 +12,9 @@ from tm.aligned import align, align_texts, import_alignment, write_tmx
 from tm.model import Unit
 from tm.qa.versions import VersionsError
 
-from ..conftest import DATA
 from ..qa import parallel_set
+from ..test_cli_qa import qa  # noqa: F401  (the fixture: a database with the QA set's glossary, the set's files)
 from .test_tmx import TMX_DTD
-
-QA = DATA / "qa"
 
 
 def story(name: str, first: str, second: str):
@@ -88,32 +85,23 @@ def test_into_the_memory_with_duplicates_merged(database):
     assert (first.added, first.merged, again.added, again.merged, count) == (8, 0, 0, 8, 8)
 
 
-@pytest.fixture
-def aligner(invoke, tmp_path):
-    """`tilmash` on a database holding the QA set's glossary, in a folder with the set's stories."""
-    assert invoke("init", "--empty").exit_code == 0
-    shutil.copytree(QA, tmp_path / "qa")
-    assert invoke("import", "qa/glossary.csv").exit_code == 0
-    return invoke
-
-
-def test_cli_writes_a_tmx_file(aligner, tmp_path):
-    result = aligner("tm", "align", "qa/stories/ports/en.txt", "qa/stories/ports/ru.txt", "-o", "ports.tmx")
+def test_cli_writes_a_tmx_file(qa, tmp_path):
+    result = qa("tm", "align", "qa/stories/ports/en.txt", "qa/stories/ports/ru.txt", "-o", "ports.tmx")
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == ("qa/stories/ports/en.txt + qa/stories/ports/ru.txt: 8 en and 7 ru sentences; 6 aligned one "
                              "to one, 1 merged (1-2, 2-1, 2-2), 0 unaligned; 7 units\n")
     assert TMX_DTD.validate(etree.parse(str(tmp_path / "ports.tmx")))
 
 
-def test_cli_into_the_memory(aligner):
+def test_cli_into_the_memory(qa):
     args = ("tm", "align", "--langs", "en,kk", "qa/stories/ports/en.txt", "qa/stories/ports/kk.txt", "--into", "memory")
-    assert aligner(*args).stderr.splitlines()[1] == "en.txt + kk.txt: 8 units added, 0 merged, 0 skipped"
-    assert aligner(*args).stderr.splitlines()[1] == "en.txt + kk.txt: 0 units added, 8 merged, 0 skipped"
-    assert "en-kk                   8" in aligner("tm", "stats").stdout
+    assert qa(*args).stderr.splitlines()[1] == "en.txt + kk.txt: 8 units added, 0 merged, 0 skipped"
+    assert qa(*args).stderr.splitlines()[1] == "en.txt + kk.txt: 0 units added, 8 merged, 0 skipped"
+    assert "en-kk                   8" in qa("tm", "stats").stdout
 
 
-def test_cli_writes_tmx_to_standard_output(aligner):
-    result = aligner("tm", "align", "qa/stories/ferry/en.txt", "qa/stories/ferry/ru.txt")
+def test_cli_writes_tmx_to_standard_output(qa):
+    result = qa("tm", "align", "qa/stories/ferry/en.txt", "qa/stories/ferry/ru.txt")
     assert result.exit_code == 0
     assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">')
     assert result.stdout.count("<tu ") == 5
@@ -131,6 +119,6 @@ def test_cli_writes_tmx_to_standard_output(aligner):
     pytest.param(("qa/stories/ports/en.txt", "missing.txt"), "error: missing.txt: cannot read file: No such file or directory",
                  id="missing-file"),
 ])
-def test_cli_bad_input_is_one_line_and_exit_2(aligner, args, message):
-    result = aligner("tm", "align", *args)
+def test_cli_bad_input_is_one_line_and_exit_2(qa, args, message):
+    result = qa("tm", "align", *args)
     assert (result.exit_code, result.stderr.strip(), result.stdout) == (2, message, "")
