@@ -50,6 +50,13 @@ def test_a_line_break_written_cr_lf_is_located():
     assert data.decode()[unit.place.positions[11]] == "в"
 
 
+def test_units_on_one_line_are_each_located():
+    data = tmx('<tu><tuv xml:lang="en"><seg>501 wagons</seg></tuv><tuv xml:lang="ru"><seg>501 вагон</seg></tuv></tu>'
+               '<tu><tuv xml:lang="en"><seg>Baku</seg></tuv><tuv xml:lang="ru"><seg>510 Баку</seg></tuv></tu>\n')
+    finding = check_units(read_tmx(data, "x.tmx"), matcher())[0]
+    assert (data.decode()[finding.start:finding.end], finding.rule) == ("510", "qa.numbers")
+
+
 @pytest.mark.parametrize(("header", "unit_srclang", "given", "expected"), [
     pytest.param("en", "", None, ("en", "ru"), id="header-srclang"),
     pytest.param("*all*", ' srclang="ru"', None, ("ru", "en"), id="unit-srclang"),

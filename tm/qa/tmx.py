@@ -56,13 +56,14 @@ def read_tmx(data: bytes, path: str, *, source_lang: str | None = None) -> list[
     problems: list[Problem] = []
     without_source: list[int | None] = []  # lines of units with no variant in the source language
     units: list[Unit] = []
+    cursor = 0  # where the unit before ends: units are in file order, several may share a line
     for entry in entries:
         source = source_lang or primary_of(entry.srclang or reader.header.srclang)
         if source is None:
             problems.append(Problem(path, entry.line, "no source language: the header's srclang is *all* and the unit "
                                                       "has none; give it with --source"))
             continue
-        segments = _segments(text, starts, entry)
+        segments, cursor = _segments(text, starts, entry, cursor)
         at = next((k for k, v in enumerate(entry.variants) if primary_language(v.lang) == source), None)
         if at is None:
             without_source.append(entry.line)
@@ -111,9 +112,10 @@ class _Segment:
         self.line, self.positions, self.tags = line, positions, tags
 
 
-def _segments(text: str, starts: list[int], entry: UnitEntry) -> list[_Segment]:
-    """The ``<seg>`` of each variant of ``entry``, in order, read from the unit's line on."""
-    at = starts[(entry.line or 1) - 1]
+def _segments(text: str, starts: list[int], entry: UnitEntry, cursor: int) -> tuple[list[_Segment], int]:
+    """The ``<seg>`` of each variant of ``entry``, in order, read from the unit's line on (and after
+    ``cursor``, the end of the unit before); and where the last one ends."""
+    at = max(starts[(entry.line or 1) - 1], cursor)
     tu = _TU.search(text, at)
     at = tu.start() if tu else at
     segments = []
@@ -128,7 +130,7 @@ def _segments(text: str, starts: list[int], entry: UnitEntry) -> list[_Segment]:
             positions = [seg.end()] * (len(variant.text) + 1)
         line = bisect.bisect_right(starts, seg.end())
         segments.append(_Segment(line, positions, _tags_of(text, codes, positions)))
-    return segments
+    return segments, at
 
 
 def _read_segment(text: str, at: int) -> tuple[str, Sequence[int], list[tuple[str, dict, str, int, int, int]], int]:
