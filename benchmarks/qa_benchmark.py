@@ -1,11 +1,13 @@
-"""Speed of `tilmash qa`: four 2,000-word versions of one story, and a 10,000-entry PO catalogue.
+"""Speed of `tilmash qa`: four 2,000-word versions of one story, a 10,000-entry PO catalogue, a TMX memory.
 
-    python benchmarks/qa_benchmark.py                 # 4 x 2,000 words, 10,000 entries, 5 runs each
-    python benchmarks/qa_benchmark.py --words 500 --entries 1000 --runs 3
+    python benchmarks/qa_benchmark.py                 # 4 x 2,000 words, 10,000 entries, 3,750 TMX units, 5 runs each
+    python benchmarks/qa_benchmark.py --words 500 --entries 1000 --tmx-units 400 --runs 3
 
 The data is made from the parallel test set (tests/data/qa): the stories in all four
 languages repeated until the English version has --words words, and the catalogue
-cms.ru.po repeated, each copy with its own msgctxt, to --entries entries. Each figure is
+cms.ru.po repeated, each copy with its own msgctxt, to --entries entries, and the memory
+newsroom.tmx repeated, each copy of a unit with its own tuid, to --tmx-units units (3,750 units
+are 10,000 pairs of a source and a translation, as many as the catalogue). Each figure is
 the median of --runs runs, measured two ways: the engine in this process (the glossary
 already compiled), and the whole command a user runs (a new process: start-up, imports,
 the compiled glossary from its cache, reading, checking, printing).
@@ -83,6 +85,22 @@ def make_catalogue(folder: Path, entries: int) -> Path:
     return path
 
 
+def make_memory(folder: Path, units: int) -> Path:
+    """newsroom.tmx's units repeated, each copy with its own tuid, to ``units`` units."""
+    text = (SET / "catalogues" / "newsroom.tmx").read_text(encoding="utf-8")
+    head, _, rest = text.partition("  <body>\n")
+    body, _, tail = rest.partition("  </body>")
+    blocks = [b + "</tu>\n" for b in body.split("</tu>\n") if b.strip()]
+    out = [head, "  <body>\n"]
+    for i in range(units):
+        block = blocks[i % len(blocks)]
+        out.append(block.replace('tuid="', f'tuid="{i // len(blocks)}-', 1))
+    out += ["  </body>", tail]
+    path = folder / "newsroom.tmx"
+    path.write_text("".join(out), encoding="utf-8")
+    return path
+
+
 def median_seconds(run, runs: int) -> tuple[float, float, float]:
     times = []
     for _ in range(runs):
@@ -105,6 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=2000)
     parser.add_argument("--entries", type=int, default=10000)
+    parser.add_argument("--tmx-units", type=int, default=3750)
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="tilmash-qa-bench-"))
@@ -114,10 +133,12 @@ def main() -> None:
     try:
         versions = make_versions(folder, options.words)
         catalogue = make_catalogue(folder, options.entries)
+        memory = make_memory(folder, options.tmx_units)
         matcher = Matcher(read_glossary_file(glossary), shortcuts=False)
         texts = [(str(p), p.read_text(encoding="utf-8"), lang) for p, lang in zip(versions, LANGS)]
         sizes = ", ".join(f"{lang} {len(t.split()):,}" for (_, t, _), lang in zip(texts, LANGS))
-        print(f"versions: words {sizes}; catalogue: {options.entries:,} entries; median of {options.runs} runs (seconds)\n")
+        print(f"versions: words {sizes}; catalogue: {options.entries:,} entries; memory: {options.tmx_units:,} TMX units; "
+              f"median of {options.runs} runs (seconds)\n")
         print("| what | median | min to max | note |")
         print("|---|---:|---:|---|")
 
@@ -146,14 +167,16 @@ def main() -> None:
         command(version_args, env)  # compiles the glossary into the cache
         row("versions, whole command: tilmash qa --versions", median_seconds(lambda: command(version_args, env), options.runs))
 
-        units = read_units(str(catalogue))
-        found = check_units(units, matcher)
-        row("catalogue, engine: read (polib and the scan) and check",
-            median_seconds(lambda: check_units(read_units(str(catalogue)), matcher), options.runs),
-            f"{len(units):,} units, {len(found):,} findings")
-        row("catalogue, engine: read alone", median_seconds(lambda: read_units(str(catalogue)), options.runs))
-        po_args = [tilmash, "qa", "--glossary", glossary, str(catalogue)]
-        row("catalogue, whole command: tilmash qa", median_seconds(lambda: command(po_args, env), options.runs))
+        for name, path, reading in (("catalogue", catalogue, "polib and the scan"),
+                                    ("memory", memory, "the memory's TMX reader, segments located")):
+            units = read_units(str(path))
+            found = check_units(units, matcher)
+            row(f"{name}, engine: read ({reading}) and check",
+                median_seconds(lambda: check_units(read_units(str(path)), matcher), options.runs),
+                f"{len(units):,} units, {len(found):,} findings")
+            row(f"{name}, engine: read alone", median_seconds(lambda: read_units(str(path)), options.runs))
+            args = [tilmash, "qa", "--glossary", glossary, str(path)]
+            row(f"{name}, whole command: tilmash qa {path.name}", median_seconds(lambda: command(args, env), options.runs))
         pofilter = shutil.which("pofilter") or str(Path(sys.executable).with_name("pofilter"))
         if Path(pofilter).exists():
             out = folder / "pofilter.po"

@@ -127,9 +127,16 @@ def test_versions_languages_given_in_order(qa):
                  "error: qa/bad/unclosed-string.po:7: a string is not closed, or has an unescaped '\"' inside "
                  "(write \\\" for a quote)", id="bad-catalogue"),
     pytest.param(("qa/stories/ports/en.txt",),
-                 "error: qa/stories/ports/en.txt: not a bilingual file QA reads (expected .po)", id="not-a-catalogue"),
+                 "error: qa/stories/ports/en.txt: not a bilingual file QA reads (expected .po, .tmx)", id="not-a-catalogue"),
+    pytest.param(("qa/catalogues/broken.tmx",),
+                 "error: qa/catalogues/broken.tmx:13: broken XML: the file ends before <tu> (line 8) is closed: is it truncated?",
+                 id="bad-memory"),
+    pytest.param(("--source", "kk", "qa/catalogues/newsroom.tmx"),
+                 "error: qa/catalogues/newsroom.tmx:19: 3 units without a variant in the source language kk (the first here)", id="no-source-variant"),
 ])
-def test_bad_input_is_one_line_and_exit_2(qa, args, message):
+def test_bad_input_is_one_line_and_exit_2(qa, tmp_path, args, message):
+    (tmp_path / "qa" / "catalogues" / "broken.tmx").write_text(
+        "".join((QA / "catalogues" / "newsroom.tmx").read_text(encoding="utf-8").splitlines(keepends=True)[:12]), encoding="utf-8")
     result = qa("qa", *args)
     assert (result.exit_code, result.stderr.strip()) == (2, message)
 
@@ -139,3 +146,28 @@ def test_other_catalogues_are_still_checked_after_a_bad_one(qa):
     assert result.exit_code == 2
     assert result.stderr == "error: qa/bad/duplicate.po:9: duplicate entry: msgid 'Baku' is already at line 6\n"
     assert len(result.stdout.splitlines()) == 3
+
+
+def test_a_tmx_memory(qa):
+    result = qa("qa", "--format", "json", "qa/catalogues/newsroom.tmx")
+    assert result.exit_code == 1
+    assert [(f["line"], f["column"], f["lang"], f["rule"], f["found"]) for f in json.loads(result.stdout)] == [
+        (16, 34, "kk", "term.mismatch", "Ақтау порттарынан жүк 3,4 млн тоннаға өсті."),
+        (21, 34, "az", "qa.numbers", "510"),
+        (27, 34, "kk", "qa.placeholders", "%(city)s қаласына қош келдіңіз!"),
+        (31, 47, "ru", "qa.tags", '<bpt i="1">&lt;i&gt;</bpt>'),
+        (32, 34, "az", "qa.tags", "Danışıqlar Naxçıvanda başa çatıb."),
+        (32, 34, "az", "qa.tags", "Danışıqlar Naxçıvanda başa çatıb."),
+        (36, 34, "az", "term.deprecated", "Fizulidə"),
+        (37, 34, "ru", "qa.tags", "В Физули открылась новая школа."),
+    ]
+
+
+def test_the_source_of_a_tmx_memory_can_be_given(qa, tmp_path):
+    (tmp_path / "ru-en.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" '
+        'segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>\n'
+        '<tu><tuv xml:lang="en"><seg>Talks in Astana</seg></tuv><tuv xml:lang="ru"><seg>Переговоры в Курыке</seg></tuv></tu>\n'
+        '</body></tmx>\n', encoding="utf-8")
+    result = qa("qa", "--source", "ru", "ru-en.tmx")
+    assert result.stdout.startswith("ru-en.tmx:3:29: warning term.mismatch: the source names 'Курыке'")

@@ -30,7 +30,7 @@ from glossary.lint.matcher import Matcher, text_language
 from glossary.lint.names import Name, find_names, name_in_place
 from glossary.lint.service import matcher_for_session
 
-from .numbers import Number, numbers_in, write_like
+from .numbers import Figure, figures, write_like
 
 _WORD = re.compile(r"\w+")
 _NAME, _NUMBER = "\x00name", "\x00number"  # alignment keys: any name lines up with any name, any number with any number
@@ -59,7 +59,7 @@ class _Token:
     start: int
     end: int
     concept: str | None = None
-    number: Number | None = None
+    number: Figure | None = None
 
 
 def glossary_matcher(session: Session, style: str | None = None) -> Matcher:
@@ -76,7 +76,7 @@ def _tokens(text: str, language: str, glossary: Matcher | None) -> list[_Token]:
     names = find_names(text, glossary, language) if glossary is not None else []
     taken = [(n.start, n.end) for n in names]
     tokens = [_Token(_NAME, n.start, n.end, concept=n.concept) for n in names]
-    for number in numbers_in(text, language):
+    for number in figures(text, language):
         if not any(a < number.end and number.start < b for a, b in taken):
             tokens.append(_Token(_NUMBER, number.start, number.end, number=number))
             taken.append((number.start, number.end))
@@ -113,7 +113,7 @@ def _changes(query: str, source: str, language: str, glossary: Matcher | None):
     return names, numbers
 
 
-def _agrees(target: str, number: Number, new: Decimal, language: str) -> bool:
+def _agrees(target: str, number: Figure, new: Decimal, language: str) -> bool:
     """Whether the words after a number in the target stay right when the number becomes ``new``."""
     rest = target[number.end:]
     if rest[:1].isalpha() or rest[:1] in "-–":  # a suffix (2024-cü, 21-го, 5th): handled, or refused, as such
@@ -145,7 +145,7 @@ def _english_ordinal(value: Decimal) -> str:
     return "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-def _number_edit(target: str, found: Number, new: Number, language: str) -> tuple[int, int, str] | None:
+def _number_edit(target: str, found: Figure, new: Figure, language: str) -> tuple[int, int, str] | None:
     """The edit putting ``new``'s value where ``found`` is in the target, suffix included; None if it cannot be built."""
     written = write_like(new.value, new.decimals, found, language)
     if not _agrees(target, found, new.value, language):
@@ -191,7 +191,7 @@ def repair(query: str, source: str, target: str, source_lang: str, target_lang: 
             edits.append((place.start, place.end, replacement, Repair(
                 "name", source[s.start:s.end], query[q.start:q.end], place.text_in(target), replacement,
                 place.start, place.end, q.concept)))
-    target_numbers = [n for n in numbers_in(target, target_language)
+    target_numbers = [n for n in figures(target, target_language)
                       if not any(p.start < n.end and n.start < p.end for p in target_names)] if numbers else []
     for value, (q, s) in numbers.items():
         places = [n for n in target_numbers if n.value == value]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterator
+from os.path import commonprefix  # of any strings, not only paths
 
 from ..records import TermStatus
 from .matcher import Form, Match
@@ -32,12 +33,7 @@ def short_form_of(a: str, b: str) -> bool:
 
 def _same_stem(a: str, b: str) -> bool:
     """Whether two words share their beginning but for the last two letters or so (баку, бакинский)."""
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common >= max(3, min(len(a), len(b)) - 2)
+    return len(commonprefix((a, b))) >= max(3, min(len(a), len(b)) - 2)
 
 
 # What may stand between two names of one thing for the text to say they are one: brackets,

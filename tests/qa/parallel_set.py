@@ -1,6 +1,6 @@
 """The parallel test set: stories in four languages and catalogues with planted problems and traps.
 
-``tests/data/qa/expected.csv`` lists every planted problem (the finding it must give:
+Catalogues are PO files and TMX memories. ``tests/data/qa/expected.csv`` lists every planted problem (the finding it must give:
 file, line, column, rule and a word of it); ``traps.csv`` lists what must not be
 reported (file, line, rule prefix). ``benchmarks/qa_parallel_set.py`` prints
 precision and recall on the set from the same files.
@@ -86,7 +86,7 @@ def findings_by_file() -> dict[str, list[Finding]]:
             found.setdefault(version.path, [])
         for finding in check_versions(story_versions(story), matcher()):
             found[finding.path].append(finding)
-    for path in sorted((SET / "catalogues").glob("*.po")):
+    for path in sorted(p for p in (SET / "catalogues").iterdir() if p.suffix in (".po", ".tmx")):
         relative = str(path.relative_to(SET))
         units = read_units(str(path))
         found[relative] = [f for f in check_units(units, matcher())]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tm.qa.numbers import describe, numbers, pair_up, suggestion_for
+from tm.numbers import describe, figures, numbers, pair_up, suggestion_for, write_like
 
 
 def values(text, lang):
@@ -89,3 +89,27 @@ def test_suggestion_in_the_found_notation(found, lang, value, suggestion):
 ])
 def test_values_shown_as_a_reader_of_the_language_writes_them(value, lang, written):
     assert describe(value, lang) == written
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # what a repaired memory match rewrites: the digits alone, their value as written
+    pytest.param("3,4 млн тонн", "ru", [("3,4", "3.4", ",", None)], id="ru-decimal-comma-scale-left-out"),
+    pytest.param("$470 million", "en", [("470", "470", None, None)], id="en-scale-left-out"),
+    pytest.param("1 500 тонн", "ru", [("1 500", "1500", None, " ")], id="ru-space-group"),
+    pytest.param("1,500.25 tonnes", "en", [("1,500.25", "1500.25", ".", ",")], id="en-group-and-decimal"),
+    pytest.param("2024-də", "az", [("2024", "2024", None, None)], id="az-suffix-left-out"),
+    pytest.param("14.10.2023, 10:30", "ru", [], id="written-dates-and-times-are-not-figures"),
+    pytest.param("14 октября", "ru", [("14", "14", None, None)], id="a-day-beside-a-month-is"),
+])
+def test_figures(text, lang, expected):
+    assert [(f.text, str(f.value), f.decimal_mark, f.group) for f in figures(text, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "decimals", "written"), [
+    pytest.param("3,4", "ru", "3.6", 1, "3,6", id="ru-comma-kept"),
+    pytest.param("1 500", "ru", "1750", 0, "1 750", id="ru-group-kept"),
+    pytest.param("470", "en", "568", 0, "568", id="plain"),
+])
+def test_write_like(text, lang, value, decimals, written):
+    from decimal import Decimal
+    assert write_like(Decimal(value), decimals, figures(text, lang)[0], lang) == written

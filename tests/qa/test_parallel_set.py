@@ -7,7 +7,7 @@ from . import parallel_set
 EXPECTED = parallel_set.expected()
 TRAPS = parallel_set.traps()
 FILES = sorted(str(p.relative_to(parallel_set.SET)) for folder in ("stories", "catalogues")
-               for p in (parallel_set.SET / folder).rglob("*") if p.suffix in (".txt", ".po"))
+               for p in (parallel_set.SET / folder).rglob("*") if p.suffix in (".txt", ".po", ".tmx"))
 
 
 @pytest.mark.parametrize("planted", [pytest.param(e, id=e.id) for e in EXPECTED])

@@ -74,7 +74,7 @@ def test_bad_catalogues_are_refused_with_file_and_line(name, line, message):
 
 
 @pytest.mark.parametrize(("name", "message"), [
-    pytest.param("story.txt", "not a bilingual file QA reads (expected .po)", id="unknown-extension"),
+    pytest.param("story.txt", "not a bilingual file QA reads (expected .po, .tmx)", id="unknown-extension"),
     pytest.param("missing.po", "cannot read file: No such file or directory", id="missing"),
 ])
 def test_files_that_are_not_catalogues(tmp_path, name, message):

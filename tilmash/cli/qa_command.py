@@ -40,8 +40,8 @@ from .lint_command import FAIL_ON
 def qa(settings: Settings, files: tuple[str, ...], source_lang: str | None, versions: bool, langs: str | None,
        glossary_file: str | None, style: str | None, output_format: str, select: tuple[str, ...],
        ignore: tuple[str, ...], fail_on: str) -> None:
-    """Check translations in PO files (each translation against its source), or with --versions the
-    versions of one story against each other.
+    """Check translations in PO files and TMX memories (each translation against its source), or with
+    --versions the versions of one story against each other.
 
     Exit codes: 0 clean, 1 findings, 2 bad input (the other files are still checked).
     """

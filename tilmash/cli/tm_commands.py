@@ -1,4 +1,4 @@
-"""Commands on the translation memory: ``tilmash tm search|concordance|stats``, and the memory's
+"""Commands on the translation memory: ``tilmash tm search|concordance|align|stats``, and the memory's
 side of ``tilmash import`` and ``tilmash export --format tmx`` (called from ``glossary_commands``)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from glossary.fileio import atomic_output
 from glossary.lint.language import detect
 from glossary.lint.matcher import text_language
-from glossary.languages import normalize_language
+from glossary.languages import normalize_language, primary_language
 from tm import concordance as concordance_module
 from tm import search as search_module
 from tm.errors import BadQuery
@@ -170,6 +170,50 @@ def tm_concordance(settings: Settings, phrase: str, lang: str | None, limit: int
         lines += [f"{' ' * (len(str(occurrence.id)) + 3)}{lang_}: {text}" for lang_, text in occurrence.others]
         blocks.append("\n".join(lines))
     click.echo("\n\n".join(blocks))
+
+
+@tm.command("align")
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the units to this TMX file (default: standard output).")
+@click.option("--into", type=click.Choice(["memory"]), help="Import the units into the memory instead.")
+@click.option("--langs", metavar="LL,LL", help="The language of A and of B (default: detected).")
+@click.option("--glossary", "glossary_file", metavar="FILE", help="Anchor the alignment on this TBX or CSV glossary's names instead of the database's.")
+@click.option("--style", metavar="NAME", help="House style of the glossary.")
+@pass_settings
+def tm_align(settings: Settings, first: str, second: str, output: Path | None, into: str | None, langs: str | None,
+             glossary_file: str | None, style: str | None) -> None:
+    """Align two versions of one story (as qa --versions does) and write the aligned sentences as translation
+    units: to a TMX file, or into the memory. A report of the alignment goes to standard error."""
+    from glossary.lint import markup
+    from glossary.lint.documents import read_document
+    from glossary.lint.service import matcher_for_database, matcher_for_file
+    from tm.aligned import align_texts, import_alignment, write_tmx
+
+    if output is not None and into:
+        raise InputError("give -o or --into memory, not both")
+    codes = [primary_language(normalize_language(code)) for code in langs.split(",") if code.strip()] if langs else [None, None]
+    if len(codes) != 2:
+        raise InputError(f"--langs gives {len(codes)} languages for 2 files")
+    documents = [read_document(path) for path in (first, second)]
+    matcher = (matcher_for_file(glossary_file, style, shortcuts=False) if glossary_file
+               else matcher_for_database(settings.open(), style, shortcuts=False))
+    alignment = align_texts(*((d.path, d.text, code) for d, code in zip(documents, codes)), matcher,
+                            kinds=tuple(markup.kind_for_path(d.path) for d in documents))
+    click.echo(alignment.report(), err=True)
+    if into:
+        with settings.open().session(actor=settings.actor) as session:
+            click.echo(str(import_alignment(session, alignment, actor=settings.actor)), err=True)
+    elif output is None:
+        sys.stdout.flush()
+        write_tmx(alignment, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            with atomic_output(output) as handle:
+                write_tmx(alignment, handle)
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from exc
 
 
 @tm.command("stats")

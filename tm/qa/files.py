@@ -8,9 +8,10 @@ from pathlib import Path
 from glossary.errors import FormatError
 
 from .po import read_po
+from .tmx import read_tmx
 from .units import Unit
 
-READERS: dict[str, Callable[..., list[Unit]]] = {".po": read_po}
+READERS: dict[str, Callable[..., list[Unit]]] = {".po": read_po, ".tmx": read_tmx}
 
 
 def read_units(path: str, *, source_lang: str | None = None) -> list[Unit]:

@@ -12,6 +12,7 @@ start, is such a word. It only ever keeps a name from being reported missing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from os.path import commonprefix  # of any strings, not only paths
 
 import regex
 
@@ -41,19 +42,10 @@ def derived_word(matcher: Matcher, concept: str, lang: str, text: str) -> str | 
     for word in _WORD.findall(text):
         lowered = lower(word, lang)
         for stem in stems:
-            shared = _shared_start(lowered, stem)
+            shared = len(commonprefix((lowered, stem)))
             if shared >= _SHARED_LETTERS and shared >= _SHARED_SHARE * len(stem):
                 return word
     return None
-
-
-def _shared_start(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from glossary.lint.matcher import Matcher
 from glossary.lint.mentions import Mention, mentions
 from glossary.lint.rules import LINT_RULES, QA_RULES
 
-from . import numbers as numbers_module
+from .. import numbers as numbers_module
 from . import placeholders as placeholders_module
 from . import tags as tags_module
 from .names import SourceName, source_names
@@ -40,8 +40,12 @@ def check_unit(unit: Unit, matcher: Matcher, rules: frozenset[str] = QA_RULES) -
     target_lang = unit.target_lang or "auto"
     lint_lang = target_lang if target_lang in LANGUAGES else "auto"
     source_lang = unit.source_lang if unit.source_lang in LANGUAGES else "auto"
-    source_tags, target_tags = tags_module.tags(unit.source), tags_module.tags(unit.target)
-    kind = "html" if source_tags or target_tags else "text"
+    if unit.source_tags is not None or unit.target_tags is not None:  # codes outside the texts: the texts are plain
+        source_tags, target_tags = list(unit.source_tags or ()), list(unit.target_tags or ())
+        kind = "text"
+    else:
+        source_tags, target_tags = tags_module.tags(unit.source), tags_module.tags(unit.target)
+        kind = "html" if source_tags or target_tags else "text"
     findings: list[Finding] = []
     lint_rules = rules & LINT_RULES
     linted = lint_text(unit.target, matcher, lang=lint_lang, kind=kind, rules=lint_rules | {"text.mixed-script"})
@@ -150,6 +154,9 @@ def _tags(unit: Unit, source: list, target: list) -> list[Finding]:
         if difference.kind == "missing":
             findings.append(unit.place.finding(0, len(unit.target), "qa.tags", unit.target,
                                                f"the source's tag {tag.text!r} is missing", lang=lang))
+        elif tag.file_span is not None:
+            findings.append(unit.place.finding_in_file(*tag.file_span, "qa.tags", tag.text,
+                                                       messages[difference.kind].format(text=tag.text), lang=lang))
         else:
             findings.append(unit.place.finding(tag.start, tag.end, "qa.tags", tag.text,
                                                messages[difference.kind].format(text=tag.text), lang=lang))

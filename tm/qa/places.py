@@ -49,6 +49,13 @@ class Place:
                 suggestion: str | None = None, concept: str | None = None, status: str | None = None) -> Finding:
         """A finding at ``start``..``end`` of the text."""
         file_start, file_end = self._file_span(start, end)
+        return self.finding_in_file(file_start, file_end, rule, found, message, lang=lang, suggestion=suggestion,
+                                    concept=concept, status=status)
+
+    def finding_in_file(self, file_start: int, file_end: int, rule: str, found: str, message: str, *, lang: str,
+                        suggestion: str | None = None, concept: str | None = None,
+                        status: str | None = None) -> Finding:
+        """A finding at offsets of the file (something of the file that is not in the text: a TMX code)."""
         line = bisect.bisect_right(self.starts, file_start) - 1
         end_line = bisect.bisect_right(self.starts, file_end) - 1
         return Finding(

@@ -24,6 +24,7 @@ class Tag:
     text: str
     name: str  # lowercase
     kind: str  # "open", "close" or "single"
+    file_span: tuple[int, int] | None = None  # a code not in the text (TMX's <bpt>, <ph>...): where it is in the file
 
     @property
     def key(self) -> str:

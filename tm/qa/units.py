@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from glossary.lint.language import detect
 
 from .places import Place
+from .tags import Tag
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ class Unit:
     flags: frozenset[str] = frozenset()  # PO flags: c-format, python-format, fuzzy...
     context: str | None = None
     line: int | None = None
+    # inline codes the file's reader found outside the texts (TMX's <bpt>, <ph>...); None: HTML tags in the texts
+    source_tags: tuple[Tag, ...] | None = None
+    target_tags: tuple[Tag, ...] | None = None
 
 
 def detected_language(texts: Iterable[str]) -> str:

@@ -33,9 +33,9 @@ from glossary.lint.matcher import Matcher
 from glossary.lint.mentions import Mention, mentions, nested_concepts
 from glossary.lint.rules import LINT_RULES, VERSION_RULES
 
-from . import numbers as numbers_module
+from .. import numbers as numbers_module
 from .align import Bead, align, summary
-from .numbers import Number
+from ..numbers import Number
 from .names import derived_word, expected_form
 from .places import Place
 from .segment import Sentence, sentences
