@@ -9,7 +9,7 @@ import re
 
 from . import markup, russian, turkic
 from .matcher import Form, Match
-from .text import IGNORABLE, apply_case, words
+from .text import IGNORABLE, apply_case, case_pattern, words
 
 _READ_WORD = re.compile("(?:[^\\W_]|\uffff)+")  # a word of the view: markup rendered to nothing stays inside it
 
@@ -35,7 +35,9 @@ class Suggester:
             if any(word is None or ending != word.base_ending for ending, word in zip(endings, words_of_form)):
                 inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
                 text, certain = (inflected, True) if inflected is not None else (target.text, False)
-        written, placed = self._in_place(match.start, match.end, apply_case(text, found, language))
+        if case_pattern(found) != case_pattern(match.form.text):  # the writer's letter case, not the form's own
+            text = apply_case(text, found, language)  # FIZULI -> FUZULI, but OTS is no reason for TURKIC COUNCIL
+        written, placed = self._in_place(match.start, match.end, text)
         return written, certain and placed
 
     def as_read(self, start: int, end: int) -> str:
