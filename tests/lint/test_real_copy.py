@@ -94,6 +94,8 @@ def test_sentences_have_their_own_language(text, expected):
                      [("term.wrong-language", "Qabalada", "Qəbələdə")], id="az-title-before-a-name-is-no-company-name"),
         pytest.param("text", "В ходе рабочей поездки в Баку Глава государства провел встречу с Президентом "
                      "Азербайджана, сообщает пресс-служба Akorda.kz.", [], id="ru-domain-name"),
+        pytest.param("text", "Токаев прибыл в Баку, сообщает report.az со ссылкой на president.az.", [],
+                     id="ru-agency-and-official-domains"),
         pytest.param("html", "<p>Токаев и Алиев провели переговоры, передаёт <a href=\"https://akorda.kz\">"
                      "AKORDA.KZ</a>.</p>", [], id="ru-domain-name-in-capitals-html"),
         pytest.param("text", "President Qasym-Jomart Toqaev welcomed President Ilham Aliyev at the Akorda.",
