@@ -9,6 +9,7 @@ says they are one name in a gloss: "the Trans-Caspian International Transport Ro
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from ..records import TermStatus
 from .matcher import Form, Match
 from .text import match_key, words
 
+@functools.lru_cache(maxsize=4096)  # a document asks about the same few pairs of forms again and again
 def short_form_of(a: str, b: str, names: tuple[str, ...] = ()) -> bool:
     """Whether one form is a short form of the other: an acronym of it, or fewer words, each a word
     of the other, of the same stem (Порт Баку of Бакинский международный морской торговый порт) or
@@ -50,6 +52,7 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 10 and text.isupper() and not any(ch.isspace() for ch in text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _spells(acronym: str, name: str, whole: bool) -> bool:
     """Whether ``acronym`` is the initials of ``name`` (``whole``) or of a run of its words: its words
     as spaces part them or as hyphens do too (TITR, ВОЛС), with or without the small words."""
