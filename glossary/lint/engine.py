@@ -526,8 +526,10 @@ class _Linter:
             near = memo.get(text)
             if near is None:
                 key = match_key(text)
+                # a misspelling keeps its first letter: Даулы ("disputed") is a word of its own, not Таулы
                 near = memo[text] = [] if index.known(key) else [
-                    c for c in index.near(key) if not (c.startswith(key) or key.startswith(c) or _inflects_to(c, key))]
+                    c for c in index.near(key) if c[:1] == key[:1]
+                    and not (c.startswith(key) or key.startswith(c) or _inflects_to(c, key))]
             hits = [hit for candidate in near for hit in self._near_miss_in_context(start, end, candidate)]
             if not hits:
                 continue

@@ -203,6 +203,9 @@ def test_glosses_and_short_forms_are_consistent(kind, text, expected):
                      [("term.unknown-variant", "Qazaxstan", "Qazaxıstan")], id="az-near-miss-of-the-azerbaijani-form"),
         pytest.param("Бұл туралы Қазақстан мен Әзербайжан арасындағы келіссөздерде Қазакстан тарапы айтты.",
                      [("term.unknown-variant", "Қазакстан", "Қазақстан")], id="kk-near-miss-of-the-kazakh-form"),
+        # Turkistan Digest: a heading "Disputed Karabakh"; a word with another first letter is another word
+        pytest.param("Даулы Қарабақ\n\nӘзербайжан мен Армения арасындағы қарым-қатынас туралы сөз қозғады.", [],
+                     id="kk-another-first-letter-is-another-word"),
     ],
 )
 def test_near_misses_suggest_the_paragraphs_language(text, expected):
