@@ -134,6 +134,11 @@ def test_foreign_proper_names(kind, text, expected):
                      "Грузоперевозки по Среднему коридору растут.",
                      "this document writes one name as 'Транскаспийский международный транспортный маршрут' and as "
                      "'Средний коридор'; use one form", id="ru-inconsistent-names-both-forms"),
+        # the note describes the former name: beside it, not after the name to write (Tselinograd was
+        # not "the English form" 1961-1992)
+        pytest.param("The delegation flew to Tselinograd.",
+                     "'Tselinograd' is a former name (name 1961–1992); the English form is 'Astana'",
+                     id="en-former-names-note-beside-it"),
     ],
 )
 def test_messages(text, message):
