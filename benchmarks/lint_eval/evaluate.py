@@ -2,6 +2,7 @@
 
     python benchmarks/lint_eval/evaluate.py                    # the bundled glossary, in a fresh database
     python benchmarks/lint_eval/evaluate.py --glossary terms.csv
+    python benchmarks/lint_eval/evaluate.py --articles held-out/articles --names held-out/names.csv
 
 It runs the command a user runs, `tilmash lint --format json articles/`, and holds its findings
 against `names.csv`: every name of the bundled glossary in the articles, found and checked by hand,
@@ -46,8 +47,8 @@ def lint(folder: Path, options: list[str], *extra: str) -> list[dict]:
     sys.exit(f"tilmash lint failed ({result.returncode}): {result.stderr}")
 
 
-def expected_findings() -> list[dict]:
-    with open(HERE / "names.csv", encoding="utf-8", newline="") as handle:
+def expected_findings(names: Path) -> list[dict]:
+    with open(names, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     return [row for row in rows if row["verdict"] in RULES]
 
@@ -92,19 +93,22 @@ def table(true: list, false: list, missed: list, group, labels) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--glossary", help="lint against this TBX or CSV file instead of the bundled glossary")
+    parser.add_argument("--articles", type=Path, default=ARTICLES, help="another folder of articles (a held-out set)")
+    parser.add_argument("--names", type=Path, default=HERE / "names.csv", help="the annotation of those articles")
     arguments = parser.parse_args()
+    articles_folder, names = arguments.articles.resolve(), arguments.names.resolve()
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         if arguments.glossary:
             options = ["--db", f"sqlite:///{folder / 'unused.db'}", "--glossary", arguments.glossary]
         else:
             options = ["--db", f"sqlite:///{folder / 'tilmash.db'}"]
-        findings = lint(ARTICLES, options)
-        expected = expected_findings()
+        findings = lint(articles_folder, options)
+        expected = expected_findings(names)
         true, false, missed, right = score(findings, expected)
-        articles = sorted(ARTICLES.iterdir())
+        articles = sorted(articles_folder.iterdir())
         print(f"{len(articles)} articles ({', '.join(f'{n} {k}' for k, n in sorted(Counter(p.suffix for p in articles).items()))}), "
-              f"{sum(1 for _ in open(HERE / 'names.csv', encoding='utf-8')) - 1} names checked by hand, "
+              f"{sum(1 for _ in open(names, encoding='utf-8')) - 1} names checked by hand, "
               f"{len(expected)} findings expected, {len(findings)} reported\n")
         print("Per severity:\n")
         table(true, false, missed, lambda f: RULES[f["rule"]].severity.value, SEVERITIES)
@@ -120,7 +124,7 @@ def main() -> None:
                 else:
                     print(f"  {row['file']}:{row['line']}: {row['verdict']}: {row['written']!r} -> {row['suggestion']}")
         copy = folder / "articles"
-        shutil.copytree(ARTICLES, copy)
+        shutil.copytree(articles_folder, copy)
         fixed = tilmash(*options[:2], "lint", *options[2:], "--fix", str(copy))
         changes = [line for line in fixed.stderr.splitlines() if line.startswith("fixed ")]
         wrong = {(Path(f["path"]).name, f["line"], f["found"]) for f in false}
@@ -131,7 +135,7 @@ def main() -> None:
         texts = {p.name: p.read_bytes() for p in copy.iterdir()}
         tilmash(*options[:2], "lint", *options[2:], "--fix", str(copy))
         again = [name for name, data in texts.items() if (copy / name).read_bytes() != data]
-        print(f"\n--fix: {len(changes)} changes in {sum(1 for p in copy.iterdir() if p.read_bytes() != (ARTICLES / p.name).read_bytes())} "
+        print(f"\n--fix: {len(changes)} changes in {sum(1 for p in copy.iterdir() if p.read_bytes() != (articles_folder / p.name).read_bytes())} "
               f"files, {len(wrong_changes)} of them for a wrong finding; findings after: {len(after)}, of which made by "
               f"the fix: {len(made)}; files a second --fix changes: {len(again)}")
         for line in wrong_changes:

@@ -43,6 +43,7 @@ _ENGLISH_WORDS = frozenset("the and of to in is was for on with that by as at fr
 _KAZAKH_WORDS = frozenset("және мен бен пен үшін бұл осы деп да де та те ол бір сол жылы еді болды".split())
 _RUSSIAN_WORDS = frozenset("и в во на с со по для что не из к о об от до за как а но также это его её их при был была были".split())
 _KAZAKH_LATIN_WORDS = frozenset("jáne jäne men ben pen úshin üşin bul osy dep degen jyly boldy".split())
+_TRAILING = ".,;:!?)\"'»”…"  # what may follow a word before the next space
 _SAMPLE = 240  # characters of a paragraph that decide its language (about 35 words)
 
 
@@ -71,7 +72,7 @@ def detect(text: str) -> str:
                kazakh=cython.Py_ssize_t, russian=cython.Py_ssize_t, azerbaijani=cython.Py_ssize_t,
                english=cython.Py_ssize_t, kazakh_latin=cython.Py_ssize_t, schwa=cython.Py_ssize_t,
                kazakh_fw=cython.Py_ssize_t, russian_fw=cython.Py_ssize_t, azerbaijani_fw=cython.Py_ssize_t,
-               length=cython.Py_ssize_t, i=cython.Py_ssize_t, start=cython.Py_ssize_t,
+               length=cython.Py_ssize_t, i=cython.Py_ssize_t, start=cython.Py_ssize_t, end=cython.Py_ssize_t,
                kazakh_letter=cython.bint, azerbaijani_letter=cython.bint, russian_letter=cython.bint, capital=cython.bint,
                kazakh_latin_letter=cython.bint, schwa_letter=cython.bint,
                last=cython.Py_UCS4, second=cython.Py_UCS4, third=cython.Py_UCS4, bits=cython.int)
@@ -128,8 +129,11 @@ def guess(text: str) -> tuple:
         if start < 0:
             continue
         bits = 0
-        if i - start <= _LONGEST_FUNCTION_WORD:
-            bits = _FUNCTION_WORDS.get(sample[start:i].lower() if capital else sample[start:i], 0)
+        end = i  # a function word may end a sentence or a clause: "Prezident Kirovabadda olub."
+        while end > start and sample[end - 1] in _TRAILING:
+            end -= 1
+        if end - start <= _LONGEST_FUNCTION_WORD:
+            bits = _FUNCTION_WORDS.get(sample[start:end].lower() if capital else sample[start:end], 0)
         english += (bits & _ENGLISH) != 0
         azerbaijani_fw += (bits & _AZERBAIJANI) != 0
         azerbaijani += azerbaijani_letter

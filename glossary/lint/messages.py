@@ -34,6 +34,14 @@ class Wording:
         """The finding's message: what ``form`` is, what to write instead (``target``), and why."""
         name = _language_name(language)
         periods = " and ".join(p.describe() for p in form.periods)
+        # A term's note explains its default status; a house style that changed the status makes it beside the point.
+        reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
+        if reason.lower().startswith("uncertain") or rule in ("term.wrong-language", "term.anachronism"):
+            reason = ""
+        elif form.preferred_in:  # the note says why a house style prefers it: say whose, or it reads as a reason to use it
+            reason = f"preferred in house style {' and '.join(form.preferred_in)}: {reason}"
+        # in brackets, unless it has brackets of its own: then after a dash (no brackets in brackets)
+        reason = "" if not reason else f" ({reason})" if not _BRACKETS.search(reason) else f" - {reason}"
         if rule == "term.wrong-language":
             accepted = self.languages_writing(form, accepted=True)
             if accepted:
@@ -43,7 +51,10 @@ class Wording:
         elif rule == "term.anachronism":
             text = f"{form.text!r} was not yet the name on {date.isoformat()}; the glossary dates it {periods}"
         elif rule == "term.superseded":
-            text = f"{form.text!r} is a former name" + (f", dated {periods}" if periods else "")
+            # the note is the former name's ("the city's name 1935–1989"): right after it, not after the
+            # name to write, where it would read as that name's
+            text = f"{form.text!r} is a former name" + (f", dated {periods}" if periods else "") + reason.rstrip()
+            reason = ""
         else:
             text = f"{form.text!r} is a deprecated form"
         if rule == "term.anachronism" and target is None:
@@ -56,14 +67,7 @@ class Wording:
             text += f"; the {name} form is {target.text!r}"
         else:
             text += f"; write {target.text!r}"
-        # A term's note explains its default status; a house style that changed the status makes it beside the point.
-        reason = "" if form.restyled else (form.note or "").split(";")[0].strip()
-        if reason and rule not in ("term.wrong-language", "term.anachronism") and not reason.lower().startswith("uncertain"):
-            if form.preferred_in:  # the note says why a house style prefers it: say whose, or it reads as a reason to use it
-                reason = f"preferred in house style {' and '.join(form.preferred_in)}: {reason}"
-            # in brackets, unless it has brackets of its own: then after a dash (no brackets in brackets)
-            text += f" ({reason})" if not _BRACKETS.search(reason) else f" - {reason}"
-        return text
+        return text + reason
 
 
 def _language_name(language: str) -> str:

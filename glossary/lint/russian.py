@@ -221,6 +221,12 @@ class _Word:
         return genders.pop() if len(genders) == 1 else None
 
 
+def declines(word: str) -> bool:
+    """Whether a Russian word, written as given (capitals tell names), changes its ending by case:
+    Акорда and Токаев do, Баку, Физули and ОТГ do not."""
+    return _analyze(word).declinable
+
+
 @functools.lru_cache(maxsize=None)
 def _analyze(word: str) -> _Word:
     lw = word.lower()

@@ -9,9 +9,17 @@ import re
 
 from . import markup, russian, turkic
 from .matcher import Form, Match
-from .text import IGNORABLE, apply_case, words
+from .text import IGNORABLE, apply_case, case_pattern, words
 
 _READ_WORD = re.compile("(?:[^\\W_]|\uffff)+")  # a word of the view: markup rendered to nothing stays inside it
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+# Titles in the nominative before a name in apposition: the name is in the nominative too.
+_NOMINATIVE_TITLES = frozenset("президент глава премьер министр лидер посол председатель спикер король султан".split())
+
+
+def _declines(text: str) -> bool:
+    """Whether a Russian name changes its ending by case (Токаев, Акорда; not Баку)."""
+    return any(russian.declines(text[a:b]) for a, b in words(text))
 
 
 class Suggester:
@@ -29,13 +37,18 @@ class Suggester:
             rest = self.as_read(match.suffix_start, match.end)
             carried = turkic.carry_suffix(language, self.as_read(match.start, match.suffix_start), rest, target.text)
             text, certain = (target.text + carried, True) if carried is not None else (target.text, False)
+        elif language == "ru" and _LATIN.search(found) and not _LATIN.search(target.text) \
+                and match.suffix_start is None and _declines(target.text):
+            certain = self._in_the_nominative(match.start)  # "с Tokayev": a Latin name shows no case to carry
         elif language == "ru" and (match.suffix_start is not None or match.form.declines):
             endings = list(match.endings) if match.form.declines else self._endings_of_whole_form(match)
             words_of_form = match.form.words or [None] * len(endings)
             if any(word is None or ending != word.base_ending for ending, word in zip(endings, words_of_form)):
                 inflected = russian.inflect_like(match.form.text, endings, target.text, self._previous_word(match.start))
                 text, certain = (inflected, True) if inflected is not None else (target.text, False)
-        written, placed = self._in_place(match.start, match.end, apply_case(text, found, language))
+        if case_pattern(found) != case_pattern(match.form.text):  # the writer's letter case, not the form's own
+            text = apply_case(text, found, language)  # FIZULI -> FUZULI, but OTS is no reason for TURKIC COUNCIL
+        written, placed = self._in_place(match.start, match.end, text)
         return written, certain and placed
 
     def as_read(self, start: int, end: int) -> str:
@@ -84,6 +97,15 @@ class Suggester:
         forms = russian.word_forms(last)
         ending = forms.base_ending + self.as_read(match.suffix_start, match.end).lower()
         return [russian.word_forms(match.form.compact[a:b]).base_ending for a, b in spans[:-1]] + [ending]
+
+    def _in_the_nominative(self, start: int) -> bool:
+        """Whether a name at ``start`` of Russian text is, for certain, in the nominative: first in its
+        sentence, or after a title that is ("Президент Tokayev прибыл"), not after a preposition or
+        a noun that governs it ("с Tokayev", "пресс-служба Akorda")."""
+        before = self.view[max(0, start - 40):start].replace(IGNORABLE, "")
+        clause = re.split(r"[.!?\n«\"“(:]", before)[-1]
+        spans = words(clause)
+        return not spans or clause[spans[-1][0]:spans[-1][1]].lower() in _NOMINATIVE_TITLES
 
     def _previous_word(self, start: int) -> str | None:
         before = self.view[max(0, start - 40):start]

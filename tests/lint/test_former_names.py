@@ -82,6 +82,16 @@ def test_timing_after_the_last_period_and_without_periods():
                      [("term.anachronism", "Nur-Sultan", "Astana")], id="en-former-name-before-it-existed"),
         pytest.param("Talks were held in Astana.", "1995-06-01", [("term.anachronism", "Astana", None)],
                      id="en-no-name-known-for-that-date"),
+        # An acronym's own capitals are not the writer's: OTS is no reason for "TURKIC COUNCIL"
+        pytest.param("Leaders of the OTS met in Baku.", "2020-05-01",
+                     [("term.anachronism", "OTS", "Turkic Council")], id="en-acronym-case-not-carried-onto-a-long-name"),
+        pytest.param("LEADERS OF THE ORGANIZATION OF TURKIC STATES MET IN BAKU.", "2020-05-01",
+                     [("term.anachronism", "ORGANIZATION OF TURKIC STATES", "TURKIC COUNCIL")],
+                     id="en-capitals-written-are-carried"),
+        # Short Azerbaijani sentences: a function word before a full stop still counts ("olub.")
+        pytest.param("Prezident Kirovabadda olub.", "2024-05-01", [("term.superseded", "Kirovabadda", "Gəncədə")],
+                     id="az-short-sentence-is-azerbaijani"),
+        pytest.param("Prezident Kirovabadda olub.", "1980-05-01", [], id="az-short-sentence-in-its-period"),
     ],
 )
 def test_former_names_are_judged_by_the_documents_date(text, date, expected):

@@ -9,6 +9,8 @@ from glossary.lint.language import detect, paragraphs
     ("text", "language"),
     [
         pytest.param("Prezident İlham Əliyev Füzulidə olub.", "az", id="azerbaijani"),
+        pytest.param("Prezident Kirovabadda olub.", "az", id="azerbaijani-function-word-before-a-full-stop"),
+        pytest.param("Bu, Gəncədir.", "az", id="azerbaijani-function-word-before-a-comma"),
         pytest.param("The President visited Füzuli and Qəbələ on Monday.", "en", id="english-quoting-azerbaijani-names"),
         pytest.param("Kassym-Jomart Kemelovich Tokayev visited Baku", "en", id="english-headline"),
         pytest.param("İLHAM ƏLİYEV BAKIDA", "az", id="azerbaijani-capitals"),
