@@ -10,6 +10,7 @@ import pytest
 from glossary.formats.csv import FORMAT
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
+from glossary.lint.mentions import mentions
 from glossary.records import ACCEPTED_STATUSES, CaseRule, TermStatus, format_periods
 from glossary.termbase import bundled_glossary
 from glossary.validation import statuses_in_style
@@ -211,6 +212,43 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
 )
 def test_variants_real_copy_uses_are_caught(lang, text, expected):
     assert findings(text, lang) == expected
+
+
+MENTIONS_MATCHER = Matcher(GLOSSARY, shortcuts=False)
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        pytest.param(word, concept, id=word)
+        for concept, words in (
+            ("fuzuli", ("Физулиге", "Физулиде", "Физулиден", "Физулидің", "Физулиді", "Физулимен", "Физулидегі")),
+            ("baku", ("Бакуге", "Бакуда", "Бакуде", "Бакуден", "Бакудың", "Бакуға", "Бакумен")),
+            ("tbilisi", ("Тбилисиге", "Тбилисиде", "Тбилисиден")),
+            ("shusha", ("Шушаға", "Шушада", "Шушаның")),
+        )
+        for word in words
+    ],
+)
+def test_kazakh_case_suffixes_on_vowel_final_borrowed_names_are_recognised(word, concept):
+    """Физули, Баку, Тбилиси end in и/у after a consonant: Kazakh writes them with the suffixes of
+    a vowel (Бакуға) or of the sonorant й/у (Физулиге, Физулидің); both name the place."""
+    found = mentions(f"Делегация {word} барды.", MENTIONS_MATCHER, lang="kk")
+    assert [m.concept for m in found] == [concept]
+    assert findings(f"Делегация {word} барды.", "kk") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Fizuliге барды.", ("Fizuliге", "Физулиге"), id="latin-fizuli-dative"),
+        pytest.param("Fizuliдің мектебі.", ("Fizuliдің", "Физулидің"), id="latin-fizuli-genitive-after-sonorant"),
+        pytest.param("Fizuliнің мектебі.", ("Fizuliнің", "Физулидің"), id="latin-fizuli-genitive-after-vowel"),
+        pytest.param("Bakuдың көшелері.", ("Bakuдың", "Бакудың"), id="latin-baku-genitive"),
+    ],
+)
+def test_latin_spellings_of_vowel_final_names_in_kazakh_carry_their_suffixes(text, expected):
+    assert ("term.wrong-language", *expected) in findings(text, "kk")
 
 
 @pytest.mark.parametrize(
