@@ -60,10 +60,11 @@ REQUIRED = [
     "baku-tbilisi-kars", "middle-corridor", "caspian-green-energy-corridor", "trans-caspian-fibre-optic-line",
     "alat-free-economic-zone", "cop29", "azal-crash-near-aktau", "azertac", "kazinform", "report-news-agency",
     "gazakh", "taraz", "alat", "semey", "oral", "petropavl", "oskemen", "kostanay", "kyzylorda", "atyrau",
+    "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan",
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 183
+CONCEPTS_FLOOR = 188
 UNCERTAIN_CELLS_CEILING = 118
 
 
@@ -196,6 +197,9 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
                      id="russian-samruk-in-kazakh"),
         pytest.param("kk", "Сыртқы істер министрі Ермек Кошербаев мәлімдеді.", [("term.deprecated", "Ермек Кошербаев", "Ермек Көшербаев")],
                      id="russian-kosherbayev-in-kazakh"),
+        pytest.param("kk", "Мәжіліс Төрағасы Ерлан Кошанов пен Сенат Төрағасы Маулен Ашимбаев кездесті.",
+                     [("term.deprecated", "Ерлан Кошанов", "Ерлан Қошанов"), ("term.deprecated", "Маулен Ашимбаев", "Мәулен Әшімбаев")],
+                     id="russian-speakers-names-in-kazakh"),
         pytest.param("en", "Qasym-Zhomart Toqaev said. Toqaev added.",
                      [("term.deprecated", "Qasym-Zhomart Toqaev", "Kassym-Jomart Tokayev"), ("term.deprecated", "Toqaev", "Tokayev")],
                      id="kazakh-latin-toqaev-in-english"),
