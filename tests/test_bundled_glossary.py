@@ -64,7 +64,7 @@ REQUIRED = [
 ]
 # Counts this revision reached; the issue's targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 194
+CONCEPTS_FLOOR = 206
 UNCERTAIN_CELLS_CEILING = 118
 
 
@@ -200,6 +200,8 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
         pytest.param("kk", "Мәжіліс Төрағасы Ерлан Кошанов пен Сенат Төрағасы Маулен Ашимбаев кездесті.",
                      [("term.deprecated", "Ерлан Кошанов", "Ерлан Қошанов"), ("term.deprecated", "Маулен Ашимбаев", "Мәулен Әшімбаев")],
                      id="russian-speakers-names-in-kazakh"),
+        pytest.param("kk", "Венгрия мен Түркіменстан бақылаушы.", [("term.deprecated", "Түркіменстан", "Түрікменстан")],
+                     id="turkmenistan-variant-spelling-in-kazakh"),
         pytest.param("en", "Qasym-Zhomart Toqaev said. Toqaev added.",
                      [("term.deprecated", "Qasym-Zhomart Toqaev", "Kassym-Jomart Tokayev"), ("term.deprecated", "Toqaev", "Tokayev")],
                      id="kazakh-latin-toqaev-in-english"),
@@ -253,6 +255,39 @@ def test_kazakh_case_suffixes_on_vowel_final_borrowed_names_are_recognised(word,
 )
 def test_latin_spellings_of_vowel_final_names_in_kazakh_carry_their_suffixes(text, expected):
     assert ("term.wrong-language", *expected) in findings(text, "kk")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "named"),
+    [
+        pytest.param("en", "Deputy Prime Minister Kanat Bozumbayev said the report on the AZAL crash near Aktau was close. "
+                     "Hikmet Hajiyev spoke of the Organization of Turkic States and the Shanghai Cooperation Organization.",
+                     {"kanat-bozumbayev", "hikmet-hajiyev", "organization-of-turkic-states", "sco"}, id="astana-times-and-sia-en"),
+        pytest.param("az", "Milli Məclisin sədri Sahibə Qafarova Astanada Kanat Bozumbayev ilə görüşüb. ASCO-nun tankeri Aktaudan "
+                     "yola düşüb; Şanxay Əməkdaşlıq Təşkilatının (ŞƏT) sammitində Rəcəb Tayyib Ərdoğan və Şavkat Mirziyoyev iştirak ediblər.",
+                     {"sahiba-gafarova", "kanat-bozumbayev", "asco", "sco", "recep-tayyip-erdogan", "shavkat-mirziyoyev"},
+                     id="report-metbuat-turan-az"),
+        pytest.param("kk", "Премьер-министрдің орынбасары Қанат Бозымбаев пен Мәжіліс Төрағасы Ерлан Қошанов Шанхай ынтымақтастық "
+                     "ұйымының саммитінде Шавкат Мирзиёевті, Режеп Тайип Ердоғанды және Садыр Жапаровты қарсы алды. "
+                     "Құрық пен Алят порттары арасында паромдар қатынайды.",
+                     {"kanat-bozumbayev", "yerlan-koshanov", "sco", "shavkat-mirziyoyev", "recep-tayyip-erdogan", "sadyr-japarov",
+                      "kuryk", "alat"}, id="kazinform-baq-ulys-kk"),
+        pytest.param("ru", "Спикер Милли Меджлиса Сагиба Гафарова встретилась с Канатом Бозумбаевым; судно ASCO вышло из Актау в Алят, "
+                     "а на саммите ШОС выступили Си Цзиньпин, Владимир Путин и Виктор Орбан.",
+                     {"sahiba-gafarova", "kanat-bozumbayev", "asco", "sco", "xi-jinping", "vladimir-putin", "viktor-orban"},
+                     id="meclis-report-baq-ru"),
+        pytest.param("az", "\"Azerbaijan Airlines\" məxsus təyyarə Aktau yaxınlığında qəzaya uğrayıb.", {"azerbaijan-airlines"},
+                     id="english-airline-brand-in-azerbaijani"),
+        pytest.param("kk", "\"Azerbaijan Airlines\" әуе компаниясына тиесілі ұшақ Ақтау маңында апатқа ұшырады.", {"azerbaijan-airlines"},
+                     id="english-airline-brand-in-kazakh"),
+    ],
+)
+def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
+    """Sentences written after articles of Report, Metbuat.az, Turan, Kazinform, BAQ.KZ, Ulys, the Milli Majlis
+    and The Astana Times (2021-2025) that the lint was run on: each name is found, none is flagged."""
+    assert findings(text, lang) == []
+    found = {m.concept for m in mentions(text, MENTIONS_MATCHER, lang=lang) if m.outermost}
+    assert named <= found
 
 
 @pytest.mark.parametrize(
