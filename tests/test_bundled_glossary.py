@@ -64,7 +64,7 @@ REQUIRED = [
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 220
+CONCEPTS_FLOOR = 221
 UNCERTAIN_CELLS_CEILING = 118
 
 
