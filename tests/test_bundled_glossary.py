@@ -10,6 +10,7 @@ import pytest
 from glossary.formats.csv import FORMAT
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
+from glossary.lint.mentions import mentions
 from glossary.records import ACCEPTED_STATUSES, CaseRule, TermStatus, format_periods
 from glossary.termbase import bundled_glossary
 from glossary.validation import statuses_in_style
@@ -59,10 +60,11 @@ REQUIRED = [
     "baku-tbilisi-kars", "middle-corridor", "caspian-green-energy-corridor", "trans-caspian-fibre-optic-line",
     "alat-free-economic-zone", "cop29", "azal-crash-near-aktau", "azertac", "kazinform", "report-news-agency",
     "gazakh", "taraz", "alat", "semey", "oral", "petropavl", "oskemen", "kostanay", "kyzylorda", "atyrau",
+    "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan",
 ]
 # Counts this revision reached; the issue's targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 183
+CONCEPTS_FLOOR = 221
 UNCERTAIN_CELLS_CEILING = 118
 
 
@@ -195,6 +197,11 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
                      id="russian-samruk-in-kazakh"),
         pytest.param("kk", "Сыртқы істер министрі Ермек Кошербаев мәлімдеді.", [("term.deprecated", "Ермек Кошербаев", "Ермек Көшербаев")],
                      id="russian-kosherbayev-in-kazakh"),
+        pytest.param("kk", "Мәжіліс Төрағасы Ерлан Кошанов пен Сенат Төрағасы Маулен Ашимбаев кездесті.",
+                     [("term.deprecated", "Ерлан Кошанов", "Ерлан Қошанов"), ("term.deprecated", "Маулен Ашимбаев", "Мәулен Әшімбаев")],
+                     id="russian-speakers-names-in-kazakh"),
+        pytest.param("kk", "Венгрия мен Түркіменстан бақылаушы.", [("term.deprecated", "Түркіменстан", "Түрікменстан")],
+                     id="turkmenistan-variant-spelling-in-kazakh"),
         pytest.param("en", "Qasym-Zhomart Toqaev said. Toqaev added.",
                      [("term.deprecated", "Qasym-Zhomart Toqaev", "Kassym-Jomart Tokayev"), ("term.deprecated", "Toqaev", "Tokayev")],
                      id="kazakh-latin-toqaev-in-english"),
@@ -211,6 +218,76 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
 )
 def test_variants_real_copy_uses_are_caught(lang, text, expected):
     assert findings(text, lang) == expected
+
+
+MENTIONS_MATCHER = Matcher(GLOSSARY, shortcuts=False)
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        pytest.param(word, concept, id=word)
+        for concept, words in (
+            ("fuzuli", ("Физулиге", "Физулиде", "Физулиден", "Физулидің", "Физулиді", "Физулимен", "Физулидегі")),
+            ("baku", ("Бакуге", "Бакуда", "Бакуде", "Бакуден", "Бакудың", "Бакуға", "Бакумен")),
+            ("tbilisi", ("Тбилисиге", "Тбилисиде", "Тбилисиден")),
+            ("shusha", ("Шушаға", "Шушада", "Шушаның")),
+        )
+        for word in words
+    ],
+)
+def test_kazakh_case_suffixes_on_vowel_final_borrowed_names_are_recognised(word, concept):
+    """Физули, Баку, Тбилиси end in и/у after a consonant: Kazakh writes them with the suffixes of
+    a vowel (Бакуға) or of the sonorant й/у (Физулиге, Физулидің); both name the place."""
+    found = mentions(f"Делегация {word} барды.", MENTIONS_MATCHER, lang="kk")
+    assert [m.concept for m in found] == [concept]
+    assert findings(f"Делегация {word} барды.", "kk") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Fizuliге барды.", ("Fizuliге", "Физулиге"), id="latin-fizuli-dative"),
+        pytest.param("Fizuliдің мектебі.", ("Fizuliдің", "Физулидің"), id="latin-fizuli-genitive-after-sonorant"),
+        pytest.param("Fizuliнің мектебі.", ("Fizuliнің", "Физулидің"), id="latin-fizuli-genitive-after-vowel"),
+        pytest.param("Bakuдың көшелері.", ("Bakuдың", "Бакудың"), id="latin-baku-genitive"),
+    ],
+)
+def test_latin_spellings_of_vowel_final_names_in_kazakh_carry_their_suffixes(text, expected):
+    assert ("term.wrong-language", *expected) in findings(text, "kk")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "named"),
+    [
+        pytest.param("en", "Deputy Prime Minister Kanat Bozumbayev said the report on the AZAL crash near Aktau was close. "
+                     "Hikmet Hajiyev spoke of the Organization of Turkic States and the Shanghai Cooperation Organization.",
+                     {"kanat-bozumbayev", "hikmet-hajiyev", "organization-of-turkic-states", "sco"}, id="astana-times-and-sia-en"),
+        pytest.param("az", "Milli Məclisin sədri Sahibə Qafarova Astanada Kanat Bozumbayev ilə görüşüb. ASCO-nun tankeri Aktaudan "
+                     "yola düşüb; Şanxay Əməkdaşlıq Təşkilatının (ŞƏT) sammitində Rəcəb Tayyib Ərdoğan və Şavkat Mirziyoyev iştirak ediblər.",
+                     {"sahiba-gafarova", "kanat-bozumbayev", "asco", "sco", "recep-tayyip-erdogan", "shavkat-mirziyoyev"},
+                     id="report-metbuat-turan-az"),
+        pytest.param("kk", "Премьер-министрдің орынбасары Қанат Бозымбаев пен Мәжіліс Төрағасы Ерлан Қошанов Шанхай ынтымақтастық "
+                     "ұйымының саммитінде Шавкат Мирзиёевті, Режеп Тайип Ердоғанды және Садыр Жапаровты қарсы алды. "
+                     "Құрық пен Алят порттары арасында паромдар қатынайды.",
+                     {"kanat-bozumbayev", "yerlan-koshanov", "sco", "shavkat-mirziyoyev", "recep-tayyip-erdogan", "sadyr-japarov",
+                      "kuryk", "alat"}, id="kazinform-baq-ulys-kk"),
+        pytest.param("ru", "Спикер Милли Меджлиса Сагиба Гафарова встретилась с Канатом Бозумбаевым; судно ASCO вышло из Актау в Алят, "
+                     "а на саммите ШОС выступили Си Цзиньпин, Владимир Путин и Виктор Орбан.",
+                     {"sahiba-gafarova", "kanat-bozumbayev", "asco", "sco", "xi-jinping", "vladimir-putin", "viktor-orban"},
+                     id="meclis-report-baq-ru"),
+        pytest.param("az", "\"Azerbaijan Airlines\" məxsus təyyarə Aktau yaxınlığında qəzaya uğrayıb.", {"azerbaijan-airlines"},
+                     id="english-airline-brand-in-azerbaijani"),
+        pytest.param("kk", "\"Azerbaijan Airlines\" әуе компаниясына тиесілі ұшақ Ақтау маңында апатқа ұшырады.", {"azerbaijan-airlines"},
+                     id="english-airline-brand-in-kazakh"),
+    ],
+)
+def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
+    """Sentences written after articles of Report, Metbuat.az, Turan, Kazinform, BAQ.KZ, Ulys, the Milli Majlis
+    and The Astana Times (2021-2025) that the lint was run on: each name is found, none is flagged."""
+    assert findings(text, lang) == []
+    found = {m.concept for m in mentions(text, MENTIONS_MATCHER, lang=lang) if m.outermost}
+    assert named <= found
 
 
 @pytest.mark.parametrize(

@@ -26,9 +26,10 @@ Choices where usage or grammar is not settled (each accepted either way when
 recognising; the form built by ``carry_suffix`` is the first named):
   * kk final б в г д (Russian spellings): voiceless forms (Тоқаевтың, Тоқаевқа);
     the voiced ones (Тоқаевдың) are accepted too.
-  * kk final и/у after a consonant (Баку, Физули, Тбилиси): treated like the
-    sonorant й/у of native words (Бакудың, Физулидің, like Әлидің, судың);
-    the vowel readings (Бакуның, Бакусы) are accepted too.
+  * kk final и/у after a consonant (Баку, Физули, Тбилиси, Сочи), and Latin i/u
+    of the same names in Kazakh text (Fizuliдің): treated like the sonorant й/у
+    of native words (Бакудың, Физулидің, like Әлидің, судың); the vowel
+    readings (Бакуның, Бакусы) are accepted too.
   * kk harmony: и/у are transparent (the nearest other vowel decides: Баку ->
     Бакуда); a word with only и/у takes the last of them (и front, у back).
     Surnames in -ов/-ев take the harmony of the root (Тоқаев -> Тоқаевқа,
@@ -331,6 +332,8 @@ def _last_sound(lang: str, word: str) -> str:
         return _last_sound(lang, word[:-1])
     if last in "иу":
         return "S" if before in VOWELS else "SV"  # Ақтау: sonorant; Баку, Физули: either
+    if last in "iu" and before not in VOWELS:
+        return "VS"  # Fizuliдің: a Latin spelling takes the Cyrillic one's suffixes too; Latin forms keep the vowel's
     if last in VOWELS:
         return "V"
     for letters, cls in ((_KK_SONORANT, "S"), (_KK_LATERAL, "L"), (_KK_NASAL, "N"), (_KK_VOICED, "Z"),
