@@ -10,6 +10,7 @@ matcher is a ``matcher_file``: flat tables, its forms made as a text needs them.
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 import threading
 from collections import OrderedDict
@@ -69,10 +70,11 @@ def _path(key: str) -> Path:
 
 def _load(key: str) -> Matcher | None:
     try:
-        data = _path(key).read_bytes()
+        with _path(key).open("rb") as handle:  # mapped: its pages are read as the tables are used
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_COPY)  # (writable views, never written)
         with collector_paused():
             return matcher_file.loads(data)
-    except (OSError, *matcher_file.DAMAGED):  # none, or damaged: compiled again
+    except (OSError, *matcher_file.DAMAGED):  # none, empty, or damaged: compiled again
         return None
 
 

@@ -65,25 +65,48 @@ def dumps(matcher: Matcher) -> bytes:
                     for key in near.keys]
     tables = {
         "python": _PYTHON, "style": matcher.style, "shortcuts": matcher.shortcuts, "automaton": matcher.automaton,
-        "key_sizes": matcher.key_sizes,
+        "key_sizes": _flat(matcher.key_sizes, "I"),
         "endings": list(endings), "forms": _blob(form_records), "entries": _blob(entry_records),
-        "concepts": (concept_ids, concept_starts, concept_sizes),
-        "near_keys": near.keys, "near_table": near.table, "near_words": _blob(near_records),
+        "concepts": (concept_ids, _flat(concept_starts, "Q"), _flat(concept_sizes, "Q")),
+        "near_keys": near.keys, "near_table": _flat(near.table, "Q"), "near_words": _blob(near_records),
     }
-    return MAGIC + pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
+    buffers: list[pickle.PickleBuffer] = []
+    header = pickle.dumps(tables, protocol=5, buffer_callback=buffers.append)
+    views = [buffer.raw() for buffer in buffers]
+    index = array("Q", [len(header), len(views)])
+    position = _aligned(len(MAGIC) + 8 * (2 + 2 * len(views)) + len(header))
+    for view in views:
+        index.extend((position, len(view)))
+        position = _aligned(position + len(view))
+    out = [MAGIC, index.tobytes(), header]
+    written = len(MAGIC) + len(out[1]) + len(header)
+    for view in views:
+        out.append(bytes(_aligned(written) - written))
+        out.append(view)
+        written = _aligned(written) + len(view)
+    return b"".join(out)
 
 
-def loads(data: bytes) -> Matcher | None:
-    """The matcher in ``data`` (what ``dumps`` wrote), or None when it was written by another Python
-    or is no such file. Raises what unpickling raises on a damaged file."""
-    if not data.startswith(MAGIC):
+def loads(data) -> Matcher | None:
+    """The matcher in ``data`` (what ``dumps`` wrote: bytes, or a file mapped in memory copy-on-write,
+    whose tables are then used where they lie), or None when it was written by another Python or is no such file.
+    Raises what unpickling raises on a damaged file."""
+    view = memoryview(data)
+    if bytes(view[:len(MAGIC)]) != MAGIC:
         return None
-    tables = pickle.loads(memoryview(data)[len(MAGIC):])
+    if view.readonly:  # the compiled loops read the tables through writable views
+        view = memoryview(bytearray(view))
+    at = len(MAGIC)
+    header_size, count = view[at:at + 16].cast("Q")
+    index = view[at + 16:at + 16 + 16 * count].cast("Q")
+    at += 16 + 16 * count
+    buffers = [view[index[2 * i]:index[2 * i] + index[2 * i + 1]] for i in range(count)]
+    tables = pickle.loads(view[at:at + header_size], buffers=buffers)
     if not isinstance(tables, dict) or tables.get("python") != _PYTHON:
         return None
     matcher = Matcher.__new__(Matcher)
     matcher.style, matcher.shortcuts, matcher.automaton = tables["style"], tables["shortcuts"], tables["automaton"]
-    matcher.key_sizes = tables["key_sizes"]
+    matcher.key_sizes = _numbers(tables["key_sizes"], "I")
     lock = threading.Lock()
     forms = matcher.forms = _Forms(_Records(*tables["forms"]), tables["endings"], lock)
     entries = _Records(*tables["entries"])
@@ -98,26 +121,42 @@ def loads(data: bytes) -> Matcher | None:
             return matcher.entries[n]
 
     matcher._entry = entry
-    matcher.concepts = _Concepts(*tables["concepts"], forms, lock)
+    concept_ids, starts, sizes = tables["concepts"]
+    matcher.concepts = _Concepts(concept_ids, _numbers(starts, "Q"), _numbers(sizes, "Q"), forms, lock)
     matcher.near_misses = NearMissIndex.from_tables(
-        tables["near_keys"], tables["near_table"], _NearMissWords(tables["near_keys"], _Records(*tables["near_words"]), forms))
+        tables["near_keys"], _numbers(tables["near_table"], "Q"),
+        _NearMissWords(tables["near_keys"], _Records(*tables["near_words"]), forms))
     return matcher
 
 
-def _blob(records: list[bytes]) -> tuple[bytes, array]:
+def _aligned(position: int) -> int:
+    return (position + 7) // 8 * 8
+
+
+def _flat(numbers, typecode: str) -> pickle.PickleBuffer:
+    """An array of numbers (or a view of one), kept out of the pickle: stored as it lies in memory."""
+    return pickle.PickleBuffer(numbers if isinstance(numbers, array) else array(typecode, numbers))
+
+
+def _numbers(buffer, typecode: str):
+    """An array of numbers as ``loads`` gets it back: a view of the file's bytes, as numbers."""
+    return memoryview(buffer).cast("B").cast(typecode)
+
+
+def _blob(records: list[bytes]) -> tuple[pickle.PickleBuffer, pickle.PickleBuffer]:
     offsets = array("Q", [0])
     total = 0
     for record in records:
         total += len(record)
         offsets.append(total)
-    return b"".join(records), offsets
+    return pickle.PickleBuffer(b"".join(records)), _flat(offsets, "Q")
 
 
 class _Records:
     """Record ``n``: the tuple ``marshal`` wrote from ``blob[offsets[n]:offsets[n + 1]]``."""
 
-    def __init__(self, blob: bytes, offsets: array):
-        self.view, self.offsets = memoryview(blob), offsets
+    def __init__(self, blob, offsets):
+        self.view, self.offsets = memoryview(blob), _numbers(offsets, "Q")
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -141,13 +180,19 @@ def _form(record: tuple, endings: list) -> Form:
     (concept, lang, language, text, status, case_rule, note, key, compact, words, separators, exact_punctuation,
      declines, first_declining, leading_endings, first_endings, restyled, periods, preferred_in, plain, last_word,
      number) = record
-    return Form(concept, lang, language, text, _STATUS[status], _CASE_RULE[case_rule], note, key, compact,
-                words=tuple(Word(stem, endings[e], base, written) for stem, e, base, written in words),
-                separators=separators, exact_punctuation=exact_punctuation, declines=declines,
-                first_declining=first_declining, leading_endings=leading_endings, first_endings=endings[first_endings],
-                restyled=restyled, preferred_in=preferred_in, plain=plain, last_word=last_word, number=number,
-                periods=tuple(ValidityPeriod(start and date.fromordinal(start), end and date.fromordinal(end))
-                              for start, end in periods))
+    form = Form(concept, lang, language, text, _STATUS[status], _CASE_RULE[case_rule], note, key, compact)
+    if declines:
+        form.words = tuple(Word(stem, endings[e], base, written) for stem, e, base, written in words)
+        form.separators, form.declines, form.first_declining = separators, True, first_declining
+        form.leading_endings, form.first_endings = leading_endings, endings[first_endings]
+    if periods:
+        form.periods = tuple(ValidityPeriod(start and date.fromordinal(start), end and date.fromordinal(end))
+                             for start, end in periods)
+    if preferred_in:
+        form.preferred_in = preferred_in
+    form.exact_punctuation, form.restyled, form.plain, form.last_word, form.number = \
+        exact_punctuation, restyled, plain, last_word, number
+    return form
 
 
 class _Forms(Sequence):
