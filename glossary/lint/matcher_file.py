@@ -221,61 +221,59 @@ class _Forms(Sequence):
         return (self[n] for n in range(len(self._made)))
 
 
-class _Concepts(Mapping):
+class _Named(Mapping):
+    """A mapping over a list of names, each name's number looked up in a dict made when first needed."""
+
+    def __init__(self, names: list[str]):
+        self._names = names
+        self._numbers: dict[str, int] | None = None
+
+    def _number(self, name: str) -> int:
+        if self._numbers is None:
+            self._numbers = {name: n for n, name in enumerate(self._names)}
+        return self._numbers[name]
+
+    def __contains__(self, name) -> bool:
+        try:
+            self._number(name)
+        except (KeyError, TypeError):
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+class _Concepts(_Named):
     """``Matcher.concepts`` of a loaded matcher: a concept made from its forms when first asked for."""
 
-    def __init__(self, ids: list[str], starts: array, sizes: array, forms: _Forms, lock: threading.Lock):
-        self._ids, self._starts, self._sizes, self._forms, self._lock = ids, starts, sizes, forms, lock
-        self._numbers: dict[str, int] | None = None
+    def __init__(self, ids: list[str], starts, sizes, forms: _Forms, lock: threading.Lock):
+        super().__init__(ids)
+        self._starts, self._sizes, self._forms, self._lock = starts, sizes, forms, lock
         self._made: dict[str, Concept] = {}
-
-    def _number(self) -> dict[str, int]:
-        if self._numbers is None:
-            self._numbers = {concept_id: n for n, concept_id in enumerate(self._ids)}
-        return self._numbers
 
     def __getitem__(self, concept_id: str) -> Concept:
         concept = self._made.get(concept_id)
         if concept is None:
-            n = self._number()[concept_id]
+            n = self._number(concept_id)
             forms = [self._forms[i] for i in range(self._starts[n], self._starts[n] + self._sizes[n])]
             made = Concept(concept_id, preferred_forms(forms), forms)
             with self._lock:
                 concept = self._made.setdefault(concept_id, made)
         return concept
 
-    def __contains__(self, concept_id) -> bool:
-        return concept_id in self._number()
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-
-class _NearMissWords(Mapping):
+class _NearMissWords(_Named):
     """``NearMissIndex.words`` of a loaded matcher: a word's (form, index of the word in it) pairs
     made when the word is first asked for."""
 
     def __init__(self, keys: list[str], records: _Records, forms: _Forms):
-        self._keys, self._records, self._forms = keys, records, forms
-        self._numbers: dict[str, int] | None = None
-
-    def _number(self) -> dict[str, int]:
-        if self._numbers is None:
-            self._numbers = {key: n for n, key in enumerate(self._keys)}
-        return self._numbers
+        super().__init__(keys)
+        self._records, self._forms = records, forms
 
     def __getitem__(self, key: str) -> list:
-        pairs = self._records[self._number()[key]]
+        pairs = self._records[self._number(key)]
         return [(self._forms[pairs[i]], pairs[i + 1]) for i in range(0, len(pairs), 2)]
-
-    def __contains__(self, key) -> bool:
-        return key in self._number()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
