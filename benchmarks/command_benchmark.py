@@ -11,7 +11,8 @@ in turn, each run's wall and processor seconds and peak memory (``os.wait4``):
   cache folder each run: the glossary is compiled) and cached (compiled once before);
 - a bare Aho-Corasick scan as a whole process: pyahocorasick over the lowercased
   text, each hit kept where it starts and ends a word, the hits written as JSON;
-- flashtext as a whole process, its hits written as JSON.
+- flashtext as a whole process, its hits written as JSON;
+- ``tilmash lint --help`` (the command's start) beside ``python -c pass``.
 
 Then the engine alone, in this process: compiling the glossary, loading it from
 the cache, ``lint_text``, and the formatters per 10,000 findings. The bare
@@ -142,6 +143,8 @@ def main() -> None:
             "tilmash lint --format json, cached": lint,
             "bare pyahocorasick scan with word boundaries": [sys.executable, str(folder / "bare_scan.py"), g, t],
             "flashtext": [sys.executable, str(folder / "flashtext_scan.py"), g, t],
+            "tilmash lint --help (start)": [sys.executable, "-m", "tilmash", "lint", "--help"],
+            "python -c pass (the interpreter's start)": [sys.executable, "-c", "pass"],
         }
         run(lint, env, folder / "lint.json")  # compiles the glossary into the cache for the cached runs
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}

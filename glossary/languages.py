@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import functools
 
-from babel import Locale
-
 from .errors import InvalidLanguage
 
 # The four languages of the beat, in the order tables and exports show them.
@@ -20,6 +18,8 @@ CORE_LANGUAGES = ("en", "az", "kk", "ru")
 
 @functools.cache
 def _cldr_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    from babel import Locale  # CLDR's tables: imported when a code is first checked or named, not at every start
+
     english = Locale("en")
     languages = frozenset(code for code in english.languages if "_" not in code)
     return languages - {"und", "zxx", "mul"}, frozenset(english.scripts), frozenset(english.territories)
@@ -68,6 +68,8 @@ def language_sort_key(code: str) -> tuple[int, str]:
 
 def language_name(code: str) -> str:
     """A tag's language in English, for reports: ``az`` -> Azerbaijani, ``kk-Latn`` -> Kazakh (Latin)."""
+    from babel import Locale
+
     english = Locale("en")
     primary, *rest = code.split("-")
     name = english.languages.get(primary.lower(), code)

@@ -1,7 +1,10 @@
 """`tilmash lint` from the command line: the corpus, output formats, exit codes, --fix, bad input."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -221,3 +224,31 @@ def test_a_fifo_is_refused_and_the_other_files_are_still_linted(seeded, tmp_path
     assert result.exit_code == 2
     assert result.stderr == "error: pipe.md: is a FIFO, not a regular file\n"
     assert result.stdout.startswith("draft.md:1:1: warning term.deprecated")
+
+
+# Modules a command that needs no database must start without (they cost most of a start).
+HEAVY_MODULES = ("sqlalchemy", "babel", "pymorphy3", "flask", "alembic")
+
+
+@pytest.mark.parametrize(
+    ("args", "not_imported"),
+    [
+        pytest.param(["lint", "--help"], (*HEAVY_MODULES, "glossary.lint.engine"), id="help-without-the-engine"),
+        pytest.param(["lint", "--glossary", str(DATA / "lint" / "glossary.csv"), "-"], HEAVY_MODULES, id="glossary-file-and-stdin"),
+    ],
+)
+def test_lint_starts_without_the_database_modules(args, not_imported, tmp_path):
+    code = ("import sys; from tilmash.cli import cli\n"
+            f"try:\n    cli({args!r}, prog_name='tilmash')\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in {not_imported!r} if m in sys.modules], file=sys.stderr)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for _ in range(2):  # the second with the glossary compiled (reading a glossary checks its languages with Babel)
+        run = subprocess.run([sys.executable, "-c", code], input="Fizuli and Fuzuli.\n", capture_output=True, text=True, env=env)
+    assert run.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_the_kinds_of_lint_are_the_markup_kinds():
+    from glossary.lint import markup
+    from tilmash.cli.lint_command import KINDS
+
+    assert KINDS == markup.KINDS

@@ -3,13 +3,21 @@
 The documents are shared out between this process and forked ones as the lint
 shares files (``lint.batch.map_files``); results come back in the order of the
 paths, one small record each, so memory stays flat however large the archive.
+
+With a cache, the paths are cut into runs of about ``RUN_LENGTH`` and groups of runs
+of about ``GROUP_LENGTH`` (``runs``), and the added-up counts of each are kept too: a
+run or group whose files have not changed is one record to add up again (``CachedRun``),
+not one a document.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
+import itertools
 import os
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,6 +31,10 @@ from ..lint.matcher import Matcher
 from .cache import ResultCache
 from .dates import file_day, written_day
 from .documents import DocumentAudit, count_names, from_payload, to_payload
+from .report import Audit
+
+RUN_LENGTH = 64  # documents in a run, on average
+GROUP_LENGTH = 4096  # documents in a group of runs, on average (a multiple of RUN_LENGTH)
 
 
 @dataclass(frozen=True)
@@ -107,3 +119,77 @@ def audit_files(paths: list[str], matcher: Matcher, options: AuditOptions, jobs:
     finally:
         if cache is not None:
             cache.flush()
+
+
+@dataclass
+class CachedRun:
+    """The added-up counts of a run of documents, from the cache."""
+
+    audit: Audit
+    documents: int
+
+
+def runs(paths: list[str], length: int = RUN_LENGTH) -> list[list[str]]:
+    """``paths`` cut into runs of about ``length``, each ending after a path whose own digest says so
+    (as rsync cuts a file into blocks by content): a file added or removed changes its own run only,
+    not the cuts after it. A cut of a longer run (a multiple of ``length``) is a cut of shorter ones."""
+    cut, current = [], []
+    for path in paths:
+        current.append(path)
+        if zlib.crc32(path.encode("utf-8", "surrogateescape")) % length == 0:
+            cut.append(current)
+            current = []
+    return [*cut, current] if current else cut
+
+
+def audit_runs(paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None = None,
+               cache: ResultCache | None = None) -> Iterator[DocumentAudit | CachedRun]:
+    """What ``audit_files`` gives, in order, but a run of documents that the cache has added up
+    before (the same paths, sizes and times) as one ``CachedRun``. Runs of about ``RUN_LENGTH``
+    documents, grouped in runs of about ``GROUP_LENGTH``, are added up and kept as they are done."""
+    if cache is None:
+        yield from audit_files(paths, matcher, options, jobs)
+        return
+    since = options.since
+    groups = []  # (key or None, whether the cache has it, [[paths of a run, key or None, whether the cache has it]])
+    for group in runs(paths, GROUP_LENGTH):
+        members = []
+        for run in runs(group):
+            try:
+                files = [(path, status.st_size, status.st_mtime_ns) for path in run for status in (os.stat(path),)]
+            except OSError:
+                members.append((run, None, False))  # reading it will say why
+                continue
+            key = cache.chunk_key(files, since)
+            members.append((run, key, cache.has_chunk(key)))
+        keys = [key for _, key, _ in members]
+        group_key = None if None in keys else hashlib.sha256(b"".join(keys)).digest()
+        groups.append((group_key, group_key is not None and cache.has_chunk(group_key), members))
+    todo = [path for _, group_cached, members in groups if not group_cached
+            for run, _, cached in members if not cached for path in run]
+    documents = audit_files(todo, matcher, options, jobs, cache)
+    try:
+        for group_key, group_cached, members in groups:
+            added = cache.chunk(group_key, since) if group_cached else None
+            if added is not None:
+                yield CachedRun(added, sum(len(run) for run, _, _ in members))
+                continue
+            group = Audit(since)
+            for run, key, cached in members:
+                added = cache.chunk(key, since) if cached else None
+                if added is not None:
+                    yield CachedRun(added, len(run))
+                else:
+                    added = Audit(since)
+                    # its documents were planned above, unless a damaged record was (then audited here)
+                    source = audit_files(run, matcher, options, 1, cache) if cached or group_cached else documents
+                    for document in itertools.islice(source, len(run)):
+                        added.add(document)
+                        yield document
+                    if key is not None and not added.problems:
+                        cache.put_chunk(key, added)
+                group.merge(added)
+            if group_key is not None and not group.problems:
+                cache.put_chunk(group_key, group)
+    finally:
+        documents.close()

@@ -3,20 +3,22 @@
 Compiling a large glossary takes seconds; the web app and repeated CLI runs
 must not pay that each time. A matcher is found by a key that changes with
 the glossary (database revision, or the glossary file's content), the house
-style and the engine's own code, so a stale matcher is never used.
+style and the engine's own code, so a stale matcher is never used. On disk a
+matcher is a ``matcher_file``: flat tables, its forms made as a text needs them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
-import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
 from ..fileio import write_atomically
+from . import matcher_file
 from .collector import collector_paused
 from .matcher import Matcher
 
@@ -29,7 +31,7 @@ def _code_fingerprint() -> str:
     """Changes whenever the code that builds matchers changes, released or not."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    for name in sorted(("matcher.py", "scan.py", "near_misses.py", "russian.py", "turkic.py", "text.py", "../records.py", "../validation.py")):
+    for name in sorted(("matcher.py", "matcher_file.py", "scan.py", "near_misses.py", "russian.py", "turkic.py", "text.py", "../records.py", "../validation.py")):
         digest.update((package / name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -53,8 +55,8 @@ def compiled_matcher(source: str, style: str | None, build: Callable[[], Matcher
     matcher = _load(key)
     if matcher is None:
         matcher = build()
-        matcher.cache_key = key
         _store(key, matcher)
+    matcher.cache_key = key
     with _LOCK:
         _MEMORY[key] = matcher
         while len(_MEMORY) > _MEMORY_SIZE:
@@ -62,20 +64,24 @@ def compiled_matcher(source: str, style: str | None, build: Callable[[], Matcher
     return matcher
 
 
+def _path(key: str) -> Path:
+    return cache_folder() / f"{key}.matcher"
+
+
 def _load(key: str) -> Matcher | None:
-    path = cache_folder() / f"{key}.pickle"
     try:
-        with path.open("rb") as handle, collector_paused():
-            matcher = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        with _path(key).open("rb") as handle:  # mapped: its pages are read as the tables are used
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_COPY)  # (writable views, never written)
+        with collector_paused():
+            return matcher_file.loads(data)
+    except (OSError, *matcher_file.DAMAGED):  # none, empty, or damaged: compiled again
         return None
-    return matcher if isinstance(matcher, Matcher) else None
 
 
 def _store(key: str, matcher: Matcher) -> None:
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(folder / f"{key}.pickle", pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomically(_path(key), matcher_file.dumps(matcher))
     except OSError:
         pass  # a cache that cannot be written is only slower

@@ -74,13 +74,14 @@ def _walk(folder: Path, rules: list[_Rules], found: Found) -> None:
             if is_dir or path.suffix.lower() in DOCUMENT_EXTENSIONS:  # not .gitignore and the like
                 found.skipped.append(Skipped(str(path), "hidden folder" if is_dir else "hidden file"))
             continue
-        if (why := _ignored(path, is_dir, rules)) is not None:
+        if rules and (why := _ignored(path, is_dir, rules)) is not None:
             found.skipped.append(Skipped(str(path), why))
             continue
         if is_dir:
             _walk(path, rules, found)
         elif path.suffix.lower() in DOCUMENT_EXTENSIONS:
-            if (why := regular_file_problem(path)) is not None:
+            # (a regular file, as the folder's listing says, needs no look of its own)
+            if not entry.is_file(follow_symlinks=False) and (why := regular_file_problem(path)) is not None:
                 found.skipped.append(Skipped(str(path), why))
             else:
                 found.paths.append(str(path))

@@ -18,6 +18,7 @@ Cython where the package was built with a C compiler), with the forms it reads
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from .language import Paragraphs, text_language
 from .near_misses import NearMissIndex
 from .scan import Form, Match, Word, ending_keys, find_forms, verify_declined, word_end
 from .text import match_key, without_invisible, words
+
 
 @dataclass
 class Concept:
@@ -48,6 +50,10 @@ class Matcher:
     """
 
     cache_key: str | None = None  # set by the matcher cache: changes with the glossary, the style and the code
+    # The automaton's value for a key (pyahocorasick keeps 32-bit integers): its number in ``entries``
+    # (the forms under it and the pairs of its whole-word shortcut) and in ``key_sizes`` (its length).
+    entries: list
+    key_sizes: array
 
     def __init__(self, glossary: Glossary, style: str | None = None, *, shortcuts: bool = True):
         with collector_paused():
@@ -71,10 +77,7 @@ class Matcher:
                 form.number = len(forms)
                 concept.forms.append(form)
                 forms.append(form)
-                if form.status is TermStatus.PREFERRED:
-                    current = concept.preferred.get(form.language)
-                    if current is None or (form.lang == form.language and current.lang != current.language):
-                        concept.preferred[form.language] = form
+            concept.preferred = preferred_forms(concept.forms)
         if shortcuts:
             _mark_plain(self.concepts.values())
         by_key: dict[str, list[Form]] = defaultdict(list)
@@ -83,9 +86,13 @@ class Matcher:
         for same_key in by_key.values():
             _mark_punctuation_variants(same_key)
         whole_word_shortcuts = _whole_word_shortcuts(forms, by_key) if shortcuts else {}
-        self.automaton = ahocorasick.Automaton()
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self.entries = []
+        self.key_sizes = array("I")
         for key, same_key in by_key.items():
-            self.automaton.add_word(key, (len(key), tuple(same_key), whole_word_shortcuts.get(key)))
+            self.automaton.add_word(key, len(self.entries))
+            self.entries.append((tuple(same_key), whole_word_shortcuts.get(key)))
+            self.key_sizes.append(len(key))
         self.forms = forms
         self.near_misses = NearMissIndex(forms)
         if forms:
@@ -93,6 +100,11 @@ class Matcher:
 
     def __len__(self) -> int:
         return len(self.forms)
+
+    def _entry(self, number: int) -> tuple:
+        """The forms under the automaton's key ``number`` and its shortcut (a loaded matcher reads
+        them from its file the first time the key is found; a compiled one has them all)."""
+        return self.entries[number]
 
     def find(self, key: str, text: str, paragraphs: Paragraphs, base: int = 0,
              offsets: list[int] | None = None) -> tuple[list[Match], list[tuple[int, int, bool]]]:
@@ -111,7 +123,7 @@ class Matcher:
         """
         if not self.forms:
             return [], []
-        matches, plain = find_forms(self.automaton, key, text, paragraphs, base, offsets)
+        matches, plain = find_forms(self.automaton, self.entries, self.key_sizes, self._entry, key, text, paragraphs, base, offsets)
         if offsets is not None:  # (else find_forms gave offsets in the view)
             def to_view(position: int) -> int:  # a start or an end: just after the character before it
                 return offsets[position - 1] + 1 if position else offsets[0]
@@ -120,6 +132,18 @@ class Matcher:
                        for m in matches]
             plain = [(to_view(a), to_view(b), exact) for a, b, exact in plain]
         return matches, plain
+
+
+def preferred_forms(forms: Iterable[Form]) -> dict[str, Form]:
+    """A concept's preferred form in each text language: its first, unless a later one is written
+    in that very language and the first is not (an ``az`` term before an ``az-Cyrl`` one)."""
+    preferred: dict[str, Form] = {}
+    for form in forms:
+        if form.status is TermStatus.PREFERRED:
+            current = preferred.get(form.language)
+            if current is None or (form.lang == form.language and current.lang != current.language):
+                preferred[form.language] = form
+    return preferred
 
 
 def _mark_plain(concepts: Iterable[Concept]) -> None:

@@ -43,6 +43,14 @@ class NearMissIndex:
         self.keys = list(self.words)
         self.table = _neighbour_table(self.keys)
 
+    @classmethod
+    def from_tables(cls, keys: list, table: array, words) -> NearMissIndex:
+        """The index as a compiled matcher's file keeps it (``matcher_file``): ``words`` a mapping
+        that reads a word's forms when asked, in ``keys``' order."""
+        index = cls.__new__(cls)
+        index.keys, index.table, index.words = keys, table, words
+        return index
+
     def known(self, word_key: str) -> bool:
         return word_key in self.words
 

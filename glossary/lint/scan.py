@@ -159,14 +159,20 @@ def _outside(extents: list, skipped: list) -> list:
 
 @cython.boundscheck(False)
 @cython.wraparound(False)
-@cython.locals(base=cython.Py_ssize_t, shift=cython.Py_ssize_t, length=cython.Py_ssize_t, last=cython.Py_ssize_t, size=cython.Py_ssize_t,
+@cython.locals(base=cython.Py_ssize_t, shift=cython.Py_ssize_t, length=cython.Py_ssize_t, last=cython.Py_ssize_t,
                start=cython.Py_ssize_t, end=cython.Py_ssize_t, tail=cython.Py_ssize_t, at=cython.Py_ssize_t,
                paragraph_start=cython.Py_ssize_t, paragraph_end=cython.Py_ssize_t, whole_word=cython.bint,
-               candidates=tuple, language=str, found=str, ending=str, form=Form)
-def find_forms(automaton, key: str, text: str, paragraphs, base, offsets) -> tuple:
+               number=cython.Py_ssize_t, candidates=tuple, language=str, found=str, ending=str, form=Form,
+               entries=list, entry=tuple, sizes=cython.uint[:])
+def find_forms(automaton, entries, key_sizes, entry_of, key: str, text: str, paragraphs, base, offsets) -> tuple:
     """Every form the automaton finds in ``key`` that starts a word: ``Matcher.find``, but where
     ``offsets`` is given, without the conversion to offsets in the view (then the matches and
-    plain extents are at offsets in ``key``)."""
+    plain extents are at offsets in ``key``).
+
+    The automaton's value for a key is its number: ``key_sizes[number]`` is its length and
+    ``entries[number]`` (the forms under it, its whole-word shortcut), or None until
+    ``entry_of(number)`` has read it.
+    """
     matches: list = []
     plain: list = []
     length = len(key)
@@ -174,10 +180,15 @@ def find_forms(automaton, key: str, text: str, paragraphs, base, offsets) -> tup
     paragraph_start, paragraph_end, language = 0, -1, ""
     tail = 0
     found = ""
-    for last, (size, candidates, shortcut) in automaton.iter(key):
-        start = last + 1 - size
+    sizes = key_sizes
+    for last, number in automaton.iter(key):
+        start = last + 1 - sizes[number]
         if start and _is_word(key[start - 1]):
             continue
+        entry = entries[number]
+        if entry is None:
+            entry = entry_of(number)
+        candidates, shortcut = entry
         end = last + 1
         at = base + start if offsets is None else offsets[start]
         if not paragraph_start <= at < paragraph_end:

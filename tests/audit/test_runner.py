@@ -181,3 +181,47 @@ def test_files_seen_before_are_not_read_again(paths, matcher, tmp_path, monkeypa
     read = []
     monkeypatch.setattr(runner, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
     assert all(d.indexed for d in audit_files(paths, matcher, AuditOptions(), 1, cache)) and read == []
+
+
+def report_of_runs(paths, matcher, cache, since=None):
+    audit, from_cache = Audit(since), 0
+    for result in runner.audit_runs(paths, matcher, AuditOptions(since=since), 1, cache):
+        if isinstance(result, runner.CachedRun):
+            audit.merge(result.audit)
+            from_cache += result.documents
+        else:
+            audit.add(result)
+            from_cache += result.cached
+    return format_json(audit.report()), from_cache
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param("nothing", id="nothing-changed"),
+        pytest.param("new-folder", id="new-documents-in-a-new-folder"),
+        pytest.param("edit-and-remove", id="a-document-changed-and-one-removed"),
+        pytest.param("since", id="another-since-date"),
+    ],
+)
+def test_runs_added_up_before_give_the_report_of_every_document(change, tmp_path, matcher, monkeypatch):
+    monkeypatch.setattr(runner, "RUN_LENGTH", 4)  # runs and groups of a few documents in a small archive
+    monkeypatch.setattr(runner, "GROUP_LENGTH", 16)
+    paths = write_copies(tmp_path / "archive", 12)
+    cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
+    report_of_runs(paths, matcher, cache)
+    since = None
+    if change == "new-folder":
+        write_archive(tmp_path / "archive" / "999")
+    elif change == "edit-and-remove":
+        edited = tmp_path / "archive" / "005" / DOCUMENTS[0][0]
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nFizuli again.\n", encoding="utf-8")
+        set_day(edited, DOCUMENTS[0][1])
+        os.remove(tmp_path / "archive" / "008" / DOCUMENTS[1][0])
+    elif change == "since":
+        since = __import__("datetime").date(2023, 1, 1)
+    paths = find_documents([str(tmp_path / "archive")]).paths
+    cached, from_cache = report_of_runs(paths, matcher, cache, since)
+    fresh, _ = report_of_runs(paths, matcher, None, since)
+    assert cached == fresh
+    assert from_cache >= len(paths) - len(DOCUMENTS)  # all but what changed, and more when documents repeat

@@ -1,11 +1,16 @@
 """Compiled matchers are reused while the glossary's revision stands, and rebuilt when it moves."""
 
-from glossary import termbase
-from glossary.formats import FORMATS
-from glossary.lint import cache
-from glossary.lint.service import matcher_for_database, matcher_for_file
+import pytest
 
-from ..conftest import DATA
+from glossary import termbase
+from glossary.formats import FORMATS, read_glossary_file
+from glossary.lint import cache, matcher_file
+from glossary.lint.engine import lint_text
+from glossary.lint.matcher import Matcher
+from glossary.lint.service import matcher_for_database, matcher_for_file
+from glossary.termbase import bundled_glossary
+
+from ..conftest import CORPUS, DATA
 
 
 def test_database_matcher_is_reused_until_the_glossary_changes(database, tmp_path, monkeypatch):
@@ -33,7 +38,7 @@ def test_a_new_process_loads_the_matcher_from_disk(tmp_path, monkeypatch):
     source = f"file {__import__('hashlib').sha256((DATA / 'lint' / 'glossary.csv').read_bytes()).hexdigest()}"
     loaded = cache.compiled_matcher(source, None, must_not_build)
     assert loaded is not built and len(loaded) == len(built)
-    assert list((tmp_path / "cache" / "tilmash" / "matchers").glob("*.pickle"))
+    assert list((tmp_path / "cache" / "tilmash" / "matchers").glob("*.matcher"))
 
 
 def test_each_style_has_its_own_matcher(tmp_path, monkeypatch):
@@ -41,3 +46,40 @@ def test_each_style_has_its_own_matcher(tmp_path, monkeypatch):
     default = matcher_for_file(DATA / "lint" / "glossary.csv")
     styled = matcher_for_file(DATA / "lint" / "glossary.csv", "az-official")
     assert (default.style, styled.style) == (None, "az-official")
+
+
+@pytest.mark.parametrize(
+    ("case", "shortcuts"),
+    [
+        pytest.param("corpus", True, id="corpus-bundled-glossary"),
+        pytest.param("corpus", False, id="corpus-bundled-glossary-without-shortcuts"),
+        pytest.param("drafts", True, id="lint-glossary-drafts"),
+    ],
+)
+def test_a_matcher_loaded_from_its_file_finds_what_the_compiled_one_finds(case, shortcuts, tmp_path):
+    if case == "corpus":
+        glossary = bundled_glossary()
+        texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    else:
+        glossary = read_glossary_file(DATA / "lint" / "glossary.csv")
+        texts = [p.read_text(encoding="utf-8") for p in sorted((DATA / "lint").glob("*.txt"))] or [
+            "Fizuli and Füzulidə, Нахичевани and Zangezour, KAZINFORM and Kazinform."]
+    compiled = Matcher(glossary, shortcuts=shortcuts)
+    loaded = matcher_file.loads(matcher_file.dumps(compiled))
+    again = matcher_file.loads(matcher_file.dumps(loaded))  # a loaded matcher, written again
+    expected = [lint_text(text, compiled) for text in texts]
+    assert [lint_text(text, loaded) for text in texts] == expected
+    assert [lint_text(text, again) for text in texts] == expected
+    assert sum(map(len, expected)) >= len(texts)
+
+
+def test_a_file_from_another_python_is_compiled_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(matcher_file, "_PYTHON", ((2, 7), 0))
+    matcher_for_file(DATA / "lint" / "glossary.csv")
+    cache._MEMORY.clear()
+    monkeypatch.setattr(matcher_file, "_PYTHON", ((3, 99), 0))
+    built = []
+    source = f"file {__import__('hashlib').sha256((DATA / 'lint' / 'glossary.csv').read_bytes()).hexdigest()}"
+    cache.compiled_matcher(source, None, lambda: built.append(1) or Matcher(read_glossary_file(DATA / "lint" / "glossary.csv")))
+    assert built == [1]

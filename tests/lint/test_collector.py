@@ -1,13 +1,12 @@
 """The garbage collector is paused while a glossary compiles, loads from the cache or lints, and always runs again after."""
 
 import gc
-import pickle
 import threading
 
 import pytest
 
 from glossary.formats import read_glossary_file
-from glossary.lint import cache
+from glossary.lint import cache, matcher_file
 from glossary.lint.collector import collector_paused
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
@@ -92,8 +91,8 @@ def test_loading_a_compiled_glossary_from_the_disk_cache_pauses_the_collector(co
     cache.compiled_matcher("test glossary", None, lambda: Matcher(GLOSSARY))
     cache._MEMORY.clear()  # what a new process starts with
     seen = []
-    real_load = pickle.load
-    monkeypatch.setattr(pickle, "load", lambda handle: (seen.append(gc.isenabled()), real_load(handle))[1])
+    real_loads = matcher_file.loads
+    monkeypatch.setattr(matcher_file, "loads", lambda data: (seen.append(gc.isenabled()), real_loads(data))[1])
     loaded = cache.compiled_matcher("test glossary", None, lambda: pytest.fail("compiled again"))
     assert len(loaded) == len(Matcher(GLOSSARY))
     assert seen == [False]

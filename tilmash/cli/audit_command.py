@@ -10,7 +10,7 @@ from glossary.audit.cache import ResultCache
 from glossary.audit.candidates import suggested_terms
 from glossary.audit.formatters import FORMATTERS
 from glossary.audit.report import Audit, documents_phrase
-from glossary.audit.runner import AuditOptions, audit_files
+from glossary.audit.runner import AuditOptions, CachedRun, audit_runs
 from glossary.fileio import write_atomically
 from glossary.lint import markup
 from glossary.lint.folders import find_documents
@@ -60,17 +60,22 @@ def audit(settings: Settings, paths: tuple[str, ...], glossary_file: str | None,
     documents = find_documents(list(paths)).paths
     audit = Audit(options.since)
     done = from_cache = 0
-    results = audit_files(documents, matcher, options, jobs, cache)
+    results = audit_runs(documents, matcher, options, jobs, cache)
     progress = _progress_bar(len(documents))
     try:
-        for document in results:
-            for problem in document.problems:
-                _echo_above(progress, f"error: {problem}")
-            audit.add(document)
-            done += 1
-            from_cache += document.cached
+        for result in results:
+            if isinstance(result, CachedRun):  # documents added up in a run before
+                audit.merge(result.audit)
+                count = cached = result.documents
+            else:
+                for problem in result.problems:
+                    _echo_above(progress, f"error: {problem}")
+                audit.add(result)
+                count, cached = 1, result.cached
+            done += count
+            from_cache += cached
             if progress is not None:
-                progress.update()
+                progress.update(count)
     except KeyboardInterrupt:
         results.close()  # the counts done so far go to the cache
         kept = f"; the counts of {documents_phrase(done)} are kept in {cache_folder}: run the same command to go on" \

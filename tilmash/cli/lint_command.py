@@ -7,17 +7,15 @@ import sys
 
 import click
 
-from glossary.lint import markup
-from glossary.lint.batch import LintOptions, lint_files
-from glossary.lint.documents import STDIN, write_document
-from glossary.lint.folders import find_documents
 from glossary.lint.findings import Finding, Severity
 from glossary.lint.formatters import FORMATTERS, format_sarif
 from glossary.lint.rules import selected_rules, unknown_prefixes
-from glossary.lint.service import matcher_for_database, matcher_for_file
 
 from .. import __version__
 from . import InputError, Settings, cli, pass_settings
+
+KINDS = ("text", "markdown", "html")  # markup.KINDS, without importing the engine for --help (a test checks they agree)
+
 
 class IsoDate(click.ParamType):
     """A day written YYYY-MM-DD."""
@@ -48,7 +46,7 @@ FAIL_ON = {"error": Severity.ERROR.rank, "warning": Severity.WARNING.rank, "info
 @click.option("--date", "document_date", type=IsoDate(), metavar="YYYY-MM-DD",
               help="Judge former names by this date (default: the document's own date, else today).")
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
-@click.option("--kind", type=click.Choice(["auto", *markup.KINDS]), default="auto", show_default=True,
+@click.option("--kind", type=click.Choice(["auto", *KINDS]), default="auto", show_default=True,
               help="How to read the files; auto goes by extension (.md Markdown, .html HTML, else plain text).")
 @click.option("--fix", is_flag=True, help="Rewrite the files with every certain suggestion applied; '-' prints the fixed text.")
 @click.option("--select", multiple=True, metavar="PREFIX", help="Only rules whose id starts with PREFIX (repeatable).")
@@ -67,6 +65,11 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
     .gitignore files ignore; -v lists those) or - for standard input.
     Exit codes: 0 clean, 1 findings, 2 bad input (the other files are still linted).
     """
+    from glossary.lint.batch import LintOptions, lint_files  # the engine: not for --help
+    from glossary.lint.documents import STDIN, write_document
+    from glossary.lint.folders import find_documents
+    from glossary.lint.service import matcher_for_database, matcher_for_file
+
     unknown = unknown_prefixes(select + ignore)
     if unknown:
         raise InputError(f"unknown rule id or prefix: {', '.join(unknown)}")
