@@ -36,7 +36,6 @@ from .forked import KeyedUnits
 from .index import LANGUAGE_UNITS, IndexWriter
 from .model import Origin, Posting, Unit, Variant, Word
 from .records import UnitEntry
-from .text import index_words
 
 BATCH = 2_000  # units looked up, merged and written together
 
@@ -171,8 +170,11 @@ class MemoryImport:
                 units[key] = unit
         existing = self._existing(list(units))
         new_units, new_variants, updates = [], [], []
+        texts: dict[str, tuple[list[int], list[str]]] = {}  # text language -> (unit id, text) of the new variants
+        languages: Counter = Counter()  # text language -> new units with a variant in it
         db_datetime, db_json = self.bulk.db_datetime, self.bulk.db_json
         now = db_datetime(self.now)
+        first_id = self.next_id
         for key, unit in units.items():
             found = existing.get(key)
             if found is not None:
@@ -186,23 +188,29 @@ class MemoryImport:
             self.next_id += 1
             created_at = db_datetime(unit.created_at) if unit.created_at else now
             created_by = unit.created_by or self.actor
-            words: dict[str, set[str]] = {}
-            for position, (lang, text, markup, props, notes, attributes) in enumerate(unit.variants):
-                language = _text_language(lang)
+            variant_languages = _text_languages(tuple(v[0] for v in unit.variants))
+            for position, ((lang, text, markup, props, notes, attributes), language) in enumerate(zip(unit.variants, variant_languages)):
                 new_variants.append((unit_id, position, lang, language, text, markup, (db_json(props) if props else None),
                                      (db_json(notes) if notes else None), (db_json(attributes) if attributes else None)))
-                if language in words:
-                    words[language].update(index_words(text))
-                else:
-                    words[language] = set(index_words(text))
+                language_texts = texts.get(language)
+                if language_texts is None:
+                    language_texts = texts[language] = ([], [])
+                language_texts[0].append(unit_id)
+                language_texts[1].append(text)
+            unit_languages = _unit_languages(variant_languages)
+            languages[unit_languages] += 1
             new_units.append((
-                unit_id, key, origin, " ".join(sorted(words)), unit.tuid, unit.srclang, created_at, created_by,
+                unit_id, key, origin, unit_languages, unit.tuid, unit.srclang, created_at, created_by,
                 db_datetime(unit.changed_at) if unit.changed_at else created_at, unit.changed_by or created_by, now,
                 unit.usage_count, db_datetime(unit.last_used_at), (db_json(unit.props) if unit.props else None),
                 (db_json(unit.notes) if unit.notes else None), (db_json(unit.attributes) if unit.attributes else None),
             ))
-            self.index.add(unit_id, words)
             report.added += 1
+        per_language: Counter = Counter()
+        for unit_languages, count in languages.items():
+            for language in unit_languages.split(" "):
+                per_language[language] += count
+        self.index.add(len(new_units), first_id, texts, per_language)
         self.added_keys.add([row[1] for row in new_units])
         self.bulk.insert(Unit.__table__, _UNIT_COLUMNS, new_units)
         self.bulk.insert(Variant.__table__, _VARIANT_COLUMNS, new_variants)
@@ -227,8 +235,15 @@ class MemoryImport:
 
 
 @functools.lru_cache(maxsize=256)
-def _text_language(lang: str) -> str:
-    return text_language(lang)
+def _text_languages(langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The text language of each of a unit's variants (``en`` for ``en-US``)."""
+    return tuple(text_language(lang) for lang in langs)
+
+
+@functools.lru_cache(maxsize=256)
+def _unit_languages(languages: tuple[str, ...]) -> str:
+    """The unit's text languages, sorted, as ``tm_units.languages`` has them: "en ru"."""
+    return " ".join(sorted(set(languages)))
 
 
 def import_files(session: Session, paths: Iterable[str | Path], *, actor: str | None = None,

@@ -18,10 +18,10 @@ tables and queries run on both databases, behind ``candidates`` and ``units_with
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy
 from sqlalchemy import bindparam, select, text
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
 from .model import Language, Posting, Word
+from .text import WORD, fold
 
 FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a time
 MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
@@ -65,31 +66,46 @@ class _Numbering(dict):
         return number
 
 
+_SEPARATOR = "\x00"  # between the texts of a batch: not a word character, and XML (TMX) cannot hold it
+_TOKENS = re.compile(WORD.pattern + "|" + _SEPARATOR)
+
+
 class _Pending:
-    """One language's postings since the last flush, as two columns: word number, unit id."""
+    """One language's postings since the last flush: (word number << 32 | unit id) for each word of each
+    text, in arrays of a batch each (repeats are dropped when they are grouped)."""
 
     def __init__(self):
         self.numbers = _Numbering()
-        # Lists, not arrays: they take map() and repeat() at C speed, and hold the dict's own int objects.
-        self.word_numbers: list[int] = []
-        self.units: list[int] = []
+        self.separator = self.numbers[_SEPARATOR]  # number 0: where one text ends
+        self.pairs: list[numpy.ndarray] = []
 
-    def add(self, unit_id: int, words: set[str]) -> None:
-        self.word_numbers.extend(map(self.numbers.__getitem__, words))
-        self.units.extend(repeat(unit_id, len(words)))
+    def add(self, units: Sequence[int], texts: Sequence[str]) -> None:
+        """The words of each text, ``units[i]`` the unit of ``texts[i]``. The texts are folded and cut into
+        words as one string, so the work per text is done in C calls, not in Python."""
+        joined = _SEPARATOR.join(texts)
+        if joined.count(_SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
+            for unit, text in zip(units, texts):
+                self.add([unit], [text.replace(_SEPARATOR, " ")])
+            return
+        numbers = numpy.fromiter(map(self.numbers.__getitem__, _TOKENS.findall(fold(joined))), dtype=numpy.uint64)
+        ends = numbers == self.separator
+        owners = numpy.asarray(units, dtype=numpy.uint64)[numpy.cumsum(ends)]
+        words = ~ends
+        self.pairs.append((numbers[words] << numpy.uint64(32)) | owners[words])
 
     def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
-        """Each word with its unit ids, ascending."""
+        """Each word with its unit ids, ascending, each unit once."""
         words = self.numbers.words
-        numbers = numpy.array(self.word_numbers, dtype=numpy.uint32)
-        units = numpy.array(self.units, dtype=numpy.uint32)
-        self.word_numbers, self.units = [], []
-        order = numpy.argsort(numbers, kind="stable")  # stable: each word's units stay in the order added
-        units = units[order].astype("<u4", copy=False)
-        del order
-        ends = numpy.cumsum(numpy.bincount(numbers, minlength=len(words)))
-        start = 0
-        for word, end in zip(words, ends.tolist()):
+        pairs = numpy.concatenate(self.pairs) if self.pairs else numpy.zeros(0, dtype=numpy.uint64)
+        self.pairs = []
+        pairs.sort()  # by word, then unit (numpy.unique hashes first: four times slower)
+        if len(pairs):
+            pairs = pairs[numpy.concatenate(([True], pairs[1:] != pairs[:-1]))]
+        units = (pairs & numpy.uint64(0xFFFFFFFF)).astype("<u4")
+        ends = numpy.cumsum(numpy.bincount((pairs >> numpy.uint64(32)).astype(numpy.intp), minlength=len(words))).tolist()
+        del pairs
+        start = ends[0]  # number 0 is the separator, which has no units
+        for word, end in zip(words[1:], ends[1:]):
             yield word, units[start:end]
             start = end
 
@@ -106,18 +122,20 @@ class IndexWriter:
         self.known: dict[tuple[str, str], int] = {}
         self.next_word_id = bulk.next_id(Word.__table__)
 
-    def add(self, unit_id: int, words_by_language: dict[str, set[str]]) -> None:
-        """A new unit (ids ascending from one call to the next): each of its text languages with the
-        folded words of its variants in it."""
+    def add(self, units: int, first_unit: int, texts: dict[str, tuple[list[int], list[str]]], languages: Counter) -> None:
+        """New units (``units`` of them, ids ascending from ``first_unit``, above those of the last call):
+        for each text language, the unit id of each text and the texts; ``languages``: units per text language."""
+        if not units:
+            return
         if self.first_unit is None:
-            self.first_unit = unit_id
-        for language, words in words_by_language.items():
-            self.languages[language] += 1
+            self.first_unit = first_unit
+        for language, (unit_ids, language_texts) in texts.items():
             pending = self.pending.get(language)
             if pending is None:
                 pending = self.pending[language] = _Pending()
-            pending.add(unit_id, words)
-        self.units += 1
+            pending.add(unit_ids, language_texts)
+        self.languages.update(languages)
+        self.units += units
         if self.units >= FLUSH_UNITS:
             self.flush()
 
