@@ -18,7 +18,6 @@ tables and queries run on both databases, behind ``candidates`` and ``units_with
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
 from .model import Language, Posting, Word
-from .text import WORD, fold
+from .prepare import UNIT_BITS, UNIT_MASK
 
 FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a time
 MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
@@ -66,32 +65,19 @@ class _Numbering(dict):
         return number
 
 
-_SEPARATOR = "\x00"  # between the texts of a batch: not a word character, and XML (TMX) cannot hold it
-_TOKENS = re.compile(WORD.pattern + "|" + _SEPARATOR)
-
-
 class _Pending:
     """One language's postings since the last flush: (word number << 32 | unit id) for each word of each
-    text, in arrays of a batch each (repeats are dropped when they are grouped)."""
+    text, in an array a batch (repeats are dropped when they are grouped)."""
 
     def __init__(self):
         self.numbers = _Numbering()
-        self.separator = self.numbers[_SEPARATOR]  # number 0: where one text ends
         self.pairs: list[numpy.ndarray] = []
 
-    def add(self, units: Sequence[int], texts: Sequence[str]) -> None:
-        """The words of each text, ``units[i]`` the unit of ``texts[i]``. The texts are folded and cut into
-        words as one string, so the work per text is done in C calls, not in Python."""
-        joined = _SEPARATOR.join(texts)
-        if joined.count(_SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
-            for unit, text in zip(units, texts):
-                self.add([unit], [text.replace(_SEPARATOR, " ")])
-            return
-        numbers = numpy.fromiter(map(self.numbers.__getitem__, _TOKENS.findall(fold(joined))), dtype=numpy.uint64)
-        ends = numbers == self.separator
-        owners = numpy.asarray(units, dtype=numpy.uint64)[numpy.cumsum(ends)]
-        words = ~ends
-        self.pairs.append((numbers[words] << numpy.uint64(32)) | owners[words])
+    def add(self, words: list[str], pairs: numpy.ndarray) -> None:
+        """A batch's words (``tm.prepare.batch_words``: the first is the separator) and pairs, numbered in the batch."""
+        numbers = numpy.zeros(len(words), dtype=numpy.uint64)
+        numbers[1:] = numpy.fromiter(map(self.numbers.__getitem__, words[1:]), dtype=numpy.uint64, count=len(words) - 1)
+        self.pairs.append((numbers[pairs >> UNIT_BITS] << UNIT_BITS) | (pairs & UNIT_MASK))
 
     def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
         """Each word with its unit ids, ascending, each unit once."""
@@ -101,11 +87,11 @@ class _Pending:
         pairs.sort()  # by word, then unit (numpy.unique hashes first: four times slower)
         if len(pairs):
             pairs = pairs[numpy.concatenate(([True], pairs[1:] != pairs[:-1]))]
-        units = (pairs & numpy.uint64(0xFFFFFFFF)).astype("<u4")
-        ends = numpy.cumsum(numpy.bincount((pairs >> numpy.uint64(32)).astype(numpy.intp), minlength=len(words))).tolist()
+        units = (pairs & UNIT_MASK).astype("<u4")
+        ends = numpy.cumsum(numpy.bincount((pairs >> UNIT_BITS).astype(numpy.intp), minlength=len(words))).tolist()
         del pairs
-        start = ends[0]  # number 0 is the separator, which has no units
-        for word, end in zip(words[1:], ends[1:]):
+        start = 0
+        for word, end in zip(words, ends):
             yield word, units[start:end]
             start = end
 
@@ -122,18 +108,18 @@ class IndexWriter:
         self.known: dict[tuple[str, str], int] = {}
         self.next_word_id = bulk.next_id(Word.__table__)
 
-    def add(self, units: int, first_unit: int, texts: dict[str, tuple[list[int], list[str]]], languages: Counter) -> None:
-        """New units (``units`` of them, ids ascending from ``first_unit``, above those of the last call):
-        for each text language, the unit id of each text and the texts; ``languages``: units per text language."""
+    def add(self, units: int, first_unit: int, words: dict[str, tuple[list[str], numpy.ndarray]], languages: Counter) -> None:
+        """New units (``units`` of them, ids from ``first_unit`` on, above those of the last call): for each text
+        language, the words of their texts (``tm.prepare.Batch.words``); ``languages``: units per text language."""
         if not units:
             return
         if self.first_unit is None:
             self.first_unit = first_unit
-        for language, (unit_ids, language_texts) in texts.items():
+        for language, (language_words, pairs) in words.items():
             pending = self.pending.get(language)
             if pending is None:
                 pending = self.pending[language] = _Pending()
-            pending.add(unit_ids, language_texts)
+            pending.add(language_words, pairs)
         self.languages.update(languages)
         self.units += units
         if self.units >= FLUSH_UNITS:
