@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy
-from sqlalchemy import ARRAY, Integer, any_, bindparam, select, text
+from sqlalchemy import ARRAY, Integer, String, any_, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
@@ -172,9 +172,11 @@ class IndexWriter:
             else:
                 found[word] = word_id
         if self.next_word_id > 1:  # the table is not empty
-            query = select(Word.word, Word.id).where(Word.language == language, Word.word.in_(bindparam("words", expanding=True)))
-            for start in range(0, len(unknown), _IN_CHUNK):
-                for word, word_id in self.bulk.session.execute(query, {"words": unknown[start:start + _IN_CHUNK]}):
+            session = self.bulk.session
+            query = select(Word.word, Word.id).where(Word.language == language, id_in(session, Word.word, "words", String))
+            chunk = _IN_CHUNK if self.bulk.is_sqlite else 50 * _IN_CHUNK  # PostgreSQL: one array parameter
+            for start in range(0, len(unknown), chunk):
+                for word, word_id in session.execute(query, {"words": unknown[start:start + chunk]}):
                     found[word] = word_id
                     self._remember(language, word, word_id)
         return found
@@ -196,11 +198,11 @@ def _rows(session: Session, statement, parameters: dict | None = None):
     return session.connection().execute(statement, parameters or {})
 
 
-def id_in(session: Session, column, name: str):
-    """``column IN (:name)`` for a list of ids: on PostgreSQL one array parameter (``= ANY``), not a
-    parameter an id (a thousand ids took longer to send and parse than to look up)."""
+def id_in(session: Session, column, name: str, item_type=Integer):
+    """``column IN (:name)`` for a list of values: on PostgreSQL one array parameter (``= ANY``), not a
+    parameter a value (a thousand ids took longer to send and parse than to look up)."""
     if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(name, type_=ARRAY(Integer)))
+        return column == any_(bindparam(name, type_=ARRAY(item_type)))
     return column.in_(bindparam(name, expanding=True))
 
 
