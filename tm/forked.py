@@ -3,7 +3,7 @@
 ``FileBatches(path, rows, progress)`` gives an iterable of ``tm.prepare.Batch`` (units as the
 database's rows, with their words), with the file's ``header``, ``skipped`` and ``warnings``
 once it is read. For a file of ``FORK_FROM_BYTES`` or more, where processes can be forked,
-a child process parses the file, hashes each unit and makes the rows and words (most of an
+a child process parses the file, hashes each unit and makes its rows (half of an
 import's work) and sends them in batches through a pipe; the pipe holds little, so the child
 waits for the writer and memory stays flat. The child's ``FormatError`` comes back as its
 problems and is raised here; a writer that stops (an error, a kill) closes the pipe, and the

@@ -34,7 +34,8 @@ from .formats.base import UnitReader
 from .forked import FileBatches
 from .index import LANGUAGE_UNITS, IndexWriter
 from .model import Origin, Posting, Unit, Variant, Word
-from .prepare import UNIT_COLUMNS, UNIT_MASK, VARIANT_COLUMNS, Batch, RowMaker, db_json, entry_from_row, merge_units, utc
+from .prepare import (UNIT_COLUMNS, VARIANT_COLUMNS, Batch, RowMaker, db_json, entry_from_row, merge_units, utc,
+                      words_of_variants)
 from .records import UnitEntry
 
 
@@ -139,14 +140,11 @@ class MemoryImport:
         self.next_id = batch.first_id + batch.ids
         report.merged += batch.merged
         existing = self._existing(batch.keys) if batch.keys else {}
-        units, variants, words = batch.units, batch.variants, batch.words
+        units, variants = batch.units, batch.variants
         if existing:
             merged = {row[0] for row in units if row[1] in existing}
             units = [row for row in units if row[0] not in merged]
             variants = [row for row in variants if row[0] not in merged]
-            gone = numpy.array(sorted(merged), dtype=numpy.uint64)
-            words = {language: (vocabulary, pairs[~numpy.isin(pairs & UNIT_MASK, gone)])
-                     for language, (vocabulary, pairs) in words.items()}
         if units:
             self.bulk.insert(Unit.__table__, UNIT_COLUMNS, units)
             self.bulk.insert(Variant.__table__, VARIANT_COLUMNS, variants)
@@ -155,7 +153,7 @@ class MemoryImport:
             for unit_languages, count in Counter(row[3] for row in units).items():
                 for language in unit_languages.split(" "):
                     languages[language] += count
-            self.index.add(len(units), batch.first_id, words, languages)
+            self.index.add(len(units), batch.first_id, words_of_variants(variants), languages)
             report.added += len(units)
         if existing:
             self._merge(batch, existing, report)

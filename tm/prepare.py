@@ -4,9 +4,10 @@ A large file is read in a forked process (``tm.forked``) that also does this wor
 that the process writing to the database has little left per unit: each batch comes
 with its unit and variant rows ready for the driver (ids included: the units of a file
 are numbered in the order read from the id the import gave, so a unit merged into
-another leaves its number unused), and with the folded words of its texts, numbered
-within the batch, for the index (``tm.index``). Units repeated within a batch are merged
-here (``merge_units``); the writer merges those the database already has.
+another leaves its number unused). Units repeated within a batch are merged here
+(``merge_units``); the writer merges those the database already has, and finds the
+words of the rows it writes for the index (``words_of_variants``: folded and cut a
+batch at a time, in C calls), which balances the work of the two processes.
 """
 
 from __future__ import annotations
@@ -101,9 +102,14 @@ class Batch(NamedTuple):
     units: list[tuple]  # rows of tm_units (UNIT_COLUMNS), one per content hash
     flags: bytes  # each unit row's CHANGED_AT_GIVEN, CHANGED_BY_GIVEN
     variants: list[tuple]  # rows of tm_variants (VARIANT_COLUMNS)
-    words: dict[str, tuple[list[str], numpy.ndarray]]  # text language -> (its words, word number << 32 | unit id)
     merged: int  # units merged into another of the batch
     read_bytes: int  # of the file, since the last batch
+
+
+def words_of_variants(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
+    """The words of variant rows (``VARIANT_COLUMNS``) per text language, as ``batch_words`` gives them."""
+    return {language: batch_words([row[0] for row in rows if row[3] == language], [row[4] for row in rows if row[3] == language])
+            for language in {row[3] for row in rows}}
 
 
 def batch_words(unit_ids: Sequence[int], texts: Sequence[str]) -> tuple[list[str], numpy.ndarray]:
@@ -153,7 +159,6 @@ class RowMaker:
                 units[key] = unit_id, unit
         sqlite, origin, now = self.is_sqlite, self.origin, self.now
         unit_rows, flags, variant_rows = [], bytearray(), []
-        texts: dict[str, tuple[list[int], list[str]]] = {}  # text language -> (unit id, text) of each variant
         for key, (unit_id, unit) in units.items():
             created_at = db_datetime(unit.created_at, sqlite) if unit.created_at else now
             created_by = unit.created_by or self.actor
@@ -161,11 +166,6 @@ class RowMaker:
             for position, ((lang, text, markup, props, notes, attributes), language) in enumerate(zip(unit.variants, variant_languages)):
                 variant_rows.append((unit_id, position, lang, language, text, markup, (db_json(props) if props else None),
                                      (db_json(notes) if notes else None), (db_json(attributes) if attributes else None)))
-                language_texts = texts.get(language)
-                if language_texts is None:
-                    language_texts = texts[language] = ([], [])
-                language_texts[0].append(unit_id)
-                language_texts[1].append(text)
             unit_rows.append((
                 unit_id, key, origin, _unit_languages(variant_languages), unit.tuid, unit.srclang, created_at, created_by,
                 db_datetime(unit.changed_at, sqlite) if unit.changed_at else created_at, unit.changed_by or created_by, now,
@@ -173,9 +173,7 @@ class RowMaker:
                 (db_json(unit.notes) if unit.notes else None), (db_json(unit.attributes) if unit.attributes else None),
             ))
             flags.append((CHANGED_AT_GIVEN if unit.changed_at else 0) | (CHANGED_BY_GIVEN if unit.changed_by else 0))
-        words = {language: batch_words(*language_texts) for language, language_texts in texts.items()}
-        return Batch(first_id, len(items), list(units), unit_rows, bytes(flags), variant_rows, words,
-                     len(items) - len(units), read_bytes)
+        return Batch(first_id, len(items), list(units), unit_rows, bytes(flags), variant_rows, len(items) - len(units), read_bytes)
 
 
 @functools.lru_cache(maxsize=256)
