@@ -52,7 +52,8 @@ def _to_cyrillic(word: str) -> str:
 
 def _names() -> list[tuple[str, str]]:
     """(English, Russian) preferred names of the bundled glossary's places and people."""
-    rows = list(csv.DictReader((ROOT / "glossary" / "data" / "bundled.csv").open(encoding="utf-8")))
+    rows = [row for path in sorted((ROOT / "glossary" / "data" / "bundled").glob("*.csv"))  # one file per subject field
+            for row in csv.DictReader(path.open(encoding="utf-8"))]
     preferred: dict[str, dict[str, str]] = {}
     for row in rows:
         if row["status"] == "preferred" and row["lang"] in ("en", "ru"):

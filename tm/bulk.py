@@ -2,19 +2,20 @@
 
 SQLAlchemy's per-row parameter processing costs more than the database's own work at
 this scale, so rows go to the driver as tuples: ``executemany`` on SQLite, ``COPY`` on
-PostgreSQL. Values are given as the database stores them (``db_datetime``,
-``db_json``), the way SQLAlchemy would have written them, so the ORM reads them back.
+PostgreSQL. Values are given as the database stores them (``tm.prepare``'s
+``db_datetime`` and ``db_json``), the way SQLAlchemy would have written them, so the ORM reads them back.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
+
+from .prepare import db_datetime
 
 
 class BulkWriter:
@@ -25,17 +26,8 @@ class BulkWriter:
         self.raw = self.connection.connection.dbapi_connection
 
     def db_datetime(self, value: datetime | None) -> Any:
-        """A datetime as this database stores it (SQLite: SQLAlchemy's text format, in UTC, which it parses back)."""
-        if value is None or not self.is_sqlite:
-            return value
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
-        return str(value)  # 2025-05-21 09:30:00[.123456]
-
-    @staticmethod
-    def db_json(value: Sequence | None) -> str | None:
-        """A list (tuples become lists) as JSON text, or NULL for an empty one."""
-        return json.dumps(value, ensure_ascii=False) if value else None
+        """A datetime as this database stores it (``tm.prepare.db_datetime``)."""
+        return db_datetime(value, self.is_sqlite)
 
     def insert(self, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         if self.is_sqlite:

@@ -151,25 +151,39 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
         return []
     pattern = _pattern(words, prefix)
     variant, unit = Variant.__table__.c, Unit.__table__.c
-    query = (select(variant.unit_id, variant.lang, variant.language, variant.text, unit.origin)
+    # The texts checked are only those in the languages searched; a found unit's other variants and origin come after.
+    candidates = (select(variant.unit_id, variant.lang, variant.text)
+                  .where(index.id_in(session, variant.unit_id, "ids"), variant.language.in_(bindparam("languages", expanding=True)))
+                  .order_by(variant.unit_id, variant.position))
+    whole = (select(variant.unit_id, variant.lang, variant.text, unit.origin)
              .join_from(Variant.__table__, Unit.__table__, variant.unit_id == unit.id)
-             .where(variant.unit_id.in_(bindparam("ids", expanding=True))).order_by(variant.unit_id, variant.position))
+             .where(index.id_in(session, variant.unit_id, "ids")).order_by(variant.unit_id, variant.position))
+    connection = session.connection()
     found: list[Occurrence] = []
     for ids in _newest_first(list(by_language.values())):
-        variants: dict[int, list[tuple[str, str, str]]] = {}
-        origins = {}
-        for unit_id, variant_lang, language, text, origin in session.connection().execute(query, {"ids": ids}):
-            variants.setdefault(unit_id, []).append((variant_lang, language, text))
-            origins[unit_id] = origin
+        texts: dict[int, list[tuple[str, str]]] = {}
+        for unit_id, variant_lang, text in connection.execute(candidates, {"ids": ids, "languages": list(by_language)}):
+            texts.setdefault(unit_id, []).append((variant_lang, text))
+        hits = []
         for unit_id in ids:
-            for variant_lang, language, text in variants.get(unit_id, []):
-                if language not in by_language:
-                    continue
+            for variant_lang, text in texts.get(unit_id, ()):
                 marks = _marks(text, pattern)
                 if marks:
-                    others = tuple((l, t) for l, _, t in variants[unit_id] if (l, t) != (variant_lang, text))
-                    found.append(Occurrence(unit_id, variant_lang, text, marks, others, origins[unit_id]))
+                    hits.append((unit_id, variant_lang, text, marks))
                     break
-            if len(found) >= limit:
-                return found
+            if len(found) + len(hits) >= limit:
+                break
+        if not hits:
+            continue
+        others: dict[int, list[tuple[str, str]]] = {}
+        origins = {}
+        for unit_id, variant_lang, text, origin in connection.execute(whole, {"ids": [hit[0] for hit in hits]}):
+            others.setdefault(unit_id, []).append((variant_lang, text))
+            origins[unit_id] = origin
+        for unit_id, variant_lang, text, marks in hits:
+            rest = tuple((l, t) for l, t in others.get(unit_id, ()) if (l, t) != (variant_lang, text))
+            found.append(Occurrence(unit_id, variant_lang, text, marks, rest, origins.get(unit_id)))
+        if len(found) >= limit:
+            return found
+    return found
     return found

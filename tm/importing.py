@@ -5,20 +5,20 @@
 writes its units in batches inside the session's transaction, so a bad unit
 anywhere (a reader raises ``FormatError`` at the end of the file, with every
 problem found) or a killed process leaves the memory as it was. Memory use stays
-flat: a few batches of units, the postings of the last ``index.FLUSH_UNITS``
+flat: a few batches of units (``tm.prepare``), the postings of the last ``index.FLUSH_UNITS``
 units, a bounded cache of word ids and an 8 MB filter of the hashes added.
 
 A unit whose segments the memory already has, in the same languages (a
-duplicate, in the file or in the database), is merged into the unit there:
+duplicate, in the file or in the database), is merged into the unit there (its
+id stays unused):
 usage counts are added, the later change and last use are kept, notes and
 properties it lacks are added; its first origin, tuid and creation stay.
 """
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,21 +28,15 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from glossary.errors import Problem
-from glossary.lint.matcher import text_language
 
 from .bulk import BulkWriter
 from .formats.base import UnitReader
-from .forked import KeyedUnits
+from .forked import FileBatches
 from .index import LANGUAGE_UNITS, IndexWriter
 from .model import Origin, Posting, Unit, Variant, Word
+from .prepare import (UNIT_COLUMNS, VARIANT_COLUMNS, Batch, RowMaker, db_json, entry_from_row, merge_units, utc,
+                      words_of_variants)
 from .records import UnitEntry
-from .text import index_words
-
-BATCH = 2_000  # units looked up, merged and written together
-
-_UNIT_COLUMNS = ("id", "content_hash", "origin", "languages", "tuid", "srclang", "created_at", "created_by", "changed_at",
-                 "changed_by", "added_at", "usage_count", "last_used_at", "props", "notes", "attributes")
-_VARIANT_COLUMNS = ("unit_id", "position", "lang", "language", "text", "markup", "props", "notes", "attributes")
 
 
 @dataclass
@@ -62,33 +56,6 @@ class ImportReport:
         if skipped:
             line += " (" + ", ".join(f"{count:,} {why}" for why, count in sorted(self.skipped.items())) + ")"
         return line
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    """Datetimes as both databases give them back: SQLite's have no time zone (they are UTC)."""
-    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
-
-
-def _later(a: datetime | None, b: datetime | None) -> datetime | None:
-    a, b = _utc(a), _utc(b)
-    return max(a, b) if a and b else a or b
-
-
-def _union(first: Sequence, second: Sequence) -> list:
-    known = [tuple(x) if isinstance(x, list) else x for x in first]
-    return [*known, *(x for x in second if x not in known)]
-
-
-def merge_units(kept: UnitEntry, duplicate: UnitEntry) -> UnitEntry:
-    """``kept`` with what ``duplicate`` adds: usage, the later change and use, notes and properties it lacks."""
-    return kept._replace(
-        usage_count=kept.usage_count + duplicate.usage_count,
-        changed_at=_later(kept.changed_at, duplicate.changed_at),
-        changed_by=duplicate.changed_by if _utc(duplicate.changed_at or kept.changed_at) != _utc(kept.changed_at) else kept.changed_by,
-        last_used_at=_later(kept.last_used_at, duplicate.last_used_at),
-        props=tuple(_union(kept.props, duplicate.props)),
-        notes=tuple(_union(kept.notes, duplicate.notes)),
-    )
 
 
 class _AddedKeys:
@@ -133,18 +100,27 @@ class MemoryImport:
         self.index = IndexWriter(self.bulk)
         self.now = datetime.now(timezone.utc)
 
-    def add(self, reader: UnitReader | KeyedUnits, origin: str) -> ImportReport:
-        """Every unit of one file (read as it streams); ``FormatError`` if the file has problems.
+    def rows(self, origin: str) -> RowMaker:
+        """What makes the rows of a file's units, numbered from the next free id."""
+        maker = RowMaker(self.bulk.is_sqlite, origin, self.actor, self.now)
+        maker.next_id = self.next_id
+        return maker
 
-        ``reader`` yields units, or (content hash, unit) pairs (``tm.forked.KeyedUnits``)."""
+    def add(self, reader: UnitReader, origin: str) -> ImportReport:
+        """Every unit of a reader's (read as it streams); ``FormatError`` if the file has problems."""
+        maker = self.rows(origin)
+        return self._add(reader, maker.batches((unit.content_hash(), unit) for unit in reader), origin)
+
+    def add_file(self, path: str, progress: Callable[[int], None] | None = None, fork: bool = True) -> ImportReport:
+        """A memory file, a large one read in a forked process (``tm.forked``)."""
+        origin = Path(path).name
+        source = FileBatches(path, self.rows(origin), progress, fork=fork)
+        return self._add(source, source, origin)
+
+    def _add(self, reader: UnitReader | FileBatches, batches: Iterable[Batch], origin: str) -> ImportReport:
         report = ImportReport(reader.path)
-        batch: list[tuple[int, UnitEntry]] = []
-        for item in reader:
-            batch.append(item if isinstance(item[0], int) else (item.content_hash(), item))
-            if len(batch) >= BATCH:
-                self._add_batch(batch, origin, report)
-                batch = []
-        self._add_batch(batch, origin, report)
+        for batch in batches:
+            self._add_batch(batch, report)
         report.skipped.update(reader.skipped)
         report.warnings = [Problem(reader.path, None, f"{count} {kind} element(s) not kept: Tilmash has no field for them")
                            for kind, count in sorted(getattr(reader, "warnings", Counter()).items())]
@@ -159,76 +135,59 @@ class MemoryImport:
         self.session.flush()
         self.bulk.analyze(Unit.__table__, Variant.__table__, Word.__table__, Posting.__table__)
 
-    def _add_batch(self, batch: list[tuple[int, UnitEntry]], origin: str, report: ImportReport) -> None:
-        if not batch:
-            return
-        units: dict[int, UnitEntry] = {}
-        for key, unit in batch:
-            if key in units:
-                units[key] = merge_units(units[key], unit)
-                report.merged += 1
-            else:
-                units[key] = unit
-        existing = self._existing(list(units))
-        new_units, new_variants, updates = [], [], []
-        db_datetime, db_json = self.bulk.db_datetime, self.bulk.db_json
-        now = db_datetime(self.now)
-        for key, unit in units.items():
-            found = existing.get(key)
-            if found is not None:
-                unit_id, kept = found
-                merged = merge_units(kept, unit)
-                report.merged += 1
-                updates.append((merged.usage_count, db_datetime(merged.changed_at), merged.changed_by,
-                                db_datetime(merged.last_used_at), db_json(merged.props), db_json(merged.notes), unit_id))
-                continue
-            unit_id = self.next_id
-            self.next_id += 1
-            created_at = db_datetime(unit.created_at) if unit.created_at else now
-            created_by = unit.created_by or self.actor
-            words: dict[str, set[str]] = {}
-            for position, (lang, text, markup, props, notes, attributes) in enumerate(unit.variants):
-                language = _text_language(lang)
-                new_variants.append((unit_id, position, lang, language, text, markup, (db_json(props) if props else None),
-                                     (db_json(notes) if notes else None), (db_json(attributes) if attributes else None)))
-                if language in words:
-                    words[language].update(index_words(text))
-                else:
-                    words[language] = set(index_words(text))
-            new_units.append((
-                unit_id, key, origin, " ".join(sorted(words)), unit.tuid, unit.srclang, created_at, created_by,
-                db_datetime(unit.changed_at) if unit.changed_at else created_at, unit.changed_by or created_by, now,
-                unit.usage_count, db_datetime(unit.last_used_at), (db_json(unit.props) if unit.props else None),
-                (db_json(unit.notes) if unit.notes else None), (db_json(unit.attributes) if unit.attributes else None),
-            ))
-            self.index.add(unit_id, words)
-            report.added += 1
-        self.added_keys.add([row[1] for row in new_units])
-        self.bulk.insert(Unit.__table__, _UNIT_COLUMNS, new_units)
-        self.bulk.insert(Variant.__table__, _VARIANT_COLUMNS, new_variants)
-        self.bulk.execute_many("UPDATE tm_units SET usage_count = ?, changed_at = ?, changed_by = ?, last_used_at = ?, "
-                               "props = ?, notes = ? WHERE id = ?", updates)
+    def _add_batch(self, batch: Batch, report: ImportReport) -> None:
+        """A batch's rows written, but for units the memory has: those are merged into them."""
+        self.next_id = batch.first_id + batch.ids
+        report.merged += batch.merged
+        existing = self._existing(batch.keys) if batch.keys else {}
+        units, variants = batch.units, batch.variants
+        if existing:
+            merged = {row[0] for row in units if row[1] in existing}
+            units = [row for row in units if row[0] not in merged]
+            variants = [row for row in variants if row[0] not in merged]
+        if units:
+            self.bulk.insert(Unit.__table__, UNIT_COLUMNS, units)
+            self.bulk.insert(Variant.__table__, VARIANT_COLUMNS, variants)
+            self.added_keys.add([row[1] for row in units])
+            languages: Counter = Counter()
+            for unit_languages, count in Counter(row[3] for row in units).items():
+                for language in unit_languages.split(" "):
+                    languages[language] += count
+            self.index.add(len(units), batch.first_id, words_of_variants(variants), languages)
+            report.added += len(units)
+        if existing:
+            self._merge(batch, existing, report)
 
-    def _existing(self, keys: list[int]) -> dict[int, tuple[int, UnitEntry]]:
-        """The units the memory has with these content hashes, as (id, what merging needs). Into an
-        empty memory, only the hashes the filter of added ones may hold are looked up."""
+    def _existing(self, keys: list[int]) -> dict[int, int]:
+        """The ids of the units the memory has with these content hashes. Into an empty memory, only the
+        hashes the filter of added ones may hold are looked up."""
         if self.was_empty:
             keys = self.added_keys.maybe_added(keys)
         if not keys:
             return {}
-        query = select(Unit.content_hash, Unit.id, Unit.usage_count, Unit.changed_at, Unit.changed_by, Unit.last_used_at,
-                       Unit.props, Unit.notes).where(Unit.content_hash.in_(bindparam("keys", expanding=True)))
-        found = {}
-        for key, unit_id, usage, changed_at, changed_by, last_used_at, props, notes in self.session.execute(query, {"keys": keys}):
-            found[key] = unit_id, UnitEntry(variants=(), usage_count=usage, changed_at=_utc(changed_at), changed_by=changed_by,
-                                            last_used_at=_utc(last_used_at), props=tuple(tuple(p) for p in props or ()),
-                                            notes=tuple(notes or ()))
-        return found
+        query = select(Unit.content_hash, Unit.id).where(Unit.content_hash.in_(bindparam("keys", expanding=True)))
+        return dict(self.session.execute(query, {"keys": keys}).all())
 
-
-@functools.lru_cache(maxsize=256)
-def _text_language(lang: str) -> str:
-    return text_language(lang)
+    def _merge(self, batch: Batch, existing: dict[int, int], report: ImportReport) -> None:
+        """The batch's units that the memory has merged into them: usage added, the later change kept..."""
+        query = select(Unit.id, Unit.usage_count, Unit.changed_at, Unit.changed_by, Unit.last_used_at, Unit.props,
+                       Unit.notes).where(Unit.id.in_(bindparam("ids", expanding=True)))
+        kept = {}
+        for unit_id, usage, changed_at, changed_by, last_used_at, props, notes in self.session.execute(query, {"ids": list(existing.values())}):
+            kept[unit_id] = UnitEntry(variants=(), usage_count=usage, changed_at=utc(changed_at), changed_by=changed_by,
+                                      last_used_at=utc(last_used_at), props=tuple(tuple(p) for p in props or ()),
+                                      notes=tuple(notes or ()))
+        updates = []
+        for row, flags in zip(batch.units, batch.flags):
+            unit_id = existing.get(row[1])
+            if unit_id is None:
+                continue
+            merged = merge_units(kept[unit_id], entry_from_row(row, flags))
+            report.merged += 1
+            updates.append((merged.usage_count, self.bulk.db_datetime(merged.changed_at), merged.changed_by,
+                            self.bulk.db_datetime(merged.last_used_at), db_json(merged.props), db_json(merged.notes), unit_id))
+        self.bulk.execute_many("UPDATE tm_units SET usage_count = ?, changed_at = ?, changed_by = ?, last_used_at = ?, "
+                               "props = ?, notes = ? WHERE id = ?", updates)
 
 
 def import_files(session: Session, paths: Iterable[str | Path], *, actor: str | None = None,
@@ -241,6 +200,6 @@ def import_files(session: Session, paths: Iterable[str | Path], *, actor: str | 
     threads). Raises ``FormatError`` with the problems of the first bad file.
     """
     job = MemoryImport(session, actor)
-    reports = [job.add(KeyedUnits(str(path), progress, fork=fork), Path(path).name) for path in paths]
+    reports = [job.add_file(str(path), progress, fork=fork) for path in paths]
     job.finish()
     return reports

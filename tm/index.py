@@ -21,14 +21,14 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import ARRAY, Integer, String, any_, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
 from .model import Language, Posting, Word
+from .prepare import UNIT_BITS, UNIT_MASK
 
 FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a time
 MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
@@ -66,30 +66,32 @@ class _Numbering(dict):
 
 
 class _Pending:
-    """One language's postings since the last flush, as two columns: word number, unit id."""
+    """One language's postings since the last flush: (word number << 32 | unit id) for each word of each
+    text, in an array a batch (repeats are dropped when they are grouped)."""
 
     def __init__(self):
         self.numbers = _Numbering()
-        # Lists, not arrays: they take map() and repeat() at C speed, and hold the dict's own int objects.
-        self.word_numbers: list[int] = []
-        self.units: list[int] = []
+        self.pairs: list[numpy.ndarray] = []
 
-    def add(self, unit_id: int, words: set[str]) -> None:
-        self.word_numbers.extend(map(self.numbers.__getitem__, words))
-        self.units.extend(repeat(unit_id, len(words)))
+    def add(self, words: list[str], pairs: numpy.ndarray) -> None:
+        """A batch's words (``tm.prepare.batch_words``: the first is the separator) and pairs, numbered in the batch."""
+        numbers = numpy.zeros(len(words), dtype=numpy.uint64)
+        numbers[1:] = numpy.fromiter(map(self.numbers.__getitem__, words[1:]), dtype=numpy.uint64, count=len(words) - 1)
+        self.pairs.append((numbers[pairs >> UNIT_BITS] << UNIT_BITS) | (pairs & UNIT_MASK))
 
     def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
-        """Each word with its unit ids, ascending."""
+        """Each word with its unit ids, ascending, each unit once."""
         words = self.numbers.words
-        numbers = numpy.array(self.word_numbers, dtype=numpy.uint32)
-        units = numpy.array(self.units, dtype=numpy.uint32)
-        self.word_numbers, self.units = [], []
-        order = numpy.argsort(numbers, kind="stable")  # stable: each word's units stay in the order added
-        units = units[order].astype("<u4", copy=False)
-        del order
-        ends = numpy.cumsum(numpy.bincount(numbers, minlength=len(words)))
+        pairs = numpy.concatenate(self.pairs) if self.pairs else numpy.zeros(0, dtype=numpy.uint64)
+        self.pairs = []
+        pairs.sort()  # by word, then unit (numpy.unique hashes first: four times slower)
+        if len(pairs):
+            pairs = pairs[numpy.concatenate(([True], pairs[1:] != pairs[:-1]))]
+        units = (pairs & UNIT_MASK).astype("<u4")
+        ends = numpy.cumsum(numpy.bincount((pairs >> UNIT_BITS).astype(numpy.intp), minlength=len(words))).tolist()
+        del pairs
         start = 0
-        for word, end in zip(words, ends.tolist()):
+        for word, end in zip(words, ends):
             yield word, units[start:end]
             start = end
 
@@ -106,18 +108,20 @@ class IndexWriter:
         self.known: dict[tuple[str, str], int] = {}
         self.next_word_id = bulk.next_id(Word.__table__)
 
-    def add(self, unit_id: int, words_by_language: dict[str, set[str]]) -> None:
-        """A new unit (ids ascending from one call to the next): each of its text languages with the
-        folded words of its variants in it."""
+    def add(self, units: int, first_unit: int, words: dict[str, tuple[list[str], numpy.ndarray]], languages: Counter) -> None:
+        """New units (``units`` of them, ids from ``first_unit`` on, above those of the last call): for each text
+        language, the words of their texts (``tm.prepare.Batch.words``); ``languages``: units per text language."""
+        if not units:
+            return
         if self.first_unit is None:
-            self.first_unit = unit_id
-        for language, words in words_by_language.items():
-            self.languages[language] += 1
+            self.first_unit = first_unit
+        for language, (language_words, pairs) in words.items():
             pending = self.pending.get(language)
             if pending is None:
                 pending = self.pending[language] = _Pending()
-            pending.add(unit_id, words)
-        self.units += 1
+            pending.add(language_words, pairs)
+        self.languages.update(languages)
+        self.units += units
         if self.units >= FLUSH_UNITS:
             self.flush()
 
@@ -168,9 +172,11 @@ class IndexWriter:
             else:
                 found[word] = word_id
         if self.next_word_id > 1:  # the table is not empty
-            query = select(Word.word, Word.id).where(Word.language == language, Word.word.in_(bindparam("words", expanding=True)))
-            for start in range(0, len(unknown), _IN_CHUNK):
-                for word, word_id in self.bulk.session.execute(query, {"words": unknown[start:start + _IN_CHUNK]}):
+            session = self.bulk.session
+            query = select(Word.word, Word.id).where(Word.language == language, id_in(session, Word.word, "words", String))
+            chunk = _IN_CHUNK if self.bulk.is_sqlite else 50 * _IN_CHUNK  # PostgreSQL: one array parameter
+            for start in range(0, len(unknown), chunk):
+                for word, word_id in session.execute(query, {"words": unknown[start:start + chunk]}):
                     found[word] = word_id
                     self._remember(language, word, word_id)
         return found
@@ -190,6 +196,14 @@ class IndexWriter:
 def _rows(session: Session, statement, parameters: dict | None = None):
     """A Core statement run on the session's connection (no ORM layer: a search runs several)."""
     return session.connection().execute(statement, parameters or {})
+
+
+def id_in(session: Session, column, name: str, item_type=Integer):
+    """``column IN (:name)`` for a list of values: on PostgreSQL one array parameter (``= ANY``), not a
+    parameter a value (a thousand ids took longer to send and parse than to look up)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(item_type)))
+    return column.in_(bindparam(name, expanding=True))
 
 
 def language_units(session: Session, language: str) -> int:

@@ -10,6 +10,7 @@ import sys
 import time
 from datetime import datetime, timezone
 
+import numpy
 import pytest
 from sqlalchemy import func, select, text
 
@@ -18,6 +19,7 @@ from tm.export import export_units, stored_units
 from tm.formats.tmx import read_units
 from tm.importing import import_files
 from tm.model import Language, Origin, Posting, Unit, Variant, Word
+from tm.prepare import batch_words
 
 from ..conftest import POSTGRES_URL
 from .conftest import AGENCY, BAD_MEMORY, TM_DATA
@@ -79,6 +81,57 @@ def test_duplicates_in_one_file_are_merged_with_their_notes_and_latest_change(da
         baku = session.scalars(select(Unit).join(Variant).where(Variant.text == "Baku")).one()
         assert (baku.usage_count, baku.notes, baku.changed_by) == (7, ["first", "second"], "rustam")
         assert baku.changed_at.replace(tzinfo=timezone.utc) == datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+def postings_of(database, word: str) -> list[int]:
+    """The units the index lists for a word, as many times as it lists them."""
+    with database.session() as session:
+        rows = session.execute(select(Posting.units).join(Word, Word.id == Posting.word_id).where(Word.word == word)).scalars()
+        return sorted(int(unit) for data in rows for unit in numpy.frombuffer(data, dtype="<u4"))
+
+
+def test_units_the_memory_has_are_merged_among_new_ones_and_indexed_once(database, tmp_path):
+    load(database, tmx(tmp_path, "first.tmx", [tu("Port of Kuryk", "Порт Курык", ' usagecount="1"'), tu("Baku", "Баку")]))
+    [report] = load(database, tmx(tmp_path, "second.tmx", [
+        tu("Ferry to Aktau", "Паром в Актау"), tu("Port of Kuryk", "Порт Курык", ' usagecount="2"'), tu("Port of Alat", "Порт Алят"),
+    ]))
+    assert (report.added, report.merged) == (2, 1)
+    assert counts(database)[:2] == (4, 8)
+    with database.session() as session:
+        kuryk = session.scalars(select(Unit).join(Variant).where(Variant.text == "Port of Kuryk")).one()
+        assert (kuryk.usage_count, kuryk.origin) == (3, "first.tmx")
+        assert dict(session.execute(select(Language.language, Language.units)).all()) == {"en": 4, "ru": 4}
+    assert postings_of(database, "kuryk") == [kuryk.id]
+    assert len(postings_of(database, "port")) == 2
+
+
+@pytest.mark.parametrize("fork", [pytest.param(True, id="read-in-a-forked-process"), pytest.param(False, id="read-here")])
+def test_a_duplicate_batches_apart_is_merged_into_the_first(database, tmp_path, monkeypatch, fork):
+    import tm.forked
+
+    monkeypatch.setattr(tm.forked, "FORK_FROM_BYTES", 0)
+    units = [tu(f"Sentence {n} about Kuryk.", f"Предложение {n} о Курыке.") for n in range(4500)]
+    units[4321] = tu("Sentence 5 about Kuryk.", "Предложение 5 о Курыке.", ' usagecount="4"')
+    path = tmx(tmp_path, "long.tmx", units)
+    with database.session(actor="tester") as session:
+        [report] = import_files(session, [path], actor="tester", fork=fork)
+    assert (report.added, report.merged) == (4499, 1)
+    with database.session() as session:
+        assert session.scalar(select(Unit.usage_count).join(Variant).where(Variant.text == "Sentence 5 about Kuryk.")) == 4
+        assert session.scalar(select(Language.units).where(Language.language == "ru")) == 4499
+    assert len(postings_of(database, "kuryk")) == 4499
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    pytest.param(["Füzuli and BAKI", "Qəbələ"], {1: {"fuzuli", "and", "baki"}, 2: {"qebele"}}, id="folded"),
+    pytest.param(["a\x00b", "c"], {1: {"a", "b"}, 2: {"c"}}, id="a-text-with-the-separator"),
+])
+def test_the_words_of_a_batch_are_each_texts_own(texts, expected):
+    words, pairs = batch_words([1, 2], texts)
+    found = {}
+    for pair in pairs.tolist():
+        found.setdefault(pair & 0xFFFFFFFF, set()).add(words[pair >> 32])
+    assert found == expected
 
 
 def test_a_unit_with_another_target_is_not_a_duplicate(database, tmp_path):
