@@ -32,6 +32,7 @@ from tm.destinations import ImportOutcome, memory_bytes, plan_import, run_import
 from tm.importing import ImportReport as MemoryReport
 
 JOB_FILE = "job.json"
+KEPT_FOR = 7 * 24 * 3600  # seconds an ended job's report stays readable
 _WRITE_EVERY = 0.25  # seconds between progress writes
 _ID_LENGTH = 32
 
@@ -62,6 +63,7 @@ class JobStore:
         return self.folder / job_id / "files"
 
     def create(self, job_id: str, owner: str, into: str | None, files: list[Path]) -> dict[str, Any]:
+        self.prune()
         job = {"id": job_id, "owner": owner, "into": into, "files": [p.name for p in files], "state": "queued",
                "phase": "queued", "bytes_done": 0, "bytes_total": 0, "created_at": _now(), "finished_at": None,
                "report": None, "error": None, "host": socket.gethostname(), "pid": os.getpid()}
@@ -69,6 +71,7 @@ class JobStore:
         return job
 
     def write(self, job: dict[str, Any]) -> None:
+        (self.folder / job["id"]).mkdir(parents=True, exist_ok=True)
         write_atomically(self.folder / job["id"] / JOB_FILE, json.dumps(job, ensure_ascii=False).encode("utf-8"))
 
     def read(self, job_id: str) -> dict[str, Any] | None:
@@ -84,6 +87,16 @@ class JobStore:
                 "message": "the server stopped during the import: nothing was imported; upload the files again",
                 "problems": []})
         return job
+
+    def prune(self) -> None:
+        """Forget the jobs that ended more than ``KEPT_FOR`` ago (their files went when they ended)."""
+        limit = time.time() - KEPT_FOR
+        for job_file in self.folder.glob(f"*/{JOB_FILE}"):
+            try:
+                if job_file.stat().st_mtime < limit and json.loads(job_file.read_text("utf-8"))["state"] in ("done", "failed"):
+                    shutil.rmtree(job_file.parent, ignore_errors=True)
+            except (OSError, ValueError, KeyError):
+                continue
 
     def remove_files(self, job_id: str) -> None:
         shutil.rmtree(self.files_folder(job_id), ignore_errors=True)

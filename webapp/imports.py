@@ -127,6 +127,5 @@ def job(job_id: str):
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("IMPORTS_FOLDER", None)
     app.extensions[EXTENSION] = import_jobs.JobStore(app.config["IMPORTS_FOLDER"] or import_jobs.default_folder())
     app.register_blueprint(bp)

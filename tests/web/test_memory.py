@@ -217,3 +217,33 @@ def test_openapi_document_covers_the_memory(reader):
     paths = reader.get("/api/openapi.json").get_json()["paths"]
     assert {"/api/tm/concordance", "/api/imports", "/api/imports/{job_id}", "/api/export/tmx"} <= set(paths)
     assert "multipart/form-data" in paths["/api/imports"]["post"]["requestBody"]["content"]
+
+
+def test_an_import_whose_worker_died_reads_as_failed(tmp_path):
+    import subprocess
+
+    from webapp.import_jobs import JobStore, new_job_id
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    store, job_id = JobStore(tmp_path), new_job_id()
+    job = store.create(job_id, "tina", None, [tmp_path / "agency.tmx"])
+    store.write({**job, "state": "running", "pid": gone.pid})
+    read = store.read(job_id)
+    assert read["state"] == "failed" and "nothing was imported" in read["error"]["message"]
+
+
+def test_ended_jobs_are_forgotten_after_a_week(tmp_path):
+    import os
+
+    from webapp.import_jobs import JOB_FILE, KEPT_FOR, JobStore, new_job_id
+
+    store = JobStore(tmp_path)
+    old, running = new_job_id(), new_job_id()
+    store.write({**store.create(old, "tina", None, []), "state": "done"})
+    store.create(running, "tina", None, [])
+    for job_id in (old, running):
+        stamp = time.time() - KEPT_FOR - 60
+        os.utime(tmp_path / job_id / JOB_FILE, (stamp, stamp))
+    store.create(new_job_id(), "tina", None, [])
+    assert store.read(old) is None and store.read(running) is not None
