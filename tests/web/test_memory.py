@@ -185,6 +185,7 @@ def test_tmx_download_refuses_bad_filters(reader, query, message):
 def test_downloads_page_offers_the_memory(with_agency):
     page = with_agency.get("/exports").get_data(as_text=True)
     assert 'action="/exports/memory"' in page and '<option value="agency.tmx">' in page
+    assert "<title>Downloads · Tilmash</title>" in page
     response = with_agency.get("/exports/memory?source=en&target=ru&origin=&since=")
     assert response.status_code == 200 and len(etree.fromstring(response.data).findall("body/tu")) == 4
 
