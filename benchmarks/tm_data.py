@@ -52,10 +52,11 @@ def _to_cyrillic(word: str) -> str:
 
 def _names() -> list[tuple[str, str]]:
     """(English, Russian) preferred names of the bundled glossary's places and people."""
-    rows = list(csv.DictReader((ROOT / "glossary" / "data" / "bundled.csv").open(encoding="utf-8")))
+    rows = [row for path in sorted((ROOT / "glossary" / "data" / "bundled").glob("*.csv"))
+            for row in csv.DictReader(path.open(encoding="utf-8"))]  # one CSV per subject field
     preferred: dict[str, dict[str, str]] = {}
     for row in rows:
-        if row["status"] == "preferred" and row["lang"] in ("en", "ru"):
+        if row["status"] == "preferred" and row["lang"] in ("en", "ru") and not row.get("style"):
             preferred.setdefault(row["concept"], {})[row["lang"]] = row["term"]
     return [(p["en"], p["ru"]) for p in preferred.values() if "en" in p and "ru" in p and len(p["en"].split()) <= 3]
 

@@ -248,3 +248,39 @@ def test_ended_jobs_are_forgotten_after_a_week(tmp_path):
         os.utime(tmp_path / job_id / JOB_FILE, (stamp, stamp))
     store.create(new_job_id(), "tina", None, [])
     assert store.read(old) is None and store.read(running) is not None
+
+
+def test_a_database_locked_by_an_import_is_a_503_to_retry(app, monkeypatch):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def locked(*args, **kwargs):
+        raise OperationalError("UPDATE api_tokens ...", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr("webapp.api.memory.concordance_module.concordance", locked)
+    response = app.test_client().get("/api/tm/concordance?q=Fuzuli")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "10"
+    assert response.get_json()["error"]["message"].startswith("the database is busy")
+
+
+def test_polling_with_a_token_writes_its_last_use_once_in_ten_minutes(app, token):
+    from datetime import timedelta
+
+    from glossary import accounts
+    from glossary.model import ApiToken
+
+    secret = token(Role.TRANSLATOR)
+    database = app.extensions["tilmash.database"]
+    with database.session() as session:
+        accounts.account_for_token(session, secret)
+        first = session.scalar(accounts.select(ApiToken.last_used_at))
+    with database.session() as session:
+        accounts.account_for_token(session, secret)
+        assert not session.dirty  # nothing to write: no wait for an import's lock on SQLite
+        assert session.scalar(accounts.select(ApiToken.last_used_at)) == first
+    with database.session() as session:
+        session.scalar(accounts.select(ApiToken)).last_used_at = first - timedelta(minutes=11)
+    with database.session() as session:
+        accounts.account_for_token(session, secret)
+        assert session.dirty
