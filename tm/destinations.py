@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -29,7 +30,9 @@ from glossary.formats.po import is_glossary_catalogue, read_catalogue
 from glossary.records import Glossary
 
 from .formats import FORMATS as MEMORY_FORMATS
-from .importing import ImportReport, import_files
+
+if TYPE_CHECKING:
+    from .importing import ImportReport
 
 MEMORY_EXTENSIONS = (".tmx",)  # files that go to the memory without ``into``
 GLOSSARY = "glossary"
@@ -109,6 +112,8 @@ def run_import(session: Session, plan: ImportPlan, *, actor: str | None = None,
     error). ``progress``: told the bytes of memory files read; ``fork=False`` in a process with threads."""
     reports: list = termbase.import_glossaries(session, plan.glossaries) if plan.glossaries else []
     if plan.memory:
+        from .importing import import_files  # numpy: loaded by the imports that need it (a web worker boots without)
+
         reports += import_files(session, plan.memory, actor=actor, progress=progress, fork=fork)
     return ImportOutcome(reports, import_translations(session, plan.catalogues))
 

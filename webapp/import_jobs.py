@@ -29,7 +29,6 @@ from glossary.errors import FormatError, GlossaryError
 from glossary.fileio import write_atomically
 from glossary.termbase import ImportReport as GlossaryReport
 from tm.destinations import ImportOutcome, memory_bytes, plan_import, run_import
-from tm.importing import ImportReport as MemoryReport
 
 JOB_FILE = "job.json"
 KEPT_FOR = 7 * 24 * 3600  # seconds an ended job's report stays readable
@@ -114,6 +113,8 @@ def _alive(pid: int) -> bool:
 
 def _report_json(outcome: ImportOutcome, shown) -> dict[str, Any]:
     """The import's report: one entry per file, with its counts, and the warnings."""
+    from tm.importing import ImportReport as MemoryReport
+
     files = []
     for report in outcome.reports:
         if isinstance(report, MemoryReport):

@@ -11,8 +11,6 @@ from flask import Blueprint, render_template, request
 
 from glossary.errors import GlossaryError
 from glossary.lint.language import detect
-from tm import concordance as concordance_module
-from tm import search as search_module
 from tm.stats import memory_stats
 
 from .auth import require
@@ -38,7 +36,7 @@ def pieces(text: str, spans) -> list[tuple[str, bool]]:
     return result
 
 
-def match_view(match: search_module.Match) -> dict:
+def match_view(match) -> dict:
     """A match as the page shows it: the stored source with the words that differ from the query
     marked, the target, and the repaired target with what was put right."""
     return {
@@ -61,6 +59,8 @@ def _float(value: str | None, default: float) -> float:
 @require(None)
 def search():
     """What the memory holds, and the search form with its matches."""
+    from tm import search as search_module  # numpy and rapidfuzz: loaded when first used, not when a worker boots
+
     args = request.args
     query = args.get("q", "").strip()
     source = args.get("source") if args.get("source") in LANGUAGES else "auto"
@@ -84,6 +84,8 @@ def search():
 @require(None)
 def concordance():
     """Every unit with a word or phrase, the phrase marked."""
+    from tm import concordance as concordance_module
+
     args = request.args
     phrase = args.get("q", "").strip()
     lang = args.get("lang") if args.get("lang") in LANGUAGES else None

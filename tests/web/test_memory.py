@@ -258,7 +258,7 @@ def test_a_database_locked_by_an_import_is_a_503_to_retry(app, monkeypatch):
     def locked(*args, **kwargs):
         raise OperationalError("UPDATE api_tokens ...", {}, sqlite3.OperationalError("database is locked"))
 
-    monkeypatch.setattr("webapp.api.memory.concordance_module.concordance", locked)
+    monkeypatch.setattr("tm.concordance.concordance", locked)
     response = app.test_client().get("/api/tm/concordance?q=Fuzuli")
     assert response.status_code == 503 and response.headers["Retry-After"] == "10"
     assert response.get_json()["error"]["message"].startswith("the database is busy")

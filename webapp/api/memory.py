@@ -7,7 +7,6 @@ from flask import request
 from flask_smorest import Blueprint
 
 from glossary.records import Role
-from tm import concordance as concordance_module
 
 from ..auth import require
 from ..db import session
@@ -27,8 +26,11 @@ blp = Blueprint("api_memory", __name__, description="The translation memory: con
 def concordance(query: dict):
     """Units with a word or phrase in any language (or in `lang`), ignoring case and diacritics, newest
     first; the phrase's last word also finds the longer words it begins (Füzuli finds Füzulidə)."""
+    from tm import concordance as concordance_module  # numpy: loaded when first used
+
+    limit = query["limit"] or concordance_module.DEFAULT_LIMIT
     with session() as s:
-        found = concordance_module.concordance(s, query["q"], query["lang"], query["limit"])
+        found = concordance_module.concordance(s, query["q"], query["lang"], limit)
     return {"occurrences": [o.to_json() for o in found]}
 
 

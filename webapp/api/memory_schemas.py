@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from tm import concordance
-
 from .schemas import Schema
 
 CORE = ["en", "az", "kk", "ru"]
@@ -16,7 +14,8 @@ class ConcordanceQuery(Schema):
     q = fields.String(required=True, validate=validate.Length(min=1, max=500), metadata={"description": "a word or phrase"})
     lang = fields.String(load_default=None, validate=validate.Length(min=2, max=35),
                          metadata={"description": "look only in this language's segments (BCP 47)"})
-    limit = fields.Integer(load_default=concordance.DEFAULT_LIMIT, validate=validate.Range(min=1, max=200))
+    limit = fields.Integer(load_default=None, validate=validate.Range(min=1, max=200),
+                           metadata={"description": "at most this many (default 20)"})
 
 
 class Translation(Schema):
