@@ -146,12 +146,19 @@ def create_token(session: Session, user_name: str, token_name: str, role: Role) 
     return secret
 
 
+LAST_USE_PRECISION = timedelta(minutes=10)  # how exactly a token's last use is recorded
+
+
 def account_for_token(session: Session, secret: str) -> Account | None:
-    """The account a bearer token acts as (its user's name, the token's role), or None."""
+    """The account a bearer token acts as (its user's name, the token's role), or None; its last use is
+    recorded to ``LAST_USE_PRECISION``."""
     token = session.scalar(select(ApiToken).where(ApiToken.digest == _digest(secret)))
     if token is None or not token.user.active:
         return None
-    token.last_used_at = utcnow()
+    now = utcnow()
+    last = token.last_used_at
+    if last is None or now - (last if last.tzinfo else last.replace(tzinfo=now.tzinfo)) >= LAST_USE_PRECISION:
+        token.last_used_at = now  # a write, so not on every call: on SQLite it would wait for an import's lock
     role = token.role if token.user.role.allows(token.role) else token.user.role
     return Account(token.user.id, token.user.name, role)
 

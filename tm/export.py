@@ -21,7 +21,7 @@ from glossary.languages import normalize_language
 from glossary.lint.matcher import text_language
 
 from .errors import BadQuery
-from .formats.tmx import write_units
+from .formats.tmx import tmx_chunks, write_units
 from .model import Origin, Unit, Variant
 from .records import MemoryHeader, UnitEntry, VariantEntry
 
@@ -86,12 +86,25 @@ def stored_units(session: Session, *, source: str | None = None, target: str | N
         session.expunge_all()
 
 
-def export_units(session: Session, stream: BinaryIO, *, source: str | None = None, target: str | None = None,
-                 origin: str | None = None, since: datetime | None = None) -> int:
-    """Write the memory (or the part asked for) to ``stream`` as TMX; the number of units written."""
+def _checked(session: Session, source: str | None, target: str | None, origin: str | None) -> tuple[str | None, str | None, MemoryHeader]:
     if bool(source) != bool(target):
         raise BadQuery("give both --source and --target, or neither")
     if source and target:
         source, target = normalize_language(source), normalize_language(target)
-    header = header_for(session, origin, source)
+    return source, target, header_for(session, origin, source)
+
+
+def export_chunks(session: Session, *, source: str | None = None, target: str | None = None,
+                  origin: str | None = None, since: datetime | None = None) -> Iterator[bytes]:
+    """The memory (or the part asked for) as TMX in pieces of bytes, for a streamed download: the
+    arguments are checked now (``BadQuery``, ``InvalidLanguage``) and the units read as the pieces are
+    taken, so the session must stay open until the last one."""
+    source, target, header = _checked(session, source, target, origin)
+    return tmx_chunks(stored_units(session, source=source, target=target, origin=origin, since=since), header)
+
+
+def export_units(session: Session, stream: BinaryIO, *, source: str | None = None, target: str | None = None,
+                 origin: str | None = None, since: datetime | None = None) -> int:
+    """Write the memory (or the part asked for) to ``stream`` as TMX; the number of units written."""
+    source, target, header = _checked(session, source, target, origin)
     return write_units(stored_units(session, source=source, target=target, origin=origin, since=since), stream, header)

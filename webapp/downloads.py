@@ -1,16 +1,19 @@
 """Files to download, shared by the downloads page and the API: the library's ``export_file``
-(the same as ``tilmash export``) with the command line's filters."""
+(the same as ``tilmash export``) with the command line's filters, and the memory's TMX, streamed."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import contextlib
+from datetime import date, datetime, time, timezone
 
 from flask import Response
 
 from glossary.catalogue_export import ConceptFilter, EntryState
 from glossary.exports import export_file
 
-from .db import session
+from tm.export import export_chunks
+
+from .db import database, session
 
 
 def glossary_download(format_name: str, *, lang: str | None = None, source: str = "en", style: str | None = None,
@@ -24,3 +27,28 @@ def glossary_download(format_name: str, *, lang: str | None = None, source: str 
     return Response(exported.data, mimetype=exported.media_type.split(";")[0],
                     headers={"Content-Disposition": f'attachment; filename="{exported.filename}"',
                              "Content-Type": exported.media_type})
+
+
+def memory_download(*, source: str | None = None, target: str | None = None, origin: str | None = None,
+                    since: date | None = None) -> Response:
+    """The memory as TMX, sent as it is read (a page of units at a time): the session stays open until the
+    last piece is sent, or the client goes away. Bad filters are a 400 before anything is sent."""
+    from .auth import current_account
+
+    account = current_account()
+    stack = contextlib.ExitStack()
+    s = stack.enter_context(database().session(actor=account.name if account else "anonymous"))
+    try:
+        chunks = export_chunks(s, source=source, target=target, origin=origin,
+                               since=datetime.combine(since, time(), timezone.utc) if since else None)
+    except BaseException:
+        stack.close()
+        raise
+
+    def stream():
+        with stack:
+            yield from chunks
+
+    name = "memory" + (f".{source}-{target}" if source and target else "") + ".tmx"
+    return Response(stream(), mimetype="application/x-tmx+xml",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -16,6 +16,7 @@ from typing import Any
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from glossary.accounts import AccountError, TooManyAttempts
@@ -102,6 +103,10 @@ def _csrf(error: CSRFError):
 def _unexpected(error: Exception):
     if isinstance(error, HTTPException):
         return _http(error)
+    if isinstance(error, OperationalError) and "database is locked" in str(error.orig):
+        # SQLite: an import holds the write lock until it commits; other writes wait 10 s, then get this
+        return _respond(503, "the database is busy (an import is writing to it): try again in a moment",
+                        {"Retry-After": "10"})
     current_app.logger.exception("unexpected error on %s %s", request.method, request.path)
     return _respond(500, "internal error: the server could not answer this request")
 

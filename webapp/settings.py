@@ -7,6 +7,7 @@
 | ``ANONYMOUS_READ`` | ``TILMASH_ANONYMOUS_READ`` (``0``/``1``) | on: anyone may browse, search, lint and export without signing in |
 | ``HTTPS`` | ``TILMASH_HTTPS`` (``0``/``1``) | off; on behind an HTTPS reverse proxy: Secure cookies, the proxy's scheme and host trusted |
 | ``MAX_CONTENT_LENGTH`` | ``TILMASH_MAX_UPLOAD_MB`` | 20 MB: larger requests and uploads get 413 |
+| ``IMPORTS_FOLDER`` | ``TILMASH_IMPORTS_DIR`` | ``imports/`` beside the default SQLite file: uploads being imported, and each import's progress and report |
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def configure(app: Flask, config: dict[str, Any] | None) -> None:
         ANONYMOUS_READ=_flag("TILMASH_ANONYMOUS_READ", True),
         HTTPS=_flag("TILMASH_HTTPS", False),
         MAX_CONTENT_LENGTH=int(float(os.environ.get("TILMASH_MAX_UPLOAD_MB") or 20) * 1024 * 1024),
+        IMPORTS_FOLDER=os.environ.get("TILMASH_IMPORTS_DIR") or None,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_HTTPONLY=True,

@@ -13,14 +13,13 @@ from sqlalchemy import func, select
 from glossary import termbase
 from glossary.concept_json import concept_to_json
 from glossary.catalogue_export import ConceptFilter, EntryState
-from glossary.catalogue_import import NotAGlossaryCatalogue, import_translations, is_catalogue_path, read_translations_file
 from glossary.errors import FormatError, GlossaryError
 from glossary.exports import EXPORT_FORMATS, export_file, format_for_output
 from glossary.fileio import write_atomically
-from glossary.formats import read_glossary_file
 from glossary.model import Concept, Term
 from glossary.records import ConceptEntry
 from glossary.wording import counted
+from tm.destinations import plan_import
 
 from . import InputError, Settings, cli, pass_settings, tm_commands
 
@@ -60,39 +59,19 @@ def import_(settings: Settings, into: str | None, files: tuple[Path, ...]) -> No
     its confirmed msgstr the preferred terms, with a report of each change.
     Any other PO file is bilingual memory (msgid, msgstr).
     """
-    memory_files, glossaries, catalogues, problems = [], [], [], []
-    for path in files:
-        if into == "memory" or (into is None and path.suffix.lower() in tm_commands.MEMORY_EXTENSIONS):
-            memory_files.append(path)
-            continue
-        try:
-            if is_catalogue_path(path):
-                catalogues.append(read_translations_file(path))
-            else:
-                glossaries.append((str(path), read_glossary_file(path)))
-        except NotAGlossaryCatalogue as exc:
-            if into == "glossary":
-                problems.extend(exc.problems)
-            else:
-                memory_files.append(path)
-        except FormatError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise FormatError(problems)
+    plan = plan_import(files, into)
     database = settings.open()
     with database.session(actor=settings.actor) as session:
-        reports = termbase.import_glossaries(session, glossaries) if glossaries else []
-        reports += tm_commands.import_memory(session, settings, memory_files) if memory_files else []
-        translated = import_translations(session, catalogues)
-    for report in reports:
+        outcome = tm_commands.import_planned(session, settings, plan)
+    for report in outcome.reports:
         for warning in report.warnings:
             click.echo(f"warning: {warning}", err=True)
         click.echo(str(report))
-    for report in translated:
-        for outcome in report.applied:
-            click.echo(f"{report.path}:{outcome.line}: {outcome.message}")
-        for outcome in report.warnings:
-            click.echo(f"warning: {report.path}:{outcome.line}: {outcome.message}", err=True)
+    for report in outcome.translated:
+        for entry in report.applied:
+            click.echo(f"{report.path}:{entry.line}: {entry.message}")
+        for entry in report.warnings:
+            click.echo(f"warning: {report.path}:{entry.line}: {entry.message}", err=True)
         click.echo(str(report))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,23 +20,19 @@ from tm import concordance as concordance_module
 from tm import search as search_module
 from tm.errors import BadQuery
 from tm.export import export_units
-from tm.importing import ImportReport, import_files
+from tm.destinations import ImportOutcome, ImportPlan, memory_bytes, run_import
 from tm.model import Language
 from tm.stats import memory_stats
 
 from . import InputError, Settings, cli, pass_settings
 
-MEMORY_EXTENSIONS = (".tmx",)  # files `tilmash import` sends to the memory without --into
-
-
-def import_memory(session: Session, settings: Settings, paths: Sequence[Path]) -> list[ImportReport]:
-    """Import memory files in the session's transaction, with a progress bar on a terminal."""
+def import_planned(session: Session, settings: Settings, plan: ImportPlan) -> ImportOutcome:
+    """Import the planned files in the session's transaction, with a progress bar of the memory files on a terminal."""
     from tqdm import tqdm
 
-    total = sum(path.stat().st_size for path in paths if path.is_file())
-    with tqdm(total=total, unit="B", unit_scale=True, desc="importing", file=sys.stderr, leave=False,
-              disable=not sys.stderr.isatty()) as bar:
-        return import_files(session, paths, actor=settings.actor, progress=bar.update)
+    with tqdm(total=memory_bytes(plan), unit="B", unit_scale=True, desc="importing", file=sys.stderr, leave=False,
+              disable=not sys.stderr.isatty() or not plan.memory) as bar:
+        return run_import(session, plan, actor=settings.actor, progress=bar.update)
 
 
 def export_memory(settings: Settings, output: Path | None, source: str | None, target: str | None,

@@ -262,21 +262,30 @@ def unit_xml(unit: UnitEntry, header_srclang: str | None = None) -> str:
     return "".join(parts)
 
 
-def write_units(units: Iterable[UnitEntry], stream: BinaryIO, header: MemoryHeader) -> int:
-    """Write TMX 1.4b to a binary stream, one unit at a time; the number of units written."""
-    stream.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n')
-    stream.write(_header(header).encode("utf-8"))
-    stream.write(b"  <body>\n")
-    count = 0
+def tmx_chunks(units: Iterable[UnitEntry], header: MemoryHeader) -> Iterator[bytes]:
+    """TMX 1.4b as pieces of bytes, a thousand units at a time (for a streamed HTTP response)."""
+    yield b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n' + _header(header).encode("utf-8") + b"  <body>\n"
     batch: list[str] = []
     for unit in units:
         batch.append(unit_xml(unit, header.srclang))
-        count += 1
         if len(batch) >= 1000:
-            stream.write("".join(batch).encode("utf-8"))
+            yield "".join(batch).encode("utf-8")
             batch.clear()
-    stream.write("".join(batch).encode("utf-8"))
-    stream.write(b"  </body>\n</tmx>\n")
+    yield "".join(batch).encode("utf-8") + b"  </body>\n</tmx>\n"
+
+
+def write_units(units: Iterable[UnitEntry], stream: BinaryIO, header: MemoryHeader) -> int:
+    """Write TMX 1.4b to a binary stream, one unit at a time; the number of units written."""
+    count = 0
+
+    def counted(units: Iterable[UnitEntry]) -> Iterator[UnitEntry]:
+        nonlocal count
+        for unit in units:
+            count += 1
+            yield unit
+
+    for chunk in tmx_chunks(counted(units), header):
+        stream.write(chunk)
     return count
 
 

@@ -20,7 +20,7 @@ class TilmashApi(Api):
 
 
 def init_api(app: Flask) -> None:
-    from . import concepts, exports, lint, proposals
+    from . import concepts, exports, lint, memory, proposals
 
     app.config.update(
         API_TITLE="Tilmash",
@@ -33,7 +33,7 @@ def init_api(app: Flask) -> None:
         "info": {"description": "Names of the Azerbaijan-Kazakhstan beat in four languages: lint, glossary, exports."},
         "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
     })
-    for module in (lint, concepts, proposals, exports):
+    for module in (lint, concepts, proposals, exports, memory):
         csrf.exempt(module.blp)  # checked in auth.require: for session cookies, not for API tokens
         api.register_blueprint(module.blp, url_prefix="/api")
     app.extensions["tilmash.api"] = api
