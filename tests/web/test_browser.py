@@ -100,6 +100,32 @@ def test_translate_mode_renders_names_and_flags_one_left_out(page):
     page.locator('#names li[data-concept="fuzuli"].present').wait_for()
 
 
+def test_translate_mode_shows_the_memorys_match_for_the_sentence_at_the_cursor(fresh_page, app):
+    from tm.importing import import_files
+
+    from ..conftest import DATA
+
+    with app.extensions["tilmash.database"].session(actor="tests") as session:
+        import_files(session, [DATA / "tm" / "agency.tmx"], actor="tests")
+    page = fresh_page
+    page.goto("/translate")
+    page.select_option("#source-lang", "en")
+    page.select_option("#target-lang", "ru")
+    type_into(page, "#source-editor", "A new school opened in Fuzuli. The talks in Baku focused on the Middle Corridor.")
+    match = page.locator("#memory li.match").first
+    match.wait_for()
+    assert "88.9% match" in match.locator(".score").inner_text()
+    assert match.locator("mark").all_inner_texts() == ["Astana"]  # the word the sentence at the cursor has otherwise
+    use = match.locator("button.use-match")
+    assert use.inner_text() == "Переговоры в Баку были посвящены Среднему коридору."  # repaired: Астане -> Баку
+    use.click()
+    page.wait_for_function("() => window.tilmashEditors.target.state.doc.toString() === "
+                           "'Переговоры в Баку были посвящены Среднему коридору.'")
+    page.locator("#source-editor .cm-content").click()
+    page.keyboard.press("Control+Home")  # the first sentence: no stored translation in Russian
+    page.locator("#memory li", has_text="no translation of the sentence at the cursor").wait_for()
+
+
 def sign_in(page, name: str) -> None:
     page.goto("/login")
     page.fill("#name", name)
