@@ -1,7 +1,8 @@
 """The translator web app: ``create_app(config=None)`` builds it, one blueprint per area.
 
 Areas: ``workbench`` (lint as you type, translate mode), ``glossary`` (browse, edit,
-history, proposals), ``exports`` (file downloads), ``auth`` (sign-in, users, API tokens)
+history, proposals), ``exports`` (file downloads), ``audit`` (the archive audit's report), ``auth``
+(sign-in, users, API tokens)
 and ``api`` (JSON, with its OpenAPI document). The views call the same library
 functions as the command line (``glossary/``) and hold no SQL.
 """
@@ -14,7 +15,7 @@ from flask import Flask
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    from . import auth, db, errors, exports, glossary_views, i18n, labels, security, settings, workbench
+    from . import audit_views, auth, db, errors, exports, glossary_views, i18n, labels, security, settings, workbench
     from .api import init_api
 
     app = Flask(__name__)
@@ -29,5 +30,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(glossary_views.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(audit_views.bp)
     init_api(app)
     return app

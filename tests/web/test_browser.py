@@ -219,3 +219,22 @@ def test_keyboard_next_finding_opens_its_card_and_accepts(page):
     assert "Qəbələdə" in card.locator(".suggestion").inner_text()
     page.keyboard.press("Control+Enter")
     page.wait_for_function("() => window.tilmashEditor.state.doc.toString().includes('Qəbələdə')")
+
+
+def test_the_audit_report_of_an_uploaded_archive_sorts_under_the_apps_policy(fresh_page, tmp_path):
+    from .test_audit_page import write_archive, zipped
+
+    page = fresh_page
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(page, "tina")
+    page.goto("/audit/")
+    page.set_input_files("#archive", files=[{"name": "desk.zip", "mimeType": "application/zip",
+                                             "buffer": zipped(write_archive(tmp_path / "archive"))}])
+    page.click(".audit-form button[type=submit]")
+    table = page.locator('table.sortable[data-lang="en"]')
+    table.wait_for()
+    occurrences = table.locator("th", has_text="Occurrences")
+    occurrences.click()  # the sorting script, loaded from /audit/report.js, runs
+    assert occurrences.get_attribute("aria-sort") in ("ascending", "descending")
+    assert [e for e in errors if "Content Security Policy" in e] == []
