@@ -3,6 +3,8 @@ OpenAPI document, so the document cannot drift from the code."""
 
 from __future__ import annotations
 
+import datetime
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
@@ -147,9 +149,18 @@ class DeleteQuery(Schema):
     version = fields.Integer(load_default=None)
 
 
+class UtcDateTime(fields.DateTime):
+    """A moment the database keeps in UTC: written with its offset, also where the database drops it (SQLite)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
 class Change(Schema):
     id = fields.Integer(required=True)
-    at = fields.DateTime(required=True)
+    at = UtcDateTime(required=True)
     actor = fields.String(required=True)
     action = fields.String(required=True)
     entity = fields.String(required=True)
