@@ -106,7 +106,7 @@ def load(url: str, body_file: Path, duration: int, connections: int) -> dict:
                       f'local f = io.open("{body_file}", "rb")\nwrk.body = f:read("*a")\nf:close()\n')
     output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency",
                              "-s", str(script), url], capture_output=True, text=True, check=True).stdout
-    percentiles = dict(re.findall(r"^\s+(\d+)%\s+(\S+)$", output, re.M))
+    percentiles = dict(re.findall(r"^\s+(\d+)%\s+(\S+)\s*$", output, re.M))  # wrk pads "1.46s "
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {"requests_per_s": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),

@@ -22,11 +22,12 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from glossary.languages import normalize_language
+from glossary.lint.language import detect
 from glossary.lint.matcher import Matcher, text_language
 
 from . import index
 from .errors import BadQuery
-from .model import Unit, Variant
+from .model import Language, Unit, Variant
 from .repair import Repair, glossary_matcher, repair
 from .similarity import Difference, compare, score
 from .text import index_words
@@ -69,6 +70,21 @@ def pair_languages(source: str, target: str) -> tuple[str, str]:
     source, target = normalize_language(source), normalize_language(target)
     if text_language(source) == text_language(target):
         raise BadQuery(f"the source and target languages are the same ({source}, {target})")
+    return source, target
+
+
+def query_languages(session: Session, text: str, source: str | None, target: str | None, *,
+                    option: str = "--target") -> tuple[str, str]:
+    """The language pair of a search: ``source``, else the text's language; ``target``, else the memory's
+    one other language (BadQuery, naming ``option``, when it has none or several)."""
+    source = source or detect(text)
+    if target is None:
+        others = [language for language in session.scalars(select(Language.language))
+                  if language != text_language(normalize_language(source))]
+        if len(others) != 1:
+            known = ", ".join(sorted(others)) or "none yet"
+            raise BadQuery(f"say which language to translate into with {option} (the memory has: {known})")
+        target = others[0]
     return source, target
 
 

@@ -2,7 +2,8 @@
 
 Areas: ``workbench`` (lint as you type, translate mode), ``glossary`` (browse, edit,
 history, proposals), ``memory`` (search, concordance), ``imports`` (uploads into the memory
-and the glossary, in the background), ``exports`` (file downloads), ``auth`` (sign-in, users, API tokens)
+and the glossary, in the background), ``exports`` (file downloads), ``audit`` (the archive audit's report),
+``auth`` (sign-in, users, API tokens)
 and ``api`` (JSON, with its OpenAPI document). The views call the same library
 functions as the command line (``glossary/``) and hold no SQL.
 """
@@ -15,7 +16,7 @@ from flask import Flask
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    from . import auth, db, errors, exports, glossary_views, i18n, imports, labels, memory, security, settings, workbench
+    from . import audit_views, auth, db, errors, exports, glossary_views, i18n, imports, labels, memory, security, settings, workbench
     from .api import init_api
 
     app = Flask(__name__)
@@ -32,5 +33,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(memory.bp)
     imports.init_app(app)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(audit_views.bp)
     init_api(app)
     return app

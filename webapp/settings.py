@@ -8,6 +8,8 @@
 | ``HTTPS`` | ``TILMASH_HTTPS`` (``0``/``1``) | off; on behind an HTTPS reverse proxy: Secure cookies, the proxy's scheme and host trusted |
 | ``MAX_CONTENT_LENGTH`` | ``TILMASH_MAX_UPLOAD_MB`` | 20 MB: larger requests and uploads get 413 |
 | ``IMPORTS_FOLDER`` | ``TILMASH_IMPORTS_DIR`` | ``imports/`` beside the default SQLite file: uploads being imported, and each import's progress and report |
+| ``AUDIT_ROOT`` | ``TILMASH_AUDIT_ROOT`` | none; a folder whose subfolders an administrator may audit from the web app |
+| ``AUDIT_MAX_UNPACKED_MB`` | ``TILMASH_AUDIT_MAX_UNPACKED_MB`` | 200 MB: an uploaded archive's documents, unpacked, at most |
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ def configure(app: Flask, config: dict[str, Any] | None) -> None:
         HTTPS=_flag("TILMASH_HTTPS", False),
         MAX_CONTENT_LENGTH=int(float(os.environ.get("TILMASH_MAX_UPLOAD_MB") or 20) * 1024 * 1024),
         IMPORTS_FOLDER=os.environ.get("TILMASH_IMPORTS_DIR") or None,
+        AUDIT_ROOT=os.environ.get("TILMASH_AUDIT_ROOT") or None,
+        AUDIT_MAX_UNPACKED_MB=float(os.environ.get("TILMASH_AUDIT_MAX_UNPACKED_MB") or 200),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_HTTPONLY=True,

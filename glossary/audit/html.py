@@ -78,7 +78,20 @@ def _digest(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
 
 
-def format_html(report: dict) -> str:
+def sort_script() -> str:
+    """The report's sorting script, for a server that serves it as a file of its own (``format_html(script_url=...)``)."""
+    return _SCRIPT
+
+
+def content_security_policy(script_url: str | None = None) -> str:
+    """What the report may load: its own style (by digest) and its sorting script (by digest, or from its server)."""
+    script = "'self'" if script_url else _digest(_SCRIPT)
+    return f"default-src 'none'; style-src {_digest(_STYLE)}; script-src {script}"
+
+
+def format_html(report: dict, *, script_url: str | None = None) -> str:
+    """The report as one HTML file; with ``script_url``, its sorting script is loaded from there
+    instead of written inline (the web app, whose pages run no inline script)."""
     periods = _periods(report["first"], report["last"])
     title = f"Tilmash audit: {documents_phrase(report['documents'])}"
     out = [
@@ -86,8 +99,7 @@ def format_html(report: dict) -> str:
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        f'style-src {_digest(_STYLE)}; script-src {_digest(_SCRIPT)}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(script_url)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title>",
         f"<style>{_STYLE}</style>",
@@ -106,7 +118,8 @@ def format_html(report: dict) -> str:
         out.extend(_candidates_section(report))
     if report["most_findings"]:
         out.extend(_documents_section(report))
-    out += [f"<script>{_SCRIPT}</script>", "</body>", "</html>", ""]
+    script = f'<script src="{escape(script_url)}"></script>' if script_url else f"<script>{_SCRIPT}</script>"
+    out += [script, "</body>", "</html>", ""]
     return "\n".join(out)
 
 

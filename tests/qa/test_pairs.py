@@ -85,13 +85,28 @@ def test_rules_can_be_chosen():
     assert [f.rule for f in findings] == ["qa.numbers"]
 
 
-def test_names_of_a_pair_for_translate_mode():
-    from tm.qa.pairs import names_of_pair
+def test_translate_mode_lists_the_sources_names():
+    from tm.qa.pairs import check_translation
 
-    names = names_of_pair("Tokayev visited the Port of Aktau and Kuryk.", "Тоқаев Ақтау портына барды.", "en", "kk",
-                          matcher())
-    assert [(n.concept, n.found, n.rendering, n.present) for n in names] == [
+    check = check_translation("Tokayev visited the Port of Aktau and Kuryk.", "Тоқаев Ақтау портына барды.", "en", "kk",
+                              matcher())
+    assert [(n.concept, n.found, n.rendering, n.present) for n in check.names] == [
         ("kassym-jomart-tokayev", "Tokayev", "Қасым-Жомарт Тоқаев", True),
         ("port-of-aktau", "Port of Aktau", "Ақтау халықаралық теңіз сауда порты", True),
         ("kuryk", "Kuryk", "Құрық", False),
     ]
+    assert [(f.rule, f.concept) for f in check.findings] == [("term.mismatch", "kuryk")]
+
+
+@pytest.mark.parametrize("source, target, missing, extra", [
+    pytest.param("1,500 guests on 12 May", "12 мамырда 1500 қонақ", [], [], id="thousands-and-date-agree"),
+    pytest.param("2.5 million tonnes", "2,5 млн тонна", [], [], id="decimal-comma"),
+    pytest.param("501 wagons", "510 вагон", ["501"], ["510"], id="changed"),
+    pytest.param("501 wagons and 12 ships", "501 вагон", ["12"], [], id="left-out"),
+    pytest.param("501 wagons", "501 вагон, 70 кеме", [], ["70"], id="added"),
+])
+def test_translate_mode_lists_numbers_that_differ(source, target, missing, extra):
+    from tm.qa.pairs import check_translation
+
+    check = check_translation(source, target, "en", "kk", matcher())
+    assert (check.missing_numbers, check.extra_numbers) == (missing, extra)

@@ -93,11 +93,39 @@ def test_translate_mode_renders_names_and_flags_one_left_out(page):
     fuzuli.wait_for()
     assert "Физули" in fuzuli.inner_text() and "missing" in fuzuli.get_attribute("class")
     assert "present" in page.locator('#names li[data-concept="aktau"]').get_attribute("class")
-    if UPDATE_SCREENSHOTS:
-        page.screenshot(path=str(DOCS / "translate.png"))
     fuzuli.locator("button.rendering").click()
     page.wait_for_function("() => window.tilmashEditors.target.state.doc.toString().includes('Физули')")
     page.locator('#names li[data-concept="fuzuli"].present').wait_for()
+
+
+def test_translate_mode_shows_the_memorys_match_for_the_sentence_at_the_cursor(fresh_page, app):
+    from tm.importing import import_files
+
+    from ..conftest import DATA
+
+    with app.extensions["tilmash.database"].session(actor="tests") as session:
+        import_files(session, [DATA / "tm" / "agency.tmx"], actor="tests")
+    page = fresh_page
+    page.goto("/translate")
+    page.select_option("#source-lang", "en")
+    page.select_option("#target-lang", "ru")
+    type_into(page, "#source-editor", "President Kassym-Jomart Tokayev visited Fuzuli. The talks in Baku focused on the Middle Corridor.")
+    match = page.locator("#memory li.match").first  # the cursor is in the second sentence
+    match.wait_for()
+    assert "88.9% match" in match.locator(".score").inner_text()
+    assert match.locator("mark").all_inner_texts() == ["Astana"]  # the word the sentence at the cursor has otherwise
+    use = match.locator("button.use-match")
+    assert use.inner_text() == "Переговоры в Баку были посвящены Среднему коридору."  # repaired: Астане -> Баку
+    type_into(page, "#target-editor", "Президент Касым-Жомарт Токаев посетил Физули. ")
+    page.locator('#names li[data-concept="fuzuli"].present').wait_for()
+    if UPDATE_SCREENSHOTS:
+        page.screenshot(path=str(DOCS / "translate.png"))
+    use.click()
+    page.wait_for_function("() => window.tilmashEditors.target.state.doc.toString() === "
+                           "'Президент Касым-Жомарт Токаев посетил Физули. Переговоры в Баку были посвящены Среднему коридору.'")
+    page.locator("#source-editor .cm-content").click()
+    page.keyboard.press("Control+Home")  # the first sentence: no stored translation of it
+    page.locator("#memory li", has_text="no translation of the sentence at the cursor").wait_for()
 
 
 def sign_in(page, name: str) -> None:
@@ -193,3 +221,22 @@ def test_keyboard_next_finding_opens_its_card_and_accepts(page):
     assert "Qəbələdə" in card.locator(".suggestion").inner_text()
     page.keyboard.press("Control+Enter")
     page.wait_for_function("() => window.tilmashEditor.state.doc.toString().includes('Qəbələdə')")
+
+
+def test_the_audit_report_of_an_uploaded_archive_sorts_under_the_apps_policy(fresh_page, tmp_path):
+    from .test_audit_page import write_archive, zipped
+
+    page = fresh_page
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(page, "tina")
+    page.goto("/audit/")
+    page.set_input_files("#archive", files=[{"name": "desk.zip", "mimeType": "application/zip",
+                                             "buffer": zipped(write_archive(tmp_path / "archive"))}])
+    page.click(".audit-form button[type=submit]")
+    table = page.locator('table.sortable[data-lang="en"]')
+    table.wait_for()
+    occurrences = table.locator("th", has_text="Occurrences")
+    occurrences.click()  # the sorting script, loaded from /audit/report.js, runs
+    assert occurrences.get_attribute("aria-sort") in ("ascending", "descending")
+    assert [e for e in errors if "Content Security Policy" in e] == []

@@ -20,7 +20,7 @@ def test_document_describes_every_endpoint_and_the_error_shape(client):
     document = client.get("/api/openapi.json").get_json()
     assert document["openapi"].startswith("3.")
     assert {"/api/lint", "/api/terms", "/api/concepts/{concept_id}", "/api/export/{format_name}",
-            "/api/proposals", "/api/translate/check"} <= set(document["paths"])
+            "/api/proposals", "/api/translate/check", "/api/qa", "/api/tm/search"} <= set(document["paths"])
     error = document["components"]["schemas"]["Error"]
     assert error["required"] == ["error"]
     lint = document["paths"]["/api/lint"]["post"]

@@ -8,7 +8,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 
 from glossary.records import Role
@@ -40,7 +39,7 @@ def test_serve_runs_gunicorn_and_every_worker_sees_an_edit(app, token, tmp_path)
             try:
                 urllib.request.urlopen(base + "/api/openapi.json", timeout=2)
                 break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):  # TimeoutError: a loaded machine
+            except OSError:  # refused, or accepted and not answered yet (a worker still starting on a busy machine)
                 time.sleep(0.25)
         before = [_call(base + "/api/lint", {"text": "Fizulee"})["findings"] for _ in range(6)]
         assert before == [[]] * 6

@@ -9,19 +9,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import click
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from glossary.fileio import atomic_output
-from glossary.lint.language import detect
-from glossary.lint.matcher import text_language
 from glossary.languages import normalize_language, primary_language
 from tm import concordance as concordance_module
 from tm import search as search_module
 from tm.errors import BadQuery
 from tm.export import export_units
 from tm.destinations import ImportOutcome, ImportPlan, memory_bytes, run_import
-from tm.model import Language
 from tm.stats import memory_stats
 
 from . import InputError, Settings, cli, pass_settings
@@ -60,19 +56,6 @@ def tm() -> None:
     """Search the translation memory, find phrases in it, count what it holds."""
 
 
-def _pair(session: Session, text: str, source: str | None, target: str | None) -> tuple[str, str]:
-    """--source, else the text's language; --target, else the memory's one other language."""
-    source = source or detect(text)
-    if target is None:
-        others = [language for language in session.scalars(select(Language.language))
-                  if language != text_language(normalize_language(source))]
-        if len(others) != 1:
-            known = ", ".join(sorted(others)) or "none yet"
-            raise BadQuery(f"say which language to translate into with --target (the memory has: {known})")
-        target = others[0]
-    return source, target
-
-
 def _match_text(match: search_module.Match) -> str:
     lines = [f"{match.score:5.1f}  #{match.id}" + (f"  {match.origin}" if match.origin else ""),
              f"  {match.source_lang}: {match.source}", f"  {match.target_lang}: {match.target}"]
@@ -109,7 +92,7 @@ def tm_search(settings: Settings, text: str | None, source: str | None, target: 
         raise InputError("give the text to search for, or --batch FILE (not both)")
     with settings.open().session(actor=settings.actor) as session:
         if batch is None:
-            source_lang, target_lang = _pair(session, text, source, target)
+            source_lang, target_lang = search_module.query_languages(session, text, source, target)
             matches = search_module.search(session, text, source_lang, target_lang, min_score, limit, style=style)
             if output_format == "json":
                 click.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=2))
@@ -124,7 +107,7 @@ def tm_search(settings: Settings, text: str | None, source: str | None, target: 
                 click.echo("[]")
                 continue
             try:
-                source_lang, target_lang = _pair(session, query, source, target)
+                source_lang, target_lang = search_module.query_languages(session, query, source, target)
                 matches = search_module.search(session, query, source_lang, target_lang, min_score, limit, style=style)
             except BadQuery as exc:
                 raise InputError(f"{batch.name}:{number}: {exc}") from exc

@@ -8,6 +8,7 @@ file), ``pairs`` (the checks of one unit: names, numbers, placeholders, tags, th
 versions of one story). Findings are the lint's (``glossary.lint.findings``), with the
 rules of ``glossary.lint.rules`` whose command is ``qa`` or ``versions``.
 
-For the web app: ``pairs.check_pair`` (a source and its translation as texts) and
-``versions.check_texts`` (versions as texts).
+For the web app: ``pairs.check_pair`` (a source and its translation as texts: POST /api/qa),
+``pairs.check_translation`` (the same with the source's names and the numbers that differ:
+translate mode's live checks) and ``versions.check_texts`` (versions as texts).
 """

@@ -8,7 +8,9 @@ Findings point at the translation in its file (``Unit.place``).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from glossary.lint import markup
 from glossary.lint.engine import lint_text
@@ -25,7 +27,7 @@ from . import placeholders as placeholders_module
 from . import tags as tags_module
 from .names import SourceName, source_names
 from .places import Place
-from .units import Unit
+from .units import Unit, detected_language
 
 
 def check_units(units: Iterable[Unit], matcher: Matcher, rules: frozenset[str] = QA_RULES) -> list[Finding]:
@@ -37,6 +39,20 @@ def check_units(units: Iterable[Unit], matcher: Matcher, rules: frozenset[str] =
 
 
 def check_unit(unit: Unit, matcher: Matcher, rules: frozenset[str] = QA_RULES) -> list[Finding]:
+    return _check(unit, matcher, rules).findings
+
+
+@dataclass(frozen=True)
+class PairCheck:
+    """What translate mode shows of a source and its translation (``check_translation``)."""
+
+    names: list[SourceName]  # the source's names, their rendering and whether the translation has them
+    findings: list[Finding]  # the QA's findings on the translation
+    missing_numbers: list[str]  # numbers of the source (as the source writes them) the translation lacks or changes
+    extra_numbers: list[str]  # numbers of the translation (as written) not in the source
+
+
+def _check(unit: Unit, matcher: Matcher, rules: frozenset[str]) -> PairCheck:
     target_lang = unit.target_lang or "auto"
     lint_lang = target_lang if target_lang in LANGUAGES else "auto"
     source_lang = unit.source_lang if unit.source_lang in LANGUAGES else "auto"
@@ -54,20 +70,27 @@ def check_unit(unit: Unit, matcher: Matcher, rules: frozenset[str] = QA_RULES) -
     # a name with a letter of the other alphabet is there, misspelt: the lint says so, not a missing name
     repaired, _ = apply_fixes(unit.target, [f for f in linted if f.rule == "text.mixed-script"])
     target_mentions = mentions(repaired, matcher, lang=lint_lang, kind=kind)
+    names = source_names(unit.source, unit.target, unit.target_lang or "", matcher, source_mentions, target_mentions)
     if "term.mismatch" in rules:
-        findings.extend(_missing_names(unit, source_mentions, target_mentions, matcher))
+        findings.extend(_missing_names(unit, names))
     source_placeholders = placeholders_module.placeholders(unit.source, unit.flags)
     target_placeholders = placeholders_module.placeholders(unit.target, unit.flags)
+    instead, extra, missing = _number_differences(unit, kind, source_mentions, target_mentions,
+                                                  source_placeholders, target_placeholders)
     if "qa.numbers" in rules:
-        findings.extend(_numbers(unit, kind, source_mentions, target_mentions, source_placeholders, target_placeholders))
+        findings.extend(_numbers(unit, instead, extra, missing))
     if "qa.placeholders" in rules:
         findings.extend(_placeholders(unit, source_placeholders, target_placeholders))
     if "qa.tags" in rules:
         findings.extend(_tags(unit, source_tags, target_tags))
-    return findings
+    return PairCheck(
+        names, findings,
+        missing_numbers=[unit.source[n.start:n.end] for n in [*(expected for _, expected in instead), *missing]],
+        extra_numbers=[unit.target[n.start:n.end] for n in [*(found for found, _ in instead), *extra]],
+    )
 
 
-def _missing_names(unit: Unit, source: list[Mention], target: list[Mention], matcher: Matcher) -> list[Finding]:
+def _missing_names(unit: Unit, names: list[SourceName]) -> list[Finding]:
     """Concepts the source names that the translation names in no form at all (``names.source_names``)."""
     return [
         unit.place.finding(
@@ -76,7 +99,7 @@ def _missing_names(unit: Unit, source: list[Mention], target: list[Mention], mat
             f"the {language_name(unit.target_lang)} form is {name.rendering!r}",
             lang=unit.target_lang, concept=name.concept,
         )
-        for name in source_names(unit.source, unit.target, unit.target_lang or "", matcher, source, target)
+        for name in names
         if not name.present and name.rendering is not None  # no form in this language: nothing to check against
     ]
 
@@ -87,8 +110,10 @@ def _skipped(text: str, found: list[Mention], marks: list) -> list[tuple[int, in
     return spans + [(p.start, p.end) for p in marks]
 
 
-def _numbers(unit: Unit, kind: str, source_mentions: list[Mention], target_mentions: list[Mention],
-             source_placeholders: list, target_placeholders: list) -> list[Finding]:
+def _number_differences(unit: Unit, kind: str, source_mentions: list[Mention], target_mentions: list[Mention],
+                        source_placeholders: list, target_placeholders: list):
+    """(target number, source number it stands for) pairs that differ, the target's numbers not in the
+    source, the source's numbers not in the target."""
     target_lang = unit.target_lang or "en"
     source_view = markup.prose_view(unit.source, kind)
     target_view = markup.prose_view(unit.target, kind)
@@ -99,7 +124,11 @@ def _numbers(unit: Unit, kind: str, source_mentions: list[Mention], target_menti
     paired = numbers_module.pair_up(in_target, in_source)
     extra = [n for i, n in enumerate(in_target) if i not in {i for i, _ in paired}]
     missing = [n for j, n in enumerate(in_source) if j not in {j for _, j in paired}]
-    instead, extra, missing = numbers_module.substitutions(extra, missing)
+    return numbers_module.substitutions(extra, missing)
+
+
+def _numbers(unit: Unit, instead: list, extra: list, missing: list) -> list[Finding]:
+    target_lang = unit.target_lang or "en"
     findings = []
     for number, expected in instead:
         found = unit.target[number.start:number.end]
@@ -163,19 +192,24 @@ def _tags(unit: Unit, source: list, target: list) -> list[Finding]:
     return findings
 
 
+def _known(text: str, lang: str) -> str:
+    """``lang``, or the text's language when it is not one of ours ("auto")."""
+    return lang if lang in LANGUAGES else detected_language([text])
+
+
 def check_pair(source: str, target: str, source_lang: str, target_lang: str, matcher: Matcher, *,
                rules: frozenset[str] = QA_RULES, path: str = "target", flags: frozenset[str] = frozenset()) -> list[Finding]:
     """The findings of one source text and its translation given as texts (the web app's POST /api/qa):
-    offsets, lines and columns are in ``target``."""
+    offsets, lines and columns are in ``target``. A language "auto" is detected from its text."""
+    source_lang, target_lang = _known(source, source_lang), _known(target, target_lang)
     unit = Unit(source, target, source_lang, target_lang, Place.whole(path, target), flags)
     return sorted(check_unit(unit, matcher, rules), key=lambda f: (f.start, f.end, f.rule))
 
 
-def names_of_pair(source: str, target: str, source_lang: str, target_lang: str, matcher: Matcher,
-                  *, kind: str = "text") -> list[SourceName]:
-    """The source's names with their rendering in the target language and whether the translation has
-    each (translate mode's list beside the findings of ``check_pair``)."""
-    lang = target_lang if target_lang in LANGUAGES else "auto"
-    return source_names(source, target, target_lang, matcher,
-                        mentions(source, matcher, lang=source_lang if source_lang in LANGUAGES else "auto", kind=kind),
-                        mentions(target, matcher, lang=lang, kind=kind))
+def check_translation(source: str, target: str, source_lang: str, target_lang: str, matcher: Matcher, *,
+                      rules: frozenset[str] = QA_RULES, path: str = "target") -> PairCheck:
+    """Translate mode's live checks (POST /api/translate/check): the findings of ``check_pair``, with the
+    source's names and the numbers that differ, from the same pass. ``source_lang`` "auto": detected."""
+    source_lang, target_lang = _known(source, source_lang), _known(target, target_lang)
+    check = _check(Unit(source, target, source_lang, target_lang, Place.whole(path, target)), matcher, rules)
+    return dataclasses.replace(check, findings=sorted(check.findings, key=lambda f: (f.start, f.end, f.rule)))

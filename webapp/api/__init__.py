@@ -20,7 +20,7 @@ class TilmashApi(Api):
 
 
 def init_api(app: Flask) -> None:
-    from . import concepts, exports, lint, memory, proposals
+    from . import concepts, exports, lint, memory, proposals, qa, tm_search
 
     app.config.update(
         API_TITLE="Tilmash",
@@ -30,10 +30,10 @@ def init_api(app: Flask) -> None:
         OPENAPI_JSON_PATH="openapi.json",
     )
     api = TilmashApi(app, spec_kwargs={
-        "info": {"description": "Names of the Azerbaijan-Kazakhstan beat in four languages: lint, glossary, exports."},
+        "info": {"description": "Names of the Azerbaijan-Kazakhstan beat in four languages: lint, bilingual QA, glossary, memory search, exports."},
         "components": {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}},
     })
-    for module in (lint, concepts, proposals, exports, memory):
+    for module in (lint, qa, tm_search, concepts, proposals, exports, memory):
         csrf.exempt(module.blp)  # checked in auth.require: for session cookies, not for API tokens
         api.register_blueprint(module.blp, url_prefix="/api")
     app.extensions["tilmash.api"] = api

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from glossary.cards import concept_cards
 from glossary.lint.engine import lint_text
 from glossary.lint.service import matcher_for_database
-from glossary.translation import check_translation
+from tm.qa.pairs import check_translation
 
 from ..auth import require
 from ..db import database, session
@@ -47,10 +47,11 @@ def lint(request: dict):
 @blp.alt_response(400, schema=schemas.Error)
 @require(None)
 def translate_check(request: dict):
-    """Translate mode: the source's names with their target rendering, and whether the translation has them."""
+    """Translate mode: the source's names with their target rendering, whether the translation has them,
+    and the QA's findings on the translation (``tilmash qa``'s checks: names, numbers, placeholders, tags, the lint)."""
     matcher = matcher_for_database(database(), request["style"], shortcuts=False)
-    check = check_translation(request["source"], request["target"], matcher, source_lang=request["source_lang"],
-                              target_lang=request["target_lang"])
+    check = check_translation(request["source"], request["target"], request["source_lang"], request["target_lang"],
+                              matcher)
     return {
         "names": [vars(n) for n in check.names],
         "findings": [finding_json(f) for f in check.findings],

@@ -3,6 +3,8 @@ OpenAPI document, so the document cannot drift from the code."""
 
 from __future__ import annotations
 
+import datetime
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
@@ -147,9 +149,18 @@ class DeleteQuery(Schema):
     version = fields.Integer(load_default=None)
 
 
+class UtcDateTime(fields.DateTime):
+    """A moment the database keeps in UTC: written with its offset, also where the database drops it (SQLite)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
 class Change(Schema):
     id = fields.Integer(required=True)
-    at = fields.DateTime(required=True)
+    at = UtcDateTime(required=True)
     actor = fields.String(required=True)
     action = fields.String(required=True)
     entity = fields.String(required=True)
@@ -221,3 +232,85 @@ class TranslateResult(Schema):
     findings = fields.List(fields.Nested(Finding), required=True, metadata={"description": "the translation's lint findings"})
     missing_numbers = fields.List(fields.String(), required=True, metadata={"description": "numbers of the source not in the translation"})
     extra_numbers = fields.List(fields.String(), required=True, metadata={"description": "numbers of the translation not in the source"})
+
+
+class QAText(Schema):
+    text = fields.String(required=True, validate=validate.Length(max=2_000_000))
+    lang = fields.String(load_default="auto", validate=validate.OneOf(LANGS), metadata={"description": "auto: detected from the text"})
+
+
+class QARequest(Schema):
+    """A source and its translation, or the versions of one story (``tilmash qa`` / ``tilmash qa --versions``)."""
+
+    source = fields.Nested(QAText, metadata={"description": "with target: a source text"})
+    target = fields.Nested(QAText, metadata={"description": "with source: its translation (findings point into it)"})
+    versions = fields.List(fields.Nested(QAText), validate=validate.Length(min=2, max=10),
+                           metadata={"description": "instead of source and target: the versions of one story, one language each "
+                                     "(findings' path: versions[i])"})
+    format = fields.String(load_default="text", validate=validate.OneOf(["text", "markdown", "html"]))
+    style = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=64))
+
+    @ma.validates_schema
+    def one_shape(self, data, **kwargs):
+        pair = "source" in data or "target" in data
+        if pair == ("versions" in data):
+            raise ma.ValidationError("give source and target, or versions (not both)")
+        if pair and not ("source" in data and "target" in data):
+            raise ma.ValidationError("give both source and target")
+
+
+class QAResponse(Schema):
+    findings = fields.List(fields.Nested(Finding), required=True)
+
+
+class MemoryQuery(Schema):
+    q = fields.String(required=True, validate=validate.Length(min=1, max=10_000), metadata={"description": "the source segment"})
+    source = fields.String(load_default=None, validate=validate.Length(min=2, max=35),
+                           metadata={"description": "the segment's language (default: detected)"})
+    target = fields.String(load_default=None, validate=validate.Length(min=2, max=35),
+                           metadata={"description": "the translations' language (default: the memory's one other language)"})
+    min_score = fields.Float(load_default=60.0, validate=validate.Range(min=0, max=100))
+    limit = fields.Integer(load_default=5, validate=validate.Range(min=1, max=50))
+    style = fields.String(load_default=None, validate=validate.Length(max=64), metadata={"description": "the house style of repairs"})
+
+
+class MemoryDifference(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(
+        ["replace", "extra", "missing", "case", "punctuation", "whitespace", "markup"]))
+    query = fields.String(required=True)
+    source = fields.String(required=True)
+    query_start = fields.Integer(required=True, metadata={"description": "in the query, in code points"})
+    query_end = fields.Integer(required=True)
+    source_start = fields.Integer(required=True, metadata={"description": "in the stored source, in code points"})
+    source_end = fields.Integer(required=True)
+
+
+class MemoryRepair(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(["name", "number"]))
+    source = fields.String(required=True)
+    query = fields.String(required=True)
+    found = fields.String(required=True, metadata={"description": "in the stored target"})
+    replacement = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    concept = fields.String(allow_none=True)
+
+
+class MemoryMatch(Schema):
+    id = fields.Integer(required=True)
+    score = fields.Float(required=True, metadata={"description": "100 the same text; 95-99 the same words; below, word edit similarity"})
+    source_lang = fields.String(required=True)
+    target_lang = fields.String(required=True)
+    source = fields.String(required=True)
+    target = fields.String(required=True)
+    origin = fields.String(required=True, allow_none=True)
+    diff = fields.List(fields.Nested(MemoryDifference), required=True)
+    repaired_target = fields.String(required=True, allow_none=True, metadata={
+        "description": "the target with the names and numbers that differ replaced; null when nothing to repair"})
+    repairs = fields.List(fields.Nested(MemoryRepair), required=True)
+    usage_count = fields.Integer(metadata={"description": "how many times the unit was used"})
+    changed_at = fields.String(allow_none=True, metadata={"description": "when the unit last changed (ISO 8601, UTC)"})
+
+
+class MemoryMatches(Schema):
+    matches = fields.List(fields.Nested(MemoryMatch), required=True)
