@@ -141,6 +141,19 @@ def test_bad_input_is_one_line_and_exit_2(qa, tmp_path, args, message):
     assert (result.exit_code, result.stderr.strip()) == (2, message)
 
 
+def test_a_memory_refused_at_its_end_reports_nothing_of_its_units(qa, tmp_path):
+    """A memory is checked as it is read: a problem found at the end still leaves no finding of it in the report."""
+    unit = ('<tu><tuv xml:lang="en"><seg>501 wagons reached Baku.</seg></tuv>'
+            '<tuv xml:lang="ru"><seg>510 вагонов прибыли в Баку.</seg></tuv></tu>\n')
+    (tmp_path / "big.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" '
+        'segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>\n' + unit * 400, encoding="utf-8")
+    result = qa("qa", "big.tmx", "qa/catalogues/cms.az.po")
+    assert result.exit_code == 2
+    assert result.stderr == "error: big.tmx:403: broken XML: the file ends before <body> (line 2) is closed: is it truncated?\n"
+    assert len(result.stdout.splitlines()) == 3 and "big.tmx" not in result.stdout
+
+
 def test_other_catalogues_are_still_checked_after_a_bad_one(qa):
     result = qa("qa", "qa/bad/duplicate.po", "qa/catalogues/cms.az.po")
     assert result.exit_code == 2

@@ -1,5 +1,6 @@
 """TMX memories read as units for QA: each variant against the source's, located in the file, codes as tags."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def pair(source: str, target: str, target_lang: str = "ru") -> bytes:
 
 
 def test_every_variant_is_checked_against_the_source():
-    units = read_units(str(SET / "catalogues" / "newsroom.tmx"))
+    units = list(read_units(str(SET / "catalogues" / "newsroom.tmx")))
     assert [(u.context, u.source_lang, u.target_lang, u.line) for u in units][:4] == [
         ("shusha", "en", "az", 10), ("shusha", "en", "kk", 11), ("shusha", "en", "ru", 12), ("ports", "en", "kk", 16)]
     assert {u.source for u in units if u.context == "wagons"} == {"501 wagons crossed the Caspian Sea & reached Alat."}
@@ -45,7 +46,7 @@ def test_every_character_of_a_segment_is_located_in_the_file():
 
 def test_a_line_break_written_cr_lf_is_located():
     data = pair("Talks in\r\nShusha", "Переговоры\r\nв Шуше").replace(b"\n<tuv", b"\r\n<tuv")
-    unit = read_tmx(data, "x.tmx")[0]
+    unit = next(read_tmx(io.BytesIO(data), "x.tmx"))
     assert unit.target == "Переговоры\nв Шуше"
     assert data.decode()[unit.place.positions[11]] == "в"
 
@@ -53,7 +54,7 @@ def test_a_line_break_written_cr_lf_is_located():
 def test_units_on_one_line_are_each_located():
     data = tmx('<tu><tuv xml:lang="en"><seg>501 wagons</seg></tuv><tuv xml:lang="ru"><seg>501 вагон</seg></tuv></tu>'
                '<tu><tuv xml:lang="en"><seg>Baku</seg></tuv><tuv xml:lang="ru"><seg>510 Баку</seg></tuv></tu>\n')
-    finding = check_units(read_tmx(data, "x.tmx"), matcher())[0]
+    finding = check_units(read_tmx(io.BytesIO(data), "x.tmx"), matcher())[0]
     assert (data.decode()[finding.start:finding.end], finding.rule) == ("510", "qa.numbers")
 
 
@@ -66,11 +67,11 @@ def test_units_on_one_line_are_each_located():
 def test_source_language(header, unit_srclang, given, expected):
     data = tmx(f'<tu{unit_srclang}><tuv xml:lang="en"><seg>Talks in Baku</seg></tuv>'
                f'<tuv xml:lang="ru"><seg>Переговоры в Баку</seg></tuv></tu>\n', srclang=header)
-    assert [(u.source_lang, u.target_lang) for u in read_tmx(data, "x.tmx", source_lang=given)] == [expected]
+    assert [(u.source_lang, u.target_lang) for u in read_tmx(io.BytesIO(data), "x.tmx", source_lang=given)] == [expected]
 
 
 def findings(data: bytes) -> list[tuple[str, str]]:
-    return [(f.rule, f.found) for f in check_units(read_tmx(data, "x.tmx"), matcher())]
+    return [(f.rule, f.found) for f in check_units(read_tmx(io.BytesIO(data), "x.tmx"), matcher())]
 
 
 @pytest.mark.parametrize(("source", "target", "lang", "expected"), [
@@ -105,7 +106,7 @@ def test_checks_of_a_unit(source, target, lang, expected):
 
 def test_a_code_finding_points_at_the_code_in_the_file():
     data = pair('Talks in <bpt i="1">&lt;i&gt;</bpt>Baku<ept i="1">&lt;/i&gt;</ept>', 'Переговоры в <bpt i="1">&lt;i&gt;</bpt>Баку')
-    finding = check_units(read_tmx(data, "x.tmx"), matcher())[0]
+    finding = check_units(read_tmx(io.BytesIO(data), "x.tmx"), matcher())[0]
     text = data.decode()
     assert text[finding.start:finding.end] == finding.found == '<bpt i="1">&lt;i&gt;</bpt>'
     assert (finding.line, finding.column) == (7, 38)
@@ -113,7 +114,7 @@ def test_a_code_finding_points_at_the_code_in_the_file():
 
 def test_a_finding_in_the_text_points_at_its_place_in_the_file():
     data = pair("501 wagons &amp; 3 ships", "3 корабля &amp; 510 вагонов")
-    finding = check_units(read_tmx(data, "x.tmx"), matcher())[0]
+    finding = check_units(read_tmx(io.BytesIO(data), "x.tmx"), matcher())[0]
     assert data.decode()[finding.start:finding.end] == "510"
     assert (finding.line, finding.column) == (7, 41)
 
@@ -129,7 +130,7 @@ def test_a_finding_in_the_text_points_at_its_place_in_the_file():
 ])
 def test_bad_memories_are_refused_with_file_and_line(name, messages):
     with pytest.raises(FormatError) as raised:
-        read_units(str(DATA / "bad-memory" / name))
+        list(read_units(str(DATA / "bad-memory" / name)))
     assert [(p.line, p.message) for p in raised.value.problems] == messages
 
 
@@ -143,11 +144,65 @@ def test_bad_memories_are_refused_with_file_and_line(name, messages):
 ])
 def test_units_that_cannot_be_checked(data, given, messages):
     with pytest.raises(FormatError) as raised:
-        read_tmx(data, "x.tmx", source_lang=given)
+        list(read_tmx(io.BytesIO(data), "x.tmx", source_lang=given))
     assert [(p.line, p.message) for p in raised.value.problems] == messages
 
 
 def test_entities_are_refused():
     with pytest.raises(FormatError) as raised:
-        read_units(str(DATA / "bad-memory" / "entities.tmx"))
+        list(read_units(str(DATA / "bad-memory" / "entities.tmx")))
     assert "entity expansion is off for untrusted files" in raised.value.problems[0].message
+
+
+def many(count: int, last: str = "", blank_lines: int = 0) -> bytes:
+    """A memory of ``count`` units (about 200 bytes each, each followed by ``blank_lines``), then ``last`` (a unit as written)."""
+    units = "".join(f'<tu tuid="{i}">\n<tuv xml:lang="en"><seg>Story {i}: 501 wagons reached Baku.</seg></tuv>\n'
+                    f'<tuv xml:lang="ru"><seg>Новость {i}: 501 вагон прибыл в Баку.</seg></tuv>\n</tu>\n' + "\n" * blank_lines
+                    for i in range(count))
+    return tmx(units + last)
+
+
+class Reading(io.BytesIO):
+    """A file whose reader says how far it has read."""
+
+    def __init__(self, data: bytes):
+        super().__init__(data)
+        self.furthest = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = super().read(size)
+        self.furthest = self.tell()
+        return data
+
+
+def test_a_memory_is_read_as_a_stream():
+    """The first units are checked before the parser has read the whole file (a 200 MB memory is never loaded whole)."""
+    data = many(5_000)
+    stream = Reading(data)
+    units = read_tmx(stream, "big.tmx")
+    first = next(units)
+    assert first.context == "0"
+    assert stream.furthest < len(data) // 10
+
+
+def test_a_unit_far_into_a_large_memory_is_located():
+    """After the reader has let go of the text behind, and past line 65,535 (where libxml2 gives
+    lines one too far), findings still point at their line and column."""
+    data = many(1_800, blank_lines=40, last='<tu tuid="last">\n<tuv xml:lang="en"><seg>501 wagons</seg></tuv>\n'
+                        '<tuv xml:lang="ru"><seg>Итого: &amp; 510 вагонов</seg></tuv>\n</tu>\n')
+    last = list(read_tmx(io.BytesIO(data), "big.tmx"))[-1]
+    [finding] = check_units([last], matcher())
+    text = data.decode()
+    assert (finding.rule, text[finding.start:finding.end]) == ("qa.numbers", "510")
+    line = text.splitlines()[finding.line - 1]
+    assert line[finding.column - 1:finding.column + 2] == "510"
+
+
+def test_a_problem_at_the_end_of_a_large_memory_refuses_the_whole_file():
+    """The units before were given (and checked) as the file was read: the problem is still raised, at its line."""
+    data = many(500)[:-len("</body>\n</tmx>\n")]
+    with pytest.raises(FormatError) as raised:
+        list(read_tmx(io.BytesIO(data), "big.tmx"))
+    [problem] = raised.value.problems
+    assert (problem.line, problem.message) == (
+        data.count(b"\n") + 1, "broken XML: the file ends before <body> (line 4) is closed: is it truncated?")

@@ -73,14 +73,14 @@ def qa(settings: Settings, files: tuple[str, ...], source_lang: str | None, vers
     findings: list[Finding] = []
     bad_input = False
     for path in files:
-        try:
-            units = read_units(path, source_lang=source_lang)
-        except FormatError as exc:
+        try:  # a memory is read as a stream: its problems may come after some units were checked
+            found = check_units(read_units(path, source_lang=source_lang), matcher, rules)
+        except FormatError as exc:  # nothing of this file is reported but its problems
             for problem in exc.problems:
                 click.echo(f"error: {problem}", err=True)
             bad_input = True
             continue
-        findings.extend(check_units(units, matcher, rules))
+        findings.extend(found)
     _report(findings, output_format, fail_on, bad_input)
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from glossary.errors import FormatError
 
@@ -11,19 +12,32 @@ from .po import read_po
 from .tmx import read_tmx
 from .units import Unit
 
-READERS: dict[str, Callable[..., list[Unit]]] = {".po": read_po, ".tmx": read_tmx}
+KNOWN = (".po", ".tmx")
 
 
-def read_units(path: str, *, source_lang: str | None = None) -> list[Unit]:
-    """The translation units of a bilingual file; FormatError for a file that cannot be read."""
-    reader = READERS.get(Path(path).suffix.lower())
-    if reader is None:
-        known = ", ".join(READERS)
-        raise FormatError.single(path, None, f"not a bilingual file QA reads (expected {known})")
+def read_units(path: str, *, source_lang: str | None = None) -> Iterable[Unit]:
+    """The translation units of a bilingual file; FormatError for a file that cannot be read.
+
+    A catalogue is read whole (a list); a TMX memory as a stream (an iterator: a problem
+    found further in the file is raised as it is reached, and whoever reads the units keeps
+    nothing of the file then).
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in KNOWN:
+        raise FormatError.single(path, None, f"not a bilingual file QA reads (expected {', '.join(KNOWN)})")
     try:
-        data = Path(path).read_bytes()
+        stream = open(path, "rb")  # noqa: SIM115 (closed by the reader)
     except IsADirectoryError:
         raise FormatError.single(path, None, "is a folder") from None
     except OSError as exc:
         raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
-    return reader(data, path, source_lang=source_lang)
+    if suffix == ".po":
+        with stream:
+            data = stream.read()
+        return read_po(data, path, source_lang=source_lang)
+    return _streamed(stream, path, source_lang)
+
+
+def _streamed(stream: BinaryIO, path: str, source_lang: str | None) -> Iterator[Unit]:
+    with stream:
+        yield from read_tmx(stream, path, source_lang=source_lang)

@@ -32,7 +32,8 @@ class Place:
 
     path: str
     positions: Sequence[int]
-    starts: Sequence[int]  # the file's line starts
+    starts: Sequence[int]  # the file's line starts (from line ``first_line`` on: those the text is on, at least)
+    first_line: int = 1
 
     @classmethod
     def whole(cls, path: str, text: str) -> Place:
@@ -56,12 +57,12 @@ class Place:
                         suggestion: str | None = None, concept: str | None = None,
                         status: str | None = None) -> Finding:
         """A finding at offsets of the file (something of the file that is not in the text: a TMX code)."""
-        line = bisect.bisect_right(self.starts, file_start) - 1
-        end_line = bisect.bisect_right(self.starts, file_end) - 1
+        line = max(bisect.bisect_right(self.starts, file_start) - 1, 0)
+        end_line = max(bisect.bisect_right(self.starts, file_end) - 1, 0)
         return Finding(
             path=self.path, start=file_start, end=file_end,
-            line=line + 1, column=file_start - self.starts[line] + 1,
-            end_line=end_line + 1, end_column=file_end - self.starts[end_line] + 1,
+            line=line + self.first_line, column=file_start - self.starts[line] + 1,
+            end_line=end_line + self.first_line, end_column=file_end - self.starts[end_line] + 1,
             rule=rule, severity=RULES[rule].severity, found=found, suggestion=suggestion,
             concept=concept, lang=lang, status=status, message=message,
         )
