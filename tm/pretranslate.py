@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
 import polib
 from sqlalchemy.orm import Session
@@ -148,6 +149,9 @@ def _prepare_header(catalogue: polib.POFile, path: str, lang: str, now: datetime
     else:
         forms = int(found.group(1))
     metadata["Content-Type"] = "text/plain; charset=UTF-8"
+    # msgfmt --check warns of a header without these (a catalogue written by hand may lack them)
+    for name, value in (("Project-Id-Version", Path(path).stem), ("MIME-Version", "1.0"), ("Content-Transfer-Encoding", "8bit")):
+        metadata.setdefault(name, value)
     metadata["PO-Revision-Date"] = header_date(now)
     for name, initial, value in (("Last-Translator", "FULL NAME", "Tilmash pre-translation"),
                                  ("Language-Team", "LANGUAGE", language_name(lang))):

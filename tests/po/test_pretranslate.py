@@ -140,6 +140,14 @@ def test_header_gets_language_and_babels_plural_forms(pretranslate):
     assert catalogue.metadata_is_fuzzy == []
 
 
+def test_a_catalogue_with_a_bare_header_gets_one_msgfmt_accepts_without_a_warning(runs):
+    """A hand-written catalogue whose header has only its charset: Language, Plural-Forms, MIME headers added."""
+    result, catalogue, work = runs("--lang", "kk", file="bare-header.pot")
+    assert result.exit_code == 0, result.stderr
+    assert msgfmt_check(work / "out.po", "--check-format") == (0, "")
+    assert (catalogue.metadata["Language"], catalogue.metadata["MIME-Version"]) == ("kk", "1.0")
+
+
 def test_compiled_result_reads_in_python_gettext(runs, tmp_path):
     _, _, work = runs("--lang", "ru")
     msgfmt_compile(work / "out.po", tmp_path / "out.mo")
