@@ -133,7 +133,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
         "A name the other versions of a story give at this sentence and this version leaves out.",
         "Versions of one story drift: a port, a person or a ministry dropped from one language is missing news. "
         "Inflected forms and the concept's admitted forms (an acronym, a short form) count as present; with three "
-        "or more versions a name only one version gives is not reported on the others.",
+        "or more versions a name only one version gives is not reported on the others, nor a name this version gives "
+        "in as many sentences as the others, elsewhere (a sentence moved).",
         "en: via the ports of Aktau and Kuryk / kk: Ақтау порты арқылы",
         "en: via the ports of Aktau and Kuryk / kk: Ақтау және Құрық порттары арқылы",
         "versions",

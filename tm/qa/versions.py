@@ -10,7 +10,8 @@ and the sentences of each other version aligned with them. Then, group by group:
   version names in no form here or in the groups either side (nor by a name inside
   it, *Aktau* for *the port of Aktau*, unless the others name that one on its own
   too, as *Astana* beside *Air Astana*; nor by a word made from it, *казахстанский*:
-  ``names``), is a ``version.missing-name`` on this version;
+  ``names``), is a ``version.missing-name`` on this version, unless this version names it in as
+  many sentences as one of the others that name it here: that sentence was moved, not left out;
 - a number that no other version has here (nor in the groups either side) is a
   ``version.numbers``; with two versions the second is the one reported, with three or
   more the odd one out; a number that at least two versions agree on and this one
@@ -212,6 +213,8 @@ def _missing_names(versions: Sequence[Version], groups: list[Group], places: lis
                 shortened = nested.get(concept, set()) - set().union(*(named[j] for j in having))
                 if shortened & nearby:
                     continue
+                if _moved(versions, group, i, concept, having):
+                    continue
                 expected = expected_form(matcher, concept, version.lang)
                 if expected is None:
                     continue
@@ -228,6 +231,16 @@ def _missing_names(versions: Sequence[Version], groups: list[Group], places: lis
                     lang=version.lang, concept=concept,
                 ))
     return findings
+
+
+def _moved(versions: Sequence[Version], group: Group, i: int, concept: str, having: Sequence[int]) -> bool:
+    """Whether version ``i`` names ``concept`` in as many sentences as a version that names it here does:
+    then it lacks no mention of it, it has the sentence elsewhere (an editor moved *Tokayev called Baku
+    the pearl of the Caspian* from the end of one version to the top of another)."""
+    def sentences_naming(version: Version) -> int:
+        return sum(concept in present for present in version.present)
+
+    return sentences_naming(versions[i]) >= min(sentences_naming(versions[j]) for j in having)
 
 
 def _inside(version: Version, span: tuple[int, int], offset: int) -> bool:
