@@ -131,6 +131,28 @@ def numbers(text: str, lang: str, *, skip: Sequence[tuple[int, int]] = ()) -> li
     return found
 
 
+# A year written as one, what a version makes explicit where another says "last year": 2023 года, 2023 жылы,
+# 2023-cü ildə (the suffix is part of the number), in 2023.
+_YEAR_AFTER = {
+    "ru": regex.compile(r"\s*(?:г\.|год)"),
+    "kk": regex.compile(r"\s*жыл"),
+    "az": regex.compile(r"\s*il"),
+}
+_YEAR_BEFORE_EN = regex.compile(r"(?i)(?<![\p{L}])(?:in|since|by|until|from|of|year)\s+$")
+
+
+def is_year(number: Number, text: str, lang: str) -> bool:
+    """Whether ``number`` is written as a year (1900 to 2100, with the language's word for a year after it;
+    in English, after *in*, *since*, *by*...)."""
+    kind, _, value = number.value.partition(":")
+    if kind != "n" or number.scale or not value.isdigit() or not 1900 <= int(value) <= 2100:
+        return False
+    after = _YEAR_AFTER.get(lang)
+    if after is not None:
+        return after.match(text, number.end) is not None
+    return _YEAR_BEFORE_EN.search(text, max(0, number.start - 12), number.start) is not None
+
+
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
 

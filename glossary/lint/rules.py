@@ -143,7 +143,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
         "version.numbers", Severity.WARNING,
         "A number that differs from the aligned sentences of the other versions of a story.",
         "A figure typed wrong in one language (510 for 501) is a correction waiting to happen. Numbers are compared "
-        "in each language's notation and with their scale words; with three or more versions the odd one out is reported.",
+        "in each language's notation and with their scale words; with three or more versions the odd one out is reported; "
+        "a year one version writes where the others say last year (2023 года, 2023-cü ildə) is not.",
         "en: 501 trucks / ru: 510 грузовиков",
         "en: 501 trucks / ru: 501 грузовик",
         "versions",

@@ -97,3 +97,21 @@ EN_VISIT = ("Kassym-Jomart Tokayev arrived in Baku on a working visit. The talks
 def test_a_moved_sentence_is_not_a_missing_name(ru, expected):
     findings = check_texts([(EN_VISIT, "en"), (ru, "ru")], matcher())
     assert [(f.rule, f.concept) for f in findings] == expected
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    pytest.param([("Trade grew by 14.3% last year, to $529.4 million.", "en"),
+                  ("По итогам 2023 года товарооборот вырос на 14,3% и составил $529,4 млн.", "ru"),
+                  ("Өткен жылы тауар айналымы 14,3%-ға артып, $529,4 млн-ды құрады.", "kk")],
+                 [], id="year-made-explicit-ru"),
+    pytest.param([("Trade grew by 14.3% last year.", "en"), ("Ticarət dövriyyəsi 2023-cü ildə 14,3% artıb.", "az")],
+                 [], id="year-made-explicit-az"),
+    pytest.param([("Ticarət dövriyyəsi ötən il 14,3% artıb.", "az"), ("Trade grew by 14.3% in 2023.", "en")],
+                 [], id="year-made-explicit-en"),
+    pytest.param([("Trade grew by 14.3% in 2023.", "en"), ("В 2024 году товарооборот вырос на 14,3%.", "ru")],
+                 [("version.numbers", "2024")], id="another-year"),
+    pytest.param([("Trade grew by 14.3% last year.", "en"), ("Товарооборот вырос на 14,3% и 2023 тонны.", "ru")],
+                 [("version.numbers", "2023")], id="not-written-as-a-year"),
+])
+def test_a_year_one_version_makes_explicit_is_not_a_different_number(texts, expected):
+    assert [(f.rule, f.found) for f in check_texts(texts, matcher())] == expected

@@ -13,7 +13,7 @@ and the sentences of each other version aligned with them. Then, group by group:
   ``names``), is a ``version.missing-name`` on this version, unless this version names it in as
   many sentences as one of the others that name it here: that sentence was moved, not left out;
 - a number that no other version has here (nor in the groups either side) is a
-  ``version.numbers``; with two versions the second is the one reported, with three or
+  ``version.numbers`` (not a year written as one, *2023 года* where the others say *last year*); with two versions the second is the one reported, with three or
   more the odd one out; a number that at least two versions agree on and this one
   lacks is reported on it too, or together with the number it has instead.
 """
@@ -295,6 +295,8 @@ def _numbers(versions: Sequence[Version], groups: list[Group], places: list[Plac
                     f"'{numbers_module.describe(expected.value, version.lang)}'",
                     lang=version.lang, suggestion=numbers_module.suggestion_for(number, expected.value, version.lang)))
             for number in extra:
+                if numbers_module.is_year(number, version.text, version.lang):
+                    continue  # 2023 года where the others say "last year": made explicit, not different
                 text = version.text[number.start:number.end]
                 findings.append(places[i].finding(number.start, number.end, "version.numbers", text,
                                                   f"{text!r} is in no other version here", lang=version.lang))
