@@ -169,12 +169,12 @@ def main() -> None:
 
         for name, path, reading in (("catalogue", catalogue, "polib and the scan"),
                                     ("memory", memory, "the memory's TMX reader, segments located")):
-            units = read_units(str(path))
+            units = list(read_units(str(path)))  # a memory is read as a stream
             found = check_units(units, matcher)
             row(f"{name}, engine: read ({reading}) and check",
                 median_seconds(lambda: check_units(read_units(str(path)), matcher), options.runs),
                 f"{len(units):,} units, {len(found):,} findings")
-            row(f"{name}, engine: read alone", median_seconds(lambda: read_units(str(path)), options.runs))
+            row(f"{name}, engine: read alone", median_seconds(lambda: list(read_units(str(path))), options.runs))
             args = [tilmash, "qa", "--glossary", glossary, str(path)]
             row(f"{name}, whole command: tilmash qa {path.name}", median_seconds(lambda: command(args, env), options.runs))
         pofilter = shutil.which("pofilter") or str(Path(sys.executable).with_name("pofilter"))
