@@ -30,6 +30,10 @@ def found(source, target, source_lang="en", target_lang="ru", *, style=None, fla
     pytest.param("Tokayev arrived", "Токаев келді", "kk",
                  [("term.deprecated", "Токаев", "Тоқаев")], id="lint-on-the-translation"),
     pytest.param("Baku", "Бaку", "ru", [("text.mixed-script", "Бaку", "Баку")], id="mixed-script-is-not-also-a-missing-name"),
+    pytest.param("Tokayev arrived in Baku", "Тоқаев прибыл в Баку", "ru",
+                 [("term.wrong-language", "Тоқаев", "Токаев")], id="kazakh-form-in-russian"),
+    pytest.param("A school opened in Fuzuli", "В Füzuli открылась школа", "ru",
+                 [("term.wrong-language", "Füzuli", "Физули")], id="azerbaijani-form-in-russian"),
 ])
 def test_names(source, target, target_lang, expected):
     assert found(source, target, "en", target_lang) == expected
