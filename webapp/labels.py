@@ -31,6 +31,8 @@ LABELS = {
     "term": _l("term"),
     "style_status": _l("status in a style"),
     "style": _l("style"),
+    "glossary": _l("glossary"),
+    "memory": _l("memory"),
     "en": _l("English"),
     "az": _l("Azerbaijani"),
     "kk": _l("Kazakh"),
