@@ -20,6 +20,8 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
+from glossary.errors import Problem
+
 # marshmallow's and webargs' messages for one field
 VALIDATION = [
     ("Missing data for required field.", _l("This field is required.")),
@@ -84,8 +86,12 @@ LIBRARY = [
      _l("A deleted concept cannot be restored from one change: import it again.")),
     ("the term '{text}' ({lang}) is no longer there", _l("The term “%(text)s” (%(lang)s) is no longer there.")),
     # what a refused concept lists (glossary/validation.py), one problem each
-    ("two preferred terms for concept '{id}' in {lang}{where}: '{first}' ({origin}) and '{second}'; a language has one preferred term",
+    ("two preferred terms for concept '{id}' in {lang}: '{first}' ({origin}) and '{second}'; a language has one preferred term",
      _l("Concept “%(id)s” has two preferred terms in %(lang)s: “%(first)s” and “%(second)s”. A language has one preferred term.")),
+    ("two preferred terms for concept '{id}' in {lang} in style '{style}': '{first}' ({origin}) and '{second}'; "
+     "a language has one preferred term",
+     _l("Concept “%(id)s” has two preferred terms in %(lang)s in the house style %(style)s: “%(first)s” and “%(second)s”. "
+        "A language has one preferred term in a style.")),
     ("term '{text}' ({lang}) appears twice in concept '{id}' (first: {origin})",
      _l("The term “%(text)s” (%(lang)s) appears twice in concept “%(id)s”.")),
     ("empty term in concept '{id}' ({lang})", _l("Concept “%(id)s” has an empty term (%(lang)s).")),
@@ -107,9 +113,13 @@ STATUS = {
 }
 
 
+PLACEHOLDERS = {"lang": r"[\w-]+"}  # a language code: one word, so that what follows it is told apart
+
+
 def _compile(template: str) -> re.Pattern:
     parts = re.split(r"\{(\w+)\}", template)
-    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts)), re.DOTALL)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>{PLACEHOLDERS.get(p, '.*?')})"
+                              for i, p in enumerate(parts)), re.DOTALL)
 
 
 @cache
@@ -133,6 +143,12 @@ def _translate(message: str, table: str) -> str:
 def library_message(message: str) -> str:
     """A library error's message (or one problem's) in the request's language, where it is a known one."""
     return _translate(message, "library")
+
+
+def problem_text(problem: Problem) -> str:
+    """One problem of a refused input, 'where:line: message', the message in the request's language."""
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    return f"{where}: {library_message(problem.message)}"
 
 
 def validation_problem(message: str) -> str:

@@ -23,10 +23,10 @@ from glossary.accounts import AccountError, TooManyAttempts
 from glossary.concept_json import concept_to_json
 from glossary.database import DatabaseError
 from glossary.editing import ConceptNotFound, EditConflict, RevertError
-from glossary.errors import FormatError, GlossaryError, Problem
+from glossary.errors import FormatError, GlossaryError
 from glossary.proposals import ProposalError
 
-from .error_messages import library_message, status_message, validation_problem
+from .error_messages import library_message, problem_text, status_message, validation_problem
 
 
 def wants_json() -> bool:
@@ -109,12 +109,6 @@ def _glossary(error: GlossaryError):
     else:
         message = library_message(str(error))
     return _respond(status, message, headers, **extra)
-
-
-def problem_text(problem: Problem) -> str:
-    """One problem of a refused input, 'where:line: message', the message in the request's language."""
-    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: {library_message(problem.message)}"
 
 
 def _csrf(error: CSRFError):

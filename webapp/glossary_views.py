@@ -20,6 +20,7 @@ from glossary.validation import statuses_in_style
 
 from .auth import current_account, require
 from .db import session
+from .error_messages import problem_text
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
 PAGE_SIZE = 50
@@ -111,13 +112,13 @@ def edit(concept_id: str):
             wanted = _concept_from_form(request.form, styles, concept_id)
         except FormatError as exc:
             return _edit_page(editing.read_concept(s, concept_id).concept.sorted(), version, styles, mode="edit",
-                              problems=[str(p) for p in exc.problems], status=400)
+                              problems=[problem_text(p) for p in exc.problems], status=400)
         try:
             editing.save_concept(s, wanted, version if version is not None else -1)
         except editing.EditConflict as exc:
             return _edit_page(wanted, exc.current_version, styles, mode="edit", conflict=exc, status=409)
         except FormatError as exc:
-            return _edit_page(wanted, version, styles, mode="edit", problems=[str(p) for p in exc.problems], status=400)
+            return _edit_page(wanted, version, styles, mode="edit", problems=[problem_text(p) for p in exc.problems], status=400)
     flash(_("Saved."), "info")
     return redirect(url_for("glossary.concept", concept_id=concept_id))
 
@@ -142,7 +143,7 @@ def new():
                 proposals.propose(s, wanted, account.name, request.form.get("comment"))
         except FormatError as exc:
             blank = ConceptEntry(concept_id)
-            return _edit_page(blank, None, styles, mode=mode, problems=[str(p) for p in exc.problems], status=400)
+            return _edit_page(blank, None, styles, mode=mode, problems=[problem_text(p) for p in exc.problems], status=400)
     if direct:
         flash(_("Concept added."), "info")
         return redirect(url_for("glossary.concept", concept_id=concept_id))
@@ -164,7 +165,7 @@ def propose(concept_id: str):
             proposals.propose(s, wanted, current_account().name, request.form.get("comment"))
         except FormatError as exc:
             return _edit_page(versioned.concept.sorted(), versioned.version, styles, mode="propose",
-                              problems=[str(p) for p in exc.problems], status=400)
+                              problems=[problem_text(p) for p in exc.problems], status=400)
     flash(_("Thank you: a terminologist will review your proposal."), "info")
     return redirect(url_for("glossary.concept", concept_id=concept_id))
 

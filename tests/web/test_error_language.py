@@ -103,3 +103,13 @@ def test_a_bug_is_a_translated_500(app, monkeypatch):
     app.config["WTF_CSRF_ENABLED"] = False
     response = app.test_client().post("/api/lint", json={"text": "Fizuli"}, headers={"Accept-Language": "kk"})
     assert assert_error_shape(response, 500)["message"] == "Ішкі қате: сервер бұл сұрауға жауап бере алмады"
+
+
+def test_two_preferred_terms_in_a_style_name_the_style(api, token):
+    body = {"id": "new-place", "terms": [
+        {"lang": "ru", "text": "Нахчыван-2", "status": "admitted", "styles": {"az-official": "preferred"}},
+        {"lang": "ru", "text": "Нахичевань-2", "status": "preferred", "styles": {"az-official": "preferred"}}]}
+    response = api.post("/api/concepts", json=body, headers={**bearer(token(Role.TERMINOLOGIST)), "Accept-Language": "ru"})
+    assert assert_error_shape(response, 400)["problems"] == [
+        "concept new-place: У понятия «new-place» в редакционном стиле az-official два основных термина на языке ru: "
+        "«Нахчыван-2» и «Нахичевань-2». В одном стиле у языка может быть только один основной термин."]

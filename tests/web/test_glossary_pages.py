@@ -86,6 +86,28 @@ def test_the_edit_page_applies_the_termbase_rules(client):
     assert "two preferred terms for concept &#39;fuzuli&#39; in en" in response.get_data(as_text=True)
 
 
+def test_the_edit_pages_problems_are_in_the_ui_language(client):
+    sign_in(client, "terry")
+    data = edit_form(client.get("/glossary/fuzuli/edit").get_data(as_text=True))
+    data[row_of(data, "Fizuli") + "status"] = "preferred"
+    response = client.post("/glossary/fuzuli/edit", data=data, headers={"Accept-Language": "ru"})
+    assert response.status_code == 400
+    assert ("У понятия «fuzuli» два основных термина на языке en: «Fuzuli» и «Fizuli». "
+            "В каждом языке основной термин может быть только один.") in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, fields, values", [
+    pytest.param("ru", ["Язык", "Термин", "Статус"], ["нерекомендуемый", "существительное"], id="russian"),
+    pytest.param("kk", ["Тіл", "Термин", "Мәртебесі"], ["ұсынылмайды", "зат есім"], id="kazakh"),
+])
+def test_history_names_fields_and_values_in_the_ui_language(reader, lang, fields, values):
+    page = reader.get("/glossary/fuzuli/history", headers={"Accept-Language": lang}).get_data(as_text=True)
+    shown = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", page)
+    names, shown_values = {name for name, _ in shown}, {value for _, value in shown}
+    assert set(fields) <= names and set(values) <= shown_values
+    assert not {"lang", "text", "status", "case_rule", "part_of_speech"} & names
+
+
 def test_proposal_and_review_queue(app, client):
     sign_in(client, "tina")
     data = edit_form(client.get("/glossary/fuzuli/propose").get_data(as_text=True))
