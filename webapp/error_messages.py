@@ -35,6 +35,7 @@ VALIDATION = [
     ("Not a valid integer.", _l("Expected a whole number.")),
     ("Not a valid number.", _l("Expected a number.")),
     ("Number too large.", _l("The number is too large.")),
+    ("Special numeric values (nan or infinity) are not permitted.", _l("Expected a number (not NaN or infinity).")),
     ("Not a valid boolean.", _l("Expected true or false.")),
     ("Not a valid date.", _l("Expected a date (YYYY-MM-DD).")),
     ("Not a valid datetime.", _l("Expected a date (YYYY-MM-DD) or a moment (YYYY-MM-DDTHH:MM:SSZ).")),

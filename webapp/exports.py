@@ -51,7 +51,10 @@ def form_query(schema, leave_out: tuple[str, ...] = ()) -> dict:
 def glossary():
     """The form's choice of the glossary: TBX, CSV, or a PO, MO or POT catalogue, filtered as asked
     (filters that do not apply, such as a status filter on TBX, are a 400 page that says so)."""
-    fmt, version = PAGE_FORMATS.get(request.args.get("format", ""), ("po", "2008"))
+    if request.args.get("format", "po") not in PAGE_FORMATS:
+        abort(400, description=_("Unknown file format %(format)r: choose one of %(formats)s.",
+                                 format=request.args["format"], formats=", ".join(PAGE_FORMATS)))
+    fmt, version = PAGE_FORMATS[request.args.get("format", "po")]
     query = form_query(ExportQuery(), leave_out=("format", "version"))
     if fmt in ("tbx", "csv", "pot"):
         query["lang"] = None  # the catalogue form's language choice does not apply

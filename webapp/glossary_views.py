@@ -24,6 +24,7 @@ from .error_messages import problem_text
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000
 NEW_ROWS = 3
 
 
@@ -34,7 +35,7 @@ def browse():
     status = args.get("status") or None
     if status and status not in TermStatus.__members__.values():
         status = None
-    page = max(1, args.get("page", 1, type=int) or 1)
+    page = min(max(1, args.get("page", 1, type=int) or 1), MAX_PAGE)  # beyond: an empty page, not a database error
     with session() as s:
         concepts, total = editing.browse_concepts(
             s, subject_field=args.get("subject") or None, status=TermStatus(status) if status else None,
@@ -195,8 +196,11 @@ def revert(change_id: int):
 @bp.route("/<concept_id>/delete", methods=["POST"])
 @require(Role.TERMINOLOGIST)
 def delete(concept_id: str):
+    version = request.form.get("version", type=int)
+    if version is None:  # the page's form always sends the version it showed: without it, deleting would skip the check
+        abort(400, description=_("The form did not say which version of the concept it showed: reload the page and try again."))
     with session() as s:
-        editing.delete_concept(s, concept_id, request.form.get("version", type=int))
+        editing.delete_concept(s, concept_id, version)
     flash(_("Concept deleted."), "info")
     return redirect(url_for("glossary.browse"))
 

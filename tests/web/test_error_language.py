@@ -26,6 +26,7 @@ CASES = [  # method, path, request kwargs, status, a part of the request the mes
     pytest.param("post", "/api/lint", {"json": {"text": "x", "style": "no-such-style"}}, 400, "no-such-style", id="unknown-style"),
     pytest.param("get", "/api/terms?q=x&limit=0", {}, 422, "200", id="out-of-range"),
     pytest.param("get", "/api/terms?q=x&limit=many", {}, 422, "limit", id="not-a-number"),
+    pytest.param("get", "/api/tm/search?q=Fuzuli&min_score=nan", {}, 422, "min_score", id="nan"),
     pytest.param("get", "/api/concepts/no-such-concept", {}, 404, "no-such-concept", id="unknown-concept"),
     pytest.param("post", "/api/concepts", {"json": {"id": "x", "terms": []}}, 401, "Bearer", id="write-without-account"),
     pytest.param("get", "/api/export/po", {}, 400, "po", id="catalogue-without-target"),

@@ -114,6 +114,7 @@ def test_since_keeps_the_concepts_changed_after_it(api, token):
     pytest.param("format=po&lang=kk&since=yesterday", "since: Not a valid datetime", id="not-a-date"),
     pytest.param("format=po&lang=en&source=en", "the target language is the source language", id="same-language"),
     pytest.param("format=po&lang=kk&style=no-such-style", "unknown style", id="unknown-style"),
+    pytest.param("format=xlsx", "Unknown file format &#39;xlsx&#39;", id="unknown-format"),
 ])
 def test_the_page_refuses_filters_that_do_not_apply(reader, query, message):
     response = reader.get(f"/exports/glossary?{query}")

@@ -142,3 +142,21 @@ def test_the_edit_page_keeps_and_sets_validity_periods(client):
     data[row_of(data, "Nur-Sultan") + "valid"] = "2022/2019"
     response = client.post("/glossary/astana/edit", data=data)
     assert response.status_code == 400 and "ends before it starts" in response.get_data(as_text=True)
+
+
+def test_a_page_number_beyond_any_is_an_empty_page(reader):
+    response = reader.get("/glossary/?page=99999999999999999999")
+    assert response.status_code == 200 and 'href="/glossary/fuzuli"' not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("version, status, kept", [
+    pytest.param(None, 400, True, id="without-version"),
+    pytest.param("not-a-number", 400, True, id="unreadable-version"),
+    pytest.param("0", 409, True, id="stale-version"),
+    pytest.param("1", 302, False, id="the-version-shown"),
+])
+def test_deleting_from_the_page_checks_the_version_it_showed(client, version, status, kept):
+    sign_in(client, "terry")
+    form = {"csrf_token": csrf_token(client, "/glossary/fuzuli/edit"), **({"version": version} if version else {})}
+    assert client.post("/glossary/fuzuli/delete", data=form).status_code == status
+    assert (client.get("/glossary/fuzuli").status_code == 200) is kept
