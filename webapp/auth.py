@@ -24,6 +24,7 @@ from glossary import accounts
 from glossary.accounts import Account, AccountError, TooManyAttempts
 from glossary.records import Role
 
+from .error_messages import library_message
 from .labels import label
 
 bp = Blueprint("auth", __name__)
@@ -179,7 +180,7 @@ def admin():
             flash(_("Token revoked."), "info")
             return redirect(url_for("auth.admin"))
     except (AccountError, ValueError) as exc:
-        flash(str(exc), "error")
+        flash(library_message(str(exc)), "error")
     with session() as s:
         users, tokens = accounts.list_users(s), accounts.list_tokens(s)
     return render_template("admin.html", users=users, tokens=tokens, user_form=user_form, token_form=token_form,

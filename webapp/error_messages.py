@@ -22,6 +22,8 @@ from werkzeug.exceptions import HTTPException
 
 from glossary.errors import Problem
 
+from .labels import label
+
 # marshmallow's and webargs' messages for one field
 VALIDATION = [
     ("Missing data for required field.", _l("This field is required.")),
@@ -86,6 +88,15 @@ LIBRARY = [
     ("a deleted concept cannot be brought back from one change; import it again",
      _l("A deleted concept cannot be restored from one change: import it again.")),
     ("the term '{text}' ({lang}) is no longer there", _l("The term “%(text)s” (%(lang)s) is no longer there.")),
+    # accounts (the admin page)
+    ("invalid user name '{name}': use letters, digits, '.', '@', '-' and '_' (at most 100)",
+     _l("“%(name)s” cannot be a user name: use letters, digits, “.”, “@”, “-” and “_” (at most 100).")),
+    ("the password is too short: at least {min} characters", _l("The password is too short: at least %(min)s characters.")),
+    ("user '{name}' already exists", _l("The user “%(name)s” already exists.")),
+    ("no user named '{name}'", _l("There is no user “%(name)s”.")),
+    ("a token cannot have more rights than its user ({user} is {role})",
+     _l("A token cannot have more rights than its user (%(user)s is %(role)s).")),
+    ("no API token with id {id}", _l("There is no API token %(id)s.")),
     # what a refused concept lists (glossary/validation.py), one problem each
     ("two preferred terms for concept '{id}' in {lang}: '{first}' ({origin}) and '{second}'; a language has one preferred term",
      _l("Concept “%(id)s” has two preferred terms in %(lang)s: “%(first)s” and “%(second)s”. A language has one preferred term.")),
@@ -137,7 +148,10 @@ def _translate(message: str, table: str) -> str:
         return message
     for pattern, translated in _patterns(table):
         if (match := pattern.fullmatch(message)) is not None:
-            return str(translated) % match.groupdict()
+            params = match.groupdict()
+            if "role" in params:  # a role's name, as the UI names it
+                params["role"] = label(params["role"])
+            return str(translated) % params
     return message
 
 

@@ -216,6 +216,8 @@ def test_switching_the_ui_to_kazakh(page):
     pytest.param("/translate", id="translate"),
     pytest.param("/glossary/", id="glossary"),
     pytest.param("/glossary/fuzuli", id="concept"),
+    pytest.param("/glossary/fuzuli/history", id="history"),
+    pytest.param("/exports", id="downloads"),
 ])
 def test_no_serious_accessibility_violations(browser, shared_server, path):
     # axe is injected by the test, which the app's Content-Security-Policy rightly refuses: bypassed here only

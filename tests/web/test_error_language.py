@@ -114,3 +114,12 @@ def test_two_preferred_terms_in_a_style_name_the_style(api, token):
     assert assert_error_shape(response, 400)["problems"] == [
         "concept new-place: У понятия «new-place» в редакционном стиле az-official два основных термина на языке ru: "
         "«Нахчыван-2» и «Нахичевань-2». В одном стиле у языка может быть только один основной термин."]
+
+
+@pytest.mark.parametrize("path, expected", [
+    pytest.param("/memory/concordance?q=%21%21", "Искать нечего: во фразе нет ни одного слова.", id="concordance-page"),
+    pytest.param("/memory/?q=Fuzuli&source=en&target=en", "Язык оригинала и язык перевода совпадают (en)", id="search-page"),
+])
+def test_the_memory_pages_say_what_is_wrong_in_the_language(reader, path, expected):
+    response = reader.get(path, headers={"Accept-Language": "ru"})
+    assert expected in response.get_data(as_text=True)
