@@ -160,3 +160,15 @@ def test_deleting_from_the_page_checks_the_version_it_showed(client, version, st
     form = {"csrf_token": csrf_token(client, "/glossary/fuzuli/edit"), **({"version": version} if version else {})}
     assert client.post("/glossary/fuzuli/delete", data=form).status_code == status
     assert (client.get("/glossary/fuzuli").status_code == 200) is kept
+
+
+@pytest.mark.parametrize("lang, place", [
+    pytest.param("kk", "жер", id="kazakh"),
+    pytest.param("az", "yer", id="azerbaijani"),
+    pytest.param("en", "place", id="english"),
+])
+def test_subject_fields_are_named_in_the_ui_language(reader, lang, place):
+    concept = reader.get("/glossary/fuzuli", headers={"Accept-Language": lang}).get_data(as_text=True)
+    assert f'<p class="subject">{place}</p>' in concept
+    browse = reader.get("/glossary/", headers={"Accept-Language": lang}).get_data(as_text=True)
+    assert f'<option value="place" >{place}</option>' in browse
