@@ -6,7 +6,8 @@ The JSON shape (DESIGN.md, pinned by tests/web/test_errors.py)::
 
 ``problems`` lists each problem of a refused glossary input (``path:line: message``);
 ``current`` is the stored concept when a save conflicts (409). A traceback never reaches
-the client: an unexpected exception is logged and answered with a plain 500.
+the client: an unexpected exception is logged and answered with a plain 500. Messages are in
+the request's language: the app's own through gettext, the rest through ``error_messages``.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from .api.schemas import ExportQuery, TmxQuery
 from .auth import require
 from .db import session
 from .downloads import glossary_download, memory_download
+from .errors import validation_message
 
 bp = Blueprint("exports", __name__)
 # the page's one list of files: what the format choice sends -> (format, TBX version)
@@ -34,8 +35,6 @@ def index():
 def form_query(schema, leave_out: tuple[str, ...] = ()) -> dict:
     """The form's fields read with an API query shape; an empty field is a filter left out.
     A wrong value is a 400 page that names the field."""
-    from .errors import validation_message
-
     args = {key: [v for v in values if v] for key, values in request.args.lists() if key not in leave_out}
     given = {key: values if isinstance(schema.fields.get(key), fields.List) else values[0]
              for key, values in args.items() if values}
