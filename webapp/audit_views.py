@@ -29,6 +29,7 @@ from glossary.records import Role
 
 from .auth import allowed, require
 from .db import database, session
+from .error_messages import library_message
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 
@@ -60,7 +61,7 @@ def index():
     try:
         report = _report(form)
     except GlossaryError as exc:
-        form.archive.errors = [str(exc)]
+        form.archive.errors = [library_message(str(exc))]
         return render_template("audit.html", form=form, folders=_may_name_folders()), 400
     script_url = url_for("audit.script")
     response = Response(format_html(report, script_url=script_url), mimetype="text/html")

@@ -24,6 +24,9 @@ from glossary import accounts
 from glossary.accounts import Account, AccountError, TooManyAttempts
 from glossary.records import Role
 
+from .error_messages import library_message
+from .labels import label
+
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
 csrf = CSRFProtect()
@@ -55,7 +58,7 @@ def _token_account() -> Account | None:
     with database().session() as session:
         account = accounts.account_for_token(session, header[7:].strip())
     if account is None:
-        abort(401, description="invalid API token")
+        abort(401, description=_("invalid API token"))
     return account
 
 
@@ -87,9 +90,9 @@ def require(role: Role | None) -> Callable:
             if not allowed(role):
                 if current_account() is None:
                     if request.path.startswith("/api/"):
-                        abort(401, description="sign in or send an API token (Authorization: Bearer ...)")
+                        abort(401, description=_("sign in or send an API token (Authorization: Bearer ...)"))
                     return redirect(url_for("auth.login", next=request.full_path))
-                abort(403, description=f"this needs the {role.value} role" if role else "not allowed")
+                abort(403, description=_("this needs the %(role)s role", role=label(role)) if role else _("not allowed"))
             # A signed-in browser's cookie could be sent by another site's form: its writes need the CSRF
             # token. Token calls cannot be forged that way, and anonymous ones have no rights to borrow.
             if (request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("by_token")
@@ -177,7 +180,7 @@ def admin():
             flash(_("Token revoked."), "info")
             return redirect(url_for("auth.admin"))
     except (AccountError, ValueError) as exc:
-        flash(str(exc), "error")
+        flash(library_message(str(exc)), "error")
     with session() as s:
         users, tokens = accounts.list_users(s), accounts.list_tokens(s)
     return render_template("admin.html", users=users, tokens=tokens, user_form=user_form, token_form=token_form,

@@ -20,9 +20,11 @@ from glossary.validation import statuses_in_style
 
 from .auth import current_account, require
 from .db import session
+from .error_messages import problem_text
 
 bp = Blueprint("glossary", __name__, url_prefix="/glossary")
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000
 NEW_ROWS = 3
 
 
@@ -33,7 +35,7 @@ def browse():
     status = args.get("status") or None
     if status and status not in TermStatus.__members__.values():
         status = None
-    page = max(1, args.get("page", 1, type=int) or 1)
+    page = min(max(1, args.get("page", 1, type=int) or 1), MAX_PAGE)  # beyond: an empty page, not a database error
     with session() as s:
         concepts, total = editing.browse_concepts(
             s, subject_field=args.get("subject") or None, status=TermStatus(status) if status else None,
@@ -111,13 +113,13 @@ def edit(concept_id: str):
             wanted = _concept_from_form(request.form, styles, concept_id)
         except FormatError as exc:
             return _edit_page(editing.read_concept(s, concept_id).concept.sorted(), version, styles, mode="edit",
-                              problems=[str(p) for p in exc.problems], status=400)
+                              problems=[problem_text(p) for p in exc.problems], status=400)
         try:
             editing.save_concept(s, wanted, version if version is not None else -1)
         except editing.EditConflict as exc:
             return _edit_page(wanted, exc.current_version, styles, mode="edit", conflict=exc, status=409)
         except FormatError as exc:
-            return _edit_page(wanted, version, styles, mode="edit", problems=[str(p) for p in exc.problems], status=400)
+            return _edit_page(wanted, version, styles, mode="edit", problems=[problem_text(p) for p in exc.problems], status=400)
     flash(_("Saved."), "info")
     return redirect(url_for("glossary.concept", concept_id=concept_id))
 
@@ -142,7 +144,7 @@ def new():
                 proposals.propose(s, wanted, account.name, request.form.get("comment"))
         except FormatError as exc:
             blank = ConceptEntry(concept_id)
-            return _edit_page(blank, None, styles, mode=mode, problems=[str(p) for p in exc.problems], status=400)
+            return _edit_page(blank, None, styles, mode=mode, problems=[problem_text(p) for p in exc.problems], status=400)
     if direct:
         flash(_("Concept added."), "info")
         return redirect(url_for("glossary.concept", concept_id=concept_id))
@@ -164,7 +166,7 @@ def propose(concept_id: str):
             proposals.propose(s, wanted, current_account().name, request.form.get("comment"))
         except FormatError as exc:
             return _edit_page(versioned.concept.sorted(), versioned.version, styles, mode="propose",
-                              problems=[str(p) for p in exc.problems], status=400)
+                              problems=[problem_text(p) for p in exc.problems], status=400)
     flash(_("Thank you: a terminologist will review your proposal."), "info")
     return redirect(url_for("glossary.concept", concept_id=concept_id))
 
@@ -194,8 +196,11 @@ def revert(change_id: int):
 @bp.route("/<concept_id>/delete", methods=["POST"])
 @require(Role.TERMINOLOGIST)
 def delete(concept_id: str):
+    version = request.form.get("version", type=int)
+    if version is None:  # the page's form always sends the version it showed: without it, deleting would skip the check
+        abort(400, description=_("The form did not say which version of the concept it showed: reload the page and try again."))
     with session() as s:
-        editing.delete_concept(s, concept_id, request.form.get("version", type=int))
+        editing.delete_concept(s, concept_id, version)
     flash(_("Concept deleted."), "info")
     return redirect(url_for("glossary.browse"))
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
@@ -23,6 +24,7 @@ from tm.destinations import GLOSSARY, MEMORY, files_by_destination, known_extens
 from . import import_jobs
 from .auth import allowed, current_account, require
 from .db import database
+from .labels import label
 
 bp = Blueprint("imports", __name__)
 EXTENSION = "tilmash.imports"
@@ -55,18 +57,18 @@ def accept_upload(uploads: list[FileStorage], into: str | None) -> dict[str, Any
     imported, 403 when the destination needs a role the account lacks."""
     uploads = [u for u in uploads if u and u.filename]
     if not uploads:
-        abort(400, description="no file: send one or more files in the form field 'file'")
+        abort(400, description=_("no file: send one or more files in the form field 'file'"))
     if len(uploads) > MAX_FILES:
-        abort(400, description=f"at most {MAX_FILES} files in one import, not {len(uploads)}")
+        abort(400, description=_("at most %(most)s files in one import, not %(count)s", most=MAX_FILES, count=len(uploads)))
     if into not in (None, "", GLOSSARY, MEMORY):
-        abort(400, description=f"'into' is glossary or memory, not {into!r}")
+        abort(400, description=_("'into' is glossary or memory, not %(into)r", into=into))
     into = into or None
     known = known_extensions()
     unknown = [u.filename for u in uploads if Path(u.filename).suffix.lower() not in known]
     if unknown:
-        abort(400, description=f"cannot import {', '.join(unknown)}: the file types read are {', '.join(known)}")
+        abort(400, description=_("cannot import %(files)s: the file types read are %(types)s", files=", ".join(unknown), types=", ".join(known)))
     if into == MEMORY and any(Path(u.filename).suffix.lower() not in (".tmx", ".po") for u in uploads):
-        abort(400, description="the memory reads TMX and PO files")
+        abort(400, description=_("the memory reads TMX and PO files"))
     jobs, job_id = store(), import_jobs.new_job_id()
     folder = jobs.files_folder(job_id)
     folder.mkdir(parents=True)
@@ -82,7 +84,7 @@ def accept_upload(uploads: list[FileStorage], into: str | None) -> dict[str, Any
         jobs.remove_files(job_id)
         (jobs.folder / job_id).rmdir()
         where = GLOSSARY if refused is Role.TERMINOLOGIST else MEMORY
-        abort(403, description=f"importing into the {where} needs the {refused.value} role")
+        abort(403, description=_("importing into the %(where)s needs the %(role)s role", where=label(where), role=label(refused)))
     job = jobs.create(job_id, current_account().name, into, paths)
     import_jobs.start(jobs, database(), job)
     return job
@@ -93,7 +95,7 @@ def read_job(job_id: str) -> dict[str, Any]:
     job = store().read(job_id)
     account = current_account()
     if job is None or account is None or (job["owner"] != account.name and not account.can(Role.ADMIN)):
-        abort(404, description="no such import")
+        abort(404, description=_("no such import"))
     return job
 
 

@@ -15,6 +15,7 @@ from tm.stats import memory_stats
 
 from .auth import require
 from .db import session
+from .error_messages import library_message
 
 bp = Blueprint("memory", __name__, url_prefix="/memory")
 LANGUAGES = ("en", "az", "kk", "ru")
@@ -75,7 +76,7 @@ def search():
                 found = search_module.search(s, query, source_lang, target, min_score, limit=10)
                 matches = [match_view(m) for m in found]
             except GlossaryError as exc:
-                error = str(exc)
+                error = library_message(str(exc))
     return render_template("memory/search.html", stats=stats, query=query, source=source, target=target,
                            min_score=min_score, matches=matches, error=error, languages=LANGUAGES)
 
@@ -97,6 +98,6 @@ def concordance():
             hits = [{"id": o.id, "lang": o.lang, "origin": o.origin, "text": pieces(o.text, o.marks),
                      "others": o.others} for o in found]
         except GlossaryError as exc:
-            error = str(exc)
+            error = library_message(str(exc))
     return render_template("memory/concordance.html", phrase=phrase, lang=lang, hits=hits, error=error,
                            languages=LANGUAGES)

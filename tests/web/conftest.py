@@ -113,6 +113,13 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture
+def api(app):
+    """The test client, with CSRF off: for tests about the API's answers, not the browser's session."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    return app.test_client()
+
+
 @pytest.fixture(scope="session")
 def shared_app(request, tmp_path_factory):
     """One app for the tests that only read: none of them may change its database or its config."""

@@ -15,13 +15,6 @@ from glossary.termbase import bundled_glossary
 from .conftest import bearer
 
 
-@pytest.fixture
-def api(app):
-    """The test client, with CSRF off: these tests are about the API's answers, not the browser's session."""
-    app.config["WTF_CSRF_ENABLED"] = False
-    return app.test_client()
-
-
 @pytest.mark.parametrize("text, found, suggestion, fixable", [
     pytest.param("Визит Касыма-Жомарта Кемеловича Токаева.", "Касыма-Жомарта Кемеловича Токаева",
                  "Касыма-Жомарта Кемелевича Токаева", True, id="russian-patronymic-genitive"),

@@ -93,3 +93,16 @@ def test_users_add_on_the_command_line(invoke):
     assert again.exit_code == 2 and "error: user 'first' already exists" in again.stderr
     short = invoke("users", "add", "second", "--role", "translator", "--password", "short")
     assert short.exit_code == 2 and "too short" in short.stderr
+
+
+@pytest.mark.parametrize("lang, fields, expected", [
+    pytest.param("ru", {"token-user": "tina", "token-role": "admin"},
+                 "У токена не может быть больше прав, чем у его пользователя (tina: переводчик).", id="token-rights-russian"),
+    pytest.param("kk", {"token-user": "tina", "token-role": "admin"},
+                 "Токеннің құқығы оның пайдаланушысының құқығынан көп бола алмайды (tina: аудармашы).", id="token-rights-kazakh"),
+])
+def test_the_admin_pages_refusals_are_in_the_ui_language(client, lang, fields, expected):
+    sign_in(client, "ada")
+    page = client.post("/admin", data={"csrf_token": csrf_token(client, "/admin"), "form": "token", "token-name": "CMS", **fields},
+                       headers={"Accept-Language": lang}).get_data(as_text=True)
+    assert expected in page

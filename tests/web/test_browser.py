@@ -141,6 +141,26 @@ def row_input(page, lang: str, text: str, field: str):
     return page.locator(f'[name="{name[:-len("text")]}{field}"]')
 
 
+def test_translate_mode_writes_the_score_as_the_ui_language_does(browser, live_server, app):
+    from tm.importing import import_files
+
+    from ..conftest import DATA
+
+    with app.extensions["tilmash.database"].session(actor="tests") as session:
+        import_files(session, [DATA / "tm" / "agency.tmx"], actor="tests")
+    context = browser.new_context(base_url=live_server.url, locale="ru-RU")
+    page = context.new_page()
+    page.goto("/translate")
+    page.select_option("#source-lang", "en")
+    page.select_option("#target-lang", "ru")
+    type_into(page, "#source-editor", "The talks in Baku focused on the Middle Corridor.")
+    score = page.locator("#memory li.match .score").first
+    score.wait_for()
+    text = score.inner_text()
+    context.close()
+    assert "88,9" in text and "88.9" not in text
+
+
 def test_terminologist_edits_sees_history_and_reverts(fresh_page):
     page = fresh_page
     sign_in(page, "terry")
@@ -196,6 +216,8 @@ def test_switching_the_ui_to_kazakh(page):
     pytest.param("/translate", id="translate"),
     pytest.param("/glossary/", id="glossary"),
     pytest.param("/glossary/fuzuli", id="concept"),
+    pytest.param("/glossary/fuzuli/history", id="history"),
+    pytest.param("/exports", id="downloads"),
 ])
 def test_no_serious_accessibility_violations(browser, shared_server, path):
     # axe is injected by the test, which the app's Content-Security-Policy rightly refuses: bypassed here only

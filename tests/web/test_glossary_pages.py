@@ -86,6 +86,28 @@ def test_the_edit_page_applies_the_termbase_rules(client):
     assert "two preferred terms for concept &#39;fuzuli&#39; in en" in response.get_data(as_text=True)
 
 
+def test_the_edit_pages_problems_are_in_the_ui_language(client):
+    sign_in(client, "terry")
+    data = edit_form(client.get("/glossary/fuzuli/edit").get_data(as_text=True))
+    data[row_of(data, "Fizuli") + "status"] = "preferred"
+    response = client.post("/glossary/fuzuli/edit", data=data, headers={"Accept-Language": "ru"})
+    assert response.status_code == 400
+    assert ("У понятия «fuzuli» два основных термина на языке en: «Fuzuli» и «Fizuli». "
+            "В каждом языке основной термин может быть только один.") in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, fields, values", [
+    pytest.param("ru", ["Язык", "Термин", "Статус"], ["нерекомендуемый", "существительное"], id="russian"),
+    pytest.param("kk", ["Тіл", "Термин", "Мәртебесі"], ["ұсынылмайды", "зат есім"], id="kazakh"),
+])
+def test_history_names_fields_and_values_in_the_ui_language(reader, lang, fields, values):
+    page = reader.get("/glossary/fuzuli/history", headers={"Accept-Language": lang}).get_data(as_text=True)
+    shown = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", page)
+    names, shown_values = {name for name, _ in shown}, {value for _, value in shown}
+    assert set(fields) <= names and set(values) <= shown_values
+    assert not {"lang", "text", "status", "case_rule", "part_of_speech"} & names
+
+
 def test_proposal_and_review_queue(app, client):
     sign_in(client, "tina")
     data = edit_form(client.get("/glossary/fuzuli/propose").get_data(as_text=True))
@@ -120,3 +142,33 @@ def test_the_edit_page_keeps_and_sets_validity_periods(client):
     data[row_of(data, "Nur-Sultan") + "valid"] = "2022/2019"
     response = client.post("/glossary/astana/edit", data=data)
     assert response.status_code == 400 and "ends before it starts" in response.get_data(as_text=True)
+
+
+def test_a_page_number_beyond_any_is_an_empty_page(reader):
+    response = reader.get("/glossary/?page=99999999999999999999")
+    assert response.status_code == 200 and 'href="/glossary/fuzuli"' not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("version, status, kept", [
+    pytest.param(None, 400, True, id="without-version"),
+    pytest.param("not-a-number", 400, True, id="unreadable-version"),
+    pytest.param("0", 409, True, id="stale-version"),
+    pytest.param("1", 302, False, id="the-version-shown"),
+])
+def test_deleting_from_the_page_checks_the_version_it_showed(client, version, status, kept):
+    sign_in(client, "terry")
+    form = {"csrf_token": csrf_token(client, "/glossary/fuzuli/edit"), **({"version": version} if version else {})}
+    assert client.post("/glossary/fuzuli/delete", data=form).status_code == status
+    assert (client.get("/glossary/fuzuli").status_code == 200) is kept
+
+
+@pytest.mark.parametrize("lang, place", [
+    pytest.param("kk", "жер", id="kazakh"),
+    pytest.param("az", "yer", id="azerbaijani"),
+    pytest.param("en", "place", id="english"),
+])
+def test_subject_fields_are_named_in_the_ui_language(reader, lang, place):
+    concept = reader.get("/glossary/fuzuli", headers={"Accept-Language": lang}).get_data(as_text=True)
+    assert f'<p class="subject">{place}</p>' in concept
+    browse = reader.get("/glossary/", headers={"Accept-Language": lang}).get_data(as_text=True)
+    assert f'<option value="place" >{place}</option>' in browse

@@ -20,12 +20,6 @@ TRUNCATED = DATA / "bad-memory" / "truncated.tmx"
 GLOSSARY_CSV = b"concept,lang,term,status\nshusha-mosque,en,Yukhari Govhar Agha Mosque,preferred\nshusha-mosque,ru,\xd0\x9c\xd0\xb5\xd1\x87\xd0\xb5\xd1\x82\xd1\x8c,preferred\n"
 
 
-@pytest.fixture
-def api(app):
-    app.config["WTF_CSRF_ENABLED"] = False
-    return app.test_client()
-
-
 def upload(client, files, headers=None, into=None):
     """POST /api/imports with (name, bytes) pairs."""
     data = {"file": [(io.BytesIO(content), name) for name, content in files]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort
+from flask_babel import gettext as _
 from flask_smorest import Blueprint
 
 from glossary import editing, termbase
@@ -69,9 +70,9 @@ def create_concept(body: dict):
 def update_concept(body: dict, concept_id: str):
     """The concept as it should be; terms not listed are deleted."""
     if body.get("version") is None:
-        abort(400, description="'version' is required: the version the change was made on")
+        abort(400, description=_("'version' is required: the version the change was made on"))
     if body["id"] != concept_id:
-        abort(400, description=f"the body's id {body['id']!r} is not the address's {concept_id!r}")
+        abort(400, description=_("the body's id %(body)r is not the address's %(address)r", body=body["id"], address=concept_id))
     version = body.pop("version")
     with session() as s:
         return versioned_json(editing.save_concept(s, concept_from_json(body), version))
@@ -110,5 +111,5 @@ def revert(change_id: int):
     with session() as s:
         result = editing.revert_change(s, change_id)
         if result is None:
-            abort(409, description="reverting that change deleted the concept")
+            abort(409, description=_("reverting that change deleted the concept"))
         return versioned_json(result)

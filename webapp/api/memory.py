@@ -12,8 +12,8 @@ from ..auth import require
 from ..db import session
 from ..downloads import memory_download
 from ..imports import accept_upload, job_json, read_job
-from . import memory_schemas as schemas
-from .schemas import Error
+from . import schemas
+
 
 blp = Blueprint("api_memory", __name__, description="The translation memory: concordance, imports, TMX")
 
@@ -21,7 +21,7 @@ blp = Blueprint("api_memory", __name__, description="The translation memory: con
 @blp.route("/tm/concordance", methods=["GET"])
 @blp.arguments(schemas.ConcordanceQuery, location="query")
 @blp.response(200, schemas.ConcordanceResponse)
-@blp.alt_response(400, schema=Error)
+@blp.alt_response(400, schema=schemas.Error)
 @require(None)
 def concordance(query: dict):
     """Units with a word or phrase in any language (or in `lang`), ignoring case and diacritics, newest
@@ -38,9 +38,9 @@ def concordance(query: dict):
 @blp.arguments(schemas.ImportQuery, location="query")
 @blp.arguments(schemas.ImportUpload, location="files")
 @blp.response(202, schemas.ImportJob)
-@blp.alt_response(400, schema=Error, description="no file, too many, or a type that is not imported")
-@blp.alt_response(403, schema=Error, description="the memory needs the translator role, the glossary the terminologist role")
-@blp.alt_response(413, schema=Error, description="larger than the upload limit (TILMASH_MAX_UPLOAD_MB)")
+@blp.alt_response(400, schema=schemas.Error, description="no file, too many, or a type that is not imported")
+@blp.alt_response(403, schema=schemas.Error, description="the memory needs the translator role, the glossary the terminologist role")
+@blp.alt_response(413, schema=schemas.Error, description="larger than the upload limit (TILMASH_MAX_UPLOAD_MB)")
 @require(Role.TRANSLATOR)
 def start_import(query: dict, upload: dict):
     """Import files in the background, all or none: poll `GET /api/imports/{job_id}` for the progress and
@@ -51,7 +51,7 @@ def start_import(query: dict, upload: dict):
 
 @blp.route("/imports/<job_id>", methods=["GET"])
 @blp.response(200, schemas.ImportJob)
-@blp.alt_response(404, schema=Error, description="no such import, or another user's")
+@blp.alt_response(404, schema=schemas.Error, description="no such import, or another user's")
 @require(Role.TRANSLATOR)
 def read_import(job_id: str):
     """An import's progress, and its report when done."""
@@ -61,7 +61,7 @@ def read_import(job_id: str):
 @blp.route("/export/tmx", methods=["GET"])
 @blp.arguments(schemas.TmxQuery, location="query")
 @blp.response(200, content_type="application/x-tmx+xml")
-@blp.alt_response(400, schema=Error)
+@blp.alt_response(400, schema=schemas.Error)
 @require(None)
 def export_tmx(query: dict):
     """The translation memory as TMX 1.4b, streamed: all of it, or one language pair (`source` and `target`),

@@ -1,5 +1,6 @@
-"""The API's request and response shapes (marshmallow): they validate requests and make the
-OpenAPI document, so the document cannot drift from the code."""
+"""The API's request and response shapes (marshmallow), in one place: they validate requests and make
+the OpenAPI document, so the document cannot drift from the code. Lint and QA first, then the glossary
+(terms, concepts, history, proposals, exports), then the memory (search, concordance, imports, TMX)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,12 @@ from glossary.records import CaseRule, PartOfSpeech, TermStatus
 
 LANGS = ["auto", "en", "az", "kk", "ru"]
 STATUSES = [s.value for s in TermStatus]
+
+
+def language(description: str | None = None, default: str | None = None) -> fields.String:
+    """A BCP 47 language code in a query (validated as a language by the library, where it is used)."""
+    return fields.String(load_default=default, validate=validate.Length(min=2, max=35),
+                         metadata={"description": description} if description else {})
 
 
 class Schema(ma.Schema):
@@ -196,18 +203,29 @@ class Review(Schema):
     note = fields.String(load_default=None, allow_none=True)
 
 
+class DayOrMoment(fields.DateTime):
+    """A moment in ISO 8601, or a day (YYYY-MM-DD: its first moment, UTC), as ``tilmash export --since`` takes."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return datetime.datetime.combine(datetime.date.fromisoformat(value), datetime.time(), datetime.timezone.utc)
+            except ValueError:
+                pass  # the field's own message below
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 class ExportQuery(Schema):
     version = fields.String(load_default="2008", validate=validate.OneOf(["2008", "3"]),
                             metadata={"description": "TBX only: 2008 (<martif>) or 3 (<tbx>)"})
-    lang = fields.String(load_default=None, validate=validate.Length(min=2, max=35),
-                         metadata={"description": "po and mo: the target language"})
-    source = fields.String(load_default="en", validate=validate.Length(min=2, max=35),
-                           metadata={"description": "po, pot and mo: the language of msgid"})
+    lang = language("po and mo: the target language")
+    source = language("po, pot and mo: the language of msgid", default="en")
     style = fields.String(load_default=None, validate=validate.Length(max=64), metadata={"description": "po and mo: the house style"})
     subject_field = fields.List(fields.String(), load_default=list, metadata={"description": "only concepts of these subject fields"})
     status = fields.List(fields.String(validate=validate.OneOf(["preferred", "admitted", "missing"])), load_default=list,
                          metadata={"description": "po and mo: only entries in these states"})
-    since = fields.DateTime(load_default=None, metadata={"description": "only concepts changed at or after this moment"})
+    since = DayOrMoment(load_default=None, metadata={
+        "description": "only concepts changed at or after this moment (a day, YYYY-MM-DD, is its start in UTC)"})
 
 
 class TranslateCheck(Schema):
@@ -265,10 +283,8 @@ class QAResponse(Schema):
 
 class MemoryQuery(Schema):
     q = fields.String(required=True, validate=validate.Length(min=1, max=10_000), metadata={"description": "the source segment"})
-    source = fields.String(load_default=None, validate=validate.Length(min=2, max=35),
-                           metadata={"description": "the segment's language (default: detected)"})
-    target = fields.String(load_default=None, validate=validate.Length(min=2, max=35),
-                           metadata={"description": "the translations' language (default: the memory's one other language)"})
+    source = language("the segment's language (default: detected)")
+    target = language("the translations' language (default: the memory's one other language)")
     min_score = fields.Float(load_default=60.0, validate=validate.Range(min=0, max=100))
     limit = fields.Integer(load_default=5, validate=validate.Range(min=1, max=50))
     style = fields.String(load_default=None, validate=validate.Length(max=64), metadata={"description": "the house style of repairs"})
@@ -314,3 +330,101 @@ class MemoryMatch(Schema):
 
 class MemoryMatches(Schema):
     matches = fields.List(fields.Nested(MemoryMatch), required=True)
+
+
+class ConcordanceQuery(Schema):
+    q = fields.String(required=True, validate=validate.Length(min=1, max=500), metadata={"description": "a word or phrase"})
+    lang = language("look only in this language's segments (BCP 47)")
+    limit = fields.Integer(load_default=None, validate=validate.Range(min=1, max=200),
+                           metadata={"description": "at most this many (default 20)"})
+
+
+class Translation(Schema):
+    lang = fields.String(required=True)
+    text = fields.String(required=True)
+
+
+class Occurrence(Schema):
+    id = fields.Integer(required=True, metadata={"description": "the unit"})
+    lang = fields.String(required=True)
+    text = fields.String(required=True)
+    marks = fields.List(fields.List(fields.Integer(), validate=validate.Length(equal=2)), required=True,
+                        metadata={"description": "where the phrase is in `text`: [start, end] offsets in code points"})
+    translations = fields.List(fields.Nested(Translation), required=True, metadata={"description": "the unit's other variants"})
+    origin = fields.String(required=True, allow_none=True, metadata={"description": "the file the unit was imported from"})
+
+
+class ConcordanceResponse(Schema):
+    occurrences = fields.List(fields.Nested(Occurrence), required=True)
+
+
+class ImportQuery(Schema):
+    into = fields.String(load_default=None, validate=validate.OneOf(["glossary", "memory"]), metadata={
+        "description": "where the files go; default from the file type: TMX to the memory, TBX and CSV to the glossary, "
+                       "PO to the glossary if it is the glossary's catalogue, else to the memory"})
+
+
+class ImportUpload(Schema):
+    file = fields.List(fields.Raw(metadata={"type": "string", "format": "binary"}), required=True,
+                       metadata={"description": "one or more files (TMX, PO, TBX, CSV): all are imported, or none"})
+
+
+class SkippedUnits(Schema):
+    reason = fields.String(required=True)
+    units = fields.Integer(required=True)
+
+
+class FileReport(Schema):
+    """What the import did with one file: the counts of its store, and the command line's summary line."""
+
+    path = fields.String(required=True)
+    into = fields.String(required=True, validate=validate.OneOf(["glossary", "memory"]))
+    summary = fields.String(required=True, metadata={"description": "the line `tilmash import` prints"})
+    added = fields.Integer(metadata={"description": "memory: units added"})
+    merged = fields.Integer(metadata={"description": "memory: units merged into one already stored (duplicates)"})
+    skipped = fields.List(fields.Nested(SkippedUnits), metadata={"description": "memory: units left out, and why"})
+    concepts_added = fields.Integer()
+    concepts_changed = fields.Integer()
+    concepts_unchanged = fields.Integer()
+    terms_added = fields.Integer()
+    terms_changed = fields.Integer()
+    styles_added = fields.List(fields.String())
+    terms_made_preferred = fields.Integer(metadata={"description": "a translated catalogue of the glossary"})
+    unchanged = fields.Integer()
+    not_applied = fields.List(fields.String())
+    fuzzy = fields.Integer()
+    untranslated = fields.Integer()
+
+
+class ImportReport(Schema):
+    files = fields.List(fields.Nested(FileReport), required=True)
+    warnings = fields.List(fields.String(), required=True)
+
+
+class ImportFailure(Schema):
+    message = fields.String(required=True)
+    problems = fields.List(fields.String(), required=True, metadata={"description": "each problem: 'file:line: message'"})
+
+
+class ImportJob(Schema):
+    id = fields.String(required=True)
+    state = fields.String(required=True, validate=validate.OneOf(["queued", "running", "done", "failed"]))
+    phase = fields.String(required=True, validate=validate.OneOf(["queued", "reading", "importing", "saving", "done", "failed"]))
+    into = fields.String(required=True, allow_none=True)
+    files = fields.List(fields.String(), required=True)
+    owner = fields.String(required=True)
+    progress = fields.Float(required=True, metadata={"description": "0 to 1: the share of the memory files read"})
+    bytes_done = fields.Integer(required=True)
+    bytes_total = fields.Integer(required=True)
+    created_at = fields.String(required=True)
+    finished_at = fields.String(required=True, allow_none=True)
+    report = fields.Nested(ImportReport, required=True, allow_none=True, metadata={"description": "when done"})
+    error = fields.Nested(ImportFailure, required=True, allow_none=True, metadata={"description": "when failed: nothing was imported"})
+
+
+class TmxQuery(Schema):
+    source = language("with `target`: only units in both languages, with just those two variants")
+    target = language()
+    origin = fields.String(load_default=None, validate=validate.Length(min=1, max=500),
+                           metadata={"description": "only the units imported from this file"})
+    since = fields.Date(load_default=None, metadata={"description": "only units added or changed on or after this day (UTC)"})

@@ -5,8 +5,14 @@ export function strings() {
   return JSON.parse(document.getElementById("ui-strings").textContent);
 }
 
+// Numbers as the page's language writes them (88,9 in Russian, Azerbaijani and Kazakh; 88.9 in English).
+const numbers = new Intl.NumberFormat(document.documentElement.lang || undefined, { maximumFractionDigits: 1 });
+
 export function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : ""));
+  return template.replace(/\{(\w+)\}/g, (_, key) => {
+    if (!(key in values)) return "";
+    return typeof values[key] === "number" ? numbers.format(values[key]) : String(values[key]);
+  });
 }
 
 // Offsets in code points -> offsets in UTF-16 code units, for many offsets in one pass.

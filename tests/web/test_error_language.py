@@ -1,0 +1,125 @@
+"""Every API error's message in the request's language (Accept-Language): the web app's own, werkzeug's,
+marshmallow's and the library's (webapp/error_messages.py). A library message reworded without its
+entry there stays English, and these tests fail."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from glossary.records import Role
+
+from .conftest import bearer
+from .test_errors import assert_error_shape
+
+CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+
+CASES = [  # method, path, request kwargs, status, a part of the request the message must still name
+    pytest.param("get", "/api/nowhere", {}, 404, "/api/nowhere", id="unknown-address"),
+    pytest.param("delete", "/api/lint", {}, 405, "DELETE", id="wrong-method"),
+    pytest.param("post", "/api/lint", {"json": {"lang": "en"}}, 422, "text", id="missing-field"),
+    pytest.param("post", "/api/lint", {"json": {"text": "x", "lang": "fr"}}, 422, "kk", id="unknown-language-choice"),
+    pytest.param("post", "/api/lint", {"json": {"text": "x", "date": "2026-13-01"}}, 422, "date", id="not-a-date"),
+    pytest.param("post", "/api/lint", {"json": ["x"]}, 422, None, id="body-not-an-object"),
+    pytest.param("post", "/api/lint", {"data": "{not json", "content_type": "application/json"}, 400, None, id="broken-json"),
+    pytest.param("post", "/api/lint", {"json": {"text": "x", "style": "no-such-style"}}, 400, "no-such-style", id="unknown-style"),
+    pytest.param("get", "/api/terms?q=x&limit=0", {}, 422, "200", id="out-of-range"),
+    pytest.param("get", "/api/terms?q=x&limit=many", {}, 422, "limit", id="not-a-number"),
+    pytest.param("get", "/api/tm/search?q=Fuzuli&min_score=nan", {}, 422, "min_score", id="nan"),
+    pytest.param("get", "/api/concepts/no-such-concept", {}, 404, "no-such-concept", id="unknown-concept"),
+    pytest.param("post", "/api/concepts", {"json": {"id": "x", "terms": []}}, 401, "Bearer", id="write-without-account"),
+    pytest.param("get", "/api/export/po", {}, 400, "po", id="catalogue-without-target"),
+    pytest.param("get", "/api/export/po?lang=en", {}, 400, "en", id="target-is-source"),
+    pytest.param("get", "/api/export/po?lang=xx-nope", {}, 400, "xx-nope", id="unknown-language-code"),
+    pytest.param("get", "/api/export/csv?status=missing", {}, 400, "csv", id="filter-that-does-not-apply"),
+    pytest.param("get", "/api/export/tmx?source=en", {}, 400, None, id="half-a-pair"),
+    pytest.param("get", "/api/tm/search?q=Fuzuli&source=en&target=en", {}, 400, "en", id="same-languages"),
+    pytest.param("get", "/api/tm/concordance?q=%21%21", {}, 400, None, id="phrase-without-words"),
+    pytest.param("post", "/api/qa", {"json": {"source": {"text": "a"}}}, 422, None, id="source-without-target"),
+    pytest.param("post", "/api/changes/4477940112619525373952/revert", {}, 404, None, id="id-beyond-the-database"),
+]
+
+
+@pytest.mark.parametrize("lang", ["az", "kk", "ru"])
+@pytest.mark.parametrize("method, path, kwargs, status, kept", CASES)
+def test_error_messages_are_in_the_requests_language(reader, lang, method, path, kwargs, status, kept):
+    english = assert_error_shape(getattr(reader, method)(path, headers={"Accept-Language": "en"}, **kwargs), status)
+    translated = assert_error_shape(getattr(reader, method)(path, headers={"Accept-Language": lang}, **kwargs), status)
+    assert translated["message"] != english["message"]
+    if kept:
+        assert kept in translated["message"]
+    if lang != "az":
+        assert CYRILLIC.search(translated["message"])
+
+
+@pytest.mark.parametrize("lang, expected", [
+    pytest.param("ru", "Понятия с идентификатором «no-such-concept» нет.", id="russian"),
+    pytest.param("kk", "«no-such-concept» идентификаторы бар ұғым жоқ.", id="kazakh"),
+    pytest.param("az", "“no-such-concept” identifikatorlu anlayış yoxdur.", id="azerbaijani"),
+    pytest.param("en", "no concept with id 'no-such-concept'", id="english-as-the-command-line"),
+])
+def test_a_missing_concept_reads_naturally(reader, lang, expected):
+    response = reader.get("/api/concepts/no-such-concept", headers={"Accept-Language": lang})
+    assert response.get_json()["error"]["message"] == expected
+
+
+def test_the_role_a_token_lacks_is_named_in_the_language(api, token):
+    response = api.delete("/api/concepts/fuzuli", headers={**bearer(token(Role.TRANSLATOR)), "Accept-Language": "ru"})
+    assert assert_error_shape(response, 403)["message"] == "Для этого нужна роль «терминолог»"
+
+
+def test_refused_input_lists_its_problems_in_the_language(api, token):
+    body = {"id": "new-place", "terms": [{"lang": "en", "text": "A", "status": "preferred"},
+                                         {"lang": "en", "text": "B", "status": "preferred"},
+                                         {"lang": "xx-nope", "text": "C", "status": "admitted"}]}
+    response = api.post("/api/concepts", json=body, headers={**bearer(token(Role.TERMINOLOGIST)), "Accept-Language": "kk"})
+    error = assert_error_shape(response, 400)
+    assert error["problems"] == ["concept term 3: Белгісіз тіл коды «xx-nope»: «xx» деген тіл жоқ."]
+    assert error["message"] == error["problems"][0]
+
+
+def test_a_conflict_says_so_in_the_language_and_keeps_both_versions(api, token):
+    headers = {**bearer(token(Role.TERMINOLOGIST)), "Accept-Language": "az"}
+    concept = api.get("/api/concepts/aktau").get_json()
+    first = {**concept, "note": "first"}
+    assert api.put("/api/concepts/aktau", json=first, headers=headers).status_code == 200
+    error = assert_error_shape(api.put("/api/concepts/aktau", json={**concept, "note": "second"}, headers=headers), 409)
+    assert error["message"].startswith("Siz “aktau” anlayışını açandan sonra onu başqası dəyişib.")
+    assert error["current"]["note"] == "first"
+
+
+def test_an_upload_over_the_limit_says_the_limit(app, api, token):
+    app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024 // 2
+    response = api.post("/api/imports", data={"file": (__import__("io").BytesIO(b"x" * 600_000), "big.tmx")},
+                        headers={**bearer(token(Role.TRANSLATOR)), "Accept-Language": "ru"})
+    assert assert_error_shape(response, 413)["message"] == "Запрос больше, чем принимает сервер (не больше 0,5 МБ)"
+
+
+def test_a_bug_is_a_translated_500(app, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr("webapp.api.lint.lint_text", broken)
+    app.config["WTF_CSRF_ENABLED"] = False
+    response = app.test_client().post("/api/lint", json={"text": "Fizuli"}, headers={"Accept-Language": "kk"})
+    assert assert_error_shape(response, 500)["message"] == "Ішкі қате: сервер бұл сұрауға жауап бере алмады"
+
+
+def test_two_preferred_terms_in_a_style_name_the_style(api, token):
+    body = {"id": "new-place", "terms": [
+        {"lang": "ru", "text": "Нахчыван-2", "status": "admitted", "styles": {"az-official": "preferred"}},
+        {"lang": "ru", "text": "Нахичевань-2", "status": "preferred", "styles": {"az-official": "preferred"}}]}
+    response = api.post("/api/concepts", json=body, headers={**bearer(token(Role.TERMINOLOGIST)), "Accept-Language": "ru"})
+    assert assert_error_shape(response, 400)["problems"] == [
+        "concept new-place: У понятия «new-place» в редакционном стиле az-official два основных термина на языке ru: "
+        "«Нахчыван-2» и «Нахичевань-2». В одном стиле у языка может быть только один основной термин."]
+
+
+@pytest.mark.parametrize("path, expected", [
+    pytest.param("/memory/concordance?q=%21%21", "Искать нечего: во фразе нет ни одного слова.", id="concordance-page"),
+    pytest.param("/memory/?q=Fuzuli&source=en&target=en", "Язык оригинала и язык перевода совпадают (en)", id="search-page"),
+])
+def test_the_memory_pages_say_what_is_wrong_in_the_language(reader, path, expected):
+    response = reader.get(path, headers={"Accept-Language": "ru"})
+    assert expected in response.get_data(as_text=True)
