@@ -20,6 +20,7 @@ import dataclasses
 import datetime
 import multiprocessing
 import re
+import threading
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -148,7 +149,7 @@ _LONGEST_PIECE = 500_000  # characters
 _Uses = dict[tuple[str, str], Uses]
 # extent of a fixable finding -> the form its suggestion writes (uninflected)
 _Targets = dict[tuple[int, int], str]
-_shared: tuple[_Linter, list[tuple[int, int]], SharedCounter] | None = None  # what forked workers take pieces of
+_shared: tuple[_Linter, list[tuple[int, int]], SharedCounter, object] | None = None  # what forked workers take pieces of, and the queue they send results on
 
 
 def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCounter) -> list[tuple[int, tuple[list[Finding], _Uses, _Targets]]]:
@@ -159,13 +160,16 @@ def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCo
     return done
 
 
-def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict, _Targets]]]:
-    """``_take_pieces`` in a forked worker; the forms its pieces use go back as their numbers in the matcher."""
-    linter, pieces, taken = _shared
-    for _, (_, uses, _) in (done := _take_pieces(linter, pieces, taken)):
+def _take_pieces_in_worker() -> None:
+    """``_take_pieces`` in a forked worker, each piece's results sent back as soon as it is done (so
+    that no process holds another's results); the forms its pieces use go back as their numbers in the matcher."""
+    linter, pieces, taken, linted = _shared
+    while (number := taken.take()) < len(pieces):
+        findings, uses, targets = linter._lint_piece(pieces[number])
         for used in uses.values():
             used.others = [(start, end, match._replace(form=match.form.number)) for start, end, match in used.others]
-    return done
+        linted.put((number, (findings, dict(uses), targets)))
+        del findings, uses, targets
 
 
 class _Linter:
@@ -241,24 +245,38 @@ class _Linter:
 
     def _lint_in_processes(self, pieces: list[tuple[int, int]], jobs: int) -> list[tuple[list[Finding], _Uses, _Targets]]:
         """The results of each piece, linted by this process and ``jobs - 1`` forked ones, each
-        taking the next piece left (the forked ones inherit this linter and the matcher without a copy)."""
+        taking the next piece left (the forked ones inherit this linter and the matcher without a copy).
+        A worker sends each piece's results as soon as it is done and a thread here takes them in."""
         global _shared
         context = multiprocessing.get_context("fork")
-        taken = SharedCounter(context)
-        _shared = (self, pieces, taken)
+        taken, linted = SharedCounter(context), context.SimpleQueue()
+        _shared = (self, pieces, taken, linted)
+        forms = self.matcher.forms
+        received: dict[int, tuple[list[Finding], _Uses, _Targets]] = {}
+
+        def receive() -> None:
+            while (item := linted.get()) is not None:
+                number, (findings, uses, targets) = item
+                for used in uses.values():
+                    used.others = [(start, end, match._replace(form=forms[match.form]))
+                                   for start, end, match in used.others]
+                received[number] = findings, uses, targets
+
         try:
             with context.Pool(jobs - 1) as pool:
-                workers = [pool.apply_async(_take_pieces_in_worker) for _ in range(jobs - 1)]
-                done = dict(_take_pieces(self, pieces, taken))
-                forms = self.matcher.forms
-                for worker in workers:
-                    for number, (findings, uses, targets) in worker.get():
-                        for used in uses.values():
-                            used.others = [(start, end, match._replace(form=forms[match.form]))
-                                           for start, end, match in used.others]
-                        done[number] = findings, uses, targets
+                receiver = threading.Thread(target=receive, daemon=True)
+                receiver.start()
+                try:
+                    workers = [pool.apply_async(_take_pieces_in_worker) for _ in range(jobs - 1)]
+                    done = dict(_take_pieces(self, pieces, taken))
+                    for worker in workers:
+                        worker.get()
+                finally:
+                    linted.put(None)  # after all the workers' pieces: the pipe keeps their order
+                    receiver.join()
         finally:
             _shared = None
+        done.update(received)
         return [done[number] for number in range(len(pieces))]
 
     def _pieces(self, jobs: int) -> list[tuple[int, int]]:
