@@ -114,7 +114,7 @@ def lint_text(
             concepts = linter.matcher.concepts
             uses.extend(sorted(NameUse(start, end, concept, language, form.text, form.status.value)
                                for (concept, language), where in linter.uses.items()
-                               for start, end, form in where.places(concepts[concept].preferred.get(language))))
+                               for start, end, form in where.places(concepts[concept].preferred.get(language), linter.matcher.forms)))
         return findings
 
 
@@ -162,12 +162,10 @@ def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCo
 
 def _take_pieces_in_worker() -> None:
     """``_take_pieces`` in a forked worker, each piece's results sent back as soon as it is done (so
-    that no process holds another's results); the forms its pieces use go back as their numbers in the matcher."""
+    that no process holds another's results)."""
     linter, pieces, taken, linted = _shared
     while (number := taken.take()) < len(pieces):
         findings, uses, targets = linter._lint_piece(pieces[number])
-        for used in uses.values():
-            used.others = [(start, end, match._replace(form=match.form.number)) for start, end, match in used.others]
         linted.put((number, (findings, dict(uses), targets)))
         del findings, uses, targets
 
@@ -238,7 +236,7 @@ class _Linter:
             target = targets.get((finding.start, finding.end)) if finding.fixable else None
             used = uses.get((finding.concept, finding.lang)) if target is not None else None
             if used and used.adds_a_form(target, self.matcher.concepts[finding.concept].preferred.get(finding.lang),
-                                         self.view, self._accepted_texts(finding.concept, finding.lang)):
+                                         self.view, self.matcher.forms, self._accepted_texts(finding.concept, finding.lang)):
                 finding = dataclasses.replace(finding, fixable=False)
             kept.append(finding)
         return kept
@@ -251,16 +249,12 @@ class _Linter:
         context = multiprocessing.get_context("fork")
         taken, linted = SharedCounter(context), context.SimpleQueue()
         _shared = (self, pieces, taken, linted)
-        forms = self.matcher.forms
         received: dict[int, tuple[list[Finding], _Uses, _Targets]] = {}
 
         def receive() -> None:
             while (item := linted.get()) is not None:
-                number, (findings, uses, targets) = item
-                for used in uses.values():
-                    used.others = [(start, end, match._replace(form=forms[match.form]))
-                                   for start, end, match in used.others]
-                received[number] = findings, uses, targets
+                number, results = item
+                received[number] = results
 
         try:
             with context.Pool(jobs - 1) as pool:
@@ -505,7 +499,7 @@ class _Linter:
         """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
             preferred = self.matcher.concepts[concept_id].preferred.get(language)
-            for start, end, match, reference in used.inconsistent(preferred, self.view,
+            for start, end, match, reference in used.inconsistent(preferred, self.view, self.matcher.forms,
                                                                   self._accepted_texts(concept_id, language)):
                 suggestion, _ = self.suggester.suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
