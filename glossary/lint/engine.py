@@ -141,7 +141,7 @@ PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more t
 # each page of the compiled glossary it writes a reference count on, and its caches are empty):
 # more pieces than processes, each process taking the next one left, evens the load.
 _PIECES_PER_JOB = 4
-_LONGEST_PIECE = 500_000  # characters
+_LONGEST_PIECE = 250_000  # characters
 
 
 
@@ -217,7 +217,9 @@ class _Linter:
         findings: list[Finding] = []
         uses: _Uses = defaultdict(Uses)
         targets: _Targets = {}
-        for piece_findings, piece_uses, piece_targets in results:
+        for number, result in enumerate(results):
+            results[number] = None  # each piece's places let go of as they are merged: not held twice
+            piece_findings, piece_uses, piece_targets = result
             findings.extend(piece_findings)
             targets.update(piece_targets)
             for used, where in piece_uses.items():
