@@ -555,7 +555,8 @@ class _Linter:
             written = form.compact[a:b]
             found = self.source[start:end]
             self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
-                     f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
+                     f"not in the glossary, but one letter from {written!r}"
+                     + ("" if written == form.text else f", a word of {form.text!r}"),
                      concept=form.concept, lang=language, status=None,
                      term=form.compact[:a] + _cased_like(found, written, language) + form.compact[b:])
 
