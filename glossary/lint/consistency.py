@@ -123,14 +123,18 @@ class _Glosses:
 class Uses:
     """Where a document writes one concept in one language with an accepted form: the places of
     its preferred form as numbers only (start, end, start, end... in an array: a long document
-    names its countries and capitals tens of thousands of times), those of its other forms with
-    their matches (what ``term.inconsistent`` may have to suggest from)."""
+    names its countries and capitals tens of thousands of times), those of its other forms as
+    numbers too, from which their matches are made again when they are needed (what
+    ``term.inconsistent`` may have to suggest from): ``forms`` is the matcher's list of forms."""
 
-    __slots__ = ("preferred", "others", "former", "_glossed")
+    __slots__ = ("preferred", "_others", "_endings", "former", "_glossed")
+
+    _FIELDS = 6  # of a place in ``_others``: start, end, match start, match end, suffix start (-1: none), form number
 
     def __init__(self) -> None:
         self.preferred = array("q")
-        self.others: list[tuple[int, int, Match]] = []
+        self._others = array("q")
+        self._endings: dict[int, tuple[str, ...]] = {}  # place number -> its match's endings, where it has any (Russian)
         # A former name right for the document's date, or mentioned as a former one: a use to count
         # (``tilmash audit``), never an inconsistency.
         self.former: list[tuple[int, int, Match]] = []
@@ -140,38 +144,54 @@ class Uses:
         """A place; ``preferred``: written with the concept's preferred form in this language."""
         if preferred:
             self.preferred.extend((start, end))
-        else:
-            self.others.append((start, end, match))
+            return
+        if match.endings:
+            self._endings[len(self._others) // self._FIELDS] = match.endings
+        self._others.extend((start, end, match.start, match.end,
+                             -1 if match.suffix_start is None else match.suffix_start, match.form.number))
 
     def add_former(self, start: int, end: int, match: Match) -> None:
         self.former.append((start, end, match))
 
     def extend(self, other: Uses) -> None:
         self.preferred.extend(other.preferred)
-        self.others.extend(other.others)
+        shift = len(self._others) // self._FIELDS
+        self._endings.update((shift + number, endings) for number, endings in other._endings.items())
+        self._others.extend(other._others)
         self.former.extend(other.former)
 
-    def places(self, preferred: Form | None) -> Iterator[tuple[int, int, Form]]:
+    def others(self, forms) -> list[tuple[int, int, Match]]:
+        """(start, end, match) of each place written with an accepted form other than the preferred one, in no set order."""
+        numbers, size = self._others, self._FIELDS
+        return [(numbers[i], numbers[i + 1],
+                 Match(numbers[i + 2], numbers[i + 3], forms[numbers[i + 5]], self._endings.get(i // size, ()),
+                       None if numbers[i + 4] < 0 else numbers[i + 4]))
+                for i in range(0, len(numbers), size)]
+
+    def places(self, preferred: Form | None, forms) -> Iterator[tuple[int, int, Form]]:
         """Every place with the form written there (former names included), in no set order."""
         for i in range(0, len(self.preferred), 2):
             yield self.preferred[i], self.preferred[i + 1], preferred
-        for start, end, match in (*self.others, *self.former):
+        numbers, size = self._others, self._FIELDS
+        for i in range(0, len(numbers), size):
+            yield numbers[i], numbers[i + 1], forms[numbers[i + 5]]
+        for start, end, match in self.former:
             yield start, end, match.form
 
-    def inconsistent(self, preferred: Form | None, view: str,
+    def inconsistent(self, preferred: Form | None, view: str, forms,
                      whole: tuple[str, ...] = ()) -> Iterator[tuple[int, int, Match, Form]]:
         """Each place written otherwise than the document's reference form (``preferred`` if it
         is used, else the first of the concept's preferred forms it uses, else the first form it
         uses) and not a short form of it or glossed as it, with that reference form.
         ``view`` is the document's prose view."""
-        if not self.others or len(self._texts(preferred)) < 2:
+        if not self._others or len(self._texts(preferred, forms)) < 2:
             return
-        others = sorted(self.others, key=lambda place: place[0])
+        others = sorted(self.others(forms), key=lambda place: place[0])
         if self.preferred:
             reference = preferred
         else:
             reference = next((m.form for _, _, m in others if m.form.status is TermStatus.PREFERRED), others[0][2].form)
-        glossed = self._glosses(preferred, view)
+        glossed = self._glosses(preferred, view, forms)
         reported: set[int] = set()
         for start, end, match in others:
             if not _one_name(match.form.text, reference.text, glossed, whole):
@@ -180,39 +200,42 @@ class Uses:
                 reported.add(start)
                 yield start, end, match, reference
 
-    def adds_a_form(self, target: str, preferred: Form | None, view: str, whole: tuple[str, ...] = ()) -> bool:
+    def adds_a_form(self, target: str, preferred: Form | None, view: str, forms, whole: tuple[str, ...] = ()) -> bool:
         """Whether writing ``target`` makes the document write its concept a second way: it uses
         an accepted form that is neither ``target`` nor a short form of it nor glossed as it."""
-        glossed = self._glosses(preferred, view)
-        return any(not _one_name(target, text, glossed, whole) for text in self._texts(preferred))
+        glossed = self._glosses(preferred, view, forms)
+        return any(not _one_name(target, text, glossed, whole) for text in self._texts(preferred, forms))
 
-    def _texts(self, preferred: Form | None) -> set[str]:
-        return {m.form.text for _, _, m in self.others} | ({preferred.text} if self.preferred else set())
+    def _texts(self, preferred: Form | None, forms) -> set[str]:
+        return {forms[number].text for number in set(self._others[self._FIELDS - 1::self._FIELDS])} \
+            | ({preferred.text} if self.preferred else set())
 
-    def _glosses(self, preferred: Form | None, view: str) -> _Glosses:
+    def _glosses(self, preferred: Form | None, view: str, forms) -> _Glosses:
         """The forms the document glosses as one another (see ``_is_gloss``), from its places in file order."""
         if self._glossed is None:
             self._glossed = _Glosses()
             before: tuple[int, str, int] | None = None  # (end, text, start) of the place before
-            for start, end, text in self._places(preferred):
+            for start, end, text in self._places(preferred, forms):
                 if before is not None and before[1] != text and _is_gloss(view[before[0]:start]):
                     self._glossed.join(before[1], text)
                     self._glossed.after[start] = before[2]
                 before = (end, text, start)
         return self._glossed
 
-    def _places(self, preferred: Form | None) -> Iterator[tuple[int, int, str]]:
+    def _places(self, preferred: Form | None, forms) -> Iterator[tuple[int, int, str]]:
         """(start, end, form text) of every place, in file order, without a tuple kept for each."""
-        others = sorted(self.others, key=lambda place: place[0])
-        numbers = self.preferred
+        numbers, size = self._others, self._FIELDS
+        others = sorted(range(0, len(numbers), size), key=lambda i: numbers[i])
+        preferred_places = self.preferred
         i = 0
-        for start, end, match in others:
-            while i < len(numbers) and numbers[i] < start:
-                yield numbers[i], numbers[i + 1], preferred.text
+        for place in others:
+            start = numbers[place]
+            while i < len(preferred_places) and preferred_places[i] < start:
+                yield preferred_places[i], preferred_places[i + 1], preferred.text
                 i += 2
-            yield start, end, match.form.text
-        while i < len(numbers):
-            yield numbers[i], numbers[i + 1], preferred.text
+            yield start, numbers[place + 1], forms[numbers[place + 5]].text
+        while i < len(preferred_places):
+            yield preferred_places[i], preferred_places[i + 1], preferred.text
             i += 2
 
 

@@ -20,6 +20,7 @@ import dataclasses
 import datetime
 import multiprocessing
 import re
+import threading
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -113,7 +114,7 @@ def lint_text(
             concepts = linter.matcher.concepts
             uses.extend(sorted(NameUse(start, end, concept, language, form.text, form.status.value)
                                for (concept, language), where in linter.uses.items()
-                               for start, end, form in where.places(concepts[concept].preferred.get(language))))
+                               for start, end, form in where.places(concepts[concept].preferred.get(language), linter.matcher.forms)))
         return findings
 
 
@@ -140,7 +141,7 @@ PARALLEL_FROM_CHARACTERS = 1_000_000  # below this, forking workers costs more t
 # each page of the compiled glossary it writes a reference count on, and its caches are empty):
 # more pieces than processes, each process taking the next one left, evens the load.
 _PIECES_PER_JOB = 4
-_LONGEST_PIECE = 500_000  # characters
+_LONGEST_PIECE = 250_000  # characters
 
 
 
@@ -148,7 +149,7 @@ _LONGEST_PIECE = 500_000  # characters
 _Uses = dict[tuple[str, str], Uses]
 # extent of a fixable finding -> the form its suggestion writes (uninflected)
 _Targets = dict[tuple[int, int], str]
-_shared: tuple[_Linter, list[tuple[int, int]], SharedCounter] | None = None  # what forked workers take pieces of
+_shared: tuple[_Linter, list[tuple[int, int]], SharedCounter, object] | None = None  # what forked workers take pieces of, and the queue they send results on
 
 
 def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCounter) -> list[tuple[int, tuple[list[Finding], _Uses, _Targets]]]:
@@ -159,13 +160,14 @@ def _take_pieces(linter: _Linter, pieces: list[tuple[int, int]], taken: SharedCo
     return done
 
 
-def _take_pieces_in_worker() -> list[tuple[int, tuple[list[Finding], dict, _Targets]]]:
-    """``_take_pieces`` in a forked worker; the forms its pieces use go back as their numbers in the matcher."""
-    linter, pieces, taken = _shared
-    for _, (_, uses, _) in (done := _take_pieces(linter, pieces, taken)):
-        for used in uses.values():
-            used.others = [(start, end, match._replace(form=match.form.number)) for start, end, match in used.others]
-    return done
+def _take_pieces_in_worker() -> None:
+    """``_take_pieces`` in a forked worker, each piece's results sent back as soon as it is done (so
+    that no process holds another's results)."""
+    linter, pieces, taken, linted = _shared
+    while (number := taken.take()) < len(pieces):
+        findings, uses, targets = linter._lint_piece(pieces[number])
+        linted.put((number, (findings, dict(uses), targets)))
+        del findings, uses, targets
 
 
 class _Linter:
@@ -215,7 +217,9 @@ class _Linter:
         findings: list[Finding] = []
         uses: _Uses = defaultdict(Uses)
         targets: _Targets = {}
-        for piece_findings, piece_uses, piece_targets in results:
+        for number, result in enumerate(results):
+            results[number] = None  # each piece's places let go of as they are merged: not held twice
+            piece_findings, piece_uses, piece_targets = result
             findings.extend(piece_findings)
             targets.update(piece_targets)
             for used, where in piece_uses.items():
@@ -234,31 +238,41 @@ class _Linter:
             target = targets.get((finding.start, finding.end)) if finding.fixable else None
             used = uses.get((finding.concept, finding.lang)) if target is not None else None
             if used and used.adds_a_form(target, self.matcher.concepts[finding.concept].preferred.get(finding.lang),
-                                         self.view, self._accepted_texts(finding.concept, finding.lang)):
+                                         self.view, self.matcher.forms, self._accepted_texts(finding.concept, finding.lang)):
                 finding = dataclasses.replace(finding, fixable=False)
             kept.append(finding)
         return kept
 
     def _lint_in_processes(self, pieces: list[tuple[int, int]], jobs: int) -> list[tuple[list[Finding], _Uses, _Targets]]:
         """The results of each piece, linted by this process and ``jobs - 1`` forked ones, each
-        taking the next piece left (the forked ones inherit this linter and the matcher without a copy)."""
+        taking the next piece left (the forked ones inherit this linter and the matcher without a copy).
+        A worker sends each piece's results as soon as it is done and a thread here takes them in."""
         global _shared
         context = multiprocessing.get_context("fork")
-        taken = SharedCounter(context)
-        _shared = (self, pieces, taken)
+        taken, linted = SharedCounter(context), context.SimpleQueue()
+        _shared = (self, pieces, taken, linted)
+        received: dict[int, tuple[list[Finding], _Uses, _Targets]] = {}
+
+        def receive() -> None:
+            while (item := linted.get()) is not None:
+                number, results = item
+                received[number] = results
+
         try:
             with context.Pool(jobs - 1) as pool:
-                workers = [pool.apply_async(_take_pieces_in_worker) for _ in range(jobs - 1)]
-                done = dict(_take_pieces(self, pieces, taken))
-                forms = self.matcher.forms
-                for worker in workers:
-                    for number, (findings, uses, targets) in worker.get():
-                        for used in uses.values():
-                            used.others = [(start, end, match._replace(form=forms[match.form]))
-                                           for start, end, match in used.others]
-                        done[number] = findings, uses, targets
+                receiver = threading.Thread(target=receive, daemon=True)
+                receiver.start()
+                try:
+                    workers = [pool.apply_async(_take_pieces_in_worker) for _ in range(jobs - 1)]
+                    done = dict(_take_pieces(self, pieces, taken))
+                    for worker in workers:
+                        worker.get()
+                finally:
+                    linted.put(None)  # after all the workers' pieces: the pipe keeps their order
+                    receiver.join()
         finally:
             _shared = None
+        done.update(received)
         return [done[number] for number in range(len(pieces))]
 
     def _pieces(self, jobs: int) -> list[tuple[int, int]]:
@@ -487,7 +501,7 @@ class _Linter:
         """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
             preferred = self.matcher.concepts[concept_id].preferred.get(language)
-            for start, end, match, reference in used.inconsistent(preferred, self.view,
+            for start, end, match, reference in used.inconsistent(preferred, self.view, self.matcher.forms,
                                                                   self._accepted_texts(concept_id, language)):
                 suggestion, _ = self.suggester.suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
@@ -541,7 +555,8 @@ class _Linter:
             written = form.compact[a:b]
             found = self.source[start:end]
             self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
-                     f"not in the glossary, but one letter from {written!r} ({form.text!r}, {form.concept!r})",
+                     f"not in the glossary, but one letter from {written!r}"
+                     + ("" if written == form.text else f", a word of {form.text!r}"),
                      concept=form.concept, lang=language, status=None,
                      term=form.compact[:a] + _cased_like(found, written, language) + form.compact[b:])
 

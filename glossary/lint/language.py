@@ -29,6 +29,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from array import array
+from collections.abc import Sequence
 
 import cython
 
@@ -244,7 +246,7 @@ class Paragraphs:
     alphabets is cut into stretches of sentences, each with its language (see the module).
     """
 
-    def __init__(self, text: str, starts: list[int], lang: str, declared: dict[int, str] | None = None,
+    def __init__(self, text: str, starts: Sequence[int], lang: str, declared: dict[int, str] | None = None,
                  default: str | None = None, clean=None):
         self.text, self.starts, self.lang, self.clean = text, starts, lang, clean
         self.declared = declared or {}
@@ -347,7 +349,7 @@ class Paragraphs:
         """(start, end) of each paragraph, or of each one that starts from ``low`` to before ``high``."""
         first = bisect.bisect_left(self.starts, low)
         last = len(self.starts) if high is None else bisect.bisect_left(self.starts, high)
-        ends = self.starts[first + 1:last + 1] if last < len(self.starts) else self.starts[first + 1:] + [len(self.text)]
+        ends = list(self.starts[first + 1:last + 1] if last < len(self.starts) else [*self.starts[first + 1:], len(self.text)])
         return list(zip(self.starts[first:last], ends))
 
 
@@ -357,11 +359,12 @@ def paragraphs(text: str, lang: str = "auto", blocks: list[tuple[int, str | None
     block of the markup, such as an HTML paragraph or a Markdown heading); each stretch is in
     ``lang``, or in its declared or detected language for 'auto' (see ``Paragraphs``). ``clean``,
     if given, is applied to the text a language is guessed from (plain text: its URLs blanked)."""
-    starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    starts = array("q", [0])  # (an array: a long text has a hundred thousand paragraphs)
+    starts.extend(m.end() for m in _PARAGRAPH_BREAK.finditer(text))
     if not blocks:
         return Paragraphs(text, starts, lang, default=default, clean=clean)
     block_starts = [b for b, _ in blocks]
-    merged = sorted(set(starts).union(b for b in block_starts if 0 <= b < len(text)))
+    merged = array("q", sorted(set(starts).union(b for b in block_starts if 0 <= b < len(text))))
     declared = {}
     for index, start in enumerate(merged):
         at = bisect.bisect_right(block_starts, start) - 1

@@ -139,6 +139,14 @@ def test_foreign_proper_names(kind, text, expected):
         pytest.param("The delegation flew to Tselinograd.",
                      "'Tselinograd' is a former name (name 1961–1992); the English form is 'Astana'",
                      id="en-former-names-note-beside-it"),
+        # Kazinform, 2022-11-25: the near miss of a one-word name says it once, without the concept's id in brackets
+        pytest.param("Roadmap for 2022-27 on the development and exploitation of the route Middle Corridor passing "
+                     "through Türkiye, Aerbaijan, and Kazakhstan in line with the Baku declaration.",
+                     "not in the glossary, but one letter from 'Azerbaijan'", id="en-near-miss-of-a-one-word-name"),
+        # News.am, 2022-05-04, with a letter dropped: a word of a longer name says which name
+        pytest.param("Azerbaijani President Ilham Aliyev insists that the so-called Zangzur corridor is already a reality.",
+                     "not in the glossary, but one letter from 'Zangezur', a word of 'Zangezur corridor'",
+                     id="en-near-miss-of-a-word-of-a-longer-name"),
     ],
 )
 def test_messages(text, message):
