@@ -7,7 +7,9 @@ Load: POST /api/lint with a 1,000-word draft (the corpus articles, in four langu
 wrong names) on loopback, 50 connections from wrk (Debian's wrk), for --duration seconds, against
 `tilmash serve --workers 2` (gunicorn) and, in the same run, against Flask's development server
 (werkzeug, threaded) on the same database: requests/s, p50 and p99 latency, non-2xx answers and
-socket errors. wrk runs on the same 2 cores as the server, so the figures are a floor.
+socket errors, and the server's CPU time per request (its processes' user and system time over the
+run, from /proc, divided by the requests answered: what decides the throughput when the machine is
+shared). wrk runs on the same 2 cores as the server, so the figures are a floor.
 
 Browser: Debian's Chromium through Playwright opens the workbench with a 5,000-word draft; after
 the draft's first check, a deprecated name is typed at the end (one keystroke at a time) and the
@@ -100,6 +102,21 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
+def group_cpu_seconds(group: int) -> float:
+    """User and system CPU of the live processes of a process group (a server's master and workers), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # gone meanwhile
+                continue
+            if int(fields[2]) == group:  # pgrp; utime and stime are fields 14 and 15 of stat
+                total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 def load(url: str, body_file: Path, duration: int, connections: int) -> dict:
     script = body_file.with_suffix(".lua")
     script.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
@@ -172,6 +189,10 @@ def main() -> None:
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-load", action="store_true")
     options = parser.parse_args()
+    if not options.skip_load and shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (Debian: apt-get install wrk); or run with --skip-load")
+    if not options.skip_browser and not Path("/usr/bin/chromium").exists():
+        raise SystemExit("Debian's Chromium is not installed (apt-get install chromium); or run with --skip-browser")
     home = Path(tempfile.mkdtemp(prefix="tilmash-bench-"))
     env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"), "TILMASH_ANONYMOUS_READ": "1"}
     body = home / "draft.json"
@@ -184,7 +205,11 @@ def main() -> None:
             try:
                 wait_until_up(f"http://127.0.0.1:{port}/api/openapi.json")
                 post_json(f"http://127.0.0.1:{port}/api/lint", json.loads(body.read_text()))  # compile the glossary
+                cpu = group_cpu_seconds(server.pid)
                 results[kind] = load(f"http://127.0.0.1:{port}/api/lint", body, options.duration, options.connections)
+                cpu = group_cpu_seconds(server.pid) - cpu
+                results[kind]["server_cpu_ms_per_request"] = round(cpu * 1000 / max(1, results[kind]["requests"]), 2)
+                results[kind]["load_average"] = [round(v, 2) for v in os.getloadavg()]
             finally:
                 stop(server)
             print(kind, results[kind], flush=True)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import GlossaryError
 from .history import track_changes
+from .revision import RevisionWatch
 
 ENVIRONMENT_VARIABLE = "TILMASH_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -89,6 +90,7 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         track_changes(self._sessions)
+        self._revision = RevisionWatch(self.engine, watch_file=self.sqlite_path() is not None)
 
     def describe(self) -> str:
         return self.url.render_as_string(hide_password=True)
@@ -104,6 +106,11 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    def glossary_revision(self) -> str:
+        """``history.glossary_revision`` of the glossary as committed now, without a query while
+        nothing was committed (SQLite): what the web app asks before every lint."""
+        return self._revision.current()
 
     def current_revision(self) -> str | None:
         """The Alembic revision of the schema, or None for a database without our tables."""
@@ -141,6 +148,7 @@ class Database:
             command.upgrade(_alembic_config(connection), "head")
 
     def dispose(self) -> None:
+        self._revision.close()
         self.engine.dispose()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import Connection, event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from .model import Change, Concept, Style, Term, TermPeriod, TermStyleStatus
@@ -92,14 +92,21 @@ def track_changes(session_factory) -> None:
     event.listen(session_factory, "before_flush", _record)
 
 
-def glossary_revision(session: Session) -> str:
+REVISION_QUERY = select(func.count(Change.id), func.max(Change.id))
+
+
+def glossary_revision(session: Session | Connection) -> str:
     """A key that changes whenever the glossary does (for caching compiled matchers).
 
     Both the count and the highest id of the change log: with concurrent writers
     a change can commit with a lower id than one already visible, and the count
-    still moves.
+    still moves. ``Database.glossary_revision()`` gives the same key without a query
+    while nothing was committed (glossary/revision.py).
     """
-    count, highest = session.execute(select(func.count(Change.id), func.max(Change.id))).one()
+    return revision_key(*session.execute(REVISION_QUERY).one())
+
+
+def revision_key(count: int, highest: int | None) -> str:
     return f"{count}.{highest or 0}"
 
 

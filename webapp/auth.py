@@ -13,8 +13,11 @@ import functools
 from collections.abc import Callable
 
 from flask import Blueprint, Flask, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import session as cookie_session
 from flask_babel import gettext as _
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from flask_login.config import COOKIE_NAME as REMEMBER_COOKIE
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
 from wtforms import PasswordField, SelectField, StringField
@@ -40,6 +43,24 @@ class SignedIn(UserMixin):
         self.id = str(account.id)
 
 
+class CookieSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, without making the cookie's signer for a request that sends no
+    session cookie, nor reading the cookie's settings for a response that sets none (API calls, first
+    visits): Flask does both for every request."""
+
+    def open_session(self, app: Flask, request):
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request)
+
+    def save_session(self, app: Flask, session, response) -> None:
+        if not session and not session.modified:  # what Flask's save_session does in this case, and only that
+            if session.accessed:
+                response.vary.add("Cookie")
+            return
+        super().save_session(app, session, response)
+
+
 @login_manager.user_loader
 def _load_user(user_id: str) -> SignedIn | None:
     from .db import database
@@ -62,13 +83,24 @@ def _token_account() -> Account | None:
     return account
 
 
+def _signed_in_account() -> Account | None:
+    """The signed-in user's account, through Flask-Login. Flask-Login finds a user only by the
+    session's user id or the remember-me cookie (no request or header loader is registered): a
+    request with neither is anonymous, and is not put through Flask-Login's per-request work (its
+    session protection hashes the client's address and browser for every request, signed in or not)."""
+    remember = current_app.config.get("REMEMBER_COOKIE_NAME", REMEMBER_COOKIE)
+    if "_user_id" not in cookie_session and remember not in request.cookies:
+        return None
+    return current_user.account if current_user and current_user.is_authenticated else None
+
+
 def current_account() -> Account | None:
     """The account of this request: its API token's, else the signed-in user's, else None."""
     if "account" not in g:
         account = _token_account() if request else None
         g.by_token = account is not None
-        if account is None and current_user and current_user.is_authenticated:
-            account = current_user.account
+        if account is None and request:
+            account = _signed_in_account()
         g.account = account
     return g.account
 
@@ -95,8 +127,8 @@ def require(role: Role | None) -> Callable:
                 abort(403, description=_("this needs the %(role)s role", role=label(role)) if role else _("not allowed"))
             # A signed-in browser's cookie could be sent by another site's form: its writes need the CSRF
             # token. Token calls cannot be forged that way, and anonymous ones have no rights to borrow.
-            if (request.method not in ("GET", "HEAD", "OPTIONS") and not g.get("by_token")
-                    and current_user.is_authenticated and current_app.config.get("WTF_CSRF_ENABLED", True)):
+            if (request.method not in ("GET", "HEAD", "OPTIONS") and not g.by_token and current_account() is not None
+                    and current_app.config.get("WTF_CSRF_ENABLED", True)):
                 csrf.protect()
             return view(*args, **kwargs)
 
@@ -193,6 +225,7 @@ def _sent(form: FlaskForm) -> bool:
 
 
 def init_app(app: Flask) -> None:
+    app.session_interface = CookieSessions()
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None

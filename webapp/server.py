@@ -18,6 +18,11 @@ class Server(BaseApplication):
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        # Then gunicorn's own environment variable, read as its command line reads it: the settings here
+        # are defaults (GUNICORN_CMD_ARGS="--worker-class sync --threads 1" behind a buffering proxy, "--access-logfile ...").
+        for key, value in vars(self.cfg.parser().parse_args(self.cfg.get_cmd_args_from_env())).items():
+            if value is not None and key != "args":
+                self.cfg.set(key.lower(), value)
 
     def load(self):
         from . import create_app

@@ -26,9 +26,22 @@ if TYPE_CHECKING:
 
 
 def matcher_for_database(database: Database, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
-    """``shortcuts=False``: compiled so that every accepted form found is reported as a use (``tilmash audit``)."""
-    with database.session() as session:
-        return matcher_for_session(session, style, shortcuts=shortcuts)
+    """``shortcuts=False``: compiled so that every accepted form found is reported as a use (``tilmash audit``).
+
+    The glossary's revision comes from ``Database.glossary_revision()``: while it stands, the
+    matcher is found without a query (what the web app does for every lint request). The style
+    is checked when the matcher is built: a matcher found for this revision and style was built
+    with it, and the styles are in the change log, so the style still exists.
+    """
+    from ..termbase import export_glossary, require_style
+
+    def build() -> Matcher:
+        with database.session() as session:
+            require_style(session, style)
+            return Matcher(export_glossary(session), style, shortcuts=shortcuts)
+
+    source = f"database {database.describe()} revision {database.glossary_revision()}" + _variant(shortcuts)
+    return compiled_matcher(source, style, build)
 
 
 def matcher_for_session(session: Session, style: str | None = None, *, shortcuts: bool = True) -> Matcher:

@@ -52,3 +52,24 @@ def test_serve_runs_gunicorn_and_every_worker_sees_an_edit(app, token, tmp_path)
         os.killpg(server.pid, 15)
         output = server.communicate(timeout=20)[0]
     assert "Starting gunicorn" in output and output.count("Booting worker with pid") == 2
+
+
+def test_gunicorns_own_environment_variable_changes_the_defaults(app, tmp_path):
+    port = _free_port()
+    env = {**os.environ, "TILMASH_DATABASE_URL": app.config["DATABASE_URL"], "XDG_CACHE_HOME": str(tmp_path / "serve-cache"),
+           "XDG_DATA_HOME": str(tmp_path / "serve-data"), "GUNICORN_CMD_ARGS": "--worker-class sync --threads 1"}
+    server = subprocess.Popen([sys.executable, "-m", "tilmash", "serve", "--port", str(port), "--workers", "1"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/openapi.json", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.25)
+        [finding] = _call(f"http://127.0.0.1:{port}/api/lint", {"text": "Fizuli"})["findings"]
+        assert finding["suggestion"] == "Fuzuli"
+    finally:
+        os.killpg(server.pid, 15)
+        output = server.communicate(timeout=20)[0]
+    assert "Using worker: sync" in output and output.count("Booting worker with pid") == 1
