@@ -250,10 +250,25 @@ def test_kazakh_case_suffixes_on_vowel_final_borrowed_names_are_recognised(word,
         pytest.param("Fizuliге барды.", ("Fizuliге", "Физулиге"), id="latin-fizuli-dative"),
         pytest.param("Fizuliдің мектебі.", ("Fizuliдің", "Физулидің"), id="latin-fizuli-genitive-after-sonorant"),
         pytest.param("Fizuliнің мектебі.", ("Fizuliнің", "Физулидің"), id="latin-fizuli-genitive-after-vowel"),
-        pytest.param("Bakuдың көшелері.", ("Bakuдың", "Бакудың"), id="latin-baku-genitive"),
+        pytest.param("Bakuдың көшелері.", ("Bakuдың", "Бакудің"), id="latin-baku-genitive"),
     ],
 )
 def test_latin_spellings_of_vowel_final_names_in_kazakh_carry_their_suffixes(text, expected):
+    assert ("term.wrong-language", *expected) in findings(text, "kk")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Келіссөздер Bakuда өтті.", ("Bakuда", "Бакуде"), id="baku-locative-written-back"),
+        pytest.param("Келіссөздер Bakuде өтті.", ("Bakuде", "Бакуде"), id="baku-locative-written-front"),
+        pytest.param("Bakuдағы келіссөздер.", ("Bakuдағы", "Бакудегі"), id="baku-attributive"),
+        pytest.param("Делегация Bakuға барды.", ("Bakuға", "Бакуге"), id="baku-dative"),
+    ],
+)
+def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
+    """Kazakh outlets write Бакуде, Бакуге, Бакуден (7 pages counted) more than Бакуда (2; NOTES.md):
+    a suggestion builds the front forms, whatever the text wrote; both are recognised as Baku."""
     assert ("term.wrong-language", *expected) in findings(text, "kk")
 
 
