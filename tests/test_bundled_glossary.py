@@ -60,12 +60,12 @@ REQUIRED = [
     "baku-tbilisi-kars", "middle-corridor", "caspian-green-energy-corridor", "trans-caspian-fibre-optic-line",
     "alat-free-economic-zone", "cop29", "azal-crash-near-aktau", "azertac", "kazinform", "report-news-agency",
     "gazakh", "taraz", "alat", "semey", "oral", "petropavl", "oskemen", "kostanay", "kyzylorda", "atyrau",
-    "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan",
+    "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan", "batumi",
 ]
 # Counts this revision reached; the issue's targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 221
-UNCERTAIN_CELLS_CEILING = 118
+CONCEPTS_FLOOR = 222
+UNCERTAIN_CELLS_CEILING = 111
 
 
 @pytest.mark.parametrize("concept", REQUIRED)
@@ -352,11 +352,27 @@ def test_validity_periods_belong_to_former_names_and_follow_one_another():
         pytest.param("ganja", "az", "Kirovabad", "1935/1989", id="kirovabad"),
         pytest.param("organization-of-turkic-states", "en", "Turkic Council", "2009-10-03/2021-11-12", id="turkic-council"),
         pytest.param("semey", "en", "Semipalatinsk", "/2007-06-21", id="semipalatinsk"),
+        pytest.param("kazinform", "kk", "ҚазАқпарат", "1997-11/2025", id="qazaqparat"),
     ],
 )
 def test_former_names_carry_their_periods(concept, lang, term, valid):
     found = next(t for c in CONCEPTS if c.id == concept for t in c.terms if t.lang == lang and t.text == term)
     assert format_periods(found.periods) == valid
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        pytest.param(date(2022, 8, 24), [], id="august-2022-article-as-in-the-held-out-set"),
+        pytest.param(date(2025, 6, 1), [], id="2025-article"),
+        pytest.param(date(2026, 3, 1), [("term.superseded", "ҚазАқпарат", "Kazinform")], id="2026-article"),
+    ],
+)
+def test_kazinform_kazakh_former_name_is_right_in_its_own_time(day, expected):
+    """ҚазАқпарат, Kazinform's Kazakh name until the agency signed its Kazakh copy Kazinform: an article of
+    2022 or 2025 writing it is right (the held-out lint evaluation's false info finding); a 2026 one is told."""
+    text = "Бұл туралы ҚазАқпарат тілшісі хабарлады."
+    assert [(f.rule, f.found, f.suggestion) for f in lint_text(text, GLOSSARY_MATCHER, lang="kk", date=day)] == expected
 
 
 def test_terms_search_finds_each_concept_from_every_form(database):
