@@ -60,11 +60,11 @@ REQUIRED = [
     "baku-tbilisi-kars", "middle-corridor", "caspian-green-energy-corridor", "trans-caspian-fibre-optic-line",
     "alat-free-economic-zone", "cop29", "azal-crash-near-aktau", "azertac", "kazinform", "report-news-agency",
     "gazakh", "taraz", "alat", "semey", "oral", "petropavl", "oskemen", "kostanay", "kyzylorda", "atyrau",
-    "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan", "batumi", "samarkand", "bishkek", "istanbul", "makhachkala",
+    "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan", "batumi", "samarkand", "bishkek", "istanbul", "makhachkala", "aida-balayeva",
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 226
+CONCEPTS_FLOOR = 227
 UNCERTAIN_CELLS_CEILING = 111
 
 
@@ -295,6 +295,12 @@ def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
                      id="english-airline-brand-in-azerbaijani"),
         pytest.param("kk", "\"Azerbaijan Airlines\" әуе компаниясына тиесілі ұшақ Ақтау маңында апатқа ұшырады.", {"azerbaijan-airlines"},
                      id="english-airline-brand-in-kazakh"),
+        pytest.param("ru", "Токаев принял министра культуры Аиду Балаеву. Нефть из Актау идёт в Махачкалу; саммиты ОТГ прошли в Самарканде, "
+                     "Бишкеке и Стамбуле.", {"aida-balayeva", "makhachkala", "samarkand", "bishkek", "istanbul"},
+                     id="kazpravda-bizmedia-silkway-mir24-ru"),
+        pytest.param("kk", "Мемлекет басшысы Аида Балаеваны қабылдады. Ақтау портынан Махачкала портына мұнай жөнелтілді; саммиттер "
+                     "Самарқандта, Бішкекте және Ыстанбұлда өтті.", {"aida-balayeva", "makhachkala", "samarkand", "bishkek", "istanbul"},
+                     id="astanatv-kazinform-egemen-sputnik-kk"),
     ],
 )
 def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
