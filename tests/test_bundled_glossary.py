@@ -61,11 +61,11 @@ REQUIRED = [
     "alat-free-economic-zone", "cop29", "azal-crash-near-aktau", "azertac", "kazinform", "report-news-agency",
     "gazakh", "taraz", "alat", "semey", "oral", "petropavl", "oskemen", "kostanay", "kyzylorda", "atyrau",
     "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan", "batumi", "samarkand", "bishkek", "istanbul", "makhachkala", "aida-balayeva", "tengizchevroil", "kazakhtelecom",
-    "azertelecom", "siyazan", "atyrau-samara", "bagdat-musin", "qazaqgaz",
+    "azertelecom", "siyazan", "atyrau-samara", "bagdat-musin", "qazaqgaz", "chevron",
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 234
+CONCEPTS_FLOOR = 235
 UNCERTAIN_CELLS_CEILING = 108
 
 
