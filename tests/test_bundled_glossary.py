@@ -66,7 +66,7 @@ REQUIRED = [
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
 CONCEPTS_FLOOR = 235
-UNCERTAIN_CELLS_CEILING = 108
+UNCERTAIN_CELLS_CEILING = 107
 
 
 @pytest.mark.parametrize("concept", REQUIRED)
