@@ -65,8 +65,8 @@ REQUIRED = [
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 245
-UNCERTAIN_CELLS_CEILING = 105
+CONCEPTS_FLOOR = 246
+UNCERTAIN_CELLS_CEILING = 104
 
 
 @pytest.mark.parametrize("concept", REQUIRED)
