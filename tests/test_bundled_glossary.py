@@ -60,12 +60,13 @@ REQUIRED = [
     "baku-tbilisi-kars", "middle-corridor", "caspian-green-energy-corridor", "trans-caspian-fibre-optic-line",
     "alat-free-economic-zone", "cop29", "azal-crash-near-aktau", "azertac", "kazinform", "report-news-agency",
     "gazakh", "taraz", "alat", "semey", "oral", "petropavl", "oskemen", "kostanay", "kyzylorda", "atyrau",
-    "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan",
+    "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan", "batumi", "samarkand", "bishkek", "istanbul", "makhachkala", "aida-balayeva", "tengizchevroil", "kazakhtelecom",
+    "azertelecom", "siyazan", "atyrau-samara", "bagdat-musin", "qazaqgaz", "chevron",
 ]
 # Counts this revision reached; the issue's targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 221
-UNCERTAIN_CELLS_CEILING = 118
+CONCEPTS_FLOOR = 246
+UNCERTAIN_CELLS_CEILING = 104
 
 
 @pytest.mark.parametrize("concept", REQUIRED)
@@ -250,10 +251,25 @@ def test_kazakh_case_suffixes_on_vowel_final_borrowed_names_are_recognised(word,
         pytest.param("Fizuliге барды.", ("Fizuliге", "Физулиге"), id="latin-fizuli-dative"),
         pytest.param("Fizuliдің мектебі.", ("Fizuliдің", "Физулидің"), id="latin-fizuli-genitive-after-sonorant"),
         pytest.param("Fizuliнің мектебі.", ("Fizuliнің", "Физулидің"), id="latin-fizuli-genitive-after-vowel"),
-        pytest.param("Bakuдың көшелері.", ("Bakuдың", "Бакудың"), id="latin-baku-genitive"),
+        pytest.param("Bakuдың көшелері.", ("Bakuдың", "Бакудің"), id="latin-baku-genitive"),
     ],
 )
 def test_latin_spellings_of_vowel_final_names_in_kazakh_carry_their_suffixes(text, expected):
+    assert ("term.wrong-language", *expected) in findings(text, "kk")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Келіссөздер Bakuда өтті.", ("Bakuда", "Бакуде"), id="baku-locative-written-back"),
+        pytest.param("Келіссөздер Bakuде өтті.", ("Bakuде", "Бакуде"), id="baku-locative-written-front"),
+        pytest.param("Bakuдағы келіссөздер.", ("Bakuдағы", "Бакудегі"), id="baku-attributive"),
+        pytest.param("Делегация Bakuға барды.", ("Bakuға", "Бакуге"), id="baku-dative"),
+    ],
+)
+def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
+    """Kazakh outlets write Бакуде, Бакуге, Бакуден (7 pages counted) more than Бакуда (2; NOTES.md):
+    a suggestion builds the front forms, whatever the text wrote; both are recognised as Baku."""
     assert ("term.wrong-language", *expected) in findings(text, "kk")
 
 
@@ -280,6 +296,12 @@ def test_latin_spellings_of_vowel_final_names_in_kazakh_carry_their_suffixes(tex
                      id="english-airline-brand-in-azerbaijani"),
         pytest.param("kk", "\"Azerbaijan Airlines\" әуе компаниясына тиесілі ұшақ Ақтау маңында апатқа ұшырады.", {"azerbaijan-airlines"},
                      id="english-airline-brand-in-kazakh"),
+        pytest.param("ru", "Токаев принял министра культуры Аиду Балаеву. Нефть из Актау идёт в Махачкалу; саммиты ОТГ прошли в Самарканде, "
+                     "Бишкеке и Стамбуле.", {"aida-balayeva", "makhachkala", "samarkand", "bishkek", "istanbul"},
+                     id="kazpravda-bizmedia-silkway-mir24-ru"),
+        pytest.param("kk", "Мемлекет басшысы Аида Балаеваны қабылдады. Ақтау портынан Махачкала портына мұнай жөнелтілді; саммиттер "
+                     "Самарқандта, Бішкекте және Ыстанбұлда өтті.", {"aida-balayeva", "makhachkala", "samarkand", "bishkek", "istanbul"},
+                     id="astanatv-kazinform-egemen-sputnik-kk"),
     ],
 )
 def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
@@ -337,11 +359,27 @@ def test_validity_periods_belong_to_former_names_and_follow_one_another():
         pytest.param("ganja", "az", "Kirovabad", "1935/1989", id="kirovabad"),
         pytest.param("organization-of-turkic-states", "en", "Turkic Council", "2009-10-03/2021-11-12", id="turkic-council"),
         pytest.param("semey", "en", "Semipalatinsk", "/2007-06-21", id="semipalatinsk"),
+        pytest.param("kazinform", "kk", "ҚазАқпарат", "1997-11/2025", id="qazaqparat"),
     ],
 )
 def test_former_names_carry_their_periods(concept, lang, term, valid):
     found = next(t for c in CONCEPTS if c.id == concept for t in c.terms if t.lang == lang and t.text == term)
     assert format_periods(found.periods) == valid
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        pytest.param(date(2022, 8, 24), [], id="august-2022-article-as-in-the-held-out-set"),
+        pytest.param(date(2025, 6, 1), [], id="2025-article"),
+        pytest.param(date(2026, 3, 1), [("term.superseded", "ҚазАқпарат", "Kazinform")], id="2026-article"),
+    ],
+)
+def test_kazinform_kazakh_former_name_is_right_in_its_own_time(day, expected):
+    """ҚазАқпарат, Kazinform's Kazakh name until the agency signed its Kazakh copy Kazinform: an article of
+    2022 or 2025 writing it is right (the held-out lint evaluation's false info finding); a 2026 one is told."""
+    text = "Бұл туралы ҚазАқпарат тілшісі хабарлады."
+    assert [(f.rule, f.found, f.suggestion) for f in lint_text(text, GLOSSARY_MATCHER, lang="kk", date=day)] == expected
 
 
 def test_terms_search_finds_each_concept_from_every_form(database):

@@ -30,10 +30,13 @@ recognising; the form built by ``carry_suffix`` is the first named):
     of the same names in Kazakh text (Fizuliдің): treated like the sonorant й/у
     of native words (Бакудың, Физулидің, like Әлидің, судың); the vowel
     readings (Бакуның, Бакусы) are accepted too.
-  * kk harmony: и/у are transparent (the nearest other vowel decides: Баку ->
-    Бакуда); a word with only и/у takes the last of them (и front, у back).
-    Surnames in -ов/-ев take the harmony of the root (Тоқаев -> Тоқаевқа,
-    Әлиев -> Әлиевке), as Kazakh usage does. (Kazakh texts also write Бакуде.)
+  * kk harmony: и/у are transparent (the nearest other vowel decides: Тбилиси ->
+    Тбилисиге, Сарысу -> Сарысуда); a word with only и/у takes the last of them
+    (и front, у back). Surnames in -ов/-ев take the harmony of the root (Тоқаев ->
+    Тоқаевқа, Әлиев -> Әлиевке), as Kazakh usage does. A name whose Kazakh
+    usage goes against its letters is listed in ``_KK_HARMONY_BY_USAGE``: Баку
+    takes front suffixes (Бакуде, Бакуге: 7 of 9 Kazakh pages counted, see
+    glossary/data/NOTES.md), though native words in -Cу keep the back (Ақсуда).
   * az after -kı (Bakıdakı): pronominal -na/-nda/-ndan (Bakıdakına);
     -ya/-da/-dan are accepted too.
   * A multi-word name whose last word ends in a 3rd-person possessive vowel
@@ -343,7 +346,14 @@ def _last_sound(lang: str, word: str) -> str:
     return "K"
 
 
+# Kazakh harmony of names whose usage goes against their letters, by the lowercased last word
+# (Cyrillic and Latin): counts of what outlets write in glossary/data/NOTES.md.
+_KK_HARMONY_BY_USAGE = {"баку": "f", "baku": "f"}
+
+
 def _stem_harmony(lang: str, word: str) -> str:
+    if lang == "kk" and word in _KK_HARMONY_BY_USAGE:
+        return _KK_HARMONY_BY_USAGE[word]
     if lang == "kk" and len(word) > 3 and word[-2:] in ("ов", "ев", "ov", "ev"):
         root = _decisive_vowel(lang, word[:-2])  # Тоқаев: the root Тоқа- decides
         if root is not None:

@@ -141,6 +141,9 @@ def test_other_letters_are_rejected(lang, stem, rest):
         pytest.param("kk", "Астана", "сында", "Қазақстан", "ында", id="kk-possessive-after-consonant"),
         pytest.param("kk", "ТОКАЕВ", "ТЫҢ", "Тоқаев", "тың", id="kk-capitals-give-lowercase"),
         pytest.param("kk", "COP", "та", "COP29", "да", id="kk-number-read-as-spoken-word"),
+        pytest.param("kk", "Астана", "да", "Баку", "де", id="kk-baku-takes-front-suffixes-as-outlets-write"),
+        pytest.param("kk", "Астана", "дағы", "Баку", "дегі", id="kk-baku-attributive-front"),
+        pytest.param("kk", "Астана", "да", "Ақсу", "да", id="kk-native-word-in-consonant-u-keeps-back"),
     ],
 )
 def test_carry_suffix(lang, found, rest, new, expected):
