@@ -106,6 +106,19 @@ class Batch(NamedTuple):
     read_bytes: int  # of the file, since the last batch
 
 
+class Numbering(dict):
+    """Word -> its number, a new number for a new word (``words``: the words in the order numbered)."""
+
+    def __init__(self):
+        super().__init__()
+        self.words: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = len(self.words)
+        self.words.append(word)
+        return number
+
+
 def words_of_variants(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
     """The words of variant rows (``VARIANT_COLUMNS``) per text language, as ``batch_words`` gives them."""
     return {language: batch_words([row[0] for row in rows if row[3] == language], [row[4] for row in rows if row[3] == language])
@@ -120,8 +133,10 @@ def batch_words(unit_ids: Sequence[int], texts: Sequence[str]) -> tuple[list[str
     if joined.count(_SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
         joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
     tokens = _TOKENS.findall(fold(joined))
-    words = list(dict.fromkeys([_SEPARATOR, *tokens]))
-    numbers = numpy.fromiter(map(dict(zip(words, range(len(words)))).__getitem__, tokens), dtype=numpy.uint64, count=len(tokens))
+    numbering = Numbering()
+    numbering[_SEPARATOR]  # number 0
+    numbers = numpy.fromiter(map(numbering.__getitem__, tokens), dtype=numpy.uint64, count=len(tokens))  # one pass, in C but for new words
+    words = numbering.words
     ends = numbers == 0
     owners = numpy.asarray(unit_ids, dtype=numpy.uint64)[numpy.cumsum(ends)]
     inside = ~ends

@@ -122,6 +122,21 @@ def test_a_duplicate_batches_apart_is_merged_into_the_first(database, tmp_path, 
     assert len(postings_of(database, "kuryk")) == 4499
 
 
+@pytest.mark.parametrize("known_words", [pytest.param(400_000, id="every-word-kept-at-hand"),
+                                         pytest.param(5, id="word-cache-full-mid-import")])
+def test_a_word_in_many_flushes_of_one_import_has_one_entry_with_all_its_units(database, tmp_path, monkeypatch, known_words):
+    import tm.index
+
+    monkeypatch.setattr(tm.index, "FLUSH_UNITS", 1_000)
+    monkeypatch.setattr(tm.index, "_KNOWN_WORDS", known_words)
+    units = [tu(f"Ferry {n} to Kuryk.", f"Паром {n} в Курык.") for n in range(4500)]
+    load(database, tmx(tmp_path, "ferries.tmx", units))
+    with database.session() as session:
+        entries = session.execute(select(Word.language, Word.units).where(Word.word.in_(["kuryk", "курык"]))).all()
+    assert sorted(entries) == [("en", 4500), ("ru", 4500)]
+    assert len(postings_of(database, "kuryk")) == 4500
+
+
 @pytest.mark.parametrize(("texts", "expected"), [
     pytest.param(["Füzuli and BAKI", "Qəbələ"], {1: {"fuzuli", "and", "baki"}, 2: {"qebele"}}, id="folded"),
     pytest.param(["a\x00b", "c"], {1: {"a", "b"}, 2: {"c"}}, id="a-text-with-the-separator"),
