@@ -99,14 +99,16 @@ class IndexWriter:
         # cache is full: no word needs looking up.
         self.complete = self.next_word_id == 1
 
-    def add(self, units: int, first_unit: int, words: dict[str, tuple[list[str], numpy.ndarray]], languages: Counter) -> None:
-        """New units (``units`` of them, ids from ``first_unit`` on, above those of the last call): for each text
-        language, the words of their texts (``tm.prepare.Batch.words``); ``languages``: units per text language."""
+    def add(self, units: int, first_unit: int, words: Iterable[tuple[str, tuple[list[str], numpy.ndarray]]],
+            languages: Counter) -> None:
+        """New units (``units`` of them, ids from ``first_unit`` on, above those of the last call): (text language,
+        the words of texts in it, as ``tm.prepare.words_of_variants`` gives them), a language any number of
+        times; ``languages``: units per text language."""
         if not units:
             return
         if self.first_unit is None:
             self.first_unit = first_unit
-        for language, (language_words, pairs) in words.items():
+        for language, (language_words, pairs) in words:
             pending = self.pending.get(language)
             if pending is None:
                 pending = self.pending[language] = _Pending()
