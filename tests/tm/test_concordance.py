@@ -69,3 +69,21 @@ def test_a_common_last_word_stands_for_itself_only(agency, monkeypatch):
 def test_a_number_is_whole(agency):
     assert found(agency, "47") == []
     assert found(agency, "470") == [("en-US", "470")]
+
+
+def test_a_phrase_found_only_in_the_oldest_of_many_candidates_comes_with_its_translation_and_origin(database, tmp_path):
+    from tm.importing import import_files
+
+    units = [f'<tu><tuv xml:lang="en"><seg>Ferry {n} to Kuryk.</seg></tuv><tuv xml:lang="ru"><seg>Паром {n} в Курык.</seg></tuv></tu>'
+             for n in range(3)]
+    units += [f'<tu><tuv xml:lang="en"><seg>Ferry {n} to Aktau and Kuryk.</seg></tuv><tuv xml:lang="ru"><seg>Паром {n} в Актау.</seg></tuv></tu>'
+              for n in range(3, 703)]  # both words, not in a row: candidates read in several rounds
+    path = tmp_path / "ferries.tmx"
+    path.write_text('<tmx version="1.4"><header srclang="en"/><body>' + "".join(units) + "</body></tmx>", encoding="utf-8")
+    with database.session() as session:
+        import_files(session, [path])
+    with database.session() as session:
+        occurrences = concordance(session, "to kuryk", limit=20)
+        assert [o.text for o in occurrences] == ["Ferry 2 to Kuryk.", "Ferry 1 to Kuryk.", "Ferry 0 to Kuryk."]
+        assert [(o.others, o.origin, o.marks) for o in occurrences][0] == ((("ru", "Паром 2 в Курык."),), "ferries.tmx", ((8, 16),))
+        assert [o.text for o in concordance(session, "to kuryk", limit=2)] == ["Ferry 2 to Kuryk.", "Ferry 1 to Kuryk."]
