@@ -51,10 +51,13 @@ class Occurrence:
 
 
 def _sorted_intersection(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
-    """The ids in both ascending arrays, looking the shorter one's up in the longer."""
+    """The ids in both ascending arrays: the shorter one's looked up in the longer by bisection where it is
+    much shorter, otherwise in a table of the longer's ids (linear: 7 against 18 ms for 300,000 in 600,000)."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if not len(small) or not len(large):
         return small[:0]
+    if 20 * len(small) >= len(large) and int(large[-1]) - int(large[0]) < 64 * len(large):
+        return small[numpy.isin(small, large, kind="table")]
     where = numpy.searchsorted(large, small).clip(max=len(large) - 1)
     return small[large[where] == small]
 
@@ -87,7 +90,10 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
         found = by_language.get(language, {})
         if any(word not in found for word in whole):
             continue
-        groups = sorted([[found[word]] for word in dict.fromkeys(whole)] + [forms], key=lambda g: sum(e.units for e in g))
+        groups = [[found[word]] for word in dict.fromkeys(whole)]
+        if forms not in groups:  # "the the": one word's postings are read and intersected once
+            groups.append(forms)
+        groups.sort(key=lambda g: sum(e.units for e in g))
         # A word much commoner than the rarest narrows little and its postings are long to read: the text check does it.
         narrowing = max(_NARROWING * sum(e.units for e in groups[0]), common[language])
         chosen[language] = [groups[0], *(g for g in groups[1:] if sum(e.units for e in g) <= narrowing)]
