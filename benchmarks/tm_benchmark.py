@@ -8,7 +8,9 @@ units; 200 queries made by editing stored segments, a word, a number, two words
 swapped or a glossary name changed, and 50 unrelated sentences), then on each database:
 
 - import: ``tilmash import`` as a user runs it, the whole process (wall time, peak
-  resident memory from ``/usr/bin/time``), into an empty database;
+  resident memory, and processor time of the process and its reading child, from
+  ``/usr/bin/time``: on a shared machine, units per processor second is what moves
+  least with the load; PostgreSQL's own processes are not counted), into an empty database;
 - search: ``tm.search.search`` in one process, each query timed (p50, p95), recall@1
   (the best match is the unit the query was made from), the best score of the
   unrelated queries; and ``tilmash tm search --batch`` as a whole command;
@@ -77,15 +79,16 @@ def fresh_database(backend: str, units: int, data: Path) -> str:
     return url
 
 
-def timed_command(command: list[str]) -> tuple[float, float, str]:
-    """(wall seconds, peak resident MB, stdout) of a whole command, from /usr/bin/time."""
+def timed_command(command: list[str]) -> tuple[float, float, str, float]:
+    """(wall seconds, peak resident MB, stdout, processor seconds of the command and the processes it waited
+    for, user and system) of a whole command, from /usr/bin/time."""
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True)
+    result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *command], capture_output=True, text=True)
     wall = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
-    peak_kb = int(result.stderr.strip().splitlines()[-1])
-    return wall, peak_kb / 1024, result.stdout
+    peak_kb, user, system = result.stderr.strip().splitlines()[-1].split()
+    return wall, int(peak_kb) / 1024, result.stdout, float(user) + float(system)
 
 
 def worker(name: str, *args: str) -> dict:
@@ -274,10 +277,12 @@ def run(sizes: list[int], backends: list[str], data: Path, baseline_queries: int
                          encoding="utf-8")
         for backend in backends:
             url = fresh_database(backend, units, data)
-            wall, peak, _ = timed_command(["tilmash", "--db", url, "import", str(memory)])
-            row = {"units": units, "engine": f"tilmash, {backend}", "import_s": wall, "units_per_s": units / wall, "peak_mb": peak}
+            load = os.getloadavg()[0]
+            wall, peak, _, cpu = timed_command(["tilmash", "--db", url, "import", str(memory)])
+            row = {"units": units, "engine": f"tilmash, {backend}", "import_s": wall, "units_per_s": units / wall, "peak_mb": peak,
+                   "import_cpu_s": cpu, "units_per_cpu_s": units / cpu, "load_before_import": load}
             row.update({f"search_{k}": v for k, v in worker("search", url, str(queries)).items()})
-            batch_wall, batch_peak, _ = timed_command(["tilmash", "--db", url, "tm", "search", "--source", "en", "--target", "ru",
+            batch_wall, batch_peak, _, _ = timed_command(["tilmash", "--db", url, "tm", "search", "--source", "en", "--target", "ru",
                                                        "--min-score", "0", "--batch", str(batch)])
             row["batch_command_s"], row["batch_command_peak_mb"] = batch_wall, batch_peak
             row.update({f"concordance_{k}": v for k, v in worker("concordance", url, str(queries)).items()})
@@ -299,10 +304,11 @@ def table(rows: list[dict]) -> str:
         value = row.get(key)
         return "" if value is None else format(value, fmt)
 
-    lines = ["| units | engine | import (units/s) | peak MB | search p50 ms | p95 ms | recall@1 | unrelated max | queries | concordance p50 ms | p95 ms |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| units | engine | import (units/s) | units per CPU s | peak MB | search p50 ms | p95 ms | recall@1 | unrelated max | queries | concordance p50 ms | p95 ms |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
-        lines.append(" | ".join([f"| {row['units']:,}", row["engine"], cell(row, "units_per_s", ",.0f"), cell(row, "peak_mb", ".0f"),
+        lines.append(" | ".join([f"| {row['units']:,}", row["engine"], cell(row, "units_per_s", ",.0f"), cell(row, "units_per_cpu_s", ",.0f"),
+                                 cell(row, "peak_mb", ".0f"),
                                  cell(row, "search_p50_ms", ".1f"), cell(row, "search_p95_ms", ".1f"), cell(row, "search_recall_at_1", ".3f"),
                                  cell(row, "search_unrelated_max", ".1f"), cell(row, "search_queries", "d"),
                                  cell(row, "concordance_p50_ms", ".1f"), cell(row, "concordance_p95_ms", ".1f")]) + " |")

@@ -31,7 +31,7 @@ from .text import fold, folded_with_offsets, index_words
 
 DEFAULT_LIMIT = 20
 _PREFIX_WORDS = 50  # longer words a phrase's last word stands for, the most frequent first
-_CHECKED_AT_ONCE = 50  # units whose text is read at once, doubling up to...
+_CHECKED_AT_ONCE = 200  # units whose text is read at once, doubling up to...
 _CHECKED_AT_MOST = 1_600
 _NARROWING = 30  # a word's postings narrow the rarest word's when it is in at most this many times as many units
 
@@ -51,10 +51,13 @@ class Occurrence:
 
 
 def _sorted_intersection(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
-    """The ids in both ascending arrays, looking the shorter one's up in the longer."""
+    """The ids in both ascending arrays: the shorter one's looked up in the longer by bisection where it is
+    much shorter, otherwise in a table of the longer's ids (linear: 7 against 18 ms for 300,000 in 600,000)."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if not len(small) or not len(large):
         return small[:0]
+    if 20 * len(small) >= len(large) and int(large[-1]) - int(large[0]) < 64 * len(large):
+        return small[numpy.isin(small, large, kind="table")]
     where = numpy.searchsorted(large, small).clip(max=len(large) - 1)
     return small[large[where] == small]
 
@@ -87,7 +90,10 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
         found = by_language.get(language, {})
         if any(word not in found for word in whole):
             continue
-        groups = sorted([[found[word]] for word in dict.fromkeys(whole)] + [forms], key=lambda g: sum(e.units for e in g))
+        groups = [[found[word]] for word in dict.fromkeys(whole)]
+        if forms not in groups:  # "the the": one word's postings are read and intersected once
+            groups.append(forms)
+        groups.sort(key=lambda g: sum(e.units for e in g))
         # A word much commoner than the rarest narrows little and its postings are long to read: the text check does it.
         narrowing = max(_NARROWING * sum(e.units for e in groups[0]), common[language])
         chosen[language] = [groups[0], *(g for g in groups[1:] if sum(e.units for e in g) <= narrowing)]
@@ -159,31 +165,29 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
              .join_from(Variant.__table__, Unit.__table__, variant.unit_id == unit.id)
              .where(index.id_in(session, variant.unit_id, "ids")).order_by(variant.unit_id, variant.position))
     connection = session.connection()
-    found: list[Occurrence] = []
+    hits: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
     for ids in _newest_first(list(by_language.values())):
         texts: dict[int, list[tuple[str, str]]] = {}
         for unit_id, variant_lang, text in connection.execute(candidates, {"ids": ids, "languages": list(by_language)}):
             texts.setdefault(unit_id, []).append((variant_lang, text))
-        hits = []
         for unit_id in ids:
             for variant_lang, text in texts.get(unit_id, ()):
                 marks = _marks(text, pattern)
                 if marks:
                     hits.append((unit_id, variant_lang, text, marks))
                     break
-            if len(found) + len(hits) >= limit:
+            if len(hits) >= limit:
                 break
-        if not hits:
-            continue
-        others: dict[int, list[tuple[str, str]]] = {}
-        origins = {}
-        for unit_id, variant_lang, text, origin in connection.execute(whole, {"ids": [hit[0] for hit in hits]}):
-            others.setdefault(unit_id, []).append((variant_lang, text))
-            origins[unit_id] = origin
-        for unit_id, variant_lang, text, marks in hits:
-            rest = tuple((l, t) for l, t in others.get(unit_id, ()) if (l, t) != (variant_lang, text))
-            found.append(Occurrence(unit_id, variant_lang, text, marks, rest, origins.get(unit_id)))
-        if len(found) >= limit:
-            return found
-    return found
-    return found
+        if len(hits) >= limit:
+            break
+    if not hits:
+        return []
+    # The found units' other variants and origin, in one query once all are found.
+    others: dict[int, list[tuple[str, str]]] = {}
+    origins = {}
+    for unit_id, variant_lang, text, origin in connection.execute(whole, {"ids": [hit[0] for hit in hits]}):
+        others.setdefault(unit_id, []).append((variant_lang, text))
+        origins[unit_id] = origin
+    return [Occurrence(unit_id, variant_lang, text, marks,
+                       tuple((l, t) for l, t in others.get(unit_id, ()) if (l, t) != (variant_lang, text)), origins.get(unit_id))
+            for unit_id, variant_lang, text, marks in hits]

@@ -28,14 +28,14 @@ from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
 from .model import Language, Posting, Word
-from .prepare import UNIT_BITS, UNIT_MASK
+from .prepare import UNIT_BITS, UNIT_MASK, Numbering
 
 FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a time
 MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
 FREQUENT_SHARE = 0.02  # words in more of a language's units than this share are left out of a search...
 FREQUENT_FLOOR = 1_000  # ...unless that is fewer units than this (a small memory has no useless words)
 RAREST_WORDS = 8  # a search counts the shared words among the query's rarest: they pick the unit out
-_KNOWN_WORDS = 100_000  # word ids an import keeps at hand
+_KNOWN_WORDS = 400_000  # word ids an import keeps at hand (about 50 MB at most)
 _IN_CHUNK = 2_000  # values per IN (...) list
 LANGUAGE_UNITS = "tm-language-units"  # in session.info: units per language, read once a session
 
@@ -52,25 +52,12 @@ def _unpack(data: bytes) -> numpy.ndarray:
     return numpy.frombuffer(data, dtype="<u4")
 
 
-class _Numbering(dict):
-    """Word -> its number in this batch of postings, a new number for a new word."""
-
-    def __init__(self):
-        super().__init__()
-        self.words: list[str] = []
-
-    def __missing__(self, word: str) -> int:
-        number = self[word] = len(self.words)
-        self.words.append(word)
-        return number
-
-
 class _Pending:
     """One language's postings since the last flush: (word number << 32 | unit id) for each word of each
     text, in an array a batch (repeats are dropped when they are grouped)."""
 
     def __init__(self):
-        self.numbers = _Numbering()
+        self.numbers = Numbering()  # word -> its number in this batch of postings
         self.pairs: list[numpy.ndarray] = []
 
     def add(self, words: list[str], pairs: numpy.ndarray) -> None:
@@ -105,17 +92,23 @@ class IndexWriter:
         self.languages: Counter = Counter()
         self.first_unit: int | None = None
         self.units = 0
-        self.known: dict[tuple[str, str], int] = {}
+        self.known: dict[str, dict[str, int]] = {}  # language -> word -> id
+        self.known_count = 0
         self.next_word_id = bulk.next_id(Word.__table__)
+        # Into an empty index, every word the table has is one this import wrote and still knows, until the
+        # cache is full: no word needs looking up.
+        self.complete = self.next_word_id == 1
 
-    def add(self, units: int, first_unit: int, words: dict[str, tuple[list[str], numpy.ndarray]], languages: Counter) -> None:
-        """New units (``units`` of them, ids from ``first_unit`` on, above those of the last call): for each text
-        language, the words of their texts (``tm.prepare.Batch.words``); ``languages``: units per text language."""
+    def add(self, units: int, first_unit: int, words: Iterable[tuple[str, tuple[list[str], numpy.ndarray]]],
+            languages: Counter) -> None:
+        """New units (``units`` of them, ids from ``first_unit`` on, above those of the last call): (text language,
+        the words of texts in it, as ``tm.prepare.words_of_variants`` gives them), a language any number of
+        times; ``languages``: units per text language."""
         if not units:
             return
         if self.first_unit is None:
             self.first_unit = first_unit
-        for language, (language_words, pairs) in words.items():
+        for language, (language_words, pairs) in words:
             pending = self.pending.get(language)
             if pending is None:
                 pending = self.pending[language] = _Pending()
@@ -158,20 +151,23 @@ class IndexWriter:
         self.bulk.ids_given(Word.__table__)
 
     def _remember(self, language: str, word: str, word_id: int) -> None:
-        if len(self.known) >= _KNOWN_WORDS:
+        if self.known_count >= _KNOWN_WORDS:
             self.known.clear()
-        self.known[(language, word)] = word_id
+            self.known_count, self.complete = 0, False
+        self.known.setdefault(language, {})[word] = word_id
+        self.known_count += 1
 
     def _word_ids(self, language: str, words: Iterable[str]) -> dict[str, int]:
         """Ids of the words the database already has in this language."""
         found, unknown = {}, []
+        known = self.known.get(language, {})
         for word in words:
-            word_id = self.known.get((language, word))
+            word_id = known.get(word)
             if word_id is None:
                 unknown.append(word)
             else:
                 found[word] = word_id
-        if self.next_word_id > 1:  # the table is not empty
+        if not self.complete:  # the table may have words this import does not know
             session = self.bulk.session
             query = select(Word.word, Word.id).where(Word.language == language, id_in(session, Word.word, "words", String))
             chunk = _IN_CHUNK if self.bulk.is_sqlite else 50 * _IN_CHUNK  # PostgreSQL: one array parameter

@@ -4,10 +4,12 @@ A large file is read in a forked process (``tm.forked``) that also does this wor
 that the process writing to the database has little left per unit: each batch comes
 with its unit and variant rows ready for the driver (ids included: the units of a file
 are numbered in the order read from the id the import gave, so a unit merged into
-another leaves its number unused). Units repeated within a batch are merged here
-(``merge_units``); the writer merges those the database already has, and finds the
-words of the rows it writes for the index (``words_of_variants``: folded and cut a
-batch at a time, in C calls), which balances the work of the two processes.
+another leaves its number unused) and the words of each unit's first variant for the
+index (``first_words``: folded and cut a batch at a time, in C calls; sent as a list of
+the batch's distinct words and an array of numbers, cheap to pickle); the writer finds
+those of the other variants, which balances the work of the two processes. Units
+repeated within a batch are merged here (``merge_units``); the writer merges those the
+database already has (and then finds all the words of the rows it writes itself).
 """
 
 from __future__ import annotations
@@ -104,12 +106,37 @@ class Batch(NamedTuple):
     variants: list[tuple]  # rows of tm_variants (VARIANT_COLUMNS)
     merged: int  # units merged into another of the batch
     read_bytes: int  # of the file, since the last batch
+    words: dict[str, tuple[list[str], numpy.ndarray]]  # the words of each unit's first variant (``first_words``)
+
+
+class Numbering(dict):
+    """Word -> its number, a new number for a new word (``words``: the words in the order numbered)."""
+
+    def __init__(self):
+        super().__init__()
+        self.words: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = len(self.words)
+        self.words.append(word)
+        return number
 
 
 def words_of_variants(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
     """The words of variant rows (``VARIANT_COLUMNS``) per text language, as ``batch_words`` gives them."""
     return {language: batch_words([row[0] for row in rows if row[3] == language], [row[4] for row in rows if row[3] == language])
             for language in {row[3] for row in rows}}
+
+
+def first_words(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
+    """The words of the variant rows at position 0 (each unit's first), as ``words_of_variants`` gives them: the
+    reading process's share of finding words, the writer finds those of the others (a half each for a pair)."""
+    return words_of_variants([row for row in rows if row[1] == 0])
+
+
+def other_words(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
+    """The words of the variant rows ``first_words`` leaves out."""
+    return words_of_variants([row for row in rows if row[1] != 0])
 
 
 def batch_words(unit_ids: Sequence[int], texts: Sequence[str]) -> tuple[list[str], numpy.ndarray]:
@@ -120,8 +147,10 @@ def batch_words(unit_ids: Sequence[int], texts: Sequence[str]) -> tuple[list[str
     if joined.count(_SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
         joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
     tokens = _TOKENS.findall(fold(joined))
-    words = list(dict.fromkeys([_SEPARATOR, *tokens]))
-    numbers = numpy.fromiter(map(dict(zip(words, range(len(words)))).__getitem__, tokens), dtype=numpy.uint64, count=len(tokens))
+    numbering = Numbering()
+    numbering[_SEPARATOR]  # number 0
+    numbers = numpy.fromiter(map(numbering.__getitem__, tokens), dtype=numpy.uint64, count=len(tokens))  # one pass, in C but for new words
+    words = numbering.words
     ends = numbers == 0
     owners = numpy.asarray(unit_ids, dtype=numpy.uint64)[numpy.cumsum(ends)]
     inside = ~ends
@@ -173,7 +202,8 @@ class RowMaker:
                 (db_json(unit.notes) if unit.notes else None), (db_json(unit.attributes) if unit.attributes else None),
             ))
             flags.append((CHANGED_AT_GIVEN if unit.changed_at else 0) | (CHANGED_BY_GIVEN if unit.changed_by else 0))
-        return Batch(first_id, len(items), list(units), unit_rows, bytes(flags), variant_rows, len(items) - len(units), read_bytes)
+        return Batch(first_id, len(items), list(units), unit_rows, bytes(flags), variant_rows, len(items) - len(units), read_bytes,
+                     first_words(variant_rows))
 
 
 @functools.lru_cache(maxsize=256)

@@ -50,14 +50,13 @@ def _fold_character(ch: str) -> str:
     return fold(ch)
 
 
-def folded_with_offsets(text: str) -> tuple[str, list[int]]:
+def folded_with_offsets(text: str) -> tuple[str, list[int] | range]:
     """``fold(text)`` and, for each of its characters, the offset in ``text`` of the character it came from."""
-    pieces, offsets = [], []
-    for position, ch in enumerate(text):
-        folded = _fold_character(ch)
-        pieces.append(folded)
-        offsets.extend([position] * len(folded))
-    return "".join(pieces), offsets
+    pieces = list(map(_fold_character, text))  # C calls: the cache is C's
+    folded = "".join(pieces)
+    if len(folded) == len(text) and "" not in pieces:  # each character folded to one: offsets are positions
+        return folded, range(len(text))
+    return folded, [position for position, piece in enumerate(pieces) for _ in piece]
 
 
 def collapse_spaces(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy
 import pytest
 
 from tm.concordance import concordance
@@ -69,3 +70,46 @@ def test_a_common_last_word_stands_for_itself_only(agency, monkeypatch):
 def test_a_number_is_whole(agency):
     assert found(agency, "47") == []
     assert found(agency, "470") == [("en-US", "470")]
+
+
+def test_a_phrase_found_only_in_the_oldest_of_many_candidates_comes_with_its_translation_and_origin(database, tmp_path):
+    from tm.importing import import_files
+
+    units = [f'<tu><tuv xml:lang="en"><seg>Ferry {n} to Kuryk.</seg></tuv><tuv xml:lang="ru"><seg>Паром {n} в Курык.</seg></tuv></tu>'
+             for n in range(3)]
+    units += [f'<tu><tuv xml:lang="en"><seg>Ferry {n} to Aktau and Kuryk.</seg></tuv><tuv xml:lang="ru"><seg>Паром {n} в Актау.</seg></tuv></tu>'
+              for n in range(3, 703)]  # both words, not in a row: candidates read in several rounds
+    path = tmp_path / "ferries.tmx"
+    path.write_text('<tmx version="1.4"><header srclang="en"/><body>' + "".join(units) + "</body></tmx>", encoding="utf-8")
+    with database.session() as session:
+        import_files(session, [path])
+    with database.session() as session:
+        occurrences = concordance(session, "to kuryk", limit=20)
+        assert [o.text for o in occurrences] == ["Ferry 2 to Kuryk.", "Ferry 1 to Kuryk.", "Ferry 0 to Kuryk."]
+        assert [(o.others, o.origin, o.marks) for o in occurrences][0] == ((("ru", "Паром 2 в Курык."),), "ferries.tmx", ((8, 16),))
+        assert [o.text for o in concordance(session, "to kuryk", limit=2)] == ["Ferry 2 to Kuryk.", "Ferry 1 to Kuryk."]
+
+
+def test_a_word_repeated_in_the_phrase_is_found_only_repeated(database, tmp_path):
+    from tm.importing import import_files
+
+    path = tmp_path / "repeated.tmx"
+    units = ['<tu><tuv xml:lang="en"><seg>Port port of Kuryk.</seg></tuv><tuv xml:lang="ru"><seg>Порт Курык.</seg></tuv></tu>',
+             '<tu><tuv xml:lang="en"><seg>Port of Alat, port of Kuryk.</seg></tuv><tuv xml:lang="ru"><seg>Порт Алят.</seg></tuv></tu>']
+    path.write_text('<tmx version="1.4"><header srclang="en"/><body>' + "".join(units) + "</body></tmx>", encoding="utf-8")
+    with database.session() as session:
+        import_files(session, [path])
+    assert found(database, "port port") == [("en", "Port port")]
+
+
+@pytest.mark.parametrize(("small", "large"), [
+    pytest.param([3, 9], list(range(0, 1000, 3)), id="few-in-many-bisected"),
+    pytest.param(list(range(0, 600, 2)), list(range(0, 900, 3)), id="many-in-many-by-table"),
+    pytest.param([5, 4_000_000_000], [1, 5, 4_000_000_000], id="ids-far-apart"),
+    pytest.param([], [1, 2], id="empty"),
+])
+def test_the_units_of_two_words_are_intersected(small, large):
+    from tm.concordance import _sorted_intersection
+
+    a, b = numpy.array(small, dtype="<u4"), numpy.array(large, dtype="<u4")
+    assert _sorted_intersection(a, b).tolist() == _sorted_intersection(b, a).tolist() == sorted(set(small) & set(large))

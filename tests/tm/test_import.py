@@ -122,6 +122,39 @@ def test_a_duplicate_batches_apart_is_merged_into_the_first(database, tmp_path, 
     assert len(postings_of(database, "kuryk")) == 4499
 
 
+@pytest.mark.parametrize("known_words", [pytest.param(400_000, id="every-word-kept-at-hand"),
+                                         pytest.param(5, id="word-cache-full-mid-import")])
+def test_a_word_in_many_flushes_of_one_import_has_one_entry_with_all_its_units(database, tmp_path, monkeypatch, known_words):
+    import tm.index
+
+    monkeypatch.setattr(tm.index, "FLUSH_UNITS", 1_000)
+    monkeypatch.setattr(tm.index, "_KNOWN_WORDS", known_words)
+    units = [tu(f"Ferry {n} to Kuryk.", f"Паром {n} в Курык.") for n in range(4500)]
+    load(database, tmx(tmp_path, "ferries.tmx", units))
+    with database.session() as session:
+        entries = session.execute(select(Word.language, Word.units).where(Word.word.in_(["kuryk", "курык"]))).all()
+    assert sorted(entries) == [("en", 4500), ("ru", 4500)]
+    assert len(postings_of(database, "kuryk")) == 4500
+
+
+@pytest.mark.parametrize("fork", [pytest.param(True, id="read-in-a-forked-process"), pytest.param(False, id="read-here")])
+def test_a_language_first_in_some_units_and_second_in_others_is_indexed_for_all(database, tmp_path, monkeypatch, fork):
+    import tm.forked
+
+    monkeypatch.setattr(tm.forked, "FORK_FROM_BYTES", 0)
+    units = [tu(f"Ferry {n} to Kuryk.", f"Паром {n} в Курык.") if n % 2 else
+             f'<tu><tuv xml:lang="ru"><seg>Паром {n} в Курык.</seg></tuv><tuv xml:lang="en"><seg>Ferry {n} to Kuryk.</seg></tuv></tu>'
+             for n in range(3000)]
+    with database.session(actor="tester") as session:
+        import_files(session, [tmx(tmp_path, "mixed.tmx", units)], actor="tester", fork=fork)
+    with database.session() as session:
+        ids = session.scalars(select(Unit.id).order_by(Unit.id)).all()
+        assert dict(session.execute(select(Word.word, Word.units).where(Word.word.in_(["kuryk", "курык", "7"]))).all()) == {
+            "kuryk": 3000, "курык": 3000, "7": 1}
+    assert postings_of(database, "kuryk") == postings_of(database, "курык") == ids
+    assert len(postings_of(database, "7")) == 2  # the English and the Russian word of one unit
+
+
 @pytest.mark.parametrize(("texts", "expected"), [
     pytest.param(["Füzuli and BAKI", "Qəbələ"], {1: {"fuzuli", "and", "baki"}, 2: {"qebele"}}, id="folded"),
     pytest.param(["a\x00b", "c"], {1: {"a", "b"}, 2: {"c"}}, id="a-text-with-the-separator"),

@@ -180,3 +180,23 @@ def _peak_megabytes(units: int) -> int:
 def test_reading_keeps_memory_flat_however_many_units():
     # Were the units kept, 55,000 more of them would take over 55 MB (each tree is over 1 kB in lxml).
     assert _peak_megabytes(60_000) - _peak_megabytes(5_000) < 15
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    pytest.param("20250521T093000Z", datetime(2025, 5, 21, 9, 30, tzinfo=timezone.utc), id="date-and-time"),
+    pytest.param(" 20240229T235959Z\n", datetime(2024, 2, 29, 23, 59, 59, tzinfo=timezone.utc), id="leap-day-spaces-around"),
+    pytest.param("20251321T093000Z", None, id="month-13"),
+    pytest.param("20250230T093000Z", None, id="february-30"),
+    pytest.param("20250521T246000Z", None, id="hour-24"),
+    pytest.param("20250521T093000", None, id="no-z"),
+    pytest.param("2025-05-21", None, id="iso-date"),
+    pytest.param("2025052AT093000Z", None, id="letter-in-the-date"),
+])
+def test_a_tmx_date_is_read_only_in_its_own_format(value, expected):
+    from tm.formats.base import parse_tmx_date
+
+    if expected is None:
+        with pytest.raises(ValueError):
+            parse_tmx_date(value)
+    else:
+        assert parse_tmx_date(value) == expected
