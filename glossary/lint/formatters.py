@@ -42,7 +42,7 @@ def _json(text: str | None) -> bytes:
 
 
 class _Names(dict):
-    """JSON of strings that repeat (paths, rule ids, concepts, languages, statuses), each escaped once."""
+    """JSON of strings that repeat (paths, rule ids, concepts, languages, statuses, suggestions), each escaped once."""
 
     def __missing__(self, text: str | None) -> bytes:
         value = self[text] = _json(text)
@@ -72,10 +72,14 @@ def json_report(findings: Sequence[Finding]) -> bytes:
     if not findings:
         return b"[]\n"
     names = _Names()
+    severities = {severity: _json(severity.value) for severity in Severity}
+    warning = Severity.WARNING  # compared by identity: an Enum's hash is a Python function
+    string = _string
     items = [
         _JSON_FINDING % (names[f.path], f.start, f.end, f.line, f.column, f.end_line, f.end_column, names[f.rule],
-                         names[f.severity.value], _json(f.found), names[f.suggestion], names[f.concept], names[f.lang],
-                         names[f.status], _json(f.message))
+                         b'"warning"' if f.severity is warning else severities[f.severity],
+                         string(f.found).encode("utf-8", "replace"), names[f.suggestion], names[f.concept], names[f.lang],
+                         names[f.status], string(f.message).encode("utf-8", "replace"))
         for f in findings
     ]
     return b"[\n" + b",\n".join(items) + b"\n]\n"
@@ -151,20 +155,26 @@ def sarif_report(findings: Sequence[Finding], *, version: str = "0") -> bytes:
     before, after = skeleton.split(b"        " + _json(_RESULTS))
     out = [before]
     append = out.append
+    warning, info = Severity.WARNING, Severity.INFO  # compared by identity: an Enum's hash is a Python function
+    string = _string
     for f in findings:
         uri = uris.get(f.path)
         if uri is None:
             uri = uris[f.path] = _json(_uri(f.path))
+        suggestion = f.suggestion
+        severity = f.severity
+        level = b"warning" if severity is warning else b"note" if severity is info else _SARIF_LEVEL_BYTES[severity]
         size = f.end - f.start
-        message = f.message if f.suggestion is None else f"{f.message} Use: {f.suggestion}"
         fingerprint = _sha256(f"{f.path}|{f.rule}|{f.found}|{f.line}".encode("utf-8", "replace")).hexdigest()[:32]
         append(_SARIF_RESULT % (
-            names[f.rule], rule_index[f.rule], _SARIF_LEVEL_BYTES[f.severity], _json(message), uri,
-            f.line, f.column, f.end_line, f.end_column, f.start, size, _json(f.found), fingerprint.encode(),
-            names[f.concept], names[f.lang], names[f.status], names[f.suggestion]))
-        if f.fixable and f.suggestion is not None:
-            append(_SARIF_FIX % (_json(f"Replace {f.found!r} with {f.suggestion!r}"), uri,
-                                 f.line, f.column, f.end_line, f.end_column, f.start, size, names[f.suggestion]))
+            names[f.rule], rule_index[f.rule], level,
+            string(f.message if suggestion is None else f"{f.message} Use: {suggestion}").encode("utf-8", "replace"), uri,
+            f.line, f.column, f.end_line, f.end_column, f.start, size, string(f.found).encode("utf-8", "replace"),
+            fingerprint.encode(),
+            names[f.concept], names[f.lang], names[f.status], names[suggestion]))
+        if f.fixable and suggestion is not None:
+            append(_SARIF_FIX % (string(f"Replace {f.found!r} with {suggestion!r}").encode("utf-8", "replace"), uri,
+                                 f.line, f.column, f.end_line, f.end_column, f.start, size, names[suggestion]))
         append(b"\n        },\n")
     out[-1] = b"\n        }" + after
     return b"".join(out)
