@@ -12,7 +12,10 @@ in turn, each run's wall and processor seconds and peak memory (``os.wait4``):
 - a bare Aho-Corasick scan as a whole process: pyahocorasick over the lowercased
   text, each hit kept where it starts and ends a word, the hits written as JSON;
 - flashtext as a whole process, its hits written as JSON;
-- ``tilmash lint --help`` (the command's start) beside ``python -c pass``.
+- ``tilmash lint --format sarif``, cached (the same findings, 4.5 times the bytes of JSON);
+- ``tilmash lint --help`` (the command's start), and ``tilmash lint --glossary SMALL.csv -`` on a
+  line from standard input (the bundled test glossary, cached: the start of a lint that needs no
+  database), beside ``python -c pass``.
 
 Then the engine alone, in this process: compiling the glossary, loading it from
 the cache, ``lint_text``, and the formatters per 10,000 findings. The bare
@@ -69,15 +72,17 @@ sys.stdout.write(json.dumps(hits, ensure_ascii=False) + "\n")
 '''
 
 
-def run(command: list[str], env: dict, output: Path) -> tuple[float, float, float]:
+def run(command: list[str], env: dict, output: Path, codes: tuple[int, ...] = (0, 1),
+        stdin: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, processor seconds and peak megabytes of one process (Linux's wait4 counts in the
-    workers it forked and waited for: their processor time, and the largest one's memory)."""
-    with output.open("wb") as out:
+    workers it forked and waited for: their processor time, and the largest one's memory); ``codes``:
+    the exit statuses that mean it worked (a comparison script that fails, flashtext not installed, exits 1)."""
+    with output.open("wb") as out, open(os.devnull, "rb") if stdin is None else stdin.open("rb") as given:
         started = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, env=env, stdin=given, stdout=out, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    if os.waitstatus_to_exitcode(status) not in codes:
         raise SystemExit(f"{' '.join(command)} failed")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
@@ -97,9 +102,9 @@ def engine(folder: Path, env: dict) -> None:
     def median(step, runs: int = 3) -> float:
         times = []
         for _ in range(runs):
-            started = time.perf_counter()
+            started = time.process_time()  # one process: its processor time varies less than wall on a busy machine
             step()
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
         return statistics.median(times)
 
     matcher = matcher_for_file(folder / "glossary.csv")
@@ -109,12 +114,15 @@ def engine(folder: Path, env: dict) -> None:
     rows = [
         ("compile the glossary (Matcher)", median(lambda: Matcher(glossary), 1)),
         ("load it from the disk cache", median(lambda: (cache._MEMORY.clear(), matcher_for_file(folder / "glossary.csv")))),
-        (f"lint_text, one process ({len(findings):,} findings)", median(lambda: lint_text(text, matcher, path="text.txt"))),
-        ("format 10,000 findings as text", median(lambda: formatters.format_text(many), 5)),
-        ("format 10,000 findings as JSON", median(lambda: formatters.format_json(many), 5)),
-        ("format 10,000 findings as SARIF", median(lambda: formatters.format_sarif(many), 5)),
+        ("load it, then lint_text: the forms the text names made from the file (a new process)",
+         median(lambda: (cache._MEMORY.clear(), lint_text(text, matcher_for_file(folder / "glossary.csv"), path="text.txt", jobs=1)))),
+        (f"lint_text again, its forms made ({len(findings):,} findings)", median(lambda: lint_text(text, matcher, path="text.txt", jobs=1))),
+        # the UTF-8 bytes the command writes (formatters.report); the findings of the text, repeated
+        ("format 10,000 findings as text", median(lambda: formatters.report("text", many), 5)),
+        ("format 10,000 findings as JSON", median(lambda: formatters.report("json", many), 5)),
+        ("format 10,000 findings as SARIF", median(lambda: formatters.report("sarif", many), 5)),
     ]
-    print("\n| engine step | median (s) |\n|---|---:|")
+    print("\n| engine step (one process) | processor, median (s) |\n|---|---:|")
     for label, seconds in rows:
         print(f"| {label} | {seconds:.3f} |")
 
@@ -137,16 +145,21 @@ def main() -> None:
         (folder / "flashtext_scan.py").write_text(FLASHTEXT, encoding="utf-8")
         env = {**os.environ, "XDG_CACHE_HOME": str(folder / "cache"), "TILMASH_DATABASE_URL": "sqlite://"}
         g, t = str(folder / "glossary.csv"), str(folder / "text.txt")
+        small = str(Path(__file__).resolve().parents[1] / "tests" / "data" / "lint" / "glossary.csv")
         lint = [sys.executable, "-m", "tilmash", "lint", "--glossary", g, "--format", "json", t]
         commands = {
             "tilmash lint --format json, uncached": lint,
             "tilmash lint --format json, cached": lint,
             "bare pyahocorasick scan with word boundaries": [sys.executable, str(folder / "bare_scan.py"), g, t],
             "flashtext": [sys.executable, str(folder / "flashtext_scan.py"), g, t],
+            "tilmash lint --format sarif, cached": [*lint[:-2], "sarif", t],
             "tilmash lint --help (start)": [sys.executable, "-m", "tilmash", "lint", "--help"],
+            "tilmash lint --glossary SMALL.csv - (a line from stdin)": [*lint[:5], small, "-"],
             "python -c pass (the interpreter's start)": [sys.executable, "-c", "pass"],
         }
         run(lint, env, folder / "lint.json")  # compiles the glossary into the cache for the cached runs
+        (folder / "line.txt").write_text("Fizuli and Qabala are in Azerbaijan.\n", encoding="utf-8")
+        run(commands["tilmash lint --glossary SMALL.csv - (a line from stdin)"], env, folder / "small.out", stdin=folder / "line.txt")
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
@@ -154,7 +167,9 @@ def main() -> None:
                 if "uncached" in name:
                     shutil.rmtree(folder / "uncached", ignore_errors=True)
                     run_env = {**env, "XDG_CACHE_HOME": str(folder / "uncached")}
-                results[name].append(run(command, run_env, folder / f"{name.split()[0]}.out"))
+                codes = (0, 1) if name.startswith("tilmash lint --") and "help" not in name else (0,)
+                stdin = folder / "line.txt" if command[-1] == "-" else None
+                results[name].append(run(command, run_env, folder / f"{name.split()[0]}.out", codes, stdin))
         size = (folder / "text.txt").stat().st_size / 1e6
         bare = statistics.median(r[0] for r in results["bare pyahocorasick scan with word boundaries"])
         print(f"glossary: {args.concepts:,} concepts, {len(glossary.splitlines()) - 1:,} forms; text: {size:.1f} MB; "

@@ -15,11 +15,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from ..fileio import regular_file_problem
 from .documents import STDIN
+
+if TYPE_CHECKING:
+    import pathspec
 
 DOCUMENT_EXTENSIONS = (".txt", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
 IGNORE_FILE = ".gitignore"
@@ -108,6 +110,8 @@ def _rules_of(folder: Path) -> list[_Rules]:
         lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
+    import pathspec  # only where a .gitignore is found: a file or standard input needs none (start time)
+
     return [_Rules(folder.absolute(), file, pathspec.GitIgnoreSpec.from_lines(lines))]
 
 

@@ -1,10 +1,13 @@
 """Findings as text, JSON or SARIF 2.1.0: one registry, chosen by ``--format``.
 
-JSON and SARIF are written as ``json.dumps(..., ensure_ascii=False, indent=2)``
-writes them, character for character, but each finding from one template with
-its strings escaped by ``json``'s own C function: ``json.dumps`` with
-``indent`` runs its encoder in Python, about 30 times slower (the tests check
-that every output is exactly its own ``json.dumps``).
+Each formatter writes UTF-8 bytes, which the CLI writes as they are (``REPORTS``);
+``FORMATTERS`` gives the same reports as text. JSON and SARIF are written as
+``json.dumps(..., ensure_ascii=False, indent=2)`` writes them, byte for byte,
+but each finding from one ``bytes`` template with its strings escaped by
+``json``'s own C function: ``json.dumps`` with ``indent`` runs its encoder in
+Python, about 30 times slower, and a ``str`` holding one Cyrillic letter is
+two bytes a character (the tests check that every output is exactly its own
+``json.dumps``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,14 @@ from urllib.parse import quote
 from .findings import Finding, Severity
 from .rules import RULES
 
+try:  # CPython's own SHA-256: the same digest, twice as fast as OpenSSL's on a short string
+    from _sha2 import sha256 as _sha256  # Python 3.12+
+except ImportError:  # pragma: no cover - depends on the Python
+    try:
+        from _sha256 import sha256 as _sha256  # Python 3.11
+    except ImportError:
+        _sha256 = hashlib.sha256
+
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _string = json.encoder.encode_basestring  # the C function json.dumps(ensure_ascii=False) escapes strings with
 
@@ -25,34 +36,91 @@ def _value(text: str | None) -> str:
     return "null" if text is None else _string(text)
 
 
-def format_text(findings: Sequence[Finding]) -> str:
+def _json(text: str | None) -> bytes:
+    """``text`` as a JSON value in UTF-8 (what cannot be encoded, a lone surrogate, as ``?``, as the CLI's streams do)."""
+    return _value(text).encode("utf-8", "replace")
+
+
+class _Names(dict):
+    """JSON of strings that repeat (paths, rule ids, concepts, languages, statuses, suggestions), each escaped once."""
+
+    def __missing__(self, text: str | None) -> bytes:
+        value = self[text] = _json(text)
+        return value
+
+
+def text_report(findings: Sequence[Finding]) -> bytes:
     """``path:line:col: severity rule: message -> suggestion``, one finding a line."""
     lines = []
     for f in findings:
         line = f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule}: {f.message}"
         lines.append(line + (f" -> {f.suggestion}" if f.suggestion is not None else ""))
-    return "".join(line + "\n" for line in lines)
+    return "".join(line + "\n" for line in lines).encode("utf-8", "replace")
 
 
-def format_json(findings: Sequence[Finding]) -> str:
+_JSON_FINDING = (
+    b'  {\n    "path": %b,\n    "start": %d,\n    "end": %d,\n    "line": %d,\n'
+    b'    "column": %d,\n    "end_line": %d,\n    "end_column": %d,\n'
+    b'    "rule": %b,\n    "severity": %b,\n    "found": %b,\n'
+    b'    "suggestion": %b,\n    "concept": %b,\n    "lang": %b,\n'
+    b'    "status": %b,\n    "message": %b\n  }'
+)
+
+
+def json_report(findings: Sequence[Finding]) -> bytes:
     """The JSON array of the contract in DESIGN.md (``Finding.to_json`` of each, indented by two)."""
     if not findings:
-        return "[]\n"
+        return b"[]\n"
+    names = _Names()
+    severities = {severity: _json(severity.value) for severity in Severity}
+    warning = Severity.WARNING  # compared by identity: an Enum's hash is a Python function
+    string = _string
     items = [
-        f'  {{\n    "path": {_string(f.path)},\n    "start": {f.start},\n    "end": {f.end},\n    "line": {f.line},\n'
-        f'    "column": {f.column},\n    "end_line": {f.end_line},\n    "end_column": {f.end_column},\n'
-        f'    "rule": {_string(f.rule)},\n    "severity": {_string(f.severity.value)},\n    "found": {_string(f.found)},\n'
-        f'    "suggestion": {_value(f.suggestion)},\n    "concept": {_value(f.concept)},\n    "lang": {_string(f.lang)},\n'
-        f'    "status": {_value(f.status)},\n    "message": {_string(f.message)}\n  }}'
+        _JSON_FINDING % (names[f.path], f.start, f.end, f.line, f.column, f.end_line, f.end_column, names[f.rule],
+                         b'"warning"' if f.severity is warning else severities[f.severity],
+                         string(f.found).encode("utf-8", "replace"), names[f.suggestion], names[f.concept], names[f.lang],
+                         names[f.status], string(f.message).encode("utf-8", "replace"))
         for f in findings
     ]
-    return "[\n" + ",\n".join(items) + "\n]\n"
+    return b"[\n" + b",\n".join(items) + b"\n]\n"
 
 
 _RESULTS = "tilmash results"  # where the results go in the document's skeleton
 
 
-def format_sarif(findings: Sequence[Finding], *, version: str = "0") -> str:
+def _region(indent: int) -> bytes:
+    pad = b" " * indent
+    return (b'"startLine": %d,\n' + pad + b'"startColumn": %d,\n' + pad + b'"endLine": %d,\n' + pad + b'"endColumn": %d,\n'
+            + pad + b'"charOffset": %d,\n' + pad + b'"charLength": %d')
+
+
+# One result as it stands in the document, its first line indented by eight, then its fix if it has one.
+_SARIF_RESULT = (
+    b'        {\n          "ruleId": %b,\n          "ruleIndex": %d,\n'
+    b'          "level": "%b",\n          "message": {\n            "text": %b\n'
+    b'          },\n          "locations": [\n            {\n              "physicalLocation": {\n'
+    b'                "artifactLocation": {\n                  "uri": %b\n                },\n'
+    b'                "region": {\n                  ' + _region(18) + b',\n'
+    b'                  "snippet": {\n                    "text": %b\n                  }\n'
+    b'                }\n              }\n            }\n          ],\n'
+    b'          "partialFingerprints": {\n            "tilmashFinding/v1": "%b"\n          },\n'
+    b'          "properties": {\n            "concept": %b,\n            "lang": %b,\n'
+    b'            "status": %b,\n            "suggestion": %b\n          }'
+)
+_SARIF_FIX = (
+    b',\n          "fixes": [\n            {\n              "description": {\n'
+    b'                "text": %b\n              },\n'
+    b'              "artifactChanges": [\n                {\n                  "artifactLocation": {\n'
+    b'                    "uri": %b\n                  },\n                  "replacements": [\n'
+    b'                    {\n                      "deletedRegion": {\n                        ' + _region(24) +
+    b'\n                      },\n                      "insertedContent": {\n'
+    b'                        "text": %b\n                      }\n                    }\n'
+    b'                  ]\n                }\n              ]\n            }\n          ]'
+)
+_SARIF_LEVEL_BYTES = {severity: level.encode() for severity, level in _SARIF_LEVEL.items()}
+
+
+def sarif_report(findings: Sequence[Finding], *, version: str = "0") -> bytes:
     """SARIF 2.1.0, as GitHub code scanning takes it: one run, every rule described, fixes attached."""
     driver = {
         "name": "tilmash",
@@ -78,64 +146,60 @@ def format_sarif(findings: Sequence[Finding], *, version: str = "0") -> str:
         "version": "2.1.0",
         "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": [_RESULTS] if findings else []}],
     }
-    skeleton = json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    skeleton = (json.dumps(sarif, ensure_ascii=False, indent=2) + "\n").encode()
     if not findings:
         return skeleton
     rule_index = {rule: index for index, rule in enumerate(RULES)}
-    uris: dict[str, str] = {}
-    names = _Names()  # rule ids, concepts, languages, statuses: few, each escaped once
-    before, after = skeleton.split(f"        {_string(_RESULTS)}")
+    uris: dict[str, bytes] = {}
+    names = _Names()
+    before, after = skeleton.split(b"        " + _json(_RESULTS))
     out = [before]
+    append = out.append
+    warning, info = Severity.WARNING, Severity.INFO  # compared by identity: an Enum's hash is a Python function
+    string = _string
     for f in findings:
         uri = uris.get(f.path)
         if uri is None:
-            uri = uris[f.path] = _string(_uri(f.path))
-        out.append(_sarif_result(f, rule_index[f.rule], uri, names))
-        out.append(",\n")
-    out[-1] = after
-    return "".join(out)
-
-
-class _Names(dict):
-    """JSON of strings that repeat, each escaped once."""
-
-    def __missing__(self, text: str | None) -> str:
-        self[text] = _value(text)
-        return self[text]
-
-
-def _sarif_result(f: Finding, rule_index: int, uri: str, names: _Names) -> str:
-    """One result, as it stands in the document (its first line indented by eight); ``uri``: its file's, as JSON."""
-    region = (f'"startLine": {f.line},\n\0"startColumn": {f.column},\n\0"endLine": {f.end_line},\n'
-              f'\0"endColumn": {f.end_column},\n\0"charOffset": {f.start},\n\0"charLength": {f.end - f.start}')
-    message = f.message if f.suggestion is None else f"{f.message} Use: {f.suggestion}"
-    fingerprint = hashlib.sha256(f"{f.path}|{f.rule}|{f.found}|{f.line}".encode()).hexdigest()[:32]
-    fix = "" if not f.fixable or f.suggestion is None else (
-        f',\n          "fixes": [\n            {{\n              "description": {{\n'
-        f'                "text": {_string(f"Replace {f.found!r} with {f.suggestion!r}")}\n              }},\n'
-        f'              "artifactChanges": [\n                {{\n                  "artifactLocation": {{\n'
-        f'                    "uri": {uri}\n                  }},\n                  "replacements": [\n'
-        f'                    {{\n                      "deletedRegion": {{\n                        {region.replace(chr(0), " " * 24)}\n'
-        f'                      }},\n                      "insertedContent": {{\n'
-        f'                        "text": {_string(f.suggestion)}\n                      }}\n                    }}\n'
-        f'                  ]\n                }}\n              ]\n            }}\n          ]'
-    )
-    return (
-        f'        {{\n          "ruleId": {names[f.rule]},\n          "ruleIndex": {rule_index},\n'
-        f'          "level": "{_SARIF_LEVEL[f.severity]}",\n          "message": {{\n            "text": {_string(message)}\n'
-        f'          }},\n          "locations": [\n            {{\n              "physicalLocation": {{\n'
-        f'                "artifactLocation": {{\n                  "uri": {uri}\n                }},\n'
-        f'                "region": {{\n                  {region.replace(chr(0), " " * 18)},\n'
-        f'                  "snippet": {{\n                    "text": {_string(f.found)}\n                  }}\n'
-        f'                }}\n              }}\n            }}\n          ],\n'
-        f'          "partialFingerprints": {{\n            "tilmashFinding/v1": "{fingerprint}"\n          }},\n'
-        f'          "properties": {{\n            "concept": {names[f.concept]},\n            "lang": {names[f.lang]},\n'
-        f'            "status": {names[f.status]},\n            "suggestion": {_value(f.suggestion)}\n          }}{fix}\n        }}'
-    )
+            uri = uris[f.path] = _json(_uri(f.path))
+        suggestion = f.suggestion
+        severity = f.severity
+        level = b"warning" if severity is warning else b"note" if severity is info else _SARIF_LEVEL_BYTES[severity]
+        size = f.end - f.start
+        fingerprint = _sha256(f"{f.path}|{f.rule}|{f.found}|{f.line}".encode("utf-8", "replace")).hexdigest()[:32]
+        append(_SARIF_RESULT % (
+            names[f.rule], rule_index[f.rule], level,
+            string(f.message if suggestion is None else f"{f.message} Use: {suggestion}").encode("utf-8", "replace"), uri,
+            f.line, f.column, f.end_line, f.end_column, f.start, size, string(f.found).encode("utf-8", "replace"),
+            fingerprint.encode(),
+            names[f.concept], names[f.lang], names[f.status], names[suggestion]))
+        if f.fixable and suggestion is not None:
+            append(_SARIF_FIX % (string(f"Replace {f.found!r} with {suggestion!r}").encode("utf-8", "replace"), uri,
+                                 f.line, f.column, f.end_line, f.end_column, f.start, size, names[suggestion]))
+        append(b"\n        },\n")
+    out[-1] = b"\n        }" + after
+    return b"".join(out)
 
 
 def _uri(path: str) -> str:
     return "stdin" if path == "-" else quote(path.replace("\\", "/"), safe="/:")
 
 
+def format_text(findings: Sequence[Finding]) -> str:
+    return text_report(findings).decode()
+
+
+def format_json(findings: Sequence[Finding]) -> str:
+    return json_report(findings).decode()
+
+
+def format_sarif(findings: Sequence[Finding], *, version: str = "0") -> str:
+    return sarif_report(findings, version=version).decode()
+
+
+REPORTS: dict[str, Callable[..., bytes]] = {"text": text_report, "json": json_report, "sarif": sarif_report}
 FORMATTERS: dict[str, Callable[..., str]] = {"text": format_text, "json": format_json, "sarif": format_sarif}
+
+
+def report(name: str, findings: Sequence[Finding], *, version: str = "0") -> bytes:
+    """The findings in format ``name`` (a key of ``REPORTS``), as the CLI writes them: SARIF names the tool's ``version``."""
+    return sarif_report(findings, version=version) if name == "sarif" else REPORTS[name](findings)

@@ -8,7 +8,7 @@ import sys
 import click
 
 from glossary.lint.findings import Finding, Severity
-from glossary.lint.formatters import FORMATTERS, format_sarif
+from glossary.lint.formatters import FORMATTERS, report as render_report
 from glossary.lint.rules import selected_rules, unknown_prefixes
 
 from .. import __version__
@@ -104,7 +104,7 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
             for finding in applied:
                 click.echo(f"fixed {finding.path}:{finding.line}:{finding.column}: {finding.found} -> {finding.suggestion}", err=True)
         findings.extend(found)
-    report = format_sarif(findings, version=__version__) if output_format == "sarif" else FORMATTERS[output_format](findings)
+    report = render_report(output_format, findings, version=__version__)  # UTF-8 bytes
     if fix and STDIN in paths:
         click.echo(report, err=True, nl=False)
     else:

@@ -11,7 +11,7 @@ from glossary.languages import normalize_language, primary_language
 from glossary.lint import markup
 from glossary.lint.documents import read_document
 from glossary.lint.findings import Finding
-from glossary.lint.formatters import FORMATTERS, format_sarif
+from glossary.lint.formatters import FORMATTERS, report as render_report
 from glossary.lint.rules import QA_RULES, VERSION_RULES, selected_rules, unknown_prefixes
 from glossary.lint.service import matcher_for_database, matcher_for_file
 from tm.qa.files import read_units
@@ -94,7 +94,7 @@ def _languages(langs: str | None, count: int) -> list[str] | None:
 
 
 def _report(findings: list[Finding], output_format: str, fail_on: str, bad_input: bool) -> None:
-    report = format_sarif(findings, version=__version__) if output_format == "sarif" else FORMATTERS[output_format](findings)
+    report = render_report(output_format, findings, version=__version__)  # UTF-8 bytes
     click.echo(report, nl=False)
     if bad_input:
         sys.exit(2)
