@@ -82,11 +82,17 @@ def _same_stem(a: str, b: str) -> bool:
 _GLOSS_WORDS = frozenset({
     "", "or", "also known as", "known as", "also called", "called", "formerly", "formerly known as", "aka",
     "also referred to as", "referred to as", "i e", "that is", "now", "now called",
-    "или", "то есть", "т е", "также известный как", "также известная как", "также известное как",
-    "также известного как", "известный как", "известная как", "так называемый", "так называемого", "ранее",
+    "или", "то есть", "т е", "ранее",
     "ya da", "və ya", "yaxud", "kimi tanınan", "kimi tanınır", "adlanan", "yəni", "həmçinin",
     "немесе", "яғни", "деп аталатын", "бұрынғы",
-})
+}) | {
+    # Russian participles agree with the name they follow, so they come in every case and gender:
+    # "маршрут, называемый Средним коридором", "маршрута, также известного как Средний коридор".
+    f"{lead}{stem}{ending}{tail}"
+    for stem, tail in (("называем", ""), ("известн", " как"))
+    for ending in ("ый", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "ую", "ых", "ыми")
+    for lead in ("", "так ", "также ")
+}
 _GLOSS_NOISE = re.compile(r"[^\w\s]|_|\uffff")
 _SENTENCE_END = re.compile(r"[.!?…]")
 _LONGEST_GLOSS = 40  # characters between the two names

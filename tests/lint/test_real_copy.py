@@ -168,6 +168,10 @@ def test_messages(text, message):
                      id="ru-gloss-in-brackets"),
         pytest.param("text", "Следует отметить, что Транскаспийский международный транспортный маршрут, также "
                      "известный как «Средний коридор», пересекает Казахстан.", [], id="ru-gloss-also-known-as"),
+        # TASS, 20 October 2025: the participle agrees with the route, in the instrumental
+        pytest.param("text", "\"Транскаспийский международный транспортный маршрут, называемый Средним коридором, "
+                     "является сейчас наиболее обсуждаемым\", - сказал ТАСС политический обозреватель.", [],
+                     id="ru-gloss-called-in-the-instrumental"),
         pytest.param("html", "<p>Qazaxıstan Transxəzər Beynəlxalq Nəqliyyat Marşrutunun (TBNM, Orta Dəhliz) "
                      "inkişafına prioritet əhəmiyyət verir.</p><p>Bu il Orta Dəhlizlə 5,2 milyon ton yük daşınacaq.</p>",
                      [], id="az-gloss-in-brackets-after-an-acronym"),
