@@ -40,7 +40,7 @@ def matcher_for_database(database: Database, style: str | None = None, *, shortc
             require_style(session, style)
             return Matcher(export_glossary(session), style, shortcuts=shortcuts)
 
-    source = f"database {database.describe()} revision {database.glossary_revision()}" + _variant(shortcuts)
+    source = _database_source(database.describe(), database.glossary_revision(), shortcuts)
     return compiled_matcher(source, style, build)
 
 
@@ -52,7 +52,7 @@ def matcher_for_session(session: Session, style: str | None = None, *, shortcuts
 
     require_style(session, style)
     url = session.get_bind().url.render_as_string(hide_password=True)
-    source = f"database {url} revision {glossary_revision(session)}" + _variant(shortcuts)
+    source = _database_source(url, glossary_revision(session), shortcuts)
     return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style, shortcuts=shortcuts))
 
 
@@ -68,6 +68,12 @@ def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: b
         return Matcher(glossary, style, shortcuts=shortcuts)
 
     return compiled_matcher(f"file {hashlib.sha256(data).hexdigest()}" + _variant(shortcuts), style, build)
+
+
+def _database_source(url: str, revision: str, shortcuts: bool) -> str:
+    """The cache key of a database's glossary at a revision: one format, so that a matcher compiled
+    through a session is found again through the ``Database`` (and the reverse)."""
+    return f"database {url} revision {revision}" + _variant(shortcuts)
 
 
 def _variant(shortcuts: bool) -> str:
