@@ -1,5 +1,9 @@
 """The bundled glossary (glossary/data/bundled/*.csv) as data: complete, sourced, consistent,
-in a stable order, and quiet on the names it must leave alone."""
+in a stable order, and quiet on the names it must leave alone.
+
+The issue's last data check, that the glossary loads, compiles and lints the corpus articles with
+exactly the findings expected, is `test_corpus_reports_its_real_inconsistencies_and_nothing_else` in
+tests/test_cli_lint.py (`tilmash init`, then `tilmash lint` on tests/data/corpus)."""
 
 from collections import Counter
 from datetime import date
@@ -62,11 +66,13 @@ REQUIRED = [
     "gazakh", "taraz", "alat", "semey", "oral", "petropavl", "oskemen", "kostanay", "kyzylorda", "atyrau",
     "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan", "batumi", "samarkand", "bishkek", "istanbul", "makhachkala", "aida-balayeva", "tengizchevroil", "kazakhtelecom",
     "azertelecom", "siyazan", "atyrau-samara", "bagdat-musin", "qazaqgaz", "chevron",
+    "speca", "antonio-guterres", "sergei-lavrov", "aral-sea", "unesco", "international-fund-for-saving-the-aral-sea",
+    "un-general-assembly", "csto", "world-bank", "imf",
 ]
 # Counts this revision reached; the issue's targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 246
-UNCERTAIN_CELLS_CEILING = 104
+CONCEPTS_FLOOR = 256
+UNCERTAIN_CELLS_CEILING = 96
 
 
 @pytest.mark.parametrize("concept", REQUIRED)
@@ -167,6 +173,8 @@ def findings(text, lang, matcher=GLOSSARY_MATCHER):
         pytest.param("kk", "Елші Әзербайжанның Қазақ ауданына барды. Қазақ халқы мерекені тойлады.", id="qazaq-district-is-not-kazakh"),
         pytest.param("en", "The tanker Taraz delivered Kazakh oil from Aktau to Baku.", id="taraz-the-tanker"),
         pytest.param("en", "Alat settlement hosts the Port of Baku and the Alat Free Economic Zone.", id="alat-the-settlement"),
+        pytest.param("kk", "Арал қаласының әкімі теңіз жағасына дейінгі қашықтық қысқарғанын айтты.", id="aral-the-town-is-not-the-aral-sea-kk"),
+        pytest.param("en", "The distance between the sea and the town of Aral is 17 kilometers.", id="aral-the-town-is-not-the-aral-sea-en"),
         pytest.param("en", "The Semipalatinsk test site was closed in 1991.", id="semipalatinsk-test-site-keeps-its-name"),
         pytest.param("ru", "Семипалатинский ядерный полигон закрыт в 1991 году.", id="semipalatinsk-test-site-ru"),
         pytest.param("en", "Trade with Uralsk and Petropavlovsk grew, Kazinform reported.", id="russian-city-names-kazinform-writes"),
@@ -302,11 +310,37 @@ def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
         pytest.param("kk", "Мемлекет басшысы Аида Балаеваны қабылдады. Ақтау портынан Махачкала портына мұнай жөнелтілді; саммиттер "
                      "Самарқандта, Бішкекте және Ыстанбұлда өтті.", {"aida-balayeva", "makhachkala", "samarkand", "bishkek", "istanbul"},
                      id="astanatv-kazinform-egemen-sputnik-kk"),
+        pytest.param("en", "UN Secretary-General António Guterres met the President before the UN General Assembly. The World Bank, the "
+                     "International Monetary Fund and UNESCO sent delegations; the CSTO summit and the SPECA summit were held in November.",
+                     {"antonio-guterres", "un-general-assembly", "world-bank", "imf", "unesco", "csto", "speca"},
+                     id="astanatimes-tass-newsaz-trend-en"),
+        pytest.param("az", "Ceyhun Bayramovla rusiyalı həmkarı Sergey Lavrov görüşüb. Aralın Xilas olunması üzrə Beynəlxalq Fondun "
+                     "sammiti Bakıda keçirilib; son yarım əsrdə Aral dənizinin həcmi azalıb. Dünya Bankı və Beynəlxalq Valyuta Fondu "
+                     "(BVF) proqnoz verib; BMT Baş Assambleyasının sessiyası başlayıb.",
+                     {"sergei-lavrov", "international-fund-for-saving-the-aral-sea", "aral-sea", "world-bank", "imf", "un-general-assembly"},
+                     id="metbuat-report-fed-az"),
+        pytest.param("kk", "Ақтау маңындағы ұшақ апатынан зардап шеккендер ауруханаларға жеткізілді. СПЕКА саммиті Бакуде өтеді. "
+                     "Ресейдің сыртқы істер министрі Сергей Лавров мәлімдеді. Халықаралық Аралды құтқару қоры Арал теңізін құтқаруға "
+                     "бағытталған; Дүниежүзілік банк пен Халықаралық валюта қоры қолдау көрсетті. ҰҚШҰ саммиті Астанада өтті.",
+                     {"azal-crash-near-aktau", "speca", "sergei-lavrov", "international-fund-for-saving-the-aral-sea", "aral-sea", "world-bank",
+                      "imf", "csto"}, id="kazinform-qazaqstantv-adyrna-egemen-kk"),
+        pytest.param("kk", "Қазақстан Республикасы мен Әзербайжан Республикасының Жоғары мемлекетаралық кеңесінің екінші отырысы өтті. "
+                     "Қазақстан-Әзербайжан тікелей инвестиция қорының қызметін жандандыруға келістік.",
+                     {"azerbaijan-kazakhstan-supreme-interstate-council", "azerbaijan-kazakhstan-investment-fund"}, id="akorda-via-baq-kk"),
+        pytest.param("ru", "Генеральный секретарь ООН Антониу Гутерриш выступил на сессии Генассамблеи ООН. Саммит глав государств - "
+                     "учредителей Международного фонда спасения Арала (МФСА) прошел в Алматы; Аральское море мелеет. Всемирный банк и МВФ "
+                     "дали прогноз. Саммит ОДКБ прошел в Астане, на форуме выступил Сергей Лавров; паводок в области Жетысу.",
+                     {"antonio-guterres", "un-general-assembly", "international-fund-for-saving-the-aral-sea", "aral-sea", "world-bank", "imf",
+                      "csto", "sergei-lavrov", "zhetysu-region"}, id="kazpravda-kt-ria-tass-ru"),
+        # Kazakh Latin: the uninflected names only; the engine reads no suffix in kk-Latn text (glossary/data/NOTES.md).
+        pytest.param("kk-Latn", "Aıda Balaeva Ulttyq kitaphanada daýys berdi. Bul kúni Abaı Qunanbaıuly týdy. Abaı oblysy jurtshylyǵy jınaldy.",
+                     {"aida-balayeva", "abai-kunanbayuly", "abai-region"}, id="egemen-kazinform-latin-2018-alphabet"),
     ],
 )
 def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
-    """Sentences written after articles of Report, Metbuat.az, Turan, Kazinform, BAQ.KZ, Ulys, the Milli Majlis
-    and The Astana Times (2021-2025) that the lint was run on: each name is found, none is flagged."""
+    """Sentences written after articles of Report, Metbuat.az, Turan, Kazinform, BAQ.KZ, Ulys, the Milli Majlis,
+    The Astana Times, Kazpravda, Qazaqstan TV, Adyrna and Egemen's Latin edition (2017-2025) that the lint was run on:
+    each name is found, none is flagged (the ru case keeps область Жетысу, admitted since TASS's Жетису is preferred)."""
     assert findings(text, lang) == []
     found = {m.concept for m in mentions(text, MENTIONS_MATCHER, lang=lang) if m.outermost}
     assert named <= found
