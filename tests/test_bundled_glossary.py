@@ -221,6 +221,8 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
         pytest.param("en", "Tankers of KazMunaiGas and KazMunaiGaz.",
                      [("term.deprecated", "KazMunaiGas", "KazMunayGas"), ("term.deprecated", "KazMunaiGaz", "KazMunayGas")],
                      id="kazmunaigas-spellings"),
+        pytest.param("en", "Oil from Kazmunaigaz (KMG) fields.", [("term.deprecated", "Kazmunaigaz", "KazMunayGas")], id="kazmunaigaz-azernews"),
+        pytest.param("en", "President Ilkham Aliyev arrived.", [("term.deprecated", "Ilkham Aliyev", "Ilham Aliyev")], id="ilkham-kazinform-en"),
         pytest.param("en", "Oil reached Semipalatinsk on Monday.", [("term.superseded", "Semipalatinsk", "Semey")], id="semipalatinsk-the-city"),
         pytest.param("az", "Kaşağan yatağından neft.", [("term.deprecated", "Kaşağan", "Kaşaqan")], id="kashagan-az-spelling"),
     ],
@@ -333,8 +335,12 @@ def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
                      {"antonio-guterres", "un-general-assembly", "international-fund-for-saving-the-aral-sea", "aral-sea", "world-bank", "imf",
                       "csto", "sergei-lavrov", "zhetysu-region"}, id="kazpravda-kt-ria-tass-ru"),
         # Kazakh Latin: the uninflected names only; the engine reads no suffix in kk-Latn text (glossary/data/NOTES.md).
-        pytest.param("kk-Latn", "Aıda Balaeva Ulttyq kitaphanada daýys berdi. Bul kúni Abaı Qunanbaıuly týdy. Abaı oblysy jurtshylyǵy jınaldy.",
-                     {"aida-balayeva", "abai-kunanbayuly", "abai-region"}, id="egemen-kazinform-latin-2018-alphabet"),
+        pytest.param("kk-Latn", "Aıda Balaeva Ulttyq kitaphanada daýys berdi. Bul kúni Abaı Qunanbaıuly týdy. Abaı oblysy jurtshylyǵy jınaldy. "
+                     "Ilham Álıev Astanaǵa keldi.", {"aida-balayeva", "abai-kunanbayuly", "abai-region", "ilham-aliyev"},
+                     id="egemen-kazinform-latin-2018-alphabet"),
+        pytest.param("en", "The Kurmangazi Children’s Creativity Development Center opened in Fuzuli, Trend wrote. "
+                     "The Kazakh-Azerbaijani Investment Fund was set up.",
+                     {"kurmangazy-childrens-creativity-center", "fuzuli", "azerbaijan-kazakhstan-investment-fund"}, id="trend-todayaz-audit-variants-en"),
     ],
 )
 def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
