@@ -67,12 +67,12 @@ REQUIRED = [
     "sahiba-gafarova", "yerlan-koshanov", "maulen-ashimbayev", "serik-zhumangarin", "zangilan", "batumi", "samarkand", "bishkek", "istanbul", "makhachkala", "aida-balayeva", "tengizchevroil", "kazakhtelecom",
     "azertelecom", "siyazan", "atyrau-samara", "bagdat-musin", "qazaqgaz", "chevron",
     "speca", "antonio-guterres", "sergei-lavrov", "aral-sea", "unesco", "international-fund-for-saving-the-aral-sea",
-    "un-general-assembly", "csto", "world-bank", "imf",
+    "un-general-assembly", "csto", "world-bank", "imf", "oliy-majlis",
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 256
-UNCERTAIN_CELLS_CEILING = 96
+CONCEPTS_FLOOR = 257
+UNCERTAIN_CELLS_CEILING = 95
 
 
 @pytest.mark.parametrize("concept", REQUIRED)
@@ -326,6 +326,9 @@ def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
                      "бағытталған; Дүниежүзілік банк пен Халықаралық валюта қоры қолдау көрсетті. ҰҚШҰ саммиті Астанада өтті.",
                      {"azal-crash-near-aktau", "speca", "sergei-lavrov", "international-fund-for-saving-the-aral-sea", "aral-sea", "world-bank",
                       "imf", "csto"}, id="kazinform-qazaqstantv-adyrna-egemen-kk"),
+        pytest.param("kk", "Олий Мажлис Сенатының Төрайымы Әзербайжан Ұлттық мәжілісі төрайымы Сахиба Гафаровамен, Қазақстан Республикасы "
+                     "Парламенті Мәжілісінің Төрағасы Ерлан Қошановпен кездесті.", {"oliy-majlis", "sahiba-gafarova", "yerlan-koshanov"},
+                     id="yuz-uz-kk-oliy-majlis-is-not-a-misspelt-mazhilis"),
         pytest.param("kk", "Қазақстан Республикасы мен Әзербайжан Республикасының Жоғары мемлекетаралық кеңесінің екінші отырысы өтті. "
                      "Қазақстан-Әзербайжан тікелей инвестиция қорының қызметін жандандыруға келістік.",
                      {"azerbaijan-kazakhstan-supreme-interstate-council", "azerbaijan-kazakhstan-investment-fund"}, id="akorda-via-baq-kk"),
