@@ -1,4 +1,4 @@
-"""The compiled loops (``text``, ``scan``, ``language``, ``scripts``, ``near_misses``) and the same files run as Python give the same findings.
+"""The compiled loops (``text``, ``scan``, ``language``, ``scripts``, ``near_misses``, ``matcher``) and the same files run as Python give the same findings.
 
 Where the package was built with a C compiler the engine runs the compiled modules;
 here the pure-Python fallback is loaded from the very same source files and put in
@@ -9,6 +9,7 @@ import importlib.machinery
 import importlib.util
 import os
 import random
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from glossary.termbase import bundled_glossary
 from ..conftest import CORPUS, DATA
 
 PACKAGE = Path(glossary.lint.__file__).parent
-COMPILED_MODULES = (text, scan, language, scripts, near_misses)
+COMPILED_MODULES = (text, scan, language, scripts, near_misses, matcher)
 BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "lint_benchmark.py"
 
 # Drafts in the four languages with what the loops decide: suffixes and endings, letter case,
@@ -60,13 +61,14 @@ def _is_compiled(module) -> bool:
 
 
 def _use_python_loops(monkeypatch) -> None:
-    python_scan, python_language = _as_python(scan), _as_python(language)
+    python_scan, python_language, python_matcher = _as_python(scan), _as_python(language), _as_python(matcher)
     assert not _is_compiled(python_scan) and not python_scan.COMPILED
+    monkeypatch.setattr(sys.modules[__name__], "Matcher", python_matcher.Matcher)  # compiling the glossary, as Python
     for name in ("find_forms", "verify_declined", "word_end"):
-        monkeypatch.setattr(matcher, name, getattr(python_scan, name))
+        monkeypatch.setattr(python_matcher, name, getattr(python_scan, name))
     monkeypatch.setattr(engine, "paragraphs", python_language.paragraphs)
     monkeypatch.setattr(engine, "capitalised_words", python_scan.capitalised_words)
-    monkeypatch.setattr(matcher, "NearMissIndex", _as_python(near_misses).NearMissIndex)
+    monkeypatch.setattr(python_matcher, "NearMissIndex", _as_python(near_misses).NearMissIndex)
     monkeypatch.setattr(engine, "mixed_script_words", _as_python(scripts).mixed_script_words)
     monkeypatch.setattr(engine, "match_key", _as_python(text).match_key)
 
