@@ -17,7 +17,7 @@ import pytest
 
 import glossary.lint
 from glossary.formats import read_glossary_file
-from glossary.lint import engine, language, matcher, near_misses, scan, scripts, text
+from glossary.lint import engine, language, matcher, near_misses, scan, scripts, spans, text, unknown_variants
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
 from glossary.lint.text import is_word_char
@@ -67,10 +67,11 @@ def _use_python_loops(monkeypatch) -> None:
     for name in ("find_forms", "verify_declined", "word_end"):
         monkeypatch.setattr(python_matcher, name, getattr(python_scan, name))
     monkeypatch.setattr(engine, "paragraphs", python_language.paragraphs)
-    monkeypatch.setattr(engine, "capitalised_words", python_scan.capitalised_words)
+    monkeypatch.setattr(unknown_variants, "capitalised_words", python_scan.capitalised_words)
     monkeypatch.setattr(python_matcher, "NearMissIndex", _as_python(near_misses).NearMissIndex)
     monkeypatch.setattr(engine, "mixed_script_words", _as_python(scripts).mixed_script_words)
-    monkeypatch.setattr(engine, "match_key", _as_python(text).match_key)
+    for module in (spans, unknown_variants):
+        monkeypatch.setattr(module, "match_key", _as_python(text).match_key)
 
 
 def _benchmark_sample() -> tuple[str, str]:
