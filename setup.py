@@ -1,6 +1,7 @@
 """The compiled modules: the lint engine's loops that run for every character, every name, every
 paragraph and every unknown capitalised word (``text``, ``scan``, ``language``, ``scripts``,
-``near_misses`` in ``glossary/lint``), built with Cython where a C compiler is found.
+``near_misses`` in ``glossary/lint``) and the one that runs for every term when a glossary is
+compiled (``matcher``), built with Cython where a C compiler is found.
 
 Everything else is in pyproject.toml. The modules are written in Cython's pure-Python mode,
 so where the C build fails (no compiler, no Python headers) the package still installs and
@@ -13,7 +14,7 @@ from pathlib import Path
 from setuptools import Extension, setup
 from setuptools.command.build_py import build_py
 
-COMPILED = ("text", "scan", "language", "scripts", "near_misses")  # modules of glossary/lint
+COMPILED = ("text", "scan", "language", "scripts", "near_misses", "matcher")  # modules of glossary/lint
 
 try:
     from Cython.Build import cythonize

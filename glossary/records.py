@@ -187,6 +187,8 @@ class ValidityPeriod:
 
 def parse_periods(text: str) -> tuple[ValidityPeriod, ...]:
     """The CSV column ``valid``: periods separated by ``;`` (empty: none). ValueError says what is wrong."""
+    if not text:  # almost every row of a glossary: nothing to split
+        return ()
     written = [part.strip() for part in text.split(";") if part.strip()]
     periods = [ValidityPeriod.parse(part) for part in written]
     if (overlap := _overlap(periods)) is not None:
@@ -200,6 +202,8 @@ def format_periods(periods: tuple[ValidityPeriod, ...]) -> str:
 
 
 def _overlap(periods) -> tuple[ValidityPeriod, ValidityPeriod] | None:
+    if len(periods) < 2:
+        return None
     ordered = sorted(periods, key=ValidityPeriod.sort_key)
     for earlier, later in zip(ordered, ordered[1:]):
         if earlier.end is None or later.start is None or later.start <= earlier.end:
@@ -236,8 +240,10 @@ class TermEntry:
     line: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "styles", tuple(sorted(self.styles)))
-        object.__setattr__(self, "periods", tuple(sorted(self.periods, key=ValidityPeriod.sort_key)))
+        if self.styles or type(self.styles) is not tuple:  # (most terms have neither: nothing to sort)
+            object.__setattr__(self, "styles", tuple(sorted(self.styles)))
+        if self.periods or type(self.periods) is not tuple:
+            object.__setattr__(self, "periods", tuple(sorted(self.periods, key=ValidityPeriod.sort_key)))
 
     def valid_on(self, day: date) -> bool:
         """Whether the term was the name in use on ``day`` (always, without periods)."""

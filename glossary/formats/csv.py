@@ -40,6 +40,9 @@ _CONCEPT_ATTRIBUTES = {"subject_field": "subject_field", "definition": "definiti
 
 
 def _choice(enum_type, value: str, column: str):
+    member = enum_type._value2member_map_.get(value)  # the value as written, most rows: no call
+    if member is not None:
+        return member
     try:
         return enum_type(value.strip().lower())
     except ValueError:
@@ -88,13 +91,13 @@ class CsvFormat:
             line = reader.line_num + 1
             for row in reader:
                 row_line, line = line, reader.line_num + 1
-                if not any(cell.strip() for cell in row):
+                if not "".join(row).strip():  # (no cell with anything but spaces)
                     continue
                 if len(row) != len(header):
                     problems.append(Problem(path, row_line, f"expected {len(header)} fields, found {len(row)}"))
                     continue
                 try:
-                    self._read_row(dict(zip(header, (cell.strip() for cell in row))), row_line, concepts, style_rows)
+                    self._read_row(dict(zip(header, map(str.strip, row))), row_line, concepts, style_rows)
                 except ValueError as exc:
                     problems.append(Problem(path, row_line, str(exc)))
         except csv.Error as exc:

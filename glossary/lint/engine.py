@@ -3,7 +3,8 @@
 ``lint_text`` is what the CLI, the web app and the tests call: it blanks
 what is not prose (``markup``), decides each paragraph's language
 (``language``), finds every form (``matcher``), keeps the longest of
-overlapping matches, and reports each form that is not canonical for the
+overlapping matches (``spans``), looks for near misses of the glossary's
+words outside them (``unknown_variants``), and reports each form that is not canonical for the
 paragraph's language and the compiled house style, with the canonical form
 in the same grammatical form and letter case.
 
@@ -23,25 +24,25 @@ import re
 import threading
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..records import ACCEPTED_STATUSES, TermStatus
-from . import markup, russian
+from . import markup
 from .collector import collector_paused
 from .consistency import Uses
 from .document_date import document_date
 from .findings import Finding
 from .former_names import Timing, historical_mention, timing
-from .language import Paragraphs, in_cyrillic, paragraphs
+from .language import in_cyrillic, paragraphs
 from .matcher import Form, Match, Matcher
 from .messages import Wording
 from .rules import RULES
-from .scan import capitalised_words
 from .scripts import describe_scripts, in_one_script, mixed_script_words
 from .shared_counter import SharedCounter
+from .spans import Span, find_in, longest_first  # (``find_in``, ``longest_first``: also imported from here)
 from .suggestions import Suggester
-from .text import IGNORABLE, apply_case, case_pattern, lower, match_key, upper, without_invisible, words
+from .text import words
+from .unknown_variants import near_misses
 
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 # A capitalised Latin-script word right before (after) a name, with only spaces or a hyphen between:
@@ -55,15 +56,6 @@ _LINE_BREAK = re.compile("\n")
 # the labels a credit follows: "Фото: Akorda", "Сурет: Akorda", "Источник — Akorda".
 _CREDIT_AROUND = re.compile("[\\s\uffff\\W]+")
 _CREDIT_LABEL = re.compile("(?i)(?:^|[\\s\uffff.])(?:фото|фотографи[яи]|источник|сурет|дереккөз|photo|foto)[\\s\uffff]*[:—–-][\\s\uffff]*\\Z")
-
-
-@dataclass
-class Span:
-    """Overlapping matches with the same extent: alternatives for one stretch of text."""
-
-    start: int
-    end: int
-    matches: list[Match]
 
 
 class NameUse(NamedTuple):
@@ -305,7 +297,7 @@ class _Linter:
             self._classify(span, uses, targets, findings)
         mixed = self._mixed_scripts(low, high, findings) if "text.mixed-script" in self.rules else []
         if "term.unknown-variant" in self.rules:
-            self._near_misses(low, stretch, spans, plain, mixed, findings)
+            near_misses(self, low, stretch, spans, plain, mixed, findings)
         return findings, uses, targets
 
     def _in_url(self, start: int, end: int) -> bool:
@@ -522,125 +514,9 @@ class _Linter:
                      concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 
-    def _near_misses(self, low: int, stretch: str, spans: list[Span], plain: list[tuple[int, int, bool]],
-                     mixed: list[tuple[int, int]], findings: list[Finding]) -> None:
-        """Capitalised words outside every match that are one edit from a glossary word.
-
-        ``stretch`` is the view from ``low`` on.
-        """
-        extents = [(s.start - low, s.end - low) for s in spans] + [(a - low, b - low) for a, b, _ in plain]
-        extents.extend((a - low, b - low) for a, b in mixed)
-        extents.extend((a - low, b - low) for a, b in self.urls[bisect.bisect_left(self.url_ends, low):
-                                                                bisect.bisect_left(self.url_starts, low + len(stretch))])
-        index = self.matcher.near_misses
-        memo: dict[str, list[str]] = {}
-        for start, end in capitalised_words(stretch, sorted(extents), index.MIN_LENGTH):
-            text = stretch[start:end]
-            start, end = start + low, end + low
-            near = memo.get(text)
-            if near is None:
-                key = match_key(text)
-                # a misspelling keeps its first letter: Даулы ("disputed") is a word of its own, not Таулы
-                near = memo[text] = [] if index.known(key) else [
-                    c for c in index.near(key) if c[:1] == key[:1]
-                    and not (c.startswith(key) or key.startswith(c) or _inflects_to(c, key))]
-            hits = [hit for candidate in near for hit in self._near_miss_in_context(start, end, candidate)]
-            if not hits:
-                continue
-            language = self.paragraphs.language_at(start)
-            # a form of the paragraph's language first (Qazaxstan in Azerbaijani is Qazaxıstan, not Kazakh
-            # Latin Qazaqstan), then an accepted one
-            form, (a, b) = min(hits, key=lambda hit: (hit[0].language != language,
-                                                       hit[0].status not in ACCEPTED_STATUSES))
-            written = form.compact[a:b]
-            found = self.source[start:end]
-            self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
-                     f"not in the glossary, but one letter from {written!r}"
-                     + ("" if written == form.text else f", a word of {form.text!r}"),
-                     concept=form.concept, lang=language, status=None,
-                     term=form.compact[:a] + _cased_like(found, written, language) + form.compact[b:])
-
-    def _near_miss_in_context(self, start: int, end: int, candidate: str) -> list[tuple[Form, tuple[int, int]]]:
-        """The forms whose word ``candidate`` this text word misspells, where the neighbouring words fit
-        the form, each with where that word is in the form."""
-        hits = []
-        for form, index in self.matcher.near_misses.words[candidate]:
-            spans = words(form.compact)
-            before = form.compact[:spans[index][0]]
-            after = form.compact[spans[index][1]:]
-            if before and match_key(self.view[max(0, start - len(before)):start]) != match_key(before):
-                continue
-            if after and match_key(self.view[end:end + len(after)]) != match_key(after):
-                continue
-            hits.append((form, spans[index]))
-        return hits
-
-
-def find_in(matcher: Matcher, view: str, paragraphs: Paragraphs, low: int, high: int) -> tuple[list[Match], list[tuple[int, int, bool]]]:
-    """Every form ``matcher`` finds from ``low`` to ``high`` of ``view`` (offsets in the view), and the
-    extents of plain forms apart (see ``Matcher.find``)."""
-    stretch = view[low:high]
-    key = match_key(stretch)
-    text, offsets = stretch, None
-    if IGNORABLE in key:  # matching skips invisible characters: it runs on the rest
-        offsets = [low + i for i, ch in enumerate(key) if ch != IGNORABLE]
-        offsets.append(high)
-        key, text = key.replace(IGNORABLE, ""), without_invisible(stretch)
-    return matcher.find(key, text, paragraphs, low, offsets)
-
-
-
-def longest_first(matches: list[Match]) -> list[Span]:
-    """Group matches by extent and keep the longest of overlapping ones (leftmost on ties).
-
-    Matches are swept in order of start; a run of mutually overlapping extents
-    (rare) is settled longest first, the rest (almost all) pass straight through.
-    """
-    by_extent: dict[tuple[int, int], list[Match]] = {}
-    for match in matches:
-        by_extent.setdefault((match.start, match.end), []).append(match)
-    extents = sorted(by_extent)
-    chosen: list[Span] = []
-    cluster: list[tuple[int, int]] = []
-    cluster_end = -1
-    for extent in extents + [(1 << 62, 1 << 62)]:
-        if extent[0] >= cluster_end and cluster:
-            if len(cluster) == 1:
-                chosen.append(Span(cluster[0][0], cluster[0][1], by_extent[cluster[0]]))
-            else:
-                taken: list[tuple[int, int]] = []  # sorted, never overlapping
-                for start, end in sorted(cluster, key=lambda e: (e[0] - e[1], e[0])):
-                    i = bisect.bisect_left(taken, (start, end))
-                    if (i == 0 or taken[i - 1][1] <= start) and (i == len(taken) or taken[i][0] >= end):
-                        taken.insert(i, (start, end))
-                chosen.extend(Span(a, b, by_extent[(a, b)]) for a, b in taken)
-            cluster = []
-        cluster.append(extent)
-        cluster_end = max(cluster_end, extent[1]) if len(cluster) > 1 else extent[1]
-    return chosen
-
-
-def _inflects_to(word_key: str, text_key: str) -> bool:
-    """Whether a text word is a Russian form of a glossary word (Нахичевани of Нахичевань)."""
-    forms = russian.word_forms(word_key)
-    return text_key.startswith(forms.stem) and text_key[len(forms.stem):] in forms.endings
-
-
 def _distance(a: str, b: str) -> int:
     """Levenshtein distance, case-blind (rapidfuzz's, in C: a draft's near misses ask for it hundreds of times;
     imported here, when first needed, so that a command that finds no near miss does not pay its import)."""
     from rapidfuzz.distance import Levenshtein
 
     return Levenshtein.distance(a.lower(), b.lower())
-
-
-def _cased_like(text: str, model: str, language: str) -> str:
-    """``text`` in the letter case of ``model`` where that is one (ZANGEZOUR like Zangezur: Zangezour)."""
-    pattern = case_pattern(model)
-    if pattern == "upper":
-        return upper(text, language)
-    if pattern == "lower":
-        return lower(text, language)
-    if pattern == "title":
-        return upper(text[:1], language) + lower(text[1:], language)
-    return text

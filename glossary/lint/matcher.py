@@ -80,9 +80,9 @@ class Matcher:
             concept.preferred = preferred_forms(concept.forms)
         if shortcuts:
             _mark_plain(self.concepts.values())
-        by_key: dict[str, list[Form]] = defaultdict(list)
+        by_key: dict[str, list[Form]] = {}
         for form in forms:
-            by_key[form.key].append(form)
+            by_key.setdefault(form.key, []).append(form)
         for same_key in by_key.values():
             _mark_punctuation_variants(same_key)
         whole_word_shortcuts = _whole_word_shortcuts(forms, by_key) if shortcuts else {}
@@ -169,13 +169,13 @@ def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> d
     or when the text is also another accepted form of that language (then which
     concept is meant is not settled here).
     """
-    accepted_as: dict[tuple[str, str], list[Form]] = defaultdict(list)  # (language, text) -> accepted forms
+    accepted_as: dict[tuple[str, str], list[Form]] = {}  # (language, text) -> accepted forms
     for form in forms:
         if form.status in ACCEPTED_STATUSES:
-            accepted_as[(form.language, form.compact)].append(form)
-    shortcuts: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            accepted_as.setdefault((form.language, form.compact), []).append(form)
+    shortcuts: dict[str, set[tuple[str, str]]] = {}
     for form in forms:
-        if not form.plain or not all(f.plain for f in accepted_as[(form.language, form.compact)]):
+        if not form.plain or not all(f.plain for f in accepted_as.get((form.language, form.compact), ())):
             continue
         key = match_key(form.compact) if form.declines else form.key
         same_key = by_key.get(key)
@@ -185,7 +185,7 @@ def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> d
             match = verify_declined(form, key, 0, len(form.key), word_end(key, len(form.key)), form.language, form.compact)
             if match is None or match.end != len(key):
                 continue
-        shortcuts[key].add((form.language, form.compact))
+        shortcuts.setdefault(key, set()).add((form.language, form.compact))
     return {key: frozenset(pairs) for key, pairs in shortcuts.items()}
 
 

@@ -49,19 +49,19 @@ def dumps(matcher: Matcher) -> bytes:
     def ending_set(values: frozenset) -> int:
         return endings.setdefault(values, len(endings))
 
-    forms = matcher.forms
-    number = {id(form): n for n, form in enumerate(forms)}
-    form_records = [_form_record(form, ending_set) for form in forms]
-    entry_records = [marshal.dumps((tuple(number[id(f)] for f in candidates),
+    forms = matcher.forms  # (a form's ``number`` is its place there)
+    no_endings = ending_set(frozenset())
+    form_records = [_form_record(form, ending_set, no_endings) for form in forms]
+    entry_records = [marshal.dumps((tuple([f.number for f in candidates]),
                                     None if shortcut is None else tuple(sorted(shortcut))))
                      for candidates, shortcut in (matcher._entry(n) for n in range(len(matcher.entries)))]
     concept_ids, concept_starts, concept_sizes = [], array("Q"), array("Q")  # a concept's forms follow each other
     for concept_id, concept in matcher.concepts.items():
         concept_ids.append(concept_id)
-        concept_starts.append(number[id(concept.forms[0])] if concept.forms else 0)
+        concept_starts.append(concept.forms[0].number if concept.forms else 0)
         concept_sizes.append(len(concept.forms))
     near = matcher.near_misses
-    near_records = [marshal.dumps(tuple(x for form, index in near.words[key] for x in (number[id(form)], index)))
+    near_records = [marshal.dumps(tuple([x for form, index in near.words[key] for x in (form.number, index)]))
                     for key in near.keys]
     tables = {
         "python": _PYTHON, "style": matcher.style, "shortcuts": matcher.shortcuts, "automaton": matcher.automaton,
@@ -112,9 +112,11 @@ def loads(data) -> Matcher | None:
     entries = _Records(*tables["entries"])
     matcher.entries = [None] * len(entries)
 
-    def entry(n: int) -> tuple:
+    made_forms, make_form = forms._made, forms._make
+
+    def entry(n: int) -> tuple:  # (for each key a text finds: the forms already made taken without a call)
         numbers, shortcut = entries[n]
-        made = (tuple(forms[i] for i in numbers), None if shortcut is None else frozenset(shortcut))
+        made = (tuple([made_forms[i] or make_form(i) for i in numbers]), None if shortcut is None else frozenset(shortcut))
         with lock:
             if matcher.entries[n] is None:
                 matcher.entries[n] = made
@@ -165,13 +167,18 @@ class _Records:
         return marshal.loads(self.view[self.offsets[n]:self.offsets[n + 1]])
 
 
-def _form_record(form: Form, ending_set) -> bytes:
+_VALUE = {member: member.value for member in (*TermStatus, *CaseRule)}  # (a dict: faster than the enum's property)
+
+
+def _form_record(form: Form, ending_set, no_endings: int) -> bytes:
+    declines = bool(form.declines)
     return marshal.dumps((
-        form.concept, form.lang, form.language, form.text, form.status.value, form.case_rule.value, form.note,
-        form.key, form.compact, tuple((w.stem, ending_set(w.endings), w.base_ending, w.written_stem) for w in form.words),
-        form.separators, bool(form.exact_punctuation), bool(form.declines), form.first_declining, form.leading_endings,
-        ending_set(form.first_endings), bool(form.restyled),
-        tuple((p.start and p.start.toordinal(), p.end and p.end.toordinal()) for p in form.periods),
+        form.concept, form.lang, form.language, form.text, _VALUE[form.status], _VALUE[form.case_rule], form.note,
+        form.key, form.compact,
+        tuple([(w.stem, ending_set(w.endings), w.base_ending, w.written_stem) for w in form.words]) if declines else (),
+        form.separators, bool(form.exact_punctuation), declines, form.first_declining, form.leading_endings,
+        ending_set(form.first_endings) if declines else no_endings, bool(form.restyled),
+        tuple([(p.start and p.start.toordinal(), p.end and p.end.toordinal()) for p in form.periods]) if form.periods else (),
         form.preferred_in, bool(form.plain), form.last_word, form.number,
     ))
 
@@ -208,13 +215,15 @@ class _Forms(Sequence):
     def __getitem__(self, n):
         if isinstance(n, slice):
             return [self[i] for i in range(*n.indices(len(self)))]
-        form = self._made[n]
-        if form is None:
-            made = _form(self._records[n % len(self._made)], self._endings)
-            with self._lock:
-                form = self._made[n]
-                if form is None:
-                    form = self._made[n] = made
+        return self._made[n] or self._make(n % len(self._made))
+
+    def _make(self, n: int) -> Form:
+        """Form ``n`` (0 to the number of forms, less one), made from its record unless it was."""
+        made = _form(self._records[n], self._endings)
+        with self._lock:
+            form = self._made[n]
+            if form is None:
+                form = self._made[n] = made
         return form
 
     def __iter__(self) -> Iterator[Form]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..records import TermStatus
 from . import markup
-from .engine import find_in, longest_first
+from .spans import find_in, longest_first
 from .language import paragraphs
 from .matcher import Matcher
 

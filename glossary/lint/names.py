@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import ACCEPTED_STATUSES, TermStatus
-from .engine import find_in, longest_first
+from .spans import find_in, longest_first
 from .language import paragraphs
 from .matcher import Match, Matcher
 from .suggestions import Suggester

@@ -88,8 +88,13 @@ def _folded_in_one_pass(text: str) -> str:
 _INVISIBLE_PATTERN = regex.compile("[" + regex.escape(INVISIBLE) + "]")
 
 
+_INVISIBLE_SET = frozenset(INVISIBLE)
+
+
 def without_invisible(text: str) -> str:
     """``text`` without soft hyphens, zero-width characters and IGNORABLE."""
+    if _INVISIBLE_SET.isdisjoint(text):  # almost every term and text: a scan in C, no substitution
+        return text
     return _INVISIBLE_PATTERN.sub("", text)
 
 
@@ -98,9 +103,40 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or (ch > "\u02ff" and unicodedata.category(ch).startswith("M"))
 
 
+# Which of the first characters (Latin, Greek, Cyrillic) are word characters, as ``WORD`` decides.
+_WORD_TABLE = array("I", [1 if WORD.fullmatch(chr(c)) else 0 for c in range(_TABLE_SIZE)])
+
+
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.locals(i=cython.Py_ssize_t, start=cython.Py_ssize_t, length=cython.Py_ssize_t, ch=cython.Py_UCS4,
+               table=cython.uint[::1], spans=list)
 def words(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each word: a run of letters, marks and digits."""
-    return [m.span() for m in WORD.finditer(text)]
+    """(start, end) of each word: a run of letters, marks and digits.
+
+    Compiled, a text in the Latin, Greek and Cyrillic blocks is read one character at a time
+    against ``WORD``'s own answers for them (every term of a glossary, when it is compiled);
+    anything else goes through ``WORD``.
+    """
+    if not cython.compiled:
+        return [m.span() for m in WORD.finditer(text)]
+    table = _WORD_TABLE
+    spans = []
+    start = -1
+    length = len(text)
+    for i in range(length):
+        ch = text[i]
+        if ch >= _TABLE_SIZE:
+            return [m.span() for m in WORD.finditer(text)]
+        if table[ch]:
+            if start < 0:
+                start = i
+        elif start >= 0:
+            spans.append((start, i))
+            start = -1
+    if start >= 0:
+        spans.append((start, length))
+    return spans
 
 
 # Letter case, with Azerbaijani and Kazakh i's: upper("i") is İ and lower("I") is ı there.

@@ -1,4 +1,4 @@
-"""The compiled loops (``text``, ``scan``, ``language``, ``scripts``, ``near_misses``) and the same files run as Python give the same findings.
+"""The compiled loops (``text``, ``scan``, ``language``, ``scripts``, ``near_misses``, ``matcher``) and the same files run as Python give the same findings.
 
 Where the package was built with a C compiler the engine runs the compiled modules;
 here the pure-Python fallback is loaded from the very same source files and put in
@@ -9,6 +9,7 @@ import importlib.machinery
 import importlib.util
 import os
 import random
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 
 import glossary.lint
 from glossary.formats import read_glossary_file
-from glossary.lint import engine, language, matcher, near_misses, scan, scripts, text
+from glossary.lint import engine, language, matcher, near_misses, scan, scripts, spans, text, unknown_variants
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
 from glossary.lint.text import is_word_char
@@ -25,7 +26,7 @@ from glossary.termbase import bundled_glossary
 from ..conftest import CORPUS, DATA
 
 PACKAGE = Path(glossary.lint.__file__).parent
-COMPILED_MODULES = (text, scan, language, scripts, near_misses)
+COMPILED_MODULES = (text, scan, language, scripts, near_misses, matcher)
 BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "lint_benchmark.py"
 
 # Drafts in the four languages with what the loops decide: suffixes and endings, letter case,
@@ -60,15 +61,17 @@ def _is_compiled(module) -> bool:
 
 
 def _use_python_loops(monkeypatch) -> None:
-    python_scan, python_language = _as_python(scan), _as_python(language)
+    python_scan, python_language, python_matcher = _as_python(scan), _as_python(language), _as_python(matcher)
     assert not _is_compiled(python_scan) and not python_scan.COMPILED
+    monkeypatch.setattr(sys.modules[__name__], "Matcher", python_matcher.Matcher)  # compiling the glossary, as Python
     for name in ("find_forms", "verify_declined", "word_end"):
-        monkeypatch.setattr(matcher, name, getattr(python_scan, name))
+        monkeypatch.setattr(python_matcher, name, getattr(python_scan, name))
     monkeypatch.setattr(engine, "paragraphs", python_language.paragraphs)
-    monkeypatch.setattr(engine, "capitalised_words", python_scan.capitalised_words)
-    monkeypatch.setattr(matcher, "NearMissIndex", _as_python(near_misses).NearMissIndex)
+    monkeypatch.setattr(unknown_variants, "capitalised_words", python_scan.capitalised_words)
+    monkeypatch.setattr(python_matcher, "NearMissIndex", _as_python(near_misses).NearMissIndex)
     monkeypatch.setattr(engine, "mixed_script_words", _as_python(scripts).mixed_script_words)
-    monkeypatch.setattr(engine, "match_key", _as_python(text).match_key)
+    for module in (spans, unknown_variants):
+        monkeypatch.setattr(module, "match_key", _as_python(text).match_key)
 
 
 def _benchmark_sample() -> tuple[str, str]:
@@ -140,6 +143,18 @@ def test_paragraph_languages_agree_on_the_corpus():
 def test_word_end(text, position, end):
     assert scan.word_end(text, position) == end
     assert _as_python(scan).word_end(text, position) == end
+
+
+def test_words_agree_with_the_regular_expression():
+    """``words`` reads Latin, Greek and Cyrillic against a table where compiled, and goes
+    through ``WORD`` otherwise: the same words either way, across the table's edge too."""
+    python_text = _as_python(text)
+    rng = random.Random(16)
+    alphabet = [chr(c) for c in range(0x600)] + list("\u00ad\u200b\u2013\u2019\u0301\u0951\u4e2d\U0001d400")
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    samples += ["Qəbələdə", "Касым-Жомарт Кемелевич", "e\u0301clair x", "COP29 summit", "Ақтау\u2013Баку", ""]
+    assert [text.words(s) for s in samples] == [python_text.words(s) for s in samples]
+    assert text.words("Касым-Жомарт Кемелевич") == [(0, 5), (6, 12), (13, 22)]
 
 
 @pytest.mark.skipif(not os.environ.get("TILMASH_REQUIRE_COMPILED"), reason="only where a C build is required (CI)")
