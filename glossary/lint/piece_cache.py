@@ -106,11 +106,12 @@ class _CachingLinter(_Linter):
 
     def _pieces(self, jobs: int) -> list[tuple[int, int]]:
         if len(self.view) >= PARALLEL_FROM_CHARACTERS:
+            self.cache = None  # a long text: linted whole, as lint_text does
             return super()._pieces(jobs)
         return self.paragraphs.spans()
 
     def _lint_piece(self, piece: tuple[int, int]):
-        key = self._key(piece)
+        key = None if self.cache is None else self._key(piece)
         if key is None:
             return super()._lint_piece(piece)
         low = piece[0]
@@ -126,23 +127,25 @@ class _CachingLinter(_Linter):
         return results
 
     def _key(self, piece: tuple[int, int]) -> tuple | None:
-        """What a piece's results depend on, its offsets counted from the start of its context."""
+        """What a paragraph's results depend on, its offsets counted from the start of its context.
+
+        Its languages are those ``Paragraphs`` decides from the paragraph's own text and the
+        document's settings (the language asked for, the one the markup declares for this
+        paragraph, the document's own, whether URLs are blanked first), so these are in the key,
+        not the languages: a paragraph found again is not read again for its language
+        (tests/lint/test_piece_cache.py checks that a paragraph's languages are so decided)."""
         low, high = piece
-        source, view = self.source, self.view
+        source, view, paragraphs = self.source, self.view, self.paragraphs
         first = min(max(0, low - CONTEXT), source.rfind("\n", 0, low) + 1)  # and the whole of its first line
         line_end = source.find("\n", max(low, high - 1))
         last = max(min(len(source), high + CONTEXT), len(source) if line_end < 0 else line_end)  # and of its last
         if last - first > _LONGEST_KEY:
             return None
-        regions = []
-        position = low
-        while position < high:
-            start, end, language, certain = self.paragraphs.region_at(position)
-            regions.append((max(start, low) - first, min(end, high) - first, language, certain))
-            position = max(end, position + 1)
+        index = bisect.bisect_right(paragraphs.starts, low) - 1
+        languages = (paragraphs.lang, paragraphs.declared.get(index), paragraphs.default, paragraphs.clean is None)
         seen, written = view[first:last], source[first:last]
         return (self.matcher.cache_key, self.path, self.kind, self.date, self.rules, low - first, high - first,
-                tuple(regions), seen, None if written == seen else written)
+                languages, seen, None if written == seen else written)
 
     @staticmethod
     def _moved(results, delta: int, lines: int):

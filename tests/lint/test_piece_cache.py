@@ -130,3 +130,34 @@ def test_a_paragraph_read_with_the_word_before_it():
     suggestions = [[f.suggestion for f in lint_text_cached(f"{lead}{word}\n\nКзыл-Орды вчера. Президент выступил.", MATCHER, cache)]
                    for word in ("в", "из")]
     assert suggestions == [["Кызылорда"], ["Кызылорды"]]
+
+
+@pytest.mark.parametrize("kind", ["text", "html", "markdown"])
+def test_a_paragraphs_languages_depend_on_its_own_text_and_the_documents_settings(kind):
+    """What the cache's key relies on: the stretches and languages ``Paragraphs`` decides for a
+    paragraph are those of the paragraph alone, given the language asked for, the one declared
+    for it, the document's own and the URL blanking."""
+    from glossary.lint import markup
+    from glossary.lint.language import Paragraphs, paragraphs
+
+    text = corpus_draft() + "\n\nFizuli и Баку. Токаев сказал. The talks in Astana https://akorda.kz/ru went well."
+    if kind == "html":
+        text = '<html lang="ru"><p lang="kk">Бүгін Ақтауда.</p>' + "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    elif kind == "markdown":
+        text = "---\nlang: az\n---\n" + text
+    seen = markup.prose(text, kind)
+    whole = paragraphs(seen.view, "auto", seen.blocks, seen.language, markup.blank_urls if seen.urls else None)
+    for index, (start, end) in enumerate(whole.spans()):
+        alone = Paragraphs(seen.view[start:end], [0], whole.lang, {0: whole.declared[index]} if index in whole.declared else None,
+                           seen.language, whole.clean)
+        regions, position = [], start
+        while position < end:
+            region = whole.region_at(position)
+            regions.append((region[0] - start, region[1] - start, *region[2:]))
+            position = region[1]
+        expected, position = [], 0
+        while position < end - start:
+            region = alone.region_at(position)
+            expected.append(region)
+            position = region[1]
+        assert regions == expected, seen.view[start:end]
