@@ -11,6 +11,13 @@ socket errors, and the server's CPU time per request (its processes' user and sy
 run, from /proc, divided by the requests answered: what decides the throughput when the machine is
 shared). wrk runs on the same 2 cores as the server, so the figures are a floor.
 
+Two drafts (--drafts): ``same``, the very same body every time; ``typing``, a new word typed at
+a different place of the draft in every request (wrk's Lua builds each body: a word ``typed<n>``
+inserted at one of the draft's word breaks, n counting per wrk thread, the place stepping through
+them), as a workbench sends the draft while its user types. The server caches lint results per
+paragraph (glossary/lint/piece_cache.py), so ``same`` is its best case and ``typing`` the honest one:
+each request lints the changed paragraph (and a neighbour within 200 characters) again.
+
 Browser: Debian's Chromium through Playwright opens the workbench with a 5,000-word draft; after
 the draft's first check, a deprecated name is typed at the end (one keystroke at a time) and the
 time from the last keystroke to its underline on the page is measured inside the page
@@ -117,10 +124,37 @@ def group_cpu_seconds(group: int) -> float:
     return total / ticks
 
 
-def load(url: str, body_file: Path, duration: int, connections: int) -> dict:
-    script = body_file.with_suffix(".lua")
-    script.write_text('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-                      f'local f = io.open("{body_file}", "rb")\nwrk.body = f:read("*a")\nf:close()\n')
+TYPING = """
+local breaks = {%s}
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+local n = 0
+function request()
+  n = n + 1
+  local at = breaks[(n * 7919 + id * 104729) %% #breaks + 1]
+  return wrk.format(nil, nil, nil, body:sub(1, at + 1) .. "typed" .. id .. "x" .. n .. " " .. body:sub(at + 2))
+end
+"""
+
+
+def wrk_script(body_file: Path, draft: str) -> Path:
+    """wrk's Lua script: POST the body; for ``typing``, a new word in it each time (see the module)."""
+    script = body_file.with_name(f"{draft}.lua")
+    lua = ('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+           f'local f = io.open("{body_file}", "rb")\nbody = f:read("*a")\nf:close()\nwrk.body = body\n')
+    if draft == "typing":
+        data = body_file.read_bytes()
+        value = data.index(b'": "') + 4  # where the text starts: every space after it is a word break in the text
+        lua += TYPING % ", ".join(str(i) for i, byte in enumerate(data) if byte == 0x20 and i >= value)
+    script.write_text(lua)
+    return script
+
+
+def load(url: str, body_file: Path, duration: int, connections: int, draft: str = "same") -> dict:
+    script = wrk_script(body_file, draft)
     output = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "10s", "--latency",
                              "-s", str(script), url], capture_output=True, text=True, check=True).stdout
     percentiles = dict(re.findall(r"^\s+(\d+)%\s+(\S+)\s*$", output, re.M))  # wrk pads "1.46s "
@@ -186,6 +220,9 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--drafts", nargs="+", choices=["same", "typing"], default=["same", "typing"],
+                        help="the same body every time, a word typed in each one, or both (the default)")
+    parser.add_argument("--servers", nargs="+", choices=["gunicorn", "werkzeug"], default=["gunicorn", "werkzeug"])
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-load", action="store_true")
     options = parser.parse_args()
@@ -199,20 +236,23 @@ def main() -> None:
     body.write_text(json.dumps({"text": draft(1000)}, ensure_ascii=False), encoding="utf-8")
     results = {}
     try:
-        for kind in ([] if options.skip_load else ["gunicorn", "werkzeug"]):
+        for kind, draft_kind in ([] if options.skip_load else
+                                 [(k, d) for k in options.servers for d in options.drafts]):
+            name = f"{kind}, {draft_kind}"
             port = free_port()
-            server = start(kind, port, env)
+            server = start(kind, port, env)  # a new server for each: the typing run starts with no paragraph cached
             try:
                 wait_until_up(f"http://127.0.0.1:{port}/api/openapi.json")
                 post_json(f"http://127.0.0.1:{port}/api/lint", json.loads(body.read_text()))  # compile the glossary
                 cpu = group_cpu_seconds(server.pid)
-                results[kind] = load(f"http://127.0.0.1:{port}/api/lint", body, options.duration, options.connections)
+                results[name] = load(f"http://127.0.0.1:{port}/api/lint", body, options.duration, options.connections,
+                                     draft_kind)
                 cpu = group_cpu_seconds(server.pid) - cpu
-                results[kind]["server_cpu_ms_per_request"] = round(cpu * 1000 / max(1, results[kind]["requests"]), 2)
-                results[kind]["load_average"] = [round(v, 2) for v in os.getloadavg()]
+                results[name]["server_cpu_ms_per_request"] = round(cpu * 1000 / max(1, results[name]["requests"]), 2)
+                results[name]["load_average"] = [round(v, 2) for v in os.getloadavg()]
             finally:
                 stop(server)
-            print(kind, results[kind], flush=True)
+            print(name, results[name], flush=True)
         if not options.skip_browser:
             port = free_port()
             server = start("gunicorn", port, env)

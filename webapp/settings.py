@@ -10,6 +10,7 @@
 | ``IMPORTS_FOLDER`` | ``TILMASH_IMPORTS_DIR`` | ``imports/`` beside the default SQLite file: uploads being imported, and each import's progress and report |
 | ``AUDIT_ROOT`` | ``TILMASH_AUDIT_ROOT`` | none; a folder whose subfolders an administrator may audit from the web app |
 | ``AUDIT_MAX_UNPACKED_MB`` | ``TILMASH_AUDIT_MAX_UNPACKED_MB`` | 200 MB: an uploaded archive's documents, unpacked, at most |
+| ``LINT_CACHE_MB`` | ``TILMASH_LINT_CACHE_MB`` | 32 MB per worker: lint results kept per paragraph (``glossary.lint.piece_cache``), so a draft sent again with a word changed is linted again only around it; 0: none |
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def configure(app: Flask, config: dict[str, Any] | None) -> None:
         IMPORTS_FOLDER=os.environ.get("TILMASH_IMPORTS_DIR") or None,
         AUDIT_ROOT=os.environ.get("TILMASH_AUDIT_ROOT") or None,
         AUDIT_MAX_UNPACKED_MB=float(os.environ.get("TILMASH_AUDIT_MAX_UNPACKED_MB") or 200),
+        LINT_CACHE_MB=float(os.environ.get("TILMASH_LINT_CACHE_MB") or 32),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_HTTPONLY=True,

@@ -166,6 +166,20 @@ class Uses:
         self._others.extend(other._others)
         self.former.extend(other.former)
 
+    def moved(self, delta: int) -> Uses:
+        """A copy with every place ``delta`` characters further on (``piece_cache``: a paragraph's
+        results found again after the text before it changed)."""
+        moved = Uses()
+        moved.preferred = array("q", (n + delta for n in self.preferred))
+        moved._others = array("q", (n if i % self._FIELDS == 5 or (i % self._FIELDS == 4 and n < 0) else n + delta
+                                    for i, n in enumerate(self._others)))
+        moved._endings = dict(self._endings)
+        moved.former = [(start + delta, end + delta, match._replace(
+            start=match.start + delta, end=match.end + delta,
+            suffix_start=None if match.suffix_start is None else match.suffix_start + delta))
+            for start, end, match in self.former]
+        return moved
+
     def others(self, forms) -> list[tuple[int, int, Match]]:
         """(start, end, match) of each place written with an accepted form other than the preferred one, in no set order."""
         numbers, size = self._others, self._FIELDS

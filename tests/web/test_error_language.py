@@ -100,7 +100,7 @@ def test_a_bug_is_a_translated_500(app, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("webapp.api.lint.lint_text", broken)
+    monkeypatch.setattr("webapp.api.lint.lint_text_cached", broken)  # (what the view calls, LINT_CACHE_MB being on)
     app.config["WTF_CSRF_ENABLED"] = False
     response = app.test_client().post("/api/lint", json={"text": "Fizuli"}, headers={"Accept-Language": "kk"})
     assert assert_error_shape(response, 500)["message"] == "Ішкі қате: сервер бұл сұрауға жауап бере алмады"

@@ -53,7 +53,7 @@ def test_a_bug_is_a_plain_500_without_a_traceback(app, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("webapp.api.lint.lint_text", broken)
+    monkeypatch.setattr("webapp.api.lint.lint_text_cached", broken)  # (what the view calls, LINT_CACHE_MB being on)
     app.config["WTF_CSRF_ENABLED"] = False
     response = app.test_client().post("/api/lint", json={"text": "Fizuli"})
     error = assert_error_shape(response, 500)

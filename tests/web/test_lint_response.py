@@ -32,3 +32,29 @@ def test_the_body_is_what_the_schema_documents(reader, path, body, schema, findi
 def test_names_keep_the_letters_they_were_written_with(reader):
     raw = reader.post("/api/lint", json={"text": "Визит Касыма-Жомарта Кемеловича Токаева."}).get_data(as_text=True)
     assert "Кемелевича" in raw  # not \u-escaped, as the command line prints them
+
+
+def test_drafts_sent_again_as_they_are_typed_answer_as_without_the_paragraph_cache(app, app_config):
+    """Each paragraph's results are kept in the worker (LINT_CACHE_MB): a draft typed into, word by word
+    and paragraph by paragraph, gets byte for byte the answers of an app without that cache."""
+    from webapp import create_app
+
+    uncached = create_app({**app_config, "LINT_CACHE_MB": 0})
+    cached_client, uncached_client = app.test_client(), uncached.test_client()
+    paragraphs = [WRONG, "Talks were held in Nur-Sultan on Monday.", "The Middle Corridor grows.",
+                  "Переговоры прошли в Нахичевани.", "Cargo on the Trans-Caspian International Transport Route grew."]
+    draft = ""
+    try:
+        for paragraph in paragraphs:
+            for word in (paragraph + " Nothing else happened that day, as far as anyone could tell." * 4).split(" "):
+                draft += word + " "
+                for body in ({"text": draft}, {"text": draft, "concepts": True, "date": "2019-06-01"}):
+                    answer = cached_client.post("/api/lint", json=body).get_data()
+                    assert answer == uncached_client.post("/api/lint", json=body).get_data()
+            draft = draft.rstrip() + "\n\n"
+        assert {"term.inconsistent", "term.superseded", "term.deprecated"} <= {
+            f["rule"] for f in cached_client.post("/api/lint", json={"text": draft}).get_json()["findings"]}
+        cache = app.extensions["tilmash.lint_cache"]
+        assert cache.hits > cache.misses / 2 and uncached.extensions["tilmash.lint_cache"] is None
+    finally:
+        uncached.extensions["tilmash.database"].dispose()

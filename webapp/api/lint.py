@@ -9,11 +9,12 @@ what its schema would dump. The request schemas are instances made once, not a n
 
 from __future__ import annotations
 
-from flask import jsonify
+from flask import current_app, jsonify
 from flask_smorest import Blueprint
 
 from glossary.cards import concept_cards
 from glossary.lint.engine import lint_text
+from glossary.lint.piece_cache import PieceCache, lint_text_cached
 from glossary.lint.service import matcher_for_database
 from tm.qa.pairs import check_translation
 
@@ -29,6 +30,15 @@ def finding_json(finding) -> dict:
     return {**finding.to_json(), "fixable": finding.fixable}
 
 
+def piece_cache() -> PieceCache | None:
+    """This process's cache of lint results per paragraph (``LINT_CACHE_MB``; made when first needed)."""
+    extensions = current_app.extensions
+    if "tilmash.lint_cache" not in extensions:
+        size = current_app.config["LINT_CACHE_MB"]
+        extensions["tilmash.lint_cache"] = PieceCache(int(size * 1024 * 1024)) if size > 0 else None
+    return extensions["tilmash.lint_cache"]
+
+
 @blp.route("/lint", methods=["POST"])
 @blp.arguments(schemas.LintRequest())
 @blp.response(200, schemas.LintResponse)
@@ -40,8 +50,10 @@ def lint(request: dict):
     `start`/`end` are offsets in Unicode code points (not UTF-16 units).
     """
     matcher = matcher_for_database(database(), request["style"])
-    findings = lint_text(request["text"], matcher, path="-", lang=request["lang"], kind=request["format"],
-                         date=request["date"])
+    cache = piece_cache()
+    options = {"path": "-", "lang": request["lang"], "kind": request["format"], "date": request["date"]}
+    findings = (lint_text(request["text"], matcher, **options) if cache is None
+                else lint_text_cached(request["text"], matcher, cache, **options))
     result = {"findings": [finding_json(f) for f in findings]}
     if request["concepts"]:
         with session() as s:
