@@ -35,10 +35,10 @@ from .findings import Finding
 from .former_names import Timing, historical_mention, timing
 from .language import Paragraphs, in_cyrillic, paragraphs
 from .matcher import Form, Match, Matcher
-from .messages import Wording
+from .messages import Message, Wording
 from .rules import RULES
 from .scan import capitalised_words
-from .scripts import describe_scripts, in_one_script, mixed_script_words
+from .scripts import describe_scripts, in_one_script, mixed_script_words, odd_letters
 from .shared_counter import SharedCounter
 from .suggestions import Suggester
 from .text import IGNORABLE, apply_case, case_pattern, lower, match_key, upper, without_invisible, words
@@ -505,7 +505,7 @@ class _Linter:
                                                                   self._accepted_texts(concept_id, language)):
                 suggestion, _ = self.suggester.suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
-                         f"this document writes one name as {match.form.text!r} and as {reference.text!r}; use one form",
+                         Message.of("inconsistent", form=match.form.text, reference=reference.text),
                          concept=concept_id, lang=language, status=match.form.status.value, term=match.form.text)
 
     def _mixed_scripts(self, low: int, high: int, findings: list[Finding]) -> list[tuple[int, int]]:
@@ -518,7 +518,7 @@ class _Linter:
             language = self.paragraphs.language_at(start)
             suggestion = in_one_script(word, language)
             self.add(findings, start, end, "text.mixed-script", word, suggestion,
-                     "this word mixes Latin and Cyrillic letters: " + describe_scripts(word),
+                     Message.of("mixed-script", letters=describe_scripts(word), odd="".join(odd_letters(word))),
                      concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 
@@ -555,8 +555,8 @@ class _Linter:
             written = form.compact[a:b]
             found = self.source[start:end]
             self.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
-                     f"not in the glossary, but one letter from {written!r}"
-                     + ("" if written == form.text else f", a word of {form.text!r}"),
+                     Message.of("unknown-variant", written=written) if written == form.text
+                     else Message.of("unknown-variant.in-name", written=written, name=form.text),
                      concept=form.concept, lang=language, status=None,
                      term=form.compact[:a] + _cased_like(found, written, language) + form.compact[b:])
 
