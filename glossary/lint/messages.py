@@ -131,6 +131,9 @@ class Wording:
     def __init__(self, matcher: Matcher):
         self.matcher = matcher
         self._languages_of: dict[tuple[int, bool], list[str]] = {}
+        # one Message for every finding of a form that says the same: a name written many times holds one
+        # message and its parts (about 1 kB), not one each
+        self._messages: dict[tuple, Message] = {}
 
     def languages_writing(self, form: Form, accepted: bool = False) -> list[str]:
         """The languages whose column of its concept has ``form``'s text (accepted there, if ``accepted``),
@@ -145,6 +148,13 @@ class Wording:
 
     def message(self, rule: str, form: Form, target: Form | None, language: str, date: datetime.date) -> Message:
         """The finding's message: what ``form`` is, what to write instead (``target``), and why."""
+        key = (rule, id(form), id(target), language, date)
+        said = self._messages.get(key)
+        if said is None:
+            said = self._messages[key] = self._message(rule, form, target, language, date)
+        return said
+
+    def _message(self, rule: str, form: Form, target: Form | None, language: str, date: datetime.date) -> Message:
         # A term's note explains its default status; a house style that changed the status makes it beside the point.
         note = "" if form.restyled else (form.note or "").split(";")[0].strip()
         reason: list[tuple[str, dict]] = []
