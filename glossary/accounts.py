@@ -65,11 +65,11 @@ def parse_role(text: str) -> Role:
 
 def add_user(session: Session, name: str, password: str, role: Role) -> Account:
     if not _NAME.fullmatch(name):
-        raise AccountError(f"invalid user name {name!r}: use letters, digits, '.', '@', '-' and '_' (at most 100)")
+        raise AccountError.of("user.invalid-name", name=name)
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"the password is too short: at least {MIN_PASSWORD_LENGTH} characters")
+        raise AccountError.of("user.short-password", min=MIN_PASSWORD_LENGTH)
     if session.scalar(select(User.id).where(User.name == name)) is not None:
-        raise AccountError(f"user {name!r} already exists")
+        raise AccountError.of("user.exists", name=name)
     user = User(name=name, password_hash=generate_password_hash(password, method=HASH_METHOD), role=role)
     session.add(user)
     session.flush()
@@ -78,7 +78,7 @@ def add_user(session: Session, name: str, password: str, role: Role) -> Account:
 
 def set_password(session: Session, name: str, password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"the password is too short: at least {MIN_PASSWORD_LENGTH} characters")
+        raise AccountError.of("user.short-password", min=MIN_PASSWORD_LENGTH)
     user = _user(session, name)
     user.password_hash = generate_password_hash(password, method=HASH_METHOD)
 
@@ -90,7 +90,7 @@ def set_role(session: Session, name: str, role: Role) -> None:
 def _user(session: Session, name: str) -> User:
     user = session.scalar(select(User).where(User.name == name))
     if user is None:
-        raise AccountError(f"no user named {name!r}")
+        raise AccountError.of("user.not-found", name=name)
     return user
 
 
@@ -139,7 +139,7 @@ def create_token(session: Session, user_name: str, token_name: str, role: Role) 
     """A new API token for ``user_name``, at most with that user's role; the secret is returned once."""
     user = _user(session, user_name)
     if not user.role.allows(role):
-        raise AccountError(f"a token cannot have more rights than its user ({user.name} is {user.role.value})")
+        raise AccountError.of("token.above-its-user", user=user.name, role=user.role.value)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     session.add(ApiToken(user_id=user.id, name=token_name, digest=_digest(secret), role=role))
     session.flush()
@@ -173,5 +173,5 @@ def list_tokens(session: Session) -> list[tuple[int, str, str, Role, datetime | 
 def revoke_token(session: Session, token_id: int) -> None:
     token = session.get(ApiToken, token_id)
     if token is None:
-        raise AccountError(f"no API token with id {token_id}")
+        raise AccountError.of("token.not-found", id=token_id)
     session.delete(token)

@@ -63,7 +63,7 @@ def concept_from_json(data: dict[str, Any], *, where: str = "concept") -> Concep
         try:
             lang = normalize_language(lang)
         except InvalidLanguage as exc:
-            problems.append(Problem(at, None, str(exc)))
+            problems.append(Problem.from_error(at, None, exc))
         status = _enum(TermStatus, raw.get("status") or "", "status", at, problems)
         case = _enum(CaseRule, raw.get("case") or CaseRule.PERMISSIVE.value, "case rule", at, problems)
         pos = _enum(PartOfSpeech, raw["part_of_speech"], "part of speech", at, problems) if raw.get("part_of_speech") else None

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import FormatError, GlossaryError, Problem
+from .errors import FormatError, GlossaryError, Problem, english
 from .folding import search_key
 from .model import Change, Concept, Term, TermStyleStatus, utcnow
 from .records import CaseRule, ConceptEntry, PartOfSpeech, TermEntry, TermStatus
@@ -29,7 +29,8 @@ from .validation import concept_problems
 class ConceptNotFound(GlossaryError):
     def __init__(self, concept_id: str):
         self.concept_id = concept_id
-        super().__init__(f"no concept with id {concept_id!r}")
+        super().__init__(english("concept.not-found", {"id": concept_id}))
+        self.identify("concept.not-found", {"id": concept_id})
 
 
 class EditConflict(GlossaryError):
@@ -37,8 +38,8 @@ class EditConflict(GlossaryError):
 
     def __init__(self, current: ConceptEntry | None, current_version: int | None, attempted: ConceptEntry):
         self.current, self.current_version, self.attempted = current, current_version, attempted
-        super().__init__(f"concept {attempted.id!r} was changed by someone else since you opened it; "
-                         "nothing was saved: compare both versions and save again")
+        super().__init__(english("concept.conflict", {"id": attempted.id}))
+        self.identify("concept.conflict", {"id": attempted.id})
 
 
 class RevertError(GlossaryError):
@@ -208,9 +209,9 @@ def revert_change(session: Session, change_id: int) -> Versioned | None:
     """
     change = session.get(Change, change_id)
     if change is None or change.concept_id is None:
-        raise RevertError(f"no change {change_id} of a concept")
+        raise RevertError.of("change.not-found", id=change_id)
     if change.entity == "concept" and change.action == "delete":
-        raise RevertError("a deleted concept cannot be brought back from one change; import it again")
+        raise RevertError.of("change.of-deleted-concept")
     if change.entity == "concept" and change.action == "create":
         delete_concept(session, change.concept_id)
         return None
@@ -225,7 +226,7 @@ def revert_change(session: Session, change_id: int) -> Versioned | None:
         if after:
             present = terms.pop((after["lang"], after["text"]), None)
             if present is None:
-                raise RevertError(f"the term {after['text']!r} ({after['lang']}) is no longer there")
+                raise RevertError.of("change.term-gone", text=after["text"], lang=after["lang"])
             styles = present.styles
         else:
             styles = ()
@@ -236,7 +237,7 @@ def revert_change(session: Session, change_id: int) -> Versioned | None:
         key = (snapshot["lang"], snapshot["text"])
         term = terms.get(key)
         if term is None:
-            raise RevertError(f"the term {snapshot['text']!r} ({snapshot['lang']}) is no longer there")
+            raise RevertError.of("change.term-gone", text=snapshot["text"], lang=snapshot["lang"])
         styles = dict(term.styles)
         styles.pop(snapshot["style"], None)
         if before:

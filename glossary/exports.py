@@ -80,7 +80,7 @@ def export_file(session: Session, format_name: str, *, lang: str | None = None, 
         return _catalogue(session, format_name, lang, source, style, filters)
     for given, what in ((lang, "target language"), (style, "house style"), (filters.states, "status filter")):
         if given:
-            raise ExportError(f"a {what} applies to the po, pot and mo exports; {format_name} holds every language and style")
+            raise ExportError.of("export.filter-for-catalogues", what=what, format=format_name)
     glossary = termbase.export_glossary(session)
     if filters.subject_fields or filters.changed_since:
         changes = last_changes(session)
@@ -92,11 +92,11 @@ def export_file(session: Session, format_name: str, *, lang: str | None = None, 
 def _catalogue(session: Session, format_name: str, lang: str | None, source: str, style: str | None,
                filters: ConceptFilter) -> Export:
     if format_name != "pot" and lang is None:
-        raise ExportError(f"a {format_name} export is for one target language; say which (az, kk, ru...)")
+        raise ExportError.of("export.needs-target", format=format_name)
     if filters.states and lang is None:
-        raise ExportError("the status filter is about the target language's term; say which target language")
+        raise ExportError.of("export.status-needs-target")
     if lang == source:
-        raise ExportError(f"the target language is the source language ({source}); choose another")
+        raise ExportError.of("export.target-is-source", lang=source)
     exported = glossary_catalogue(session, lang=lang, source=source, style=style, filters=filters,
                                   template=format_name == "pot")
     data = mo_bytes(exported.catalogue) if format_name == "mo" else catalogue_bytes(exported.catalogue)

@@ -31,11 +31,11 @@ def normalize_language(code: str) -> str:
     raw = code.strip()
     subtags = raw.replace("_", "-").split("-")
     if not raw or any(not s.isascii() or not s.isalnum() for s in subtags):
-        raise InvalidLanguage(f"invalid language code {code!r}: expected a BCP 47 tag such as 'en', 'kk' or 'az-Latn'")
+        raise InvalidLanguage.of("language.invalid", code=code)
     languages, scripts, territories = _cldr_names()
     language, rest = subtags[0].lower(), subtags[1:]
     if language not in languages:
-        raise InvalidLanguage(f"unknown language code {code!r}: {language!r} is not a language in CLDR")
+        raise InvalidLanguage.of("language.unknown", code=code, language=language)
     parts = [language]
     if rest and len(rest[0]) == 4 and rest[0].isalpha():
         script = rest.pop(0).title()

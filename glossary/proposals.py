@@ -71,16 +71,16 @@ def pending_count(session: Session) -> int:
 def get_proposal(session: Session, proposal_id: int) -> ProposalView:
     row = session.get(Proposal, proposal_id)
     if row is None:
-        raise ProposalError(f"no proposal {proposal_id}")
+        raise ProposalError.of("proposal.not-found", id=proposal_id)
     return _view(row)
 
 
 def _pending_row(session: Session, proposal_id: int) -> Proposal:
     row = session.get(Proposal, proposal_id)
     if row is None:
-        raise ProposalError(f"no proposal {proposal_id}")
+        raise ProposalError.of("proposal.not-found", id=proposal_id)
     if row.state is not ProposalState.PENDING:
-        raise ProposalError(f"proposal {proposal_id} was already {row.state.value}")
+        raise ProposalError.of("proposal.settled", id=proposal_id, state=row.state.value)
     return row
 
 

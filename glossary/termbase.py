@@ -256,7 +256,7 @@ def require_style(session: Session, style: str | None) -> None:
     names = style_names(session)
     if style not in names:
         known = ", ".join(names) or "none"
-        raise UnknownStyle(f"unknown style {style!r}; this glossary has: {known}")
+        raise UnknownStyle.of("style.unknown", style=style, known=known)
 
 
 def in_style(concept: ConceptEntry, style: str | None) -> ConceptEntry:

@@ -49,14 +49,14 @@ def concept_problems(concept: ConceptEntry, path: str) -> list[Problem]:
         key = (term.lang, term.text)
         if key in seen:
             first = seen[key]
-            problems.append(Problem(path, term.line, f"term {term.text!r} ({term.lang}) appears twice "
-                                    f"in concept {concept.id!r} (first: {_origin(first)})"))
+            problems.append(Problem.of(path, term.line, "term.twice", text=term.text, lang=term.lang, id=concept.id,
+                                       origin=_origin(first)))
         else:
             seen[key] = term
         if not term.text.strip():
-            problems.append(Problem(path, term.line, f"empty term in concept {concept.id!r} ({term.lang})"))
+            problems.append(Problem.of(path, term.line, "term.empty", id=concept.id, lang=term.lang))
         elif term.text != term.text.strip():
-            problems.append(Problem(path, term.line, f"term {term.text!r} has leading or trailing spaces"))
+            problems.append(Problem.of(path, term.line, "term.spaces", text=term.text))
         if (why := periods_problem(term.periods)) is not None:
             problems.append(Problem(path, term.line, f"term {term.text!r} ({term.lang}): {why}"))
     styles = sorted({name for t in concept.terms for name, _ in t.styles})
@@ -68,13 +68,11 @@ def concept_problems(concept: ConceptEntry, path: str) -> list[Problem]:
         for lang, terms in preferred.items():
             if len(terms) > 1:
                 first, *others = sorted(terms, key=lambda t: t.line or 0)
-                where = f" in style {style!r}" if style else ""
                 for other in others:
-                    problems.append(Problem(
-                        path, other.line,
-                        f"two preferred terms for concept {concept.id!r} in {lang}{where}: "
-                        f"{first.text!r} ({_origin(first)}) and {other.text!r}; a language has one preferred term",
-                    ))
+                    problems.append(Problem.of(
+                        path, other.line, "term.two-preferred-in-style" if style else "term.two-preferred",
+                        id=concept.id, lang=lang, first=first.text, origin=_origin(first), second=other.text,
+                        **({"style": style} if style else {})))
     return problems
 
 

@@ -148,7 +148,7 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
     """Units with ``phrase`` in a variant (in ``lang`` only, if given), newest first, at most ``limit``."""
     words = index_words(phrase)
     if not words:
-        raise BadQuery("nothing to look for: the phrase has no words")
+        raise BadQuery.of("memory.phrase-without-words")
     if limit < 1:
         raise BadQuery(f"the limit must be at least 1, not {limit}")
     languages = [text_language(normalize_language(lang))] if lang else None

@@ -88,7 +88,7 @@ def stored_units(session: Session, *, source: str | None = None, target: str | N
 
 def _checked(session: Session, source: str | None, target: str | None, origin: str | None) -> tuple[str | None, str | None, MemoryHeader]:
     if bool(source) != bool(target):
-        raise BadQuery("give both --source and --target, or neither")
+        raise BadQuery.of("memory.half-a-pair")
     if source and target:
         source, target = normalize_language(source), normalize_language(target)
     return source, target, header_for(session, origin, source)

@@ -69,7 +69,7 @@ def pair_languages(source: str, target: str) -> tuple[str, str]:
     """The two language tags checked and in canonical case (InvalidLanguage otherwise)."""
     source, target = normalize_language(source), normalize_language(target)
     if text_language(source) == text_language(target):
-        raise BadQuery(f"the source and target languages are the same ({source}, {target})")
+        raise BadQuery.of("memory.same-languages", source=source, target=target)
     return source, target
 
 
@@ -83,7 +83,7 @@ def query_languages(session: Session, text: str, source: str | None, target: str
                   if language != text_language(normalize_language(source))]
         if len(others) != 1:
             known = ", ".join(sorted(others)) or "none yet"
-            raise BadQuery(f"say which language to translate into with {option} (the memory has: {known})")
+            raise BadQuery.of("memory.which-target", option=option, known=known)
         target = others[0]
     return source, target
 
@@ -102,7 +102,7 @@ def search(session: Session, text: str, source: str, target: str, min_score: flo
     from the matcher cache); ``repair_names=False`` leaves repairs out.
     """
     if not text.strip():
-        raise BadQuery("nothing to search for: the text is empty")
+        raise BadQuery.of("memory.empty-query")
     if not 0 <= min_score <= 100:
         raise BadQuery(f"the minimum score must be from 0 to 100, not {min_score:g}")
     if limit < 1:

@@ -61,7 +61,7 @@ def index():
     try:
         report = _report(form)
     except GlossaryError as exc:
-        form.archive.errors = [library_message(str(exc))]
+        form.archive.errors = [library_message(exc)]
         return render_template("audit.html", form=form, folders=_may_name_folders()), 400
     script_url = url_for("audit.script")
     response = Response(format_html(report, script_url=script_url), mimetype="text/html")

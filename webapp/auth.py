@@ -212,7 +212,7 @@ def admin():
             flash(_("Token revoked."), "info")
             return redirect(url_for("auth.admin"))
     except (AccountError, ValueError) as exc:
-        flash(library_message(str(exc)), "error")
+        flash(library_message(exc), "error")
     with session() as s:
         users, tokens = accounts.list_users(s), accounts.list_tokens(s)
     return render_template("admin.html", users=users, tokens=tokens, user_form=user_form, token_form=token_form,

@@ -3,10 +3,11 @@
 The web app writes its own messages with gettext where it raises them. Three kinds come from
 elsewhere, in English: werkzeug's answers for a status (405, 413, ...), marshmallow's validation
 messages (through webargs), and the messages of the library's typed errors (``glossary/`` and
-``tm/`` know no gettext: their messages are the command line's). Each is matched here by its English
-template, whose ``{name}`` parts are carried into the translation; a message that matches none is
-left as it is. tests/web/test_error_language.py raises each library error listed here through the
-library, so a reworded message there fails a test instead of silently staying English.
+``tm/`` know no gettext: their messages are the command line's). A library error carries its
+message's id and arguments (glossary/errors.py ``MESSAGES``): it is looked up here by id, and a new id
+without an entry here fails tests/web/test_error_language.py. marshmallow's messages come as English
+text only: they are matched by their English template, whose ``{name}`` parts are carried into the
+translation. A message with no entry is left as it is.
 """
 
 from __future__ import annotations
@@ -56,59 +57,45 @@ VALIDATION = [
     ("give both source and target", _l("Send both a source and a target.")),
 ]
 
-# the library's typed errors, as the API and the pages meet them
-LIBRARY = [
-    ("no concept with id '{id}'", _l("There is no concept with the id “%(id)s”.")),
-    ("concept '{id}' was changed by someone else since you opened it; nothing was saved: compare both versions and save again",
-     _l("Someone else changed the concept “%(id)s” after you opened it. Nothing was saved: compare both versions and save again.")),
-    ("unknown style '{style}'; this glossary has: {known}",
-     _l("There is no house style “%(style)s”. The glossary has: %(known)s.")),
-    ("unknown language code '{code}': '{language}' is not a language in CLDR",
-     _l("Unknown language code “%(code)s”: “%(language)s” is not a language.")),
-    ("invalid language code '{code}': expected a BCP 47 tag such as 'en', 'kk' or 'az-Latn'",
-     _l("“%(code)s” is not a language code. Use a BCP 47 code such as en, kk or az-Latn.")),
-    ("a {what} applies to the po, pot and mo exports; {format} holds every language and style",
-     _l("That filter applies to PO, POT and MO files only: %(format)s holds every language and style.")),
-    ("a {format} export is for one target language; say which (az, kk, ru...)",
-     _l("A %(format)s file is for one target language: choose which (az, kk, ru…).")),
-    ("the status filter is about the target language's term; say which target language",
-     _l("The status filter is about the target language's terms: choose a target language.")),
-    ("the target language is the source language ({lang}); choose another",
-     _l("The target language is the same as the source language (%(lang)s): choose another.")),
-    ("the source and target languages are the same ({source}, {target})",
-     _l("The source and target languages are the same (%(source)s): choose another target.")),
-    ("nothing to search for: the text is empty", _l("There is nothing to search for: the text is empty.")),
-    ("nothing to look for: the phrase has no words", _l("There is nothing to look for: the phrase has no words.")),
-    ("give both --source and --target, or neither", _l("Choose both languages of the pair, or neither.")),
-    ("say which language to translate into with {option} (the memory has: {known})",
-     _l("Choose the language to translate into (the memory has: %(known)s).")),
-    ("no proposal {id}", _l("There is no proposal %(id)s.")),
-    ("proposal {id} was already {state}", _l("Proposal %(id)s has already been dealt with.")),
-    ("no change {id} of a concept", _l("There is no change %(id)s of a concept.")),
-    ("a deleted concept cannot be brought back from one change; import it again",
-     _l("A deleted concept cannot be restored from one change: import it again.")),
-    ("the term '{text}' ({lang}) is no longer there", _l("The term “%(text)s” (%(lang)s) is no longer there.")),
+# the library's typed errors, by their message id (glossary/errors.py MESSAGES), as the API and the pages meet them
+LIBRARY = {
+    "concept.not-found": _l("There is no concept with the id “%(id)s”."),
+    "concept.conflict": _l("Someone else changed the concept “%(id)s” after you opened it. Nothing was saved: "
+                           "compare both versions and save again."),
+    "style.unknown": _l("There is no house style “%(style)s”. The glossary has: %(known)s."),
+    "language.unknown": _l("Unknown language code “%(code)s”: “%(language)s” is not a language."),
+    "language.invalid": _l("“%(code)s” is not a language code. Use a BCP 47 code such as en, kk or az-Latn."),
+    "export.filter-for-catalogues": _l("That filter applies to PO, POT and MO files only: %(format)s holds every "
+                                       "language and style."),
+    "export.needs-target": _l("A %(format)s file is for one target language: choose which (az, kk, ru…)."),
+    "export.status-needs-target": _l("The status filter is about the target language's terms: choose a target language."),
+    "export.target-is-source": _l("The target language is the same as the source language (%(lang)s): choose another."),
+    "memory.same-languages": _l("The source and target languages are the same (%(source)s): choose another target."),
+    "memory.empty-query": _l("There is nothing to search for: the text is empty."),
+    "memory.phrase-without-words": _l("There is nothing to look for: the phrase has no words."),
+    "memory.half-a-pair": _l("Choose both languages of the pair, or neither."),
+    "memory.which-target": _l("Choose the language to translate into (the memory has: %(known)s)."),
+    "proposal.not-found": _l("There is no proposal %(id)s."),
+    "proposal.settled": _l("Proposal %(id)s has already been dealt with."),
+    "change.not-found": _l("There is no change %(id)s of a concept."),
+    "change.of-deleted-concept": _l("A deleted concept cannot be restored from one change: import it again."),
+    "change.term-gone": _l("The term “%(text)s” (%(lang)s) is no longer there."),
     # accounts (the admin page)
-    ("invalid user name '{name}': use letters, digits, '.', '@', '-' and '_' (at most 100)",
-     _l("“%(name)s” cannot be a user name: use letters, digits, “.”, “@”, “-” and “_” (at most 100).")),
-    ("the password is too short: at least {min} characters", _l("The password is too short: at least %(min)s characters.")),
-    ("user '{name}' already exists", _l("The user “%(name)s” already exists.")),
-    ("no user named '{name}'", _l("There is no user “%(name)s”.")),
-    ("a token cannot have more rights than its user ({user} is {role})",
-     _l("A token cannot have more rights than its user (%(user)s is %(role)s).")),
-    ("no API token with id {id}", _l("There is no API token %(id)s.")),
+    "user.invalid-name": _l("“%(name)s” cannot be a user name: use letters, digits, “.”, “@”, “-” and “_” (at most 100)."),
+    "user.short-password": _l("The password is too short: at least %(min)s characters."),
+    "user.exists": _l("The user “%(name)s” already exists."),
+    "user.not-found": _l("There is no user “%(name)s”."),
+    "token.above-its-user": _l("A token cannot have more rights than its user (%(user)s is %(role)s)."),
+    "token.not-found": _l("There is no API token %(id)s."),
     # what a refused concept lists (glossary/validation.py), one problem each
-    ("two preferred terms for concept '{id}' in {lang}: '{first}' ({origin}) and '{second}'; a language has one preferred term",
-     _l("Concept “%(id)s” has two preferred terms in %(lang)s: “%(first)s” and “%(second)s”. A language has one preferred term.")),
-    ("two preferred terms for concept '{id}' in {lang} in style '{style}': '{first}' ({origin}) and '{second}'; "
-     "a language has one preferred term",
-     _l("Concept “%(id)s” has two preferred terms in %(lang)s in the house style %(style)s: “%(first)s” and “%(second)s”. "
-        "A language has one preferred term in a style.")),
-    ("term '{text}' ({lang}) appears twice in concept '{id}' (first: {origin})",
-     _l("The term “%(text)s” (%(lang)s) appears twice in concept “%(id)s”.")),
-    ("empty term in concept '{id}' ({lang})", _l("Concept “%(id)s” has an empty term (%(lang)s).")),
-    ("term '{text}' has leading or trailing spaces", _l("The term “%(text)s” begins or ends with a space.")),
-]
+    "term.two-preferred": _l("Concept “%(id)s” has two preferred terms in %(lang)s: “%(first)s” and “%(second)s”. "
+                             "A language has one preferred term."),
+    "term.two-preferred-in-style": _l("Concept “%(id)s” has two preferred terms in %(lang)s in the house style "
+                                      "%(style)s: “%(first)s” and “%(second)s”. A language has one preferred term in a style."),
+    "term.twice": _l("The term “%(text)s” (%(lang)s) appears twice in concept “%(id)s”."),
+    "term.empty": _l("Concept “%(id)s” has an empty term (%(lang)s)."),
+    "term.spaces": _l("The term “%(text)s” begins or ends with a space."),
+}
 
 # werkzeug's answer for a status, where the app gave none of its own
 STATUS = {
@@ -125,49 +112,47 @@ STATUS = {
 }
 
 
-PLACEHOLDERS = {"lang": r"[\w-]+"}  # a language code: one word, so that what follows it is told apart
-
-
 def _compile(template: str) -> re.Pattern:
     parts = re.split(r"\{(\w+)\}", template)
-    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>{PLACEHOLDERS.get(p, '.*?')})"
-                              for i, p in enumerate(parts)), re.DOTALL)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.*?)" for i, p in enumerate(parts)), re.DOTALL)
 
 
 @cache
-def _patterns(table: str) -> list[tuple[re.Pattern, object]]:
-    return [(_compile(english), translated) for english, translated in (VALIDATION if table == "validation" else LIBRARY)]
+def _validation_patterns() -> list[tuple[re.Pattern, object]]:
+    return [(_compile(english), translated) for english, translated in VALIDATION]
 
 
 def _english() -> bool:
     return str(get_locale() or "en") == "en"
 
 
-def _translate(message: str, table: str) -> str:
-    if _english():
+def library_message(error: Exception | Problem) -> str:
+    """A library error's message (or one problem's) in the request's language, by its message id;
+    the English text where it has none, or in English."""
+    message = error.message if isinstance(error, Problem) else str(error)
+    message_id = getattr(error, "message_id", None)
+    if _english() or message_id not in LIBRARY:
         return message
-    for pattern, translated in _patterns(table):
-        if (match := pattern.fullmatch(message)) is not None:
-            params = match.groupdict()
-            if "role" in params:  # a role's name, as the UI names it
-                params["role"] = label(params["role"])
-            return str(translated) % params
-    return message
-
-
-def library_message(message: str) -> str:
-    """A library error's message (or one problem's) in the request's language, where it is a known one."""
-    return _translate(message, "library")
+    arguments = dict(error.arguments)
+    if "role" in arguments:  # a role's name, as the UI names it
+        arguments["role"] = label(arguments["role"])
+    return str(LIBRARY[message_id]) % arguments
 
 
 def problem_text(problem: Problem) -> str:
     """One problem of a refused input, 'where:line: message', the message in the request's language."""
     where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: {library_message(problem.message)}"
+    return f"{where}: {library_message(problem)}"
 
 
 def validation_problem(message: str) -> str:
-    return _translate(message, "validation")
+    """marshmallow's and webargs' messages, which come as English text only: matched by their template."""
+    if _english():
+        return message
+    for pattern, translated in _validation_patterns():
+        if (match := pattern.fullmatch(message)) is not None:
+            return str(translated) % match.groupdict()
+    return message
 
 
 def status_message(error: HTTPException) -> str:

@@ -108,7 +108,7 @@ def _glossary(error: GlossaryError):
     elif isinstance(error, FormatError):
         message = "; ".join(extra["problems"])
     else:
-        message = library_message(str(error))
+        message = library_message(error)
     return _respond(status, message, headers, **extra)
 
 

@@ -76,7 +76,7 @@ def search():
                 found = search_module.search(s, query, source_lang, target, min_score, limit=10)
                 matches = [match_view(m) for m in found]
             except GlossaryError as exc:
-                error = library_message(str(exc))
+                error = library_message(exc)
     return render_template("memory/search.html", stats=stats, query=query, source=source, target=target,
                            min_score=min_score, matches=matches, error=error, languages=LANGUAGES)
 
@@ -98,6 +98,6 @@ def concordance():
             hits = [{"id": o.id, "lang": o.lang, "origin": o.origin, "text": pieces(o.text, o.marks),
                      "others": o.others} for o in found]
         except GlossaryError as exc:
-            error = library_message(str(exc))
+            error = library_message(exc)
     return render_template("memory/concordance.html", phrase=phrase, lang=lang, hits=hits, error=error,
                            languages=LANGUAGES)

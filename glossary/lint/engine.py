@@ -35,9 +35,9 @@ from .findings import Finding
 from .former_names import Timing, historical_mention, timing
 from .language import in_cyrillic, paragraphs
 from .matcher import Form, Match, Matcher
-from .messages import Wording
+from .messages import Message, Wording
 from .rules import RULES
-from .scripts import describe_scripts, in_one_script, mixed_script_words
+from .scripts import describe_scripts, in_one_script, mixed_script_words, odd_letters
 from .shared_counter import SharedCounter
 from .spans import Span, find_in, longest_first  # (``find_in``, ``longest_first``: also imported from here)
 from .suggestions import Suggester
@@ -497,7 +497,7 @@ class _Linter:
                                                                   self._accepted_texts(concept_id, language)):
                 suggestion, _ = self.suggester.suggest(match, reference, language)
                 self.add(findings, start, end, "term.inconsistent", self.source[start:end], suggestion,
-                         f"this document writes one name as {match.form.text!r} and as {reference.text!r}; use one form",
+                         Message.of("inconsistent", form=match.form.text, reference=reference.text),
                          concept=concept_id, lang=language, status=match.form.status.value, term=match.form.text)
 
     def _mixed_scripts(self, low: int, high: int, findings: list[Finding]) -> list[tuple[int, int]]:
@@ -510,7 +510,7 @@ class _Linter:
             language = self.paragraphs.language_at(start)
             suggestion = in_one_script(word, language)
             self.add(findings, start, end, "text.mixed-script", word, suggestion,
-                     "this word mixes Latin and Cyrillic letters: " + describe_scripts(word),
+                     Message.of("mixed-script", letters=describe_scripts(word), odd="".join(odd_letters(word))),
                      concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
 

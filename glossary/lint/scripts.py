@@ -119,11 +119,15 @@ def in_one_script(word: str, language: str) -> str | None:
 
 def describe_scripts(word: str) -> str:
     """The letters of the word's smaller alphabet, named: "'е' is Cyrillic Small Letter Ie (U+0435)"."""
-    odd = [ch for ch in word if ch.isalpha()]
-    latin = [ch for ch in odd if "LATIN" in _script(ch)]
-    cyrillic = [ch for ch in odd if "CYRILLIC" in _script(ch)]
-    minority = cyrillic if len(latin) >= len(cyrillic) else latin
-    return ", ".join(f"{ch!r} is {unicodedata.name(ch).title()} (U+{ord(ch):04X})" for ch in dict.fromkeys(minority))
+    return ", ".join(f"{ch!r} is {unicodedata.name(ch).title()} (U+{ord(ch):04X})" for ch in odd_letters(word))
+
+
+def odd_letters(word: str) -> list[str]:
+    """The letters of the word's smaller alphabet (Cyrillic when the two are as many), each once, in order."""
+    letters = [ch for ch in word if ch.isalpha()]
+    latin = [ch for ch in letters if "LATIN" in _script(ch)]
+    cyrillic = [ch for ch in letters if "CYRILLIC" in _script(ch)]
+    return list(dict.fromkeys(cyrillic if len(latin) >= len(cyrillic) else latin))
 
 
 def _script(ch: str) -> str:

@@ -14,6 +14,7 @@ from ..records import ACCEPTED_STATUSES
 from . import russian
 from .findings import Finding
 from .matcher import Form
+from .messages import Message
 from .scan import capitalised_words
 from .spans import Span
 from .text import apply_case, case_pattern, lower, match_key, upper, words
@@ -55,8 +56,8 @@ def near_misses(linter: _Linter, low: int, stretch: str, spans: list[Span], plai
         written = form.compact[a:b]
         found = linter.source[start:end]
         linter.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
-                   f"not in the glossary, but one letter from {written!r}"
-                   + ("" if written == form.text else f", a word of {form.text!r}"),
+                   Message.of("unknown-variant", written=written) if written == form.text
+                   else Message.of("unknown-variant.in-name", written=written, name=form.text),
                    concept=form.concept, lang=language, status=None,
                    term=form.compact[:a] + _cased_like(found, written, language) + form.compact[b:])
 

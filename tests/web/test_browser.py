@@ -45,6 +45,30 @@ def test_workbench_underlines_and_accepts_a_russian_patronymic(page):
     assert text.index("Кемелович") < text.index("Кемелевич")
 
 
+@pytest.mark.parametrize("locale, why", [
+    pytest.param("ru-RU", "Почему: «Касым-Жомарт Кемелович Токаев» — нерекомендуемая форма; "
+                          "пишите «Касым-Жомарт Кемелевич Токаев»", id="russian"),
+    pytest.param("kk-KZ", "Себебі: «Касым-Жомарт Кемелович Токаев» — ұсынылмайтын жазылым; "
+                          "«Касым-Жомарт Кемелевич Токаев» деп жазыңыз", id="kazakh"),
+])
+def test_the_cards_why_is_in_the_ui_language(browser, shared_server, locale, why):
+    context = browser.new_context(base_url=shared_server.url, locale=locale, viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto("/")
+        type_into(page, "#editor", DRAFT)
+        underline = page.locator(".cm-lintRange", has_text="Кемелович").last
+        underline.wait_for()
+        underline.hover()
+        card = page.locator(".cm-tooltip-lint .card")
+        card.wait_for()
+        assert card.locator(".card-why").inner_text().startswith(why)
+        if UPDATE_SCREENSHOTS:
+            page.screenshot(path=str(DOCS / f"workbench-{locale[:2]}.png"))
+    finally:
+        context.close()
+
+
 def test_workbench_takes_a_genitive_and_undoes(page):
     page.goto("/")
     type_into(page, "#editor", "Визит Касыма-Жомарта Кемеловича Токаева.")

@@ -1,14 +1,20 @@
 """Every API error's message in the request's language (Accept-Language): the web app's own, werkzeug's,
-marshmallow's and the library's (webapp/error_messages.py). A library message reworded without its
-entry there stays English, and these tests fail."""
+marshmallow's and the library's (webapp/error_messages.py). A library error carries its message's id
+(glossary/errors.py MESSAGES): an id without an entry there, or an error raised without its id, fails
+these tests."""
 
 from __future__ import annotations
 
 import re
+import string
 
 import pytest
 
+from glossary.accounts import AccountError
+from glossary.errors import MESSAGES, GlossaryError, Problem
+from glossary.languages import normalize_language
 from glossary.records import Role
+from webapp.error_messages import LIBRARY, library_message, problem_text
 
 from .conftest import bearer
 from .test_errors import assert_error_shape
@@ -123,3 +129,49 @@ def test_two_preferred_terms_in_a_style_name_the_style(api, token):
 def test_the_memory_pages_say_what_is_wrong_in_the_language(reader, path, expected):
     response = reader.get(path, headers={"Accept-Language": "ru"})
     assert expected in response.get_data(as_text=True)
+
+
+# the library's errors by id ------------------------------------------------------------------------
+
+def test_every_library_message_id_has_its_ui_sentence():
+    assert sorted(LIBRARY) == sorted(MESSAGES)
+
+
+@pytest.mark.parametrize("message_id", sorted(MESSAGES))
+def test_a_ui_sentence_uses_only_what_the_error_gives(message_id):
+    given = {name for _, name, _, _ in string.Formatter().parse(MESSAGES[message_id]) if name}
+    assert set(re.findall(r"%\((\w+)\)s", LIBRARY[message_id]._args[0])) <= given
+
+
+def test_the_message_is_found_by_its_id_not_its_wording(shared_app):
+    error = AccountError("reworded in English, as the command line may one day say it")
+    error.identify("user.exists", {"name": "bob"})
+    with shared_app.test_request_context("/", headers={"Accept-Language": "ru"}):
+        assert library_message(error) == "Пользователь «bob» уже есть."
+    with shared_app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert library_message(error) == "reworded in English, as the command line may one day say it"
+
+
+def test_an_error_without_an_id_keeps_its_english(shared_app):
+    with shared_app.test_request_context("/", headers={"Accept-Language": "kk"}):
+        assert library_message(GlossaryError("no concept with id 'x'")) == "no concept with id 'x'"
+
+
+@pytest.mark.parametrize("code, message_id, english", [
+    pytest.param("xx-nope", "language.unknown", "unknown language code 'xx-nope': 'xx' is not a language in CLDR",
+                 id="unknown"),
+    pytest.param("e n", "language.invalid",
+                 "invalid language code 'e n': expected a BCP 47 tag such as 'en', 'kk' or 'az-Latn'", id="invalid"),
+])
+def test_the_library_raises_with_the_id_and_the_command_lines_english(code, message_id, english):
+    with pytest.raises(GlossaryError) as raised:
+        normalize_language(code)
+    assert raised.value.message_id == message_id and str(raised.value) == english
+
+
+def test_a_problem_keeps_its_id_and_says_where(shared_app):
+    problem = Problem.of("concept x", 3, "term.empty", id="x", lang="kk")
+    assert str(problem) == "concept x:3: empty term in concept 'x' (kk)"
+    with shared_app.test_request_context("/", headers={"Accept-Language": "az"}):
+        assert problem_text(problem) == "concept x:3: " + str(LIBRARY["term.empty"]) % {"id": "x", "lang": "kk"}
+        assert problem_text(problem) != "concept x:3: " + str(LIBRARY["term.empty"]._args[0]) % {"id": "x", "lang": "kk"}

@@ -19,6 +19,7 @@ from glossary.formats.po import language_name
 from glossary.lint.findings import Finding
 from glossary.lint.language import LANGUAGES
 from glossary.lint.matcher import Matcher
+from glossary.lint.messages import Message
 from glossary.lint.mentions import Mention, mentions
 from glossary.lint.rules import LINT_RULES, QA_RULES
 
@@ -95,8 +96,8 @@ def _missing_names(unit: Unit, names: list[SourceName]) -> list[Finding]:
     return [
         unit.place.finding(
             0, len(unit.target), "term.mismatch", unit.target,
-            f"the source names {name.found!r}; the translation does not name it in any form: "
-            f"the {language_name(unit.target_lang)} form is {name.rendering!r}",
+            Message.of("qa.missing-name", language_name, found=name.found, lang=unit.target_lang,
+                       rendering=name.rendering),
             lang=unit.target_lang, concept=name.concept,
         )
         for name in names
@@ -134,18 +135,19 @@ def _numbers(unit: Unit, instead: list, extra: list, missing: list) -> list[Find
         found = unit.target[number.start:number.end]
         findings.append(unit.place.finding(
             number.start, number.end, "qa.numbers", found,
-            f"{found!r} where the source has {unit.source[expected.start:expected.end]!r}", lang=target_lang,
+            Message.of("qa.number-differs", found=found, expected=unit.source[expected.start:expected.end]),
+            lang=target_lang,
             suggestion=numbers_module.suggestion_for(number, expected.value, target_lang)))
     for number in extra:
         found = unit.target[number.start:number.end]
         findings.append(unit.place.finding(number.start, number.end, "qa.numbers", found,
-                                           f"{found!r} is not in the source", lang=target_lang))
+                                           Message.of("qa.number-extra", found=found), lang=target_lang))
     for number in missing:
         source_text = unit.source[number.start:number.end]
         findings.append(unit.place.finding(
             0, len(unit.target), "qa.numbers", unit.target,
-            f"the source's {source_text!r} is not in the translation "
-            f"({numbers_module.describe(number.value, target_lang)} in {language_name(target_lang)} notation)",
+            Message.of("qa.number-missing", language_name, number=source_text,
+                       written=numbers_module.describe(number.value, target_lang), lang=target_lang),
             lang=target_lang,
         ))
     return findings
@@ -158,37 +160,33 @@ def _placeholders(unit: Unit, source: list, target: list) -> list[Finding]:
         placeholder = difference.placeholder
         if difference.kind == "missing":
             findings.append(unit.place.finding(0, len(unit.target), "qa.placeholders", unit.target,
-                                               f"the source's placeholder {placeholder.text!r} is missing", lang=lang))
+                                               Message.of("qa.placeholder-missing", placeholder=placeholder.text),
+                                               lang=lang))
         elif difference.kind == "extra":
             findings.append(unit.place.finding(placeholder.start, placeholder.end, "qa.placeholders", placeholder.text,
-                                               f"placeholder {placeholder.text!r} is not in the source", lang=lang))
+                                               Message.of("qa.placeholder-extra", placeholder=placeholder.text),
+                                               lang=lang))
         else:
             findings.append(unit.place.finding(
                 placeholder.start, placeholder.end, "qa.placeholders", placeholder.text,
-                f"unnamed placeholders are filled in order: {difference.expected!r} comes here in the source; "
-                "keep the order or number them (%1$s, {0})", lang=lang))
+                Message.of("qa.placeholder-order", expected=difference.expected), lang=lang))
     return findings
 
 
 def _tags(unit: Unit, source: list, target: list) -> list[Finding]:
     findings = []
     lang = unit.target_lang or ""
-    messages = {
-        "extra": "tag {text!r} is not in the source",
-        "unclosed": "tag {text!r} is opened and never closed",
-        "stray": "closing tag {text!r} closes nothing that is open",
-    }
     for difference in tags_module.compare(source, target):
         tag = difference.tag
         if difference.kind == "missing":
             findings.append(unit.place.finding(0, len(unit.target), "qa.tags", unit.target,
-                                               f"the source's tag {tag.text!r} is missing", lang=lang))
+                                               Message.of("qa.tag-missing", tag=tag.text), lang=lang))
         elif tag.file_span is not None:
             findings.append(unit.place.finding_in_file(*tag.file_span, "qa.tags", tag.text,
-                                                       messages[difference.kind].format(text=tag.text), lang=lang))
+                                                       Message.of(f"qa.tag-{difference.kind}", tag=tag.text), lang=lang))
         else:
             findings.append(unit.place.finding(tag.start, tag.end, "qa.tags", tag.text,
-                                               messages[difference.kind].format(text=tag.text), lang=lang))
+                                               Message.of(f"qa.tag-{difference.kind}", tag=tag.text), lang=lang))
     return findings
 
 

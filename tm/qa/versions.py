@@ -29,6 +29,7 @@ from glossary.lint import markup
 from glossary.lint.engine import lint_text
 from glossary.formats.po import language_name
 from glossary.lint.findings import Finding
+from glossary.lint.messages import Message
 from glossary.lint.language import LANGUAGES
 from glossary.lint.matcher import Matcher
 from glossary.lint.mentions import Mention, mentions, nested_concepts
@@ -223,11 +224,13 @@ def _missing_names(versions: Sequence[Version], groups: list[Group], places: lis
                     continue
                 written = next(versions[j].text[m.start:m.end] for j in having for m in versions[j].mentions
                                if m.concept == concept and _inside(versions[j], group.ranges[j], m.start))
-                elsewhere = "" if concept in everywhere[i] else ", nor anywhere else in this version"
+                langs = tuple(versions[j].lang for j in having)
+                id = ("version" if len(langs) == 1 else "versions") + ".missing-name" + (
+                    "" if concept in everywhere[i] else ".anywhere")
                 findings.append(places[i].finding(
                     start, end, "version.missing-name", version.text[start:end],
-                    f"the {_versions(versions, having)} {written!r} here; this version does not name it "
-                    f"in any form{elsewhere}: the {language_name(version.lang)} form is {expected!r}",
+                    Message.of(id, language_name, written=written, lang=version.lang, expected=expected,
+                               **({"version": langs[0]} if len(langs) == 1 else {"versions": langs})),
                     lang=version.lang, concept=concept,
                 ))
     return findings
@@ -247,13 +250,6 @@ def _inside(version: Version, span: tuple[int, int], offset: int) -> bool:
     if span[0] >= span[1]:
         return False
     return version.sentences[span[0]].start <= offset < version.sentences[span[1] - 1].end
-
-
-def _versions(versions: Sequence[Version], indexes: Sequence[int]) -> str:
-    langs = [versions[j].lang for j in indexes]
-    if len(langs) == 1:
-        return f"{langs[0]} version names"
-    return f"{', '.join(langs[:-1])} and {langs[-1]} versions name"
 
 
 def _numbers(versions: Sequence[Version], groups: list[Group], places: list[Place]) -> list[Finding]:
@@ -291,21 +287,21 @@ def _numbers(versions: Sequence[Version], groups: list[Group], places: list[Plac
                 text = version.text[number.start:number.end]
                 findings.append(places[i].finding(
                     number.start, number.end, "version.numbers", text,
-                    f"{text!r} where the {'other version has' if count == 2 else 'other versions have'} "
-                    f"'{numbers_module.describe(expected.value, version.lang)}'",
+                    Message.of("version.number-differs" if count == 2 else "versions.number-differs", found=text,
+                               expected=numbers_module.describe(expected.value, version.lang)),
                     lang=version.lang, suggestion=numbers_module.suggestion_for(number, expected.value, version.lang)))
             for number in extra:
                 if numbers_module.is_year(number, version.text, version.lang):
                     continue  # 2023 года where the others say "last year": made explicit, not different
                 text = version.text[number.start:number.end]
                 findings.append(places[i].finding(number.start, number.end, "version.numbers", text,
-                                                  f"{text!r} is in no other version here", lang=version.lang))
+                                                  Message.of("version.number-extra", found=text), lang=version.lang))
             for number in missing:
                 start, end = _span(version, group.ranges[i])
                 findings.append(places[i].finding(
                     start, end, "version.numbers", version.text[start:end],
-                    f"the {'other version gives' if count == 2 else 'other versions give'} "
-                    f"'{numbers_module.describe(number.value, version.lang)}' here; this version does not",
+                    Message.of("version.number-missing" if count == 2 else "versions.number-missing",
+                               written=numbers_module.describe(number.value, version.lang)),
                     lang=version.lang,
                 ))
     return findings

@@ -20,14 +20,19 @@ from tm.qa.pairs import check_translation
 
 from ..auth import require
 from ..db import database, session
+from ..why import why
 from . import schemas
 
 blp = Blueprint("api_lint", __name__, description="Lint drafts and translations")
 
 
 def finding_json(finding) -> dict:
-    """The contract's finding (DESIGN.md) and whether its suggestion is certain."""
-    return {**finding.to_json(), "fixable": finding.fixable}
+    """The contract's finding (DESIGN.md), whether its suggestion is certain, and its message in the
+    request's language (``why``) where that is not English."""
+    body = {**finding.to_json(), "fixable": finding.fixable}
+    if (said := why(finding.message)) is not None:
+        body["why"] = said
+    return body
 
 
 def piece_cache() -> PieceCache | None:

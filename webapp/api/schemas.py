@@ -67,8 +67,11 @@ class Finding(Schema):
     concept = fields.String(required=True, allow_none=True)
     lang = fields.String(required=True)
     status = fields.String(required=True, allow_none=True)
-    message = fields.String(required=True)
+    message = fields.String(required=True, metadata={"description": "why, in English (the command line's message)"})
     fixable = fields.Boolean(required=True, metadata={"description": "whether the suggestion is certain (what --fix applies)"})
+    why = fields.String(metadata={
+        "description": "the message in the request's language (the UI's choice, else Accept-Language), "
+                       "present when that is Azerbaijani, Kazakh or Russian"})
 
 
 class ConceptCard(Schema):

@@ -83,7 +83,7 @@ async function check(view) {
   const marked = data.findings.filter((f) => !(f.start === 0 && f.end === length && (f.rule === "term.mismatch" || f.rule.startsWith("qa."))));
   const offsets = utf16Offsets(text, marked.flatMap((f) => [f.start, f.end]));
   return marked.map((f) => ({
-    from: offsets.get(f.start), to: offsets.get(f.end), severity: f.severity, source: f.rule, message: f.message,
+    from: offsets.get(f.start), to: offsets.get(f.end), severity: f.severity, source: f.rule, message: f.why ?? f.message,
     actions: f.suggestion === null ? [] : [{ name: T.accept, apply: (v, from, to) => v.dispatch({ changes: { from, to, insert: f.suggestion } }) }],
   }));
 }

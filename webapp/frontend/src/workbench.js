@@ -45,7 +45,7 @@ function card(d) {
   const body = element("div", { class: "card", role: "note" });
   body.append(element("p", { class: "card-change" },
     element("span", { class: "found" }, f.found), " → ", element("strong", { class: "suggestion" }, f.suggestion ?? "—")));
-  body.append(element("p", { class: "card-why" }, element("span", { class: "label" }, T.why + ": "), f.message));
+  body.append(element("p", { class: "card-why" }, element("span", { class: "label" }, T.why + ": "), f.why ?? f.message));
   if (info) {
     const others = Object.entries(info.forms).filter(([lang]) => lang !== f.lang);
     if (others.length) {
@@ -98,7 +98,7 @@ async function lintSource(view) {
     .map((f) => ({ from: offsets.get(f.start), to: offsets.get(f.end), finding: f }))
     .filter((d) => !skip.some((r) => r.from === d.from && r.to === d.to))
     .map((d) => ({
-      ...d, severity: d.finding.severity, source: d.finding.rule, message: d.finding.message,
+      ...d, severity: d.finding.severity, source: d.finding.rule, message: d.finding.why ?? d.finding.message,
       renderMessage: () => card(d), actions: actions(d), markClass: "finding-" + d.finding.severity,
     }));
   view.dispatch({ effects: findingsEffect.of(diagnostics) });
