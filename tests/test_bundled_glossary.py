@@ -225,6 +225,8 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
         pytest.param("en", "President Ilkham Aliyev arrived.", [("term.deprecated", "Ilkham Aliyev", "Ilham Aliyev")], id="ilkham-kazinform-en"),
         pytest.param("en", "Oil reached Semipalatinsk on Monday.", [("term.superseded", "Semipalatinsk", "Semey")], id="semipalatinsk-the-city"),
         pytest.param("az", "Kaşağan yatağından neft.", [("term.deprecated", "Kaşağan", "Kaşaqan")], id="kashagan-az-spelling"),
+        pytest.param("en", "A cargo ship will run between the port of Kurik and the ports of Azerbaijan.",
+                     [("term.deprecated", "Kurik", "Kuryk")], id="kurik-azernews"),
     ],
 )
 def test_variants_real_copy_uses_are_caught(lang, text, expected):

@@ -3,6 +3,7 @@ and revert, proposals and the review queue."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -18,7 +19,7 @@ def edit_form(page: str) -> dict[str, str]:
     for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
         chosen = re.search(r'<option value="([^"]*)" selected', options)
         data[name] = chosen.group(1) if chosen else re.search(r'<option value="([^"]*)"', options).group(1)
-    return {k: v.replace("&#39;", "'").replace("&amp;", "&") for k, v in data.items()}
+    return {k: html.unescape(v) for k, v in data.items()}
 
 
 def row_of(data: dict[str, str], text: str) -> str:
