@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
 from .model import Language, Posting, Word
-from .prepare import UNIT_BITS, UNIT_MASK, Numbering
+from .prepare import UNIT_BITS, UNIT_MASK
+from .words import renumber
 
 FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a time
 MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
@@ -57,18 +58,18 @@ class _Pending:
     text, in an array a batch (repeats are dropped when they are grouped)."""
 
     def __init__(self):
-        self.numbers = Numbering()  # word -> its number in this batch of postings
+        self.numbers: dict[str, int] = {}  # word -> its number in this batch of postings
+        self.words: list[str] = []  # the words in the order numbered
         self.pairs: list[numpy.ndarray] = []
 
     def add(self, words: list[str], pairs: numpy.ndarray) -> None:
         """A batch's words (``tm.prepare.batch_words``: the first is the separator) and pairs, numbered in the batch."""
-        numbers = numpy.zeros(len(words), dtype=numpy.uint64)
-        numbers[1:] = numpy.fromiter(map(self.numbers.__getitem__, words[1:]), dtype=numpy.uint64, count=len(words) - 1)
+        numbers = renumber(self.numbers, self.words, words)
         self.pairs.append((numbers[pairs >> UNIT_BITS] << UNIT_BITS) | (pairs & UNIT_MASK))
 
     def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
         """Each word with its unit ids, ascending, each unit once."""
-        words = self.numbers.words
+        words = self.words
         pairs = numpy.concatenate(self.pairs) if self.pairs else numpy.zeros(0, dtype=numpy.uint64)
         self.pairs = []
         pairs.sort()  # by word, then unit (numpy.unique hashes first: four times slower)
@@ -122,7 +123,7 @@ class IndexWriter:
         if self.first_unit is None:
             return
         new_words, updates = [], []
-        known = {language: self._word_ids(language, pending.numbers.words) for language, pending in self.pending.items()}
+        known = {language: self._word_ids(language, pending.words) for language, pending in self.pending.items()}
 
         def postings() -> Iterator[tuple[int, int, int, bytes]]:  # made as they are written: no list of them all
             for language, pending in self.pending.items():
