@@ -24,7 +24,7 @@ except ImportError:  # building without Cython (not through pip, which installs 
 else:
     extensions = cythonize(
         [Extension(f"glossary.lint.{name}", [f"glossary/lint/{name}.py"]) for name in COMPILED]
-        + [Extension(f"tm.{name}", [f"tm/{name}.py"]) for name in COMPILED_TM],
+        + [Extension(f"tm.{name}", [f"tm/{name.replace('.', '/')}.py"]) for name in COMPILED_TM],
         compiler_directives={"language_level": 3},
     )
     for extension in extensions:
