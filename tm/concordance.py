@@ -73,14 +73,17 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
     """
     *whole, last = words
     by_language: dict[str, dict[str, index.WordEntry]] = {}
-    for entry in index.word_entries(session, sorted(set(words)), languages):
+    # The words, and the longer ones the last begins, in one round trip (the latter not needed if it is common).
+    entries, longer = index.words_and_forms(session, sorted(set(words)), None if last.isdigit() else last, languages,
+                                            _PREFIX_WORDS)
+    for entry in entries:
         by_language.setdefault(entry.language, {})[entry.word] = entry
     common = {language: index.frequent_from(index.language_units(session, language)) for language in by_language}
     prefix = not last.isdigit() and not any(last in found and found[last].units > common[language]
                                             for language, found in by_language.items())
     forms_of_last: dict[str, list[index.WordEntry]] = {}
     if prefix:
-        for entry in index.words_starting(session, last, languages, _PREFIX_WORDS):
+        for entry in longer:
             forms_of_last.setdefault(entry.language, []).append(entry)
             common.setdefault(entry.language, index.frequent_from(index.language_units(session, entry.language)))
     else:
@@ -157,37 +160,27 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
         return []
     pattern = _pattern(words, prefix)
     variant, unit = Variant.__table__.c, Unit.__table__.c
-    # The texts checked are only those in the languages searched; a found unit's other variants and origin come after.
-    candidates = (select(variant.unit_id, variant.lang, variant.text)
-                  .where(index.id_in(session, variant.unit_id, "ids"), variant.language.in_(bindparam("languages", expanding=True)))
-                  .order_by(variant.unit_id, variant.position))
-    whole = (select(variant.unit_id, variant.lang, variant.text, unit.origin)
-             .join_from(Variant.__table__, Unit.__table__, variant.unit_id == unit.id)
-             .where(index.id_in(session, variant.unit_id, "ids")).order_by(variant.unit_id, variant.position))
+    # Each candidate's variants and origin in one query: the texts in the languages searched are checked, and a
+    # found unit's other variants are there already (no second round trip to the database).
+    candidates = (select(variant.unit_id, variant.lang, variant.language, variant.text, unit.origin)
+                  .join_from(Variant.__table__, Unit.__table__, variant.unit_id == unit.id)
+                  .where(index.id_in(session, variant.unit_id, "ids")).order_by(variant.unit_id, variant.position))
     connection = session.connection()
-    hits: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
+    found: list[Occurrence] = []
     for ids in _newest_first(list(by_language.values())):
-        texts: dict[int, list[tuple[str, str]]] = {}
-        for unit_id, variant_lang, text in connection.execute(candidates, {"ids": ids, "languages": list(by_language)}):
-            texts.setdefault(unit_id, []).append((variant_lang, text))
+        units: dict[int, list[tuple[str, str, str, str | None]]] = {}
+        for unit_id, variant_lang, language, text, origin in connection.execute(candidates, {"ids": ids}):
+            units.setdefault(unit_id, []).append((variant_lang, language, text, origin))
         for unit_id in ids:
-            for variant_lang, text in texts.get(unit_id, ()):
+            variants = units.get(unit_id, ())
+            for variant_lang, language, text, origin in variants:
+                if language not in by_language:
+                    continue
                 marks = _marks(text, pattern)
                 if marks:
-                    hits.append((unit_id, variant_lang, text, marks))
+                    others = tuple((l, t) for l, _, t, _ in variants if (l, t) != (variant_lang, text))
+                    found.append(Occurrence(unit_id, variant_lang, text, marks, others, origin))
                     break
-            if len(hits) >= limit:
-                break
-        if len(hits) >= limit:
-            break
-    if not hits:
-        return []
-    # The found units' other variants and origin, in one query once all are found.
-    others: dict[int, list[tuple[str, str]]] = {}
-    origins = {}
-    for unit_id, variant_lang, text, origin in connection.execute(whole, {"ids": [hit[0] for hit in hits]}):
-        others.setdefault(unit_id, []).append((variant_lang, text))
-        origins[unit_id] = origin
-    return [Occurrence(unit_id, variant_lang, text, marks,
-                       tuple((l, t) for l, t in others.get(unit_id, ()) if (l, t) != (variant_lang, text)), origins.get(unit_id))
-            for unit_id, variant_lang, text, marks in hits]
+            if len(found) >= limit:
+                return found
+    return found

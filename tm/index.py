@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy
-from sqlalchemy import ARRAY, Integer, String, any_, bindparam, select, text
+from sqlalchemy import ARRAY, Integer, String, any_, bindparam, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
@@ -224,15 +224,30 @@ def word_entries(session: Session, words: Sequence[str], languages: Sequence[str
     return [WordEntry(*row) for row in rows]
 
 
-def words_starting(session: Session, prefix: str, languages: Sequence[str] | None, limit: int) -> list[WordEntry]:
-    """Words that begin with ``prefix`` (itself included), most frequent first, at most ``limit``."""
+def words_and_forms(session: Session, words: Sequence[str], prefix: str | None, languages: Sequence[str] | None,
+                    limit: int) -> tuple[list[WordEntry], list[WordEntry]]:
+    """``word_entries(words, languages)`` and, unless ``prefix`` is None, the words that begin with it (itself
+    included), most frequent first, at most ``limit``: one query, one round trip to the database."""
     table = Word.__table__
-    query = select(table.c.id, table.c.word, table.c.language, table.c.units).where(
-        table.c.word >= prefix, table.c.word < prefix + "\U0010ffff")
-    if languages is not None:
-        query = query.where(table.c.language.in_(bindparam("languages", expanding=True)))
-    rows = _rows(session, query.order_by(table.c.units.desc()).limit(limit), {"languages": list(languages or ())})
-    return [WordEntry(*row) for row in rows]
+    columns = (table.c.id, table.c.word, table.c.language, table.c.units)
+    in_languages = table.c.language.in_(bindparam("languages", expanding=True))
+    parts = []
+    if words:
+        exact = select(*columns, literal(0).label("part")).where(table.c.word.in_(bindparam("words", expanding=True)))
+        parts.append(exact if languages is None else exact.where(in_languages))
+    if prefix is not None:
+        starting = select(*columns).where(table.c.word >= prefix, table.c.word < prefix + "\U0010ffff")
+        if languages is not None:
+            starting = starting.where(in_languages)
+        starting = starting.order_by(table.c.units.desc()).limit(limit).subquery()
+        parts.append(select(starting, literal(1).label("part")))
+    found: tuple[list[WordEntry], list[WordEntry]] = ([], [])
+    if parts:
+        query = parts[0] if len(parts) == 1 else union_all(*parts)
+        for *values, part in _rows(session, query, {"words": list(words), "languages": list(languages or ())}):
+            found[part].append(WordEntry(*values))
+        found[1].sort(key=lambda entry: -entry.units)
+    return found
 
 
 def postings(session: Session, word_ids: Sequence[int]) -> dict[int, numpy.ndarray]:
