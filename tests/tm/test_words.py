@@ -8,6 +8,7 @@ so both are checked on the same texts, every character included.
 import importlib.machinery
 import importlib.util
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,27 @@ def test_renumbering_keeps_the_numbers_given_and_adds_new_ones():
 @pytest.mark.skipif(not os.environ.get("TILMASH_REQUIRE_COMPILED"), reason="only where a C build is required (CI)")
 def test_the_compiled_splitter_is_in_use():
     assert _is_compiled(tm.words), tm.words.__file__
+
+
+def _fold_the_long_way(text: str) -> str:
+    from tm.text import _LETTERS, _MARKS
+
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold())).translate(_LETTERS)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Füzulidə FÜZULİDƏ Qəbələ", id="azerbaijani"),
+    pytest.param("Ақтауда Қазақстан Өскемен һәм ұлы", id="kazakh"),
+    pytest.param("Новый ЙОД, ёлка и ЁЖ в Шуше", id="russian-with-й-and-ё"),
+    pytest.param("Soirée à l'ŒUVRE, ﬁnal ½ x²", id="ligatures-and-fractions"),
+])
+def test_fold_is_case_and_diacritics_away(text):
+    assert fold(text) == _fold_the_long_way(text)
+
+
+def test_fold_gives_the_long_way_on_every_character_and_next_to_russian_letters():
+    characters = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert [fold(ch) for ch in characters] == [_fold_the_long_way(ch) for ch in characters]
+    for ch in characters[:0x3000]:  # Latin, Greek, Cyrillic, combining marks beside plain Russian letters
+        text = f"Й{ch}ё Абв{ch}"
+        assert fold(text) == _fold_the_long_way(text), hex(ord(ch))
