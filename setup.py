@@ -1,7 +1,8 @@
 """The compiled modules: the lint engine's loops that run for every character, every name, every
 paragraph and every unknown capitalised word (``text``, ``scan``, ``language``, ``scripts``,
-``near_misses`` in ``glossary/lint``) and the one that runs for every term when a glossary is
-compiled (``matcher``), built with Cython where a C compiler is found.
+``near_misses`` in ``glossary/lint``), the one that runs for every term when a glossary is compiled
+(``matcher``) and the memory import's loop over every word (``tm/words``), built with Cython where a
+C compiler is found.
 
 Everything else is in pyproject.toml. The modules are written in Cython's pure-Python mode,
 so where the C build fails (no compiler, no Python headers) the package still installs and
@@ -15,6 +16,7 @@ from setuptools import Extension, setup
 from setuptools.command.build_py import build_py
 
 COMPILED = ("text", "scan", "language", "scripts", "near_misses", "matcher")  # modules of glossary/lint
+COMPILED_TM = ("words",)  # modules of tm: an import's loops over every word
 
 try:
     from Cython.Build import cythonize
@@ -22,7 +24,8 @@ except ImportError:  # building without Cython (not through pip, which installs 
     extensions = []
 else:
     extensions = cythonize(
-        [Extension(f"glossary.lint.{name}", [f"glossary/lint/{name}.py"]) for name in COMPILED],
+        [Extension(f"glossary.lint.{name}", [f"glossary/lint/{name}.py"]) for name in COMPILED]
+        + [Extension(f"tm.{name}", [f"tm/{name.replace('.', '/')}.py"]) for name in COMPILED_TM],
         compiler_directives={"language_level": 3},
     )
     for extension in extensions:

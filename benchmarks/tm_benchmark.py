@@ -2,6 +2,7 @@
 
     python benchmarks/tm_benchmark.py --units 10000 100000 1000000
     python benchmarks/tm_benchmark.py --units 10000 --backends sqlite --baseline-queries 250
+    python benchmarks/tm_benchmark.py --units 1000000 --no-baselines      # Tilmash alone, both databases
 
 For each size it generates a memory and its queries (``tm_data.py``: English-Russian
 units; 200 queries made by editing stored segments, a word, a number, two words
@@ -264,7 +265,7 @@ WORKERS = {"search": work_search, "concordance": work_concordance, "native": wor
 
 # ---------------------------------------------------------------- the run
 
-def run(sizes: list[int], backends: list[str], data: Path, baseline_queries: int) -> list[dict]:
+def run(sizes: list[int], backends: list[str], data: Path, baseline_queries: int, baselines: bool = True) -> list[dict]:
     from tm_data import generate
 
     rows = []
@@ -288,11 +289,13 @@ def run(sizes: list[int], backends: list[str], data: Path, baseline_queries: int
             row.update({f"concordance_{k}": v for k, v in worker("concordance", url, str(queries)).items()})
             rows.append(row)
             print(json.dumps(row), flush=True)
+            if not baselines:
+                continue
             native = worker("native", url, str(queries), str(250 if units < 1_000_000 else baseline_queries))
             rows.append({"units": units, "engine": "SQLite FTS5, best 50 rescored" if backend == "sqlite" else "PostgreSQL pg_trgm, best 50 rescored",
                          **{f"search_{k}": v for k, v in native.items()}})
             print(json.dumps(rows[-1]), flush=True)
-        for name, label in (("translate-toolkit", "translate-toolkit matcher (in memory)"), ("rapidfuzz", "rapidfuzz scan (in memory)")):
+        for name, label in (("translate-toolkit", "translate-toolkit matcher (in memory)"), ("rapidfuzz", "rapidfuzz scan (in memory)")) if baselines else ():
             result = worker(name, str(memory), str(queries), str(baseline_queries))
             rows.append({"units": units, "engine": label, **{f"search_{k}": v for k, v in result.items()}})
             print(json.dumps(rows[-1]), flush=True)
@@ -320,6 +323,8 @@ def main() -> None:
     parser.add_argument("--units", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"])
     parser.add_argument("--baseline-queries", type=int, default=50, help="queries for translate-toolkit and the rapidfuzz scan")
+    parser.add_argument("--no-baselines", action="store_true",
+                        help="Tilmash on each database only: no native index, translate-toolkit or rapidfuzz (a busy machine)")
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / "data")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
@@ -327,7 +332,7 @@ def main() -> None:
         print(json.dumps(WORKERS[args.worker](*rest)))
         return
     args.data.mkdir(parents=True, exist_ok=True)
-    rows = run(args.units, args.backends, args.data, args.baseline_queries)
+    rows = run(args.units, args.backends, args.data, args.baseline_queries, not args.no_baselines)
     (args.data / f"results-{int(time.time())}.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
     print(table(rows))
 

@@ -14,11 +14,11 @@ for the words in a row, until ``limit`` are found.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 
 import numpy
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, literal, select
 from sqlalchemy.orm import Session
 
 from glossary.languages import normalize_language
@@ -31,8 +31,8 @@ from .text import fold, folded_with_offsets, index_words
 
 DEFAULT_LIMIT = 20
 _PREFIX_WORDS = 50  # longer words a phrase's last word stands for, the most frequent first
-_CHECKED_AT_ONCE = 200  # units whose text is read at once, doubling up to...
-_CHECKED_AT_MOST = 1_600
+_CHECKED_AT_ONCE = 200  # units whose text is read at once at first, then as many as the hits say, up to...
+_CHECKED_AT_MOST = 6_400
 _NARROWING = 30  # a word's postings narrow the rarest word's when it is in at most this many times as many units
 
 
@@ -73,14 +73,17 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
     """
     *whole, last = words
     by_language: dict[str, dict[str, index.WordEntry]] = {}
-    for entry in index.word_entries(session, sorted(set(words)), languages):
+    # The words, and the longer ones the last begins, in one round trip (the latter not needed if it is common).
+    entries, longer = index.words_and_forms(session, sorted(set(words)), None if last.isdigit() else last, languages,
+                                            _PREFIX_WORDS)
+    for entry in entries:
         by_language.setdefault(entry.language, {})[entry.word] = entry
     common = {language: index.frequent_from(index.language_units(session, language)) for language in by_language}
     prefix = not last.isdigit() and not any(last in found and found[last].units > common[language]
                                             for language, found in by_language.items())
     forms_of_last: dict[str, list[index.WordEntry]] = {}
     if prefix:
-        for entry in index.words_starting(session, last, languages, _PREFIX_WORDS):
+        for entry in longer:
             forms_of_last.setdefault(entry.language, []).append(entry)
             common.setdefault(entry.language, index.frequent_from(index.language_units(session, entry.language)))
     else:
@@ -127,10 +130,10 @@ def _marks(text: str, pattern: re.Pattern) -> tuple[tuple[int, int], ...]:
     return tuple((offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(folded))
 
 
-def _newest_first(lists: list[numpy.ndarray]) -> Iterator[list[int]]:
-    """The unit ids of descending arrays (one per language), merged newest first, in batches that double
-    from ``_CHECKED_AT_ONCE``: only as much of the arrays as is taken is merged (a common word's array is
-    long), and a rare phrase among many candidates takes few queries."""
+def _newest_first(lists: list[numpy.ndarray]) -> Generator[list[int], int, None]:
+    """The unit ids of descending arrays (one per language), merged newest first, in batches of the size
+    sent (the first ``_CHECKED_AT_ONCE``): only as much of the arrays as is taken is merged (a common
+    word's array is long)."""
     positions = [0] * len(lists)
     size = _CHECKED_AT_ONCE
     while True:
@@ -140,8 +143,16 @@ def _newest_first(lists: list[numpy.ndarray]) -> Iterator[list[int]]:
         newest = heads[0] if len(heads) == 1 else numpy.unique(numpy.concatenate(heads))[::-1][:size]
         oldest = newest[-1]
         positions = [p + int(numpy.count_nonzero(head >= oldest)) for p, head in zip(positions, heads)]
-        yield newest.tolist()
-        size = min(size * 2, _CHECKED_AT_MOST)
+        size = yield newest.tolist()
+
+
+def _next_size(size: int, checked: int, found: int, wanted: int) -> int:
+    """How many candidates to check next: as many as the hits so far say are needed for ``wanted`` more
+    (half again for safety), at least twice as many as last time when none was found, within
+    ``_CHECKED_AT_ONCE`` and ``_CHECKED_AT_MOST``: a phrase of common words, whose candidates seldom have
+    the words in a row, takes two or three round trips to the database instead of six."""
+    needed = size * 4 if not found else int(1.5 * wanted * checked / found)
+    return max(_CHECKED_AT_ONCE, min(needed, _CHECKED_AT_MOST))
 
 
 def concordance(session: Session, phrase: str, lang: str | None = None, limit: int = DEFAULT_LIMIT) -> list[Occurrence]:
@@ -157,37 +168,50 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
         return []
     pattern = _pattern(words, prefix)
     variant, unit = Variant.__table__.c, Unit.__table__.c
-    # The texts checked are only those in the languages searched; a found unit's other variants and origin come after.
-    candidates = (select(variant.unit_id, variant.lang, variant.text)
-                  .where(index.id_in(session, variant.unit_id, "ids"), variant.language.in_(bindparam("languages", expanding=True)))
-                  .order_by(variant.unit_id, variant.position))
-    whole = (select(variant.unit_id, variant.lang, variant.text, unit.origin)
+    # The first candidates come with all their variants and origin: a phrase found among them (most are) takes
+    # no query after. Later, larger batches read only the texts in the languages searched.
+    whole = (select(variant.unit_id, variant.lang, variant.language, variant.text, unit.origin)
              .join_from(Variant.__table__, Unit.__table__, variant.unit_id == unit.id)
              .where(index.id_in(session, variant.unit_id, "ids")).order_by(variant.unit_id, variant.position))
+    searched = (select(variant.unit_id, variant.lang, variant.language, variant.text, literal(None))
+                .where(index.id_in(session, variant.unit_id, "ids"), variant.language.in_(bindparam("languages", expanding=True)))
+                .order_by(variant.unit_id, variant.position))
     connection = session.connection()
     hits: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
-    for ids in _newest_first(list(by_language.values())):
-        texts: dict[int, list[tuple[str, str]]] = {}
-        for unit_id, variant_lang, text in connection.execute(candidates, {"ids": ids, "languages": list(by_language)}):
-            texts.setdefault(unit_id, []).append((variant_lang, text))
+    units: dict[int, list[tuple[str, str, str, str | None]]] = {}  # what was read of each candidate
+    complete: set[int] = set()  # the candidates read with all their variants
+    batches = _newest_first(list(by_language.values()))
+    ids, checked = next(batches), 0
+    while True:
+        query = searched if checked else whole
+        for unit_id, variant_lang, language, text, origin in connection.execute(query, {"ids": ids, "languages": list(by_language)}):
+            units.setdefault(unit_id, []).append((variant_lang, language, text, origin))
+        if not checked:
+            complete.update(ids)
         for unit_id in ids:
-            for variant_lang, text in texts.get(unit_id, ()):
-                marks = _marks(text, pattern)
+            for variant_lang, language, text, _ in units.get(unit_id, ()):
+                marks = _marks(text, pattern) if language in by_language else ()
                 if marks:
                     hits.append((unit_id, variant_lang, text, marks))
                     break
             if len(hits) >= limit:
                 break
+        checked += len(ids)
         if len(hits) >= limit:
             break
-    if not hits:
-        return []
-    # The found units' other variants and origin, in one query once all are found.
-    others: dict[int, list[tuple[str, str]]] = {}
-    origins = {}
-    for unit_id, variant_lang, text, origin in connection.execute(whole, {"ids": [hit[0] for hit in hits]}):
-        others.setdefault(unit_id, []).append((variant_lang, text))
-        origins[unit_id] = origin
-    return [Occurrence(unit_id, variant_lang, text, marks,
-                       tuple((l, t) for l, t in others.get(unit_id, ()) if (l, t) != (variant_lang, text)), origins.get(unit_id))
-            for unit_id, variant_lang, text, marks in hits]
+        try:
+            ids = batches.send(_next_size(len(ids), checked, len(hits), limit - len(hits)))
+        except StopIteration:
+            break
+    missing = [unit_id for unit_id, *_ in hits if unit_id not in complete]
+    if missing:  # found in a later batch: the other variants and origin
+        for unit_id in missing:
+            units.pop(unit_id, None)
+        for unit_id, variant_lang, language, text, origin in connection.execute(whole, {"ids": missing}):
+            units.setdefault(unit_id, []).append((variant_lang, language, text, origin))
+    found = []
+    for unit_id, variant_lang, text, marks in hits:
+        variants = units[unit_id]
+        others = tuple((l, t) for l, _, t, _ in variants if (l, t) != (variant_lang, text))
+        found.append(Occurrence(unit_id, variant_lang, text, marks, others, variants[0][3]))
+    return found

@@ -23,12 +23,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy
-from sqlalchemy import ARRAY, Integer, String, any_, bindparam, select, text
+from sqlalchemy import ARRAY, Integer, String, any_, bindparam, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
 from .model import Language, Posting, Word
-from .prepare import UNIT_BITS, UNIT_MASK, Numbering
+from .prepare import UNIT_BITS, UNIT_MASK
+from .words import renumber
 
 FLUSH_UNITS = 50_000  # an import writes the postings of this many units at a time
 MAX_WORD_LENGTH = 100  # longer "words" (URLs, hashes) are not indexed
@@ -57,18 +58,18 @@ class _Pending:
     text, in an array a batch (repeats are dropped when they are grouped)."""
 
     def __init__(self):
-        self.numbers = Numbering()  # word -> its number in this batch of postings
+        self.numbers: dict[str, int] = {}  # word -> its number in this batch of postings
+        self.words: list[str] = []  # the words in the order numbered
         self.pairs: list[numpy.ndarray] = []
 
     def add(self, words: list[str], pairs: numpy.ndarray) -> None:
         """A batch's words (``tm.prepare.batch_words``: the first is the separator) and pairs, numbered in the batch."""
-        numbers = numpy.zeros(len(words), dtype=numpy.uint64)
-        numbers[1:] = numpy.fromiter(map(self.numbers.__getitem__, words[1:]), dtype=numpy.uint64, count=len(words) - 1)
+        numbers = renumber(self.numbers, self.words, words)
         self.pairs.append((numbers[pairs >> UNIT_BITS] << UNIT_BITS) | (pairs & UNIT_MASK))
 
     def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
         """Each word with its unit ids, ascending, each unit once."""
-        words = self.numbers.words
+        words = self.words
         pairs = numpy.concatenate(self.pairs) if self.pairs else numpy.zeros(0, dtype=numpy.uint64)
         self.pairs = []
         pairs.sort()  # by word, then unit (numpy.unique hashes first: four times slower)
@@ -122,7 +123,7 @@ class IndexWriter:
         if self.first_unit is None:
             return
         new_words, updates = [], []
-        known = {language: self._word_ids(language, pending.numbers.words) for language, pending in self.pending.items()}
+        known = {language: self._word_ids(language, pending.words) for language, pending in self.pending.items()}
 
         def postings() -> Iterator[tuple[int, int, int, bytes]]:  # made as they are written: no list of them all
             for language, pending in self.pending.items():
@@ -223,15 +224,30 @@ def word_entries(session: Session, words: Sequence[str], languages: Sequence[str
     return [WordEntry(*row) for row in rows]
 
 
-def words_starting(session: Session, prefix: str, languages: Sequence[str] | None, limit: int) -> list[WordEntry]:
-    """Words that begin with ``prefix`` (itself included), most frequent first, at most ``limit``."""
+def words_and_forms(session: Session, words: Sequence[str], prefix: str | None, languages: Sequence[str] | None,
+                    limit: int) -> tuple[list[WordEntry], list[WordEntry]]:
+    """``word_entries(words, languages)`` and, unless ``prefix`` is None, the words that begin with it (itself
+    included), most frequent first, at most ``limit``: one query, one round trip to the database."""
     table = Word.__table__
-    query = select(table.c.id, table.c.word, table.c.language, table.c.units).where(
-        table.c.word >= prefix, table.c.word < prefix + "\U0010ffff")
-    if languages is not None:
-        query = query.where(table.c.language.in_(bindparam("languages", expanding=True)))
-    rows = _rows(session, query.order_by(table.c.units.desc()).limit(limit), {"languages": list(languages or ())})
-    return [WordEntry(*row) for row in rows]
+    columns = (table.c.id, table.c.word, table.c.language, table.c.units)
+    in_languages = table.c.language.in_(bindparam("languages", expanding=True))
+    parts = []
+    if words:
+        exact = select(*columns, literal(0).label("part")).where(table.c.word.in_(bindparam("words", expanding=True)))
+        parts.append(exact if languages is None else exact.where(in_languages))
+    if prefix is not None:
+        starting = select(*columns).where(table.c.word >= prefix, table.c.word < prefix + "\U0010ffff")
+        if languages is not None:
+            starting = starting.where(in_languages)
+        starting = starting.order_by(table.c.units.desc()).limit(limit).subquery()
+        parts.append(select(starting, literal(1).label("part")))
+    found: tuple[list[WordEntry], list[WordEntry]] = ([], [])
+    if parts:
+        query = parts[0] if len(parts) == 1 else union_all(*parts)
+        for *values, part in _rows(session, query, {"words": list(words), "languages": list(languages or ())}):
+            found[part].append(WordEntry(*values))
+        found[1].sort(key=lambda entry: -entry.units)
+    return found
 
 
 def postings(session: Session, word_ids: Sequence[int]) -> dict[int, numpy.ndarray]:

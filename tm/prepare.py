@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
@@ -26,7 +25,8 @@ import numpy
 from glossary.lint.matcher import text_language
 
 from .records import UnitEntry
-from .text import WORD, fold
+from .text import fold
+from .words import SEPARATOR, split_folded
 
 BATCH = 2_000  # units a batch: read, merged, written together
 
@@ -35,8 +35,6 @@ UNIT_COLUMNS = ("id", "content_hash", "origin", "languages", "tuid", "srclang", 
 VARIANT_COLUMNS = ("unit_id", "position", "lang", "language", "text", "markup", "props", "notes", "attributes")
 CHANGED_AT_GIVEN, CHANGED_BY_GIVEN = 1, 2  # flags of a unit row: what the file said (the row has defaults)
 
-_SEPARATOR = "\x00"  # between the texts of a batch: not a word character, and XML (TMX) cannot hold it
-_TOKENS = re.compile(WORD.pattern + "|" + _SEPARATOR)
 UNIT_BITS = numpy.uint64(32)
 UNIT_MASK = numpy.uint64(0xFFFFFFFF)
 
@@ -109,19 +107,6 @@ class Batch(NamedTuple):
     words: dict[str, tuple[list[str], numpy.ndarray]]  # the words of each unit's first variant (``first_words``)
 
 
-class Numbering(dict):
-    """Word -> its number, a new number for a new word (``words``: the words in the order numbered)."""
-
-    def __init__(self):
-        super().__init__()
-        self.words: list[str] = []
-
-    def __missing__(self, word: str) -> int:
-        number = self[word] = len(self.words)
-        self.words.append(word)
-        return number
-
-
 def words_of_variants(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
     """The words of variant rows (``VARIANT_COLUMNS``) per text language, as ``batch_words`` gives them."""
     return {language: batch_words([row[0] for row in rows if row[3] == language], [row[4] for row in rows if row[3] == language])
@@ -142,19 +127,11 @@ def other_words(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarr
 def batch_words(unit_ids: Sequence[int], texts: Sequence[str]) -> tuple[list[str], numpy.ndarray]:
     """The folded words of texts (``unit_ids[i]``: the unit of ``texts[i]``): the words, the first one the
     separator, and (word number << 32 | unit id) for each word of each text, repeats included.
-    The texts are folded and cut as one string: the work per text is done in C calls."""
-    joined = _SEPARATOR.join(texts)
-    if joined.count(_SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
-        joined = _SEPARATOR.join(text.replace(_SEPARATOR, " ") for text in texts)
-    tokens = _TOKENS.findall(fold(joined))
-    numbering = Numbering()
-    numbering[_SEPARATOR]  # number 0
-    numbers = numpy.fromiter(map(numbering.__getitem__, tokens), dtype=numpy.uint64, count=len(tokens))  # one pass, in C but for new words
-    words = numbering.words
-    ends = numbers == 0
-    owners = numpy.asarray(unit_ids, dtype=numpy.uint64)[numpy.cumsum(ends)]
-    inside = ~ends
-    return words, (numbers[inside] << UNIT_BITS) | owners[inside]
+    The texts are folded as one string (C calls) and cut in one compiled pass (``tm.words``)."""
+    joined = SEPARATOR.join(texts)
+    if joined.count(SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
+        joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
+    return split_folded(fold(joined), list(unit_ids))
 
 
 class RowMaker:

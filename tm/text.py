@@ -27,6 +27,7 @@ _LETTERS = str.maketrans({"ı": "i", "ə": "e", "\u04d9": "\u0430", "\u0493": "\
 _TURKIC_LETTERS = re.compile("[" + "".join(chr(c) for c in _LETTERS) + "]")
 WORD = re.compile(r"\w+")  # letters and digits (and _): the index's words
 _SPACE = re.compile(r"\s+")
+_PLAIN = re.compile("[^\x00-\x7f\u0430-\u0438\u043a-\u044f]")  # not ASCII nor а-я but й: NFKD may change it
 
 
 def fold(text: str) -> str:
@@ -34,6 +35,15 @@ def fold(text: str) -> str:
     folded = text.casefold()
     if folded.isascii():
         return folded
+    if "\u0439" in folded or "\u0451" in folded:  # й, ё: the Russian letters with a diacritic
+        folded = folded.replace("\u0439", "\u0438").replace("\u0451", "\u0435")
+    if _PLAIN.search(folded) is None:  # ASCII and Russian letters: what decomposing would give (checked in one C pass)
+        return folded
+    return _fold_decomposed(folded)
+
+
+def _fold_decomposed(folded: str) -> str:
+    """``fold`` of a casefolded text, the long way: decomposed, marks dropped, Turkic letters read as typed."""
     folded = _MARKS.sub("", unicodedata.normalize("NFKD", folded))
     if _TURKIC_LETTERS.search(folded) is None:  # Russian and most other text: no table lookup per character
         return folded
