@@ -7,6 +7,7 @@ transaction: all of it lands, or none.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -76,6 +77,44 @@ def load_concept_rows(session: Session, ids: Iterable[str] | None = None) -> dic
         chunk = ids[start:start + _CHUNK]
         found.update((c.id, c) for c in session.scalars(query.where(Concept.id.in_(chunk))))
     return found
+
+
+def read_concepts(session: Session, ids: Iterable[str] | None = None) -> dict[str, ConceptEntry]:
+    """The concepts (all, by id, or those of ``ids`` the glossary has) as records, from four column
+    queries without ORM objects: a fraction of ``load_concept_rows``'s time, for reading, exporting and
+    searching. ``load_concept_rows`` gives the rows to change."""
+    if ids is None:
+        return _read_concepts(session, None)
+    ids = list(dict.fromkeys(ids))
+    found: dict[str, ConceptEntry] = {}
+    for start in range(0, len(ids), _CHUNK):
+        found.update(_read_concepts(session, ids[start:start + _CHUNK]))
+    return found
+
+
+def _read_concepts(session: Session, ids: list[str] | None) -> dict[str, ConceptEntry]:
+    def of_concepts(query, column):
+        return query if ids is None else query.where(column.in_(ids))
+
+    styles: dict[int, list] = defaultdict(list)
+    query = select(TermStyleStatus.term_id, TermStyleStatus.style_name, TermStyleStatus.status)
+    for term_id, style, status in session.execute(of_concepts(query, TermStyleStatus.concept_id)):
+        styles[term_id].append((style, status))
+    periods: dict[int, list] = defaultdict(list)
+    query = select(TermPeriod.term_id, TermPeriod.starts_on, TermPeriod.ends_on).join(Term, Term.id == TermPeriod.term_id)
+    for term_id, start, end in session.execute(of_concepts(query, Term.concept_id).order_by(TermPeriod.id)):
+        periods[term_id].append(ValidityPeriod(start, end))
+    terms: dict[str, list] = defaultdict(list)
+    query = select(Term.id, Term.concept_id, Term.lang, Term.text, Term.status, Term.case_rule, Term.part_of_speech,
+                   Term.note, Term.source)
+    for row in session.execute(of_concepts(query, Term.concept_id).order_by(Term.id)):
+        terms[row.concept_id].append(TermEntry(
+            lang=row.lang, text=row.text, status=row.status, case_rule=row.case_rule, part_of_speech=row.part_of_speech,
+            note=row.note, source=row.source, styles=tuple(styles.get(row.id, ())), periods=tuple(periods.get(row.id, ()))))
+    query = select(Concept.id, Concept.subject_field, Concept.definition, Concept.note)
+    return {c.id: ConceptEntry(id=c.id, subject_field=c.subject_field, definition=c.definition, note=c.note,
+                               terms=terms.get(c.id, []))
+            for c in session.execute(of_concepts(query, Concept.id).order_by(Concept.id))}
 
 
 def merge_concepts(existing: ConceptEntry, incoming: ConceptEntry) -> ConceptEntry:
@@ -231,12 +270,11 @@ def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport
 
 def export_glossary(session: Session) -> Glossary:
     """The whole glossary as records, concepts by id."""
-    return Glossary([concept_entry(c) for c in load_concept_rows(session).values()])
+    return Glossary(list(read_concepts(session).values()))
 
 
 def get_concept(session: Session, concept_id: str) -> ConceptEntry | None:
-    concept = load_concept_rows(session, [concept_id]).get(concept_id)
-    return concept_entry(concept) if concept else None
+    return read_concepts(session, [concept_id]).get(concept_id)
 
 
 def ids_like(session: Session, text: str, *, limit: int = 3) -> list[str]:
@@ -250,7 +288,7 @@ def ids_like(session: Session, text: str, *, limit: int = 3) -> list[str]:
 
 def get_concepts(session: Session, concept_ids: Iterable[str]) -> dict[str, ConceptEntry]:
     """The concepts with these ids that the glossary has, by id."""
-    return {i: concept_entry(c) for i, c in load_concept_rows(session, concept_ids).items()}
+    return read_concepts(session, concept_ids)
 
 
 def style_names(session: Session) -> list[str]:
@@ -294,8 +332,8 @@ def search_concepts(session: Session, query: str, *, limit: int = 20) -> list[Co
         if concept_id not in best or rank < best[concept_id]:
             best[concept_id] = rank
     ordered = sorted(best, key=best.__getitem__)[:limit]
-    concepts = load_concept_rows(session, ordered)
-    return [concept_entry(concepts[i]) for i in ordered]
+    concepts = read_concepts(session, ordered)
+    return [concepts[i] for i in ordered]
 
 
 def bundled_glossary() -> Glossary:

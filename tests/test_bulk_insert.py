@@ -116,3 +116,18 @@ def test_the_bundled_glossary_is_seeded_with_a_history_entry_for_every_row(datab
     assert changes == {"style": count[Style], "concept": count[Concept], "term": count[Term],
                        "style_status": count[TermStyleStatus], "period": count[TermPeriod]}
     assert revision == f"{sum(changes.values())}.{sum(changes.values())}"
+
+
+def test_concepts_read_as_records_equal_the_orm_rows_made_records(database):
+    """``read_concepts`` (column queries, for reading) gives what ``concept_entry`` makes of the ORM's rows."""
+    glossary = FORMATS["csv"].read(GLOSSARY.encode(), "new.csv")
+    with database.session(actor="aigerim") as session:
+        termbase.import_glossaries(session, [("new.csv", glossary)])
+    with database.session() as session:
+        from_rows = {i: termbase.concept_entry(c) for i, c in termbase.load_concept_rows(session).items()}
+        assert termbase.read_concepts(session) == from_rows
+        assert list(termbase.read_concepts(session)) == ["astana", "ilham-aliyev", "tengiz"]
+        assert termbase.read_concepts(session, ["tengiz", "nowhere", "astana"]) == {
+            "astana": from_rows["astana"], "tengiz": from_rows["tengiz"]}
+    assert [t.periods for t in from_rows["astana"].terms if t.text == "Akmola"] == [
+        glossary.concepts[0].terms[2].periods]
