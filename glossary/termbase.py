@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from .bulk_insert import insert_new_concepts
@@ -92,29 +93,41 @@ def read_concepts(session: Session, ids: Iterable[str] | None = None) -> dict[st
     return found
 
 
-def _read_concepts(session: Session, ids: list[str] | None) -> dict[str, ConceptEntry]:
+@cache
+def _read_queries(by_ids: bool) -> tuple:
+    """The four queries of ``_read_concepts``, built once: for the ids bound as ``ids``, or for all."""
     def of_concepts(query, column):
-        return query if ids is None else query.where(column.in_(ids))
+        return query.where(column.in_(bindparam("ids", expanding=True))) if by_ids else query
 
+    return (
+        of_concepts(select(TermStyleStatus.term_id, TermStyleStatus.style_name, TermStyleStatus.status),
+                    TermStyleStatus.concept_id),
+        of_concepts(select(TermPeriod.term_id, TermPeriod.starts_on, TermPeriod.ends_on)
+                    .join(Term, Term.id == TermPeriod.term_id), Term.concept_id).order_by(TermPeriod.id),
+        of_concepts(select(Term.id, Term.concept_id, Term.lang, Term.text, Term.status, Term.case_rule,
+                           Term.part_of_speech, Term.note, Term.source), Term.concept_id).order_by(Term.id),
+        of_concepts(select(Concept.id, Concept.subject_field, Concept.definition, Concept.note), Concept.id)
+        .order_by(Concept.id),
+    )
+
+
+def _read_concepts(session: Session, ids: list[str] | None) -> dict[str, ConceptEntry]:
+    style_query, period_query, term_query, concept_query = _read_queries(ids is not None)
+    parameters = {} if ids is None else {"ids": ids}
     styles: dict[int, list] = defaultdict(list)
-    query = select(TermStyleStatus.term_id, TermStyleStatus.style_name, TermStyleStatus.status)
-    for term_id, style, status in session.execute(of_concepts(query, TermStyleStatus.concept_id)):
+    for term_id, style, status in session.execute(style_query, parameters):
         styles[term_id].append((style, status))
     periods: dict[int, list] = defaultdict(list)
-    query = select(TermPeriod.term_id, TermPeriod.starts_on, TermPeriod.ends_on).join(Term, Term.id == TermPeriod.term_id)
-    for term_id, start, end in session.execute(of_concepts(query, Term.concept_id).order_by(TermPeriod.id)):
+    for term_id, start, end in session.execute(period_query, parameters):
         periods[term_id].append(ValidityPeriod(start, end))
     terms: dict[str, list] = defaultdict(list)
-    query = select(Term.id, Term.concept_id, Term.lang, Term.text, Term.status, Term.case_rule, Term.part_of_speech,
-                   Term.note, Term.source)
-    for row in session.execute(of_concepts(query, Term.concept_id).order_by(Term.id)):
+    for row in session.execute(term_query, parameters):
         terms[row.concept_id].append(TermEntry(
             lang=row.lang, text=row.text, status=row.status, case_rule=row.case_rule, part_of_speech=row.part_of_speech,
             note=row.note, source=row.source, styles=tuple(styles.get(row.id, ())), periods=tuple(periods.get(row.id, ()))))
-    query = select(Concept.id, Concept.subject_field, Concept.definition, Concept.note)
     return {c.id: ConceptEntry(id=c.id, subject_field=c.subject_field, definition=c.definition, note=c.note,
                                terms=terms.get(c.id, []))
-            for c in session.execute(of_concepts(query, Concept.id).order_by(Concept.id))}
+            for c in session.execute(concept_query, parameters)}
 
 
 def merge_concepts(existing: ConceptEntry, incoming: ConceptEntry) -> ConceptEntry:
