@@ -8,6 +8,7 @@ JSON snapshots before and after.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -15,9 +16,12 @@ from sqlalchemy import Connection, event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from .model import Change, Concept, Style, Term, TermPeriod, TermStyleStatus
-from .records import ValidityPeriod
+from .records import ConceptEntry, ValidityPeriod
 
 DEFAULT_ACTOR = "unknown"
+# The fields of each entity's snapshot, in the order the JSON keeps them.
+CONCEPT_FIELDS = ("id", "subject_field", "definition", "note")
+TERM_FIELDS = ("concept_id", "lang", "text", "status", "case_rule", "part_of_speech", "note", "source")
 
 
 def _value(value: Any) -> Any:
@@ -38,10 +42,10 @@ def _snapshot(obj: Any, *, old: bool = False) -> tuple[str, str | None, dict[str
         return _value(getattr(obj, name))
 
     if isinstance(obj, Concept):
-        fields = {k: get(k) for k in ("id", "subject_field", "definition", "note")}
+        fields = {k: get(k) for k in CONCEPT_FIELDS}
         return "concept", fields["id"], fields
     if isinstance(obj, Term):
-        fields = {k: get(k) for k in ("concept_id", "lang", "text", "status", "case_rule", "part_of_speech", "note", "source")}
+        fields = {k: get(k) for k in TERM_FIELDS}
         # A new term's concept_id is synced from its concept only during the flush.
         fields["concept_id"] = fields["concept_id"] or (obj.concept.id if obj.concept else None)
         return "term", fields["concept_id"], fields
@@ -67,8 +71,30 @@ def _snapshot(obj: Any, *, old: bool = False) -> tuple[str, str | None, dict[str
 _TRACKED = (Concept, Term, TermStyleStatus, TermPeriod, Style)
 
 
+def new_concept_snapshots(entry: ConceptEntry) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(entity, fields) of every row that adding ``entry`` as a new concept creates, in the order a flush
+    records them: the concept, then each term followed by its style statuses and its periods. For a
+    writer that inserts without the ORM (``glossary/bulk_insert.py``), whose history must be the same."""
+    concept = {"id": entry.id, "subject_field": entry.subject_field, "definition": entry.definition, "note": entry.note}
+    yield "concept", {k: _value(concept[k]) for k in CONCEPT_FIELDS}
+    for term in entry.terms:
+        named = {"concept_id": entry.id, "lang": term.lang, "text": term.text}
+        fields = named | {"status": term.status, "case_rule": term.case_rule, "part_of_speech": term.part_of_speech,
+                          "note": term.note, "source": term.source}
+        yield "term", {k: _value(fields[k]) for k in TERM_FIELDS}
+        for style, status in term.styles:
+            yield "style_status", named | {"style": style, "status": _value(status)}
+        for period in term.periods:
+            yield "period", named | {"start": _value(period.start), "end": _value(period.end)}
+
+
+def session_actor(session: Session) -> str:
+    """Who the session's changes are recorded as."""
+    return session.info.get("actor") or DEFAULT_ACTOR
+
+
 def _record(session: Session, _flush_context, _instances) -> None:
-    actor = session.info.get("actor") or DEFAULT_ACTOR
+    actor = session_actor(session)
     changes = []
     for obj in session.new:
         if isinstance(obj, _TRACKED):

@@ -7,13 +7,16 @@ transaction: all of it lands, or none.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
+from .bulk_insert import insert_new_concepts
 from .errors import FormatError, Problem, UnknownStyle
 from .folding import fold, search_key
 from .formats import FORMATS
@@ -77,6 +80,56 @@ def load_concept_rows(session: Session, ids: Iterable[str] | None = None) -> dic
     return found
 
 
+def read_concepts(session: Session, ids: Iterable[str] | None = None) -> dict[str, ConceptEntry]:
+    """The concepts (all, by id, or those of ``ids`` the glossary has) as records, from four column
+    queries without ORM objects: a fraction of ``load_concept_rows``'s time, for reading, exporting and
+    searching. ``load_concept_rows`` gives the rows to change."""
+    if ids is None:
+        return _read_concepts(session, None)
+    ids = list(dict.fromkeys(ids))
+    found: dict[str, ConceptEntry] = {}
+    for start in range(0, len(ids), _CHUNK):
+        found.update(_read_concepts(session, ids[start:start + _CHUNK]))
+    return found
+
+
+@cache
+def _read_queries(by_ids: bool) -> tuple:
+    """The four queries of ``_read_concepts``, built once: for the ids bound as ``ids``, or for all."""
+    def of_concepts(query, column):
+        return query.where(column.in_(bindparam("ids", expanding=True))) if by_ids else query
+
+    return (
+        of_concepts(select(TermStyleStatus.term_id, TermStyleStatus.style_name, TermStyleStatus.status),
+                    TermStyleStatus.concept_id),
+        of_concepts(select(TermPeriod.term_id, TermPeriod.starts_on, TermPeriod.ends_on)
+                    .join(Term, Term.id == TermPeriod.term_id), Term.concept_id).order_by(TermPeriod.id),
+        of_concepts(select(Term.id, Term.concept_id, Term.lang, Term.text, Term.status, Term.case_rule,
+                           Term.part_of_speech, Term.note, Term.source), Term.concept_id).order_by(Term.id),
+        of_concepts(select(Concept.id, Concept.subject_field, Concept.definition, Concept.note), Concept.id)
+        .order_by(Concept.id),
+    )
+
+
+def _read_concepts(session: Session, ids: list[str] | None) -> dict[str, ConceptEntry]:
+    style_query, period_query, term_query, concept_query = _read_queries(ids is not None)
+    parameters = {} if ids is None else {"ids": ids}
+    styles: dict[int, list] = defaultdict(list)
+    for term_id, style, status in session.execute(style_query, parameters):
+        styles[term_id].append((style, status))
+    periods: dict[int, list] = defaultdict(list)
+    for term_id, start, end in session.execute(period_query, parameters):
+        periods[term_id].append(ValidityPeriod(start, end))
+    terms: dict[str, list] = defaultdict(list)
+    for row in session.execute(term_query, parameters):
+        terms[row.concept_id].append(TermEntry(
+            lang=row.lang, text=row.text, status=row.status, case_rule=row.case_rule, part_of_speech=row.part_of_speech,
+            note=row.note, source=row.source, styles=tuple(styles.get(row.id, ())), periods=tuple(periods.get(row.id, ()))))
+    return {c.id: ConceptEntry(id=c.id, subject_field=c.subject_field, definition=c.definition, note=c.note,
+                               terms=terms.get(c.id, []))
+            for c in session.execute(concept_query, parameters)}
+
+
 def merge_concepts(existing: ConceptEntry, incoming: ConceptEntry) -> ConceptEntry:
     """The concept after import: incoming fields and terms win, what the file leaves out stays."""
     terms = {(t.lang, t.text): t for t in existing.terms}
@@ -137,10 +190,12 @@ def _import_one(session: Session, path: str, glossary: Glossary) -> ImportReport
     # Every change that does not make a term preferred goes first, the rest after a flush:
     # the one-preferred-term indexes must hold after every statement, on every database.
     later: list = []
+    new_concepts: list[ConceptEntry] = []
     for concept, current, merged in plans:
         if current is None:
             report.concepts_added += 1
             report.terms_added += len(merged.terms)
+            new_concepts.append(merged)
             later.append(lambda merged=merged: session.add(new_concept_row(merged)))
         elif current.sorted() == merged.sorted():
             report.concepts_unchanged += 1
@@ -148,8 +203,13 @@ def _import_one(session: Session, path: str, glossary: Glossary) -> ImportReport
             report.concepts_changed += 1
             later.extend(_update_concept(concept, merged, report))
     session.flush()
-    for step in later:
-        step()
+    if report.concepts_changed:
+        # Changes to concepts already there go through the ORM, and new concepts with them in the file's order.
+        for step in later:
+            step()
+    else:
+        # Only new concepts: the same rows and history in a few executemany statements.
+        insert_new_concepts(session, new_concepts)
     session.flush()
     return report
 
@@ -223,12 +283,11 @@ def _update_concept(concept: Concept, merged: ConceptEntry, report: ImportReport
 
 def export_glossary(session: Session) -> Glossary:
     """The whole glossary as records, concepts by id."""
-    return Glossary([concept_entry(c) for c in load_concept_rows(session).values()])
+    return Glossary(list(read_concepts(session).values()))
 
 
 def get_concept(session: Session, concept_id: str) -> ConceptEntry | None:
-    concept = load_concept_rows(session, [concept_id]).get(concept_id)
-    return concept_entry(concept) if concept else None
+    return read_concepts(session, [concept_id]).get(concept_id)
 
 
 def ids_like(session: Session, text: str, *, limit: int = 3) -> list[str]:
@@ -242,7 +301,7 @@ def ids_like(session: Session, text: str, *, limit: int = 3) -> list[str]:
 
 def get_concepts(session: Session, concept_ids: Iterable[str]) -> dict[str, ConceptEntry]:
     """The concepts with these ids that the glossary has, by id."""
-    return {i: concept_entry(c) for i, c in load_concept_rows(session, concept_ids).items()}
+    return read_concepts(session, concept_ids)
 
 
 def style_names(session: Session) -> list[str]:
@@ -286,8 +345,8 @@ def search_concepts(session: Session, query: str, *, limit: int = 20) -> list[Co
         if concept_id not in best or rank < best[concept_id]:
             best[concept_id] = rank
     ordered = sorted(best, key=best.__getitem__)[:limit]
-    concepts = load_concept_rows(session, ordered)
-    return [concept_entry(concepts[i]) for i in ordered]
+    concepts = read_concepts(session, ordered)
+    return [concepts[i] for i in ordered]
 
 
 def bundled_glossary() -> Glossary:

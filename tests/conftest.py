@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from glossary.database import Database
@@ -52,11 +53,51 @@ def database_url(tmp_path):
         yield url
 
 
+class MigratedTemplate:
+    """The migrations run once a session, and each test's database made as they left theirs.
+
+    SQLite: the migrated file, copied. PostgreSQL (a schema per test, and no schema copy in it):
+    the statements the migrations sent, sent again in one transaction. Their SELECTs only looked
+    at what was there (nothing, as in each test's schema); the rest carry no schema name.
+    """
+
+    def __init__(self, folder: Path):
+        self.statements: list[str] = []
+        with fresh_database_url(folder) as url:
+            template = Database(url)
+            if template.is_sqlite:
+                self.sqlite_file = template.sqlite_path()
+            else:
+                event.listen(template.engine, "before_cursor_execute", self._record)
+            template.upgrade()
+            template.dispose()
+
+    def _record(self, _connection, _cursor, statement, parameters, _context, _executemany) -> None:
+        if not statement.lstrip().upper().startswith("SELECT"):
+            assert not parameters, statement  # the script below binds no parameter
+            self.statements.append(statement)
+
+    def make(self, url: str) -> Database:
+        """The empty database at ``url`` migrated to head, as ``Database.upgrade`` would leave it."""
+        database = Database(url)
+        if database.is_sqlite:
+            shutil.copyfile(self.sqlite_file, database.sqlite_path())
+        else:
+            with database.engine.begin() as connection:
+                connection.connection.driver_connection.execute(";\n".join(self.statements))
+        assert database.current_revision() == database.head_revision()
+        return database
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    return MigratedTemplate(tmp_path_factory.mktemp("migrated"))
+
+
 @pytest.fixture
-def database(database_url):
-    """An empty, migrated glossary database."""
-    db = Database(database_url)
-    db.upgrade()
+def database(database_url, migrated_template):
+    """An empty, migrated glossary database (made from the session's template: migrating takes longer)."""
+    db = migrated_template.make(database_url)
     yield db
     db.dispose()
 

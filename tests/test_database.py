@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from glossary import termbase
@@ -145,6 +145,25 @@ def test_first_use_failure_leaves_no_half_made_database(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="disk full"):
         open_database(f"sqlite:///{path}")
     assert not path.exists()
+
+
+def test_a_migration_that_fails_leaves_no_table_behind(database_url, monkeypatch):
+    """The migrations run in one transaction on every database (SQLite's driver would commit each CREATE)."""
+    from alembic import command
+
+    upgrade = command.upgrade
+
+    def upgrade_then_fail(config, revision):
+        upgrade(config, revision)
+        raise RuntimeError("interrupted after the last migration")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    database = Database(database_url)
+    with pytest.raises(RuntimeError, match="interrupted"):
+        database.upgrade()
+    with database.engine.connect() as connection:
+        assert inspect(connection).get_table_names() == []
+    database.dispose()
 
 
 def test_new_sqlite_file_is_created_and_seeded_on_first_use(tmp_path):

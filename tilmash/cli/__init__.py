@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # Each command, and the module (in this package) that defines it with ``@cli.command()``.
 COMMAND_MODULES = {
-    "init": "glossary_commands", "import": "glossary_commands", "export": "glossary_commands",
+    "init": "init_command", "import": "glossary_commands", "export": "glossary_commands",
     "terms": "glossary_commands", "lint": "lint_command", "audit": "audit_command", "tm": "tm_commands",
     "qa": "qa_command", "po": "po_commands", "users": "web_commands", "serve": "web_commands",
 }

@@ -1,4 +1,4 @@
-"""Commands on the termbase: init, import, export, terms."""
+"""Commands on the termbase: import, export, terms (init is in init_command)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import timezone
 from pathlib import Path
 
 import click
-from sqlalchemy import func, select
 
 from glossary import termbase
 from glossary.concept_json import concept_to_json
@@ -16,33 +15,10 @@ from glossary.catalogue_export import ConceptFilter, EntryState
 from glossary.errors import FormatError, GlossaryError
 from glossary.exports import EXPORT_FORMATS, export_file, format_for_output
 from glossary.fileio import write_atomically
-from glossary.model import Concept, Term
 from glossary.records import ConceptEntry
-from glossary.wording import counted
 from tm.destinations import plan_import
 
 from . import InputError, Settings, cli, pass_settings, tm_commands
-
-
-@cli.command()
-@click.option("--empty", is_flag=True, help="Create the tables only, without the bundled glossary.")
-@pass_settings
-def init(settings: Settings, empty: bool) -> None:
-    """Set up the database (create or upgrade its tables) and load the bundled glossary."""
-    database = settings.database()
-    database.upgrade()
-    with database.session(actor=settings.actor) as session:
-        concepts = session.scalar(select(func.count(Concept.id)))
-        if concepts:
-            click.echo(f"{database.describe()}: up to date, {counted(concepts, 'concept')} already there; nothing loaded")
-            return
-        if empty:
-            click.echo(f"{database.describe()}: created, empty")
-            return
-        report = termbase.seed_bundled_glossary(session)
-        terms = session.scalar(select(func.count(Term.id)))
-        click.echo(f"{database.describe()}: created with the bundled glossary: {counted(report.concepts_added, 'concept')}, "
-                   f"{counted(terms, 'term')}")
 
 
 @cli.command("import")
