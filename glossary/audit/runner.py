@@ -22,8 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import FormatError
-from ..fileio import read_input_file
-from ..formats.base import decode_text
+from ..fileio import decode_text, read_input_file
 from ..lint import markup
 from ..lint.batch import map_files
 from ..lint.engine import NameUse, lint_text

@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime
-import multiprocessing
 import re
 import threading
 from array import array
@@ -39,7 +38,7 @@ from .messages import Wording
 from .rules import RULES
 from .scan import capitalised_words
 from .scripts import describe_scripts, in_one_script, mixed_script_words
-from .shared_counter import SharedCounter
+from .shared_counter import SharedCounter, can_fork, fork_context
 from .suggestions import Suggester
 from .text import IGNORABLE, apply_case, case_pattern, lower, match_key, upper, without_invisible, words
 
@@ -210,7 +209,7 @@ class _Linter:
     # the run --------------------------------------------------------------
     def run(self, jobs: int) -> list[Finding]:
         pieces = self._pieces(jobs)
-        if jobs > 1 and len(pieces) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if jobs > 1 and len(pieces) > 1 and can_fork():
             results = self._lint_in_processes(pieces, jobs)
         else:
             results = [self._lint_piece(piece) for piece in pieces]
@@ -248,7 +247,7 @@ class _Linter:
         taking the next piece left (the forked ones inherit this linter and the matcher without a copy).
         A worker sends each piece's results as soon as it is done and a thread here takes them in."""
         global _shared
-        context = multiprocessing.get_context("fork")
+        context = fork_context()
         taken, linted = SharedCounter(context), context.SimpleQueue()
         _shared = (self, pieces, taken, linted)
         received: dict[int, tuple[list[Finding], _Uses, _Targets]] = {}

@@ -12,11 +12,8 @@ two bytes a character (the tests check that every output is exactly its own
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 from collections.abc import Callable, Sequence
-from urllib.parse import quote
 
 from .findings import Finding, Severity
 from .rules import RULES
@@ -27,10 +24,13 @@ except ImportError:  # pragma: no cover - depends on the Python
     try:
         from _sha256 import sha256 as _sha256  # Python 3.11
     except ImportError:
-        _sha256 = hashlib.sha256
+        from hashlib import sha256 as _sha256
+try:  # the C function json.dumps(ensure_ascii=False) escapes strings with, without importing json (its
+    from _json import encode_basestring as _string  # decoder compiles regular expressions): text needs neither
+except ImportError:  # pragma: no cover - a Python without json's C part
+    from json.encoder import encode_basestring as _string
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_string = json.encoder.encode_basestring  # the C function json.dumps(ensure_ascii=False) escapes strings with
 
 
 def _value(text: str | None) -> str:
@@ -131,6 +131,8 @@ def sarif_report(findings: Sequence[Finding], *, version: str = "0") -> bytes:
 
 
 def _sarif_skeleton(version: str, results: bool) -> bytes:
+    import json
+
     driver = {
         "name": "tilmash",
         "version": version,
@@ -220,6 +222,8 @@ def write_sarif(findings: Sequence[Finding], write: Callable[[bytes], object], *
 
 
 def _uri(path: str) -> str:
+    from urllib.parse import quote
+
     return "stdin" if path == "-" else quote(path.replace("\\", "/"), safe="/:")
 
 
