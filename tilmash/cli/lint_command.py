@@ -104,11 +104,12 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
             for finding in applied:
                 click.echo(f"fixed {finding.path}:{finding.line}:{finding.column}: {finding.found} -> {finding.suggestion}", err=True)
         findings.extend(found)
-    name = "stderr" if fix and STDIN in paths else "stdout"  # the fixed text of stdin goes to stdout
-    getattr(sys, name).flush()  # what was written as text before the report's bytes
-    out = click.get_binary_stream(name)
-    write_report(output_format, findings, out.write, version=__version__)  # UTF-8 bytes, SARIF in pieces
-    out.flush()
+    stream = sys.stderr if fix and STDIN in paths else sys.stdout  # the fixed text of stdin goes to stdout
+    stream.flush()  # what was written as text before the report's bytes
+    out = getattr(stream, "buffer", None)  # UTF-8 bytes, SARIF in pieces, written as they are
+    write_report(output_format, findings, out.write if out is not None else lambda data: stream.write(data.decode()),
+                 version=__version__)
+    (out or stream).flush()
     if bad_input:
         sys.exit(2)
     if any(f.severity.rank >= FAIL_ON[fail_on] for f in findings):
