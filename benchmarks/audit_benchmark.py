@@ -12,7 +12,8 @@ peak resident memory of its largest process:
 
 - ``tilmash lint --format json`` on the archive (the reference: the same engine, no counting);
 - ``tilmash audit --format json`` on the archive, and on a tenth of it (memory should not grow with it);
-- ``tilmash audit --cache DIR``: the first run, a second with 1% new articles, and a third with none.
+- ``tilmash audit --cache DIR``: the first run, a second with 1% new articles, and a third with none
+  (``--cache-only``: only these, with their processor time as a share of the first run's).
 
 Wall-clock times on a shared machine: compare within one run; processor seconds (of the
 command and every worker it forked) vary less when the machine is busy.
@@ -75,6 +76,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--concepts", type=int, default=20_000)
     parser.add_argument("--folder", type=Path, help="where to write the archive (default: a temporary folder, removed)")
+    parser.add_argument("--cache-only", action="store_true", help="only the cached runs (not the lint and uncached audits)")
     args = parser.parse_args()
     rng = random.Random(2026)
     folder = args.folder or Path(tempfile.mkdtemp(prefix="tilmash-audit-benchmark-"))
@@ -95,21 +97,25 @@ def main() -> None:
         run([*TILMASH, "audit", *common, str(folder / "tenth" / "000")], env)  # compiles and caches the matchers
         run([*TILMASH, "lint", *common, str(folder / "tenth" / "000")], env)
 
+        processor: dict[str, float] = {}
+
         def measure(label: str, command: list[str], articles: int, megabytes: float) -> None:
             seconds, cpu, peak = run(command, env)
+            processor[label] = cpu
             print(f"| {label} | {seconds:.1f} | {cpu:.1f} | {articles / seconds:,.0f} | {megabytes / seconds:.1f} | {peak:.0f} |",
                   flush=True)
 
         print("| command | wall (s) | processor (s) | articles/s | MB/s | peak memory (MB) |")
         print("|---|---:|---:|---:|---:|---:|")
         megabytes = size / 1e6
-        measure("tilmash lint --format json (reference)", [*TILMASH, "lint", *common, "--format", "json", "--fail-on", "never",
-                                                           str(archive)], args.articles, megabytes)
-        measure("tilmash audit --format json", [*TILMASH, "audit", *common, "--format", "json", str(archive)],
-                args.articles, megabytes)
-        tenth_size = sum(p.stat().st_size for p in tenth.rglob("*.txt")) / 1e6
-        measure(f"tilmash audit --format json, {args.articles // 10:,} articles", [*TILMASH, "audit", *common, "--format", "json",
-                                                                                   str(tenth)], args.articles // 10, tenth_size)
+        if not args.cache_only:
+            measure("tilmash lint --format json (reference)", [*TILMASH, "lint", *common, "--format", "json", "--fail-on", "never",
+                                                               str(archive)], args.articles, megabytes)
+            measure("tilmash audit --format json", [*TILMASH, "audit", *common, "--format", "json", str(archive)],
+                    args.articles, megabytes)
+            tenth_size = sum(p.stat().st_size for p in tenth.rglob("*.txt")) / 1e6
+            measure(f"tilmash audit --format json, {args.articles // 10:,} articles",
+                    [*TILMASH, "audit", *common, "--format", "json", str(tenth)], args.articles // 10, tenth_size)
         cache = ["--cache", str(folder / "cache")]
         measure("tilmash audit --cache, first run", [*TILMASH, "audit", *common, *cache, "--format", "json", str(archive)],
                 args.articles, megabytes)
@@ -123,6 +129,10 @@ def main() -> None:
         measure("tilmash audit --format html", [*TILMASH, "audit", *common, *cache, "--format", "html", "-o", str(html),
                                                 str(archive)], args.articles + new, megabytes * 1.01)
         print(f"\nHTML report: {html.stat().st_size / 1e6:.1f} MB")
+        first = processor["tilmash audit --cache, first run"]
+        print(f"Processor time against the first cached run: {new:,} new articles "
+              f"{processor[f'tilmash audit --cache, {new:,} new articles (1%)'] / first:.1%}, "
+              f"nothing new {processor['tilmash audit --cache, nothing new'] / first:.1%}")
     finally:
         if args.folder is None:
             shutil.rmtree(folder, ignore_errors=True)

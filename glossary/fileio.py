@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -43,6 +43,8 @@ def read_input_file(path: str | os.PathLike, what: str = "file") -> bytes:
 def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
     """A binary handle on a temporary file in ``path``'s folder, renamed to ``path`` when the block
     succeeds and removed if it raises: a file written as a stream appears whole or not at all."""
+    import tempfile  # (shutil, random): only when a file is written
+
     path = Path(path)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -75,3 +77,29 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    A file with NUL bytes near its start is binary and said to be. Anything else is refused with the line of the first bad byte, because a
+    guessed encoding would import mangled names without a word.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif b"\x00" in data[:8192]:
+        raise FormatError.single(path, None, "not a text file (binary data)")
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        raise FormatError.single(
+            path, line, f"not valid {encoding.removesuffix('-sig').upper()} (byte 0x{bad}); save the file as UTF-8"
+        ) from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise FormatError.single(path, line, "the file contains NUL characters: it is binary, not text")
+    return text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..formats.csv import FORMAT as CSV
 from ..records import ConceptEntry, Glossary, TermEntry, TermStatus
+from .dates import iso_of
 
 
 def candidates(forms: dict, min_count: int) -> list[dict]:
@@ -21,8 +22,7 @@ def candidates(forms: dict, min_count: int) -> list[dict]:
             found.append({
                 "concept": concept, "lang": lang, "term": term,
                 "documents": count.documents, "occurrences": count.occurrences,
-                "first": count.first.isoformat() if count.first else None,
-                "last": count.last.isoformat() if count.last else None,
+                "first": iso_of(count.first), "last": iso_of(count.last),
                 "examples": [{"path": e.path, "line": e.line, "text": e.text} for e in count.examples],
             })
     return sorted(found, key=lambda c: (-c["occurrences"], c["lang"], c["concept"], c["term"]))

@@ -33,3 +33,8 @@ def file_day(status: os.stat_result | None) -> datetime.date | None:
 def month_of(day: datetime.date) -> str:
     """YYYY-MM (one string object per month, shared by every count of that month)."""
     return f"{day.year:04}-{day.month:02}"
+
+
+def iso_of(ordinal: int | None) -> str | None:
+    """A day kept as an ordinal (``date.toordinal``: the audit's totals), written YYYY-MM-DD."""
+    return datetime.date.fromordinal(ordinal).isoformat() if ordinal is not None else None

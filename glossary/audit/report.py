@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from ..languages import language_sort_key
 from .candidates import candidates
-from .dates import month_of
+from .dates import iso_of, month_of
 from .documents import CATEGORIES, EXAMPLES, DocumentAudit, Example
 
 MOST_FINDINGS = 20  # documents listed with the most findings
@@ -30,8 +30,8 @@ class FormCount:
 
     documents: int = 0
     occurrences: int = 0
-    first: datetime.date | None = None
-    last: datetime.date | None = None
+    first: int | None = None  # days as ordinals (date.toordinal): compared, kept and read back without making dates
+    last: int | None = None
     months: dict[str, int] = field(default_factory=dict)  # occurrences by YYYY-MM (a dict: a Counter is slow to make)
     examples: list[Example] = field(default_factory=list)  # unknown variants: a few, from different documents
 
@@ -74,6 +74,7 @@ class Audit:
             self.last = day if self.last is None else max(self.last, day)
         self.findings += document.findings
         month = month_of(day) if day is not None else None
+        ordinal = day.toordinal() if day is not None else None
         forms = self.forms
         concepts = set()
         for lang, concept, term, category, occurrences in document.names:  # the loop of an audit: kept plain
@@ -83,10 +84,10 @@ class Audit:
             count.documents += 1
             count.occurrences += occurrences
             if month is not None:
-                if count.first is None or day < count.first:
-                    count.first = day
-                if count.last is None or day > count.last:
-                    count.last = day
+                if count.first is None or ordinal < count.first:
+                    count.first = ordinal
+                if count.last is None or ordinal > count.last:
+                    count.last = ordinal
                 months = count.months
                 months[month] = months.get(month, 0) + occurrences
             concepts.add((lang, concept))
@@ -141,7 +142,7 @@ class Audit:
     def to_record(self) -> tuple:
         """The totals as plain tuples and dicts (what ``marshal`` writes fast), problems left out."""
         return (self.documents, self.undated, self.skipped, self.findings, _ordinal(self.first), _ordinal(self.last),
-                tuple((*name, c.documents, c.occurrences, _ordinal(c.first), _ordinal(c.last), c.months,
+                tuple((*name, c.documents, c.occurrences, c.first, c.last, c.months,
                        tuple(tuple(e) for e in c.examples)) for name, c in self.forms.items()),
                 dict(self.concept_documents),
                 tuple((findings, path.value, day) for findings, path, day in self._most_findings))
@@ -152,7 +153,7 @@ class Audit:
         (audit.documents, audit.undated, audit.skipped, audit.findings, first, last, forms, concept_documents,
          most_findings) = record
         audit.first, audit.last = _day(first), _day(last)
-        audit.forms = {(lang, concept, term, category): FormCount(documents, occurrences, _day(first), _day(last), months,
+        audit.forms = {(lang, concept, term, category): FormCount(documents, occurrences, first, last, months,
                                                                   [Example(*e) for e in examples])
                        for lang, concept, term, category, documents, occurrences, first, last, months, examples in forms}
         audit.concept_documents = Counter(concept_documents)
@@ -166,7 +167,7 @@ class Audit:
         for (lang, concept, term, category), count in self.forms.items():
             languages.setdefault(lang, {}).setdefault(concept, []).append({
                 "term": term, "status": category, "documents": count.documents, "occurrences": count.occurrences,
-                "first": _iso(count.first), "last": _iso(count.last), "months": dict(sorted(count.months.items())),
+                "first": iso_of(count.first), "last": iso_of(count.last), "months": dict(sorted(count.months.items())),
             })
         report_languages = []
         for lang in sorted(languages, key=language_sort_key):

@@ -22,8 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import FormatError
-from ..fileio import read_input_file
-from ..formats.base import decode_text
+from ..fileio import decode_text, read_input_file
 from ..lint import markup
 from ..lint.batch import map_files
 from ..lint.engine import NameUse, lint_text
@@ -123,9 +122,8 @@ def audit_files(paths: list[str], matcher: Matcher, options: AuditOptions, jobs:
 
 @dataclass
 class CachedRun:
-    """The added-up counts of a run of documents, from the cache."""
+    """Documents whose counts the cache had added up (a run, a group, or the archive's first groups)."""
 
-    audit: Audit
     documents: int
 
 
@@ -143,53 +141,131 @@ def runs(paths: list[str], length: int = RUN_LENGTH) -> list[list[str]]:
 
 
 def audit_runs(paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None = None,
-               cache: ResultCache | None = None) -> Iterator[DocumentAudit | CachedRun]:
-    """What ``audit_files`` gives, in order, but a run of documents that the cache has added up
-    before (the same paths, sizes and times) as one ``CachedRun``. Runs of about ``RUN_LENGTH``
-    documents, grouped in runs of about ``GROUP_LENGTH``, are added up and kept as they are done."""
-    if cache is None:
-        yield from audit_files(paths, matcher, options, jobs)
-        return
-    since = options.since
-    groups = []  # (key or None, whether the cache has it, [[paths of a run, key or None, whether the cache has it]])
+               cache: ResultCache | None = None) -> ArchiveRun:
+    """The audit of ``paths`` (``ArchiveRun``: each document as it is done, or a ``CachedRun`` of
+    documents the cache had added up, then the whole archive's ``audit``).
+
+    With a cache, the paths are cut into runs of about ``RUN_LENGTH`` documents and groups of
+    about ``GROUP_LENGTH``, and the added-up counts of each are kept as they are done; so are the
+    counts of all the archive's runs but the last and of all of them, keyed by a chain of the runs'
+    keys. A second run over an archive that has grown at its end (new articles in a new folder)
+    finds the counts of all but its last runs in one record and audits only the new documents (and
+    adds up the run they joined again); with nothing new, the whole archive is one record.
+    """
+    return ArchiveRun(paths, matcher, options, jobs, cache)
+
+
+class ArchiveRun:
+    """Iterate for each document as it is done (its problems, for progress), or each run of documents
+    the cache had added up (``CachedRun``); ``audit`` is the whole archive's once the iteration has ended."""
+
+    def __init__(self, paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None,
+                 cache: ResultCache | None):
+        self.audit = Audit(options.since)
+        self._items = self._run(paths, matcher, options, jobs, cache)
+
+    def __iter__(self) -> Iterator[DocumentAudit | CachedRun]:
+        return self._items
+
+    def close(self) -> None:
+        """Stop: what was done is in the cache for the next run."""
+        self._items.close()
+
+    def _run(self, paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None,
+             cache: ResultCache | None) -> Iterator[DocumentAudit | CachedRun]:
+        if cache is None:
+            for document in audit_files(paths, matcher, options, jobs):
+                self.audit.add(document)
+                yield document
+            return
+        since = options.since
+        groups = _planned_groups(paths, cache, since)
+        every_run = [member for _, members in groups for member in members]
+        prefixes = _prefix_keys([key for _, key in every_run])
+        done = 0  # the archive's first runs, added up before in one record
+        for count in range(len(prefixes), 0, -1):
+            added = cache.chunk(prefixes[count - 1], since)
+            if added is not None:
+                self.audit, done = added, count
+                yield CachedRun(sum(len(run) for run, _ in every_run[:count]))
+                break
+        # what is left: whole groups the cache has, else runs it has (a damaged group's: tried), else the documents
+        plan, first = [], 0
+        for group_key, members in groups:
+            if first + len(members) > done:
+                whole = first >= done
+                group_cached = whole and group_key is not None and cache.has_chunk(group_key)
+                left = [(run, key, group_cached or (key is not None and cache.has_chunk(key)))
+                        for run, key in members[max(0, done - first):]]
+                plan.append((group_key if whole else None, group_cached, left, first))
+            first += len(members)
+        todo = [path for _, group_cached, members, _ in plan if not group_cached
+                for run, _, cached in members if not cached for path in run]
+        documents = audit_files(todo, matcher, options, jobs, cache)
+        last = len(every_run) - 1
+        try:
+            for group_key, group_cached, members, first in plan:
+                added = cache.chunk(group_key, since) if group_cached else None
+                if added is not None:
+                    self.audit.merge(added)
+                    yield CachedRun(sum(len(run) for run, _, _ in members))
+                    continue
+                group = Audit(since) if group_key is not None else None  # kept only when it is all here
+                for number, (run, key, cached) in enumerate(members, max(first, done)):
+                    added = cache.chunk(key, since) if cached else None
+                    if added is not None:
+                        yield CachedRun(len(run))
+                    else:
+                        added = Audit(since)
+                        # its documents were planned above, unless a damaged record was (then audited here)
+                        source = audit_files(run, matcher, options, 1, cache) if cached or group_cached else documents
+                        for document in itertools.islice(source, len(run)):
+                            added.add(document)
+                            yield document
+                        if key is not None and not added.problems:
+                            cache.put_chunk(key, added)
+                    if group is not None:
+                        group.merge(added)
+                    if number == last and done < number <= len(prefixes):
+                        self._keep(cache, prefixes[number - 1])  # all runs but the last: where new documents go
+                    self.audit.merge(added)
+                if group is not None and not group.problems:
+                    cache.put_chunk(group_key, group)
+            if len(prefixes) == len(every_run) and done < len(every_run):
+                self._keep(cache, prefixes[-1])
+        finally:
+            documents.close()
+
+    def _keep(self, cache: ResultCache, key: bytes) -> None:
+        if not self.audit.problems:
+            cache.put_chunk(key, self.audit)
+
+
+def _planned_groups(paths: list[str], cache: ResultCache, since: datetime.date | None) -> list[tuple]:
+    """The groups of runs of ``paths``: (key or None, [(paths of a run, key or None)]); a run's key is made
+    of its files' paths, sizes and times (None: one cannot be read), a group's of its runs' keys."""
+    groups = []
     for group in runs(paths, GROUP_LENGTH):
         members = []
         for run in runs(group):
             try:
                 files = [(path, status.st_size, status.st_mtime_ns) for path in run for status in (os.stat(path),)]
             except OSError:
-                members.append((run, None, False))  # reading it will say why
+                members.append((run, None))  # reading it will say why
                 continue
-            key = cache.chunk_key(files, since)
-            members.append((run, key, cache.has_chunk(key)))
-        keys = [key for _, key, _ in members]
-        group_key = None if None in keys else hashlib.sha256(b"".join(keys)).digest()
-        groups.append((group_key, group_key is not None and cache.has_chunk(group_key), members))
-    todo = [path for _, group_cached, members in groups if not group_cached
-            for run, _, cached in members if not cached for path in run]
-    documents = audit_files(todo, matcher, options, jobs, cache)
-    try:
-        for group_key, group_cached, members in groups:
-            added = cache.chunk(group_key, since) if group_cached else None
-            if added is not None:
-                yield CachedRun(added, sum(len(run) for run, _, _ in members))
-                continue
-            group = Audit(since)
-            for run, key, cached in members:
-                added = cache.chunk(key, since) if cached else None
-                if added is not None:
-                    yield CachedRun(added, len(run))
-                else:
-                    added = Audit(since)
-                    # its documents were planned above, unless a damaged record was (then audited here)
-                    source = audit_files(run, matcher, options, 1, cache) if cached or group_cached else documents
-                    for document in itertools.islice(source, len(run)):
-                        added.add(document)
-                        yield document
-                    if key is not None and not added.problems:
-                        cache.put_chunk(key, added)
-                group.merge(added)
-            if group_key is not None and not group.problems:
-                cache.put_chunk(group_key, group)
-    finally:
-        documents.close()
+            members.append((run, cache.chunk_key(files, since)))
+        keys = [key for _, key in members]
+        groups.append((None if None in keys else hashlib.sha256(b"".join(keys)).digest(), members))
+    return groups
+
+
+def _prefix_keys(run_keys: list[bytes | None]) -> list[bytes]:
+    """The key of the archive's first run, of its first two, ... (a chain: each made of the one
+    before and the next run's key), as far as the runs have keys."""
+    keys, chain = [], b"archive"
+    for key in run_keys:
+        if key is None:
+            break
+        chain = hashlib.sha256(chain + key).digest()
+        keys.append(chain)
+    return keys

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import codecs
 import re
-from typing import Protocol
-
-import defusedxml.ElementTree
-from defusedxml import DefusedXmlException
-from lxml import etree
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import FormatError
+from ..fileio import decode_text  # noqa: F401 - the formats' text decoding, where it has always been found
 from ..records import Glossary
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 class GlossaryFormat(Protocol):
@@ -23,32 +22,6 @@ class GlossaryFormat(Protocol):
     def write(self, glossary: Glossary) -> bytes: ...
 
 
-def decode_text(data: bytes, path: str) -> str:
-    """Decode a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-
-    A file with NUL bytes near its start is binary and said to be. Anything else is refused with the line of the first bad byte, because a
-    guessed encoding would import mangled names without a word.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif b"\x00" in data[:8192]:
-        raise FormatError.single(path, None, "not a text file (binary data)")
-    else:
-        encoding = "utf-8-sig"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        bad = data[exc.start : exc.start + 1].hex()
-        raise FormatError.single(
-            path, line, f"not valid {encoding.removesuffix('-sig').upper()} (byte 0x{bad}); save the file as UTF-8"
-        ) from exc
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise FormatError.single(path, line, "the file contains NUL characters: it is binary, not text")
-    return text
-
-
 def parse_untrusted_xml(data: bytes, path: str) -> etree._ElementTree:
     """Parse XML from outside with entity expansion, DTD loading and network off.
 
@@ -57,6 +30,10 @@ def parse_untrusted_xml(data: bytes, path: str) -> etree._ElementTree:
     A DOCTYPE that only names an external DTD (as Weblate's TBX files do)
     passes; the DTD is not fetched. lxml then parses for line numbers.
     """
+    import defusedxml.ElementTree  # XML libraries: imported by the formats that parse XML, not by every command
+    from defusedxml import DefusedXmlException
+    from lxml import etree
+
     try:
         defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
@@ -95,6 +72,8 @@ def broken_xml(exc: etree.XMLSyntaxError, path: str) -> FormatError:
 
 def local_name(element: etree._Element) -> str:
     """An element's name without its namespace."""
+    from lxml import etree
+
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from .engine import lint_text
 from .findings import Finding
 from .fixing import Fixed, fix_text
 from .matcher import Matcher
-from .shared_counter import SharedCounter
+from .shared_counter import SharedCounter, can_fork, fork_context
 
 PARALLEL_FROM_BYTES = 1_000_000  # below this a process pool costs more than it saves
 
@@ -104,7 +103,7 @@ def map_files(paths: list[str], work: Callable[[str], Result], jobs: int | None 
 
 
 def _worth_forking(paths: list[str], jobs: int) -> bool:
-    return jobs > 1 and len(paths) > 1 and STDIN not in paths and "fork" in multiprocessing.get_all_start_methods() \
+    return jobs > 1 and len(paths) > 1 and STDIN not in paths and can_fork() \
         and _total_size(paths) >= PARALLEL_FROM_BYTES
 
 
@@ -118,7 +117,7 @@ _shared: tuple[Callable[[str], object], list[list[str]], SharedCounter, object] 
 def _in_processes(paths: list[str], work: Callable[[str], Result], jobs: int) -> Iterator[Result]:
     """Each path's result, in order: batches done by this process and ``jobs - 1`` forked ones."""
     global _shared
-    context = multiprocessing.get_context("fork")
+    context = fork_context()
     size = max(1, min(_MOST_PER_BATCH, len(paths) // (jobs * _BATCHES_PER_JOB)))
     batches = [paths[i:i + size] for i in range(0, len(paths), size)]
     taken, linted = SharedCounter(context), context.SimpleQueue()  # (number, results) come back on the queue

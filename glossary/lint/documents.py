@@ -7,8 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..fileio import read_input_file, write_atomically
-from ..formats.base import decode_text
+from ..fileio import decode_text, read_input_file, write_atomically
 
 STDIN = "-"
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime
-import multiprocessing
 import re
 import threading
 from array import array
@@ -38,7 +37,7 @@ from .matcher import Form, Match, Matcher
 from .messages import Message, Wording
 from .rules import RULES
 from .scripts import describe_scripts, in_one_script, mixed_script_words, odd_letters
-from .shared_counter import SharedCounter
+from .shared_counter import SharedCounter, can_fork, fork_context
 from .spans import Span, find_in, longest_first  # (``find_in``, ``longest_first``: also imported from here)
 from .suggestions import Suggester
 from .text import words
@@ -202,7 +201,7 @@ class _Linter:
     # the run --------------------------------------------------------------
     def run(self, jobs: int) -> list[Finding]:
         pieces = self._pieces(jobs)
-        if jobs > 1 and len(pieces) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if jobs > 1 and len(pieces) > 1 and can_fork():
             results = self._lint_in_processes(pieces, jobs)
         else:
             results = [self._lint_piece(piece) for piece in pieces]
@@ -240,7 +239,7 @@ class _Linter:
         taking the next piece left (the forked ones inherit this linter and the matcher without a copy).
         A worker sends each piece's results as soon as it is done and a thread here takes them in."""
         global _shared
-        context = multiprocessing.get_context("fork")
+        context = fork_context()
         taken, linted = SharedCounter(context), context.SimpleQueue()
         _shared = (self, pieces, taken, linted)
         received: dict[int, tuple[list[Finding], _Uses, _Targets]] = {}

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import UnknownStyle
 from ..fileio import read_input_file
-from ..formats import format_for_path
 from .cache import compiled_matcher
 from .matcher import Matcher
 
@@ -57,17 +56,21 @@ def matcher_for_session(session: Session, style: str | None = None, *, shortcuts
 
 
 def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
-    fmt = format_for_path(path)
+    """The file's extension is part of the key: a file of a type no format reads is never found
+    compiled, and ``build`` refuses it. The formats (lxml for TBX) are imported only to compile."""
     data = read_input_file(path, "glossary")
 
     def build() -> Matcher:
-        glossary = fmt.read(data, str(path))
+        from ..formats import format_for_path
+
+        glossary = format_for_path(path).read(data, str(path))
         if style is not None and style not in glossary.styles():
             known = ", ".join(glossary.styles()) or "none"
             raise UnknownStyle(f"unknown style {style!r}; {path} has: {known}")
         return Matcher(glossary, style, shortcuts=shortcuts)
 
-    return compiled_matcher(f"file {hashlib.sha256(data).hexdigest()}" + _variant(shortcuts), style, build)
+    source = f"file {Path(path).suffix.lower()} {hashlib.sha256(data).hexdigest()}"
+    return compiled_matcher(source + _variant(shortcuts), style, build)
 
 
 def _database_source(url: str, revision: str, shortcuts: bool) -> str:

@@ -7,6 +7,25 @@ pieces of a long text this way, ``batch`` the batches of many files).
 
 from __future__ import annotations
 
+import os
+
+
+def can_fork() -> bool:
+    """Whether work can go to forked processes here (``multiprocessing``'s own answer; it is
+    imported only then, not by every command that lints one short text)."""
+    if not hasattr(os, "fork"):
+        return False
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def fork_context():
+    """The ``multiprocessing`` context that forks (check ``can_fork`` first)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork")
+
 
 class SharedCounter:
     def __init__(self, context):

@@ -12,6 +12,7 @@ import time
 import pytest
 
 from glossary.audit.cache import FILE_NAME, ResultCache
+from glossary.audit.documents import DocumentAudit
 from glossary.audit.formatters import format_json
 from glossary.audit.report import Audit
 from glossary.audit import runner
@@ -184,15 +185,10 @@ def test_files_seen_before_are_not_read_again(paths, matcher, tmp_path, monkeypa
 
 
 def report_of_runs(paths, matcher, cache, since=None):
-    audit, from_cache = Audit(since), 0
-    for result in runner.audit_runs(paths, matcher, AuditOptions(since=since), 1, cache):
-        if isinstance(result, runner.CachedRun):
-            audit.merge(result.audit)
-            from_cache += result.documents
-        else:
-            audit.add(result)
-            from_cache += result.cached
-    return format_json(audit.report()), from_cache
+    results, from_cache = runner.audit_runs(paths, matcher, AuditOptions(since=since), 1, cache), 0
+    for result in results:
+        from_cache += result.documents if isinstance(result, runner.CachedRun) else result.cached
+    return format_json(results.audit.report()), from_cache
 
 
 @pytest.mark.parametrize(
@@ -225,3 +221,22 @@ def test_runs_added_up_before_give_the_report_of_every_document(change, tmp_path
     fresh, _ = report_of_runs(paths, matcher, None, since)
     assert cached == fresh
     assert from_cache >= len(paths) - len(DOCUMENTS)  # all but what changed, and more when documents repeat
+
+
+def test_an_archive_grown_at_its_end_is_added_up_from_one_record_and_its_new_documents(tmp_path, matcher, monkeypatch):
+    monkeypatch.setattr(runner, "RUN_LENGTH", 4)
+    monkeypatch.setattr(runner, "GROUP_LENGTH", 16)
+    paths = write_copies(tmp_path / "archive", 12)
+    cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
+    report_of_runs(paths, matcher, cache)
+    assert list(runner.audit_runs(paths, matcher, AuditOptions(), 1, cache)) == [runner.CachedRun(len(paths))]
+    write_archive(tmp_path / "archive" / "999")  # new articles in a new folder: after every other path
+    paths = find_documents([str(tmp_path / "archive")]).paths
+    results = runner.audit_runs(paths, matcher, AuditOptions(), 1, cache)
+    items = list(results)
+    new = [p for p in paths if "/999/" in p]
+    assert isinstance(items[0], runner.CachedRun) and items[0].documents <= len(paths) - len(new)  # the runs before them
+    assert sum(item.documents for item in items if isinstance(item, runner.CachedRun)) == items[0].documents
+    assert [d.path for d in items if isinstance(d, DocumentAudit) and not d.cached] == new  # only these are read
+    assert format_json(results.audit.report()) == report_of_runs(paths, matcher, None)[0]
+    assert list(runner.audit_runs(paths, matcher, AuditOptions(), 1, cache)) == [runner.CachedRun(len(paths))]

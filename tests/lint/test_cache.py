@@ -3,6 +3,7 @@
 import pytest
 
 from glossary import termbase
+from glossary.errors import FormatError
 from glossary.formats import FORMATS, read_glossary_file
 from glossary.lint import cache, matcher_file
 from glossary.lint.engine import lint_text
@@ -29,16 +30,26 @@ def test_database_matcher_is_reused_until_the_glossary_changes(database, tmp_pat
 
 def test_a_new_process_loads_the_matcher_from_disk(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cache._MEMORY.clear()  # not found in memory from an earlier test: compiled, and written to this cache folder
     built = matcher_for_file(DATA / "lint" / "glossary.csv")
     cache._MEMORY.clear()  # what a new process starts with
 
     def must_not_build():
         raise AssertionError("compiled again")
 
-    source = f"file {__import__('hashlib').sha256((DATA / 'lint' / 'glossary.csv').read_bytes()).hexdigest()}"
+    source = f"file .csv {__import__('hashlib').sha256((DATA / 'lint' / 'glossary.csv').read_bytes()).hexdigest()}"
     loaded = cache.compiled_matcher(source, None, must_not_build)
     assert loaded is not built and len(loaded) == len(built)
     assert list((tmp_path / "cache" / "tilmash" / "matchers").glob("*.matcher"))
+
+
+def test_a_compiled_glossary_is_not_found_under_a_file_type_no_format_reads(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    matcher_for_file(DATA / "lint" / "glossary.csv")  # compiled and cached: the same bytes as .txt are still refused
+    copy = tmp_path / "glossary.txt"
+    copy.write_bytes((DATA / "lint" / "glossary.csv").read_bytes())
+    with pytest.raises(FormatError, match=r"unknown glossary file type '\.txt'"):
+        matcher_for_file(copy)
 
 
 def test_each_style_has_its_own_matcher(tmp_path, monkeypatch):

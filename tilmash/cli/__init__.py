@@ -11,7 +11,6 @@ no database, such as ``tilmash lint --glossary FILE``, starts without them.
 
 from __future__ import annotations
 
-import getpass
 import importlib
 import os
 import sys
@@ -106,7 +105,11 @@ class Settings:
 
     @property
     def actor(self) -> str:
-        return self.user or os.environ.get("TILMASH_USER") or getpass.getuser()
+        if self.user or os.environ.get("TILMASH_USER"):
+            return self.user or os.environ["TILMASH_USER"]
+        import getpass  # (termios): only for a command that records a change
+
+        return getpass.getuser()
 
     def open(self) -> Database:
         """The database for a command that reads or changes the glossary (set up on first use)."""

@@ -9,7 +9,7 @@ import click
 from glossary.audit.cache import ResultCache
 from glossary.audit.candidates import suggested_terms
 from glossary.audit.formatters import FORMATTERS
-from glossary.audit.report import Audit, documents_phrase
+from glossary.audit.report import documents_phrase
 from glossary.audit.runner import AuditOptions, CachedRun, audit_runs
 from glossary.fileio import write_atomically
 from glossary.lint import markup
@@ -58,19 +58,16 @@ def audit(settings: Settings, paths: tuple[str, ...], glossary_file: str | None,
     options = AuditOptions(lang=lang, kind=kind, since=since.date() if since else None)
     cache = ResultCache(cache_folder, options.cache_context(matcher)) if cache_folder else None
     documents = find_documents(list(paths)).paths
-    audit = Audit(options.since)
     done = from_cache = 0
     results = audit_runs(documents, matcher, options, jobs, cache)
     progress = _progress_bar(len(documents))
     try:
         for result in results:
-            if isinstance(result, CachedRun):  # documents added up in a run before
-                audit.merge(result.audit)
+            if isinstance(result, CachedRun):  # documents added up before
                 count = cached = result.documents
             else:
                 for problem in result.problems:
                     _echo_above(progress, f"error: {problem}")
-                audit.add(result)
                 count, cached = 1, result.cached
             done += count
             from_cache += cached
@@ -87,7 +84,7 @@ def audit(settings: Settings, paths: tuple[str, ...], glossary_file: str | None,
             progress.close()
         if cache is not None:
             cache.close()
-    report = audit.report(min_count)
+    report = results.audit.report(min_count)
     text = FORMATTERS[output_format](report)
     for path, data in ((output, text.encode("utf-8")), (suggest_terms, suggested_terms(report) if suggest_terms else b"")):
         if path:

@@ -8,7 +8,7 @@ import sys
 import click
 
 from glossary.lint.findings import Finding, Severity
-from glossary.lint.formatters import FORMATTERS, report as render_report
+from glossary.lint.formatters import FORMATTERS, write_report
 from glossary.lint.rules import selected_rules, unknown_prefixes
 
 from .. import __version__
@@ -104,11 +104,12 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
             for finding in applied:
                 click.echo(f"fixed {finding.path}:{finding.line}:{finding.column}: {finding.found} -> {finding.suggestion}", err=True)
         findings.extend(found)
-    report = render_report(output_format, findings, version=__version__)  # UTF-8 bytes
-    if fix and STDIN in paths:
-        click.echo(report, err=True, nl=False)
-    else:
-        click.echo(report, nl=False)
+    stream = sys.stderr if fix and STDIN in paths else sys.stdout  # the fixed text of stdin goes to stdout
+    stream.flush()  # what was written as text before the report's bytes
+    out = getattr(stream, "buffer", None)  # UTF-8 bytes, SARIF in pieces, written as they are
+    write_report(output_format, findings, out.write if out is not None else lambda data: stream.write(data.decode()),
+                 version=__version__)
+    (out or stream).flush()
     if bad_input:
         sys.exit(2)
     if any(f.severity.rank >= FAIL_ON[fail_on] for f in findings):
