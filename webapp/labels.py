@@ -44,6 +44,11 @@ LABELS = {
     "route": _l("route"),
     "glossary": _l("glossary"),
     "memory": _l("memory"),
+    # why a PO entry imported as memory was skipped (tm.importing's report)
+    "obsolete": _l("obsolete entries"),
+    "fuzzy": _l("entries marked fuzzy"),
+    "plural": _l("entries with plural forms"),
+    "untranslated": _l("untranslated entries"),
     "en": _l("English"),
     "az": _l("Azerbaijani"),
     "kk": _l("Kazakh"),

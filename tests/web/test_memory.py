@@ -278,3 +278,19 @@ def test_polling_with_a_token_writes_its_last_use_once_in_ten_minutes(app, token
     with database.session() as session:
         accounts.account_for_token(session, secret)
         assert session.dirty
+
+
+def test_the_report_names_skipped_po_entries_in_the_ui_language(client):
+    """A PO file used as memory skips its fuzzy and obsolete entries; the report says which, in Russian."""
+    import re
+
+    sign_in(client, "tina")
+    form = client.get("/imports").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', form).group(1)
+    response = client.post("/imports", data={"csrf_token": csrf, "into": "memory", "file": (DESK_PO.open("rb"), "desk.po")},
+                           content_type="multipart/form-data")
+    job_id = response.headers["Location"].rsplit("/", 1)[1]
+    finished(client, job_id)
+    page = client.get(f"/imports/{job_id}", headers={"Accept-Language": "ru"}).get_data(as_text=True)
+    assert "записи с пометкой fuzzy (1)" in page and "устаревшие записи (1)" in page
+    assert "1 fuzzy" not in page
