@@ -44,13 +44,9 @@ def split_folded(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray]:
     return _split_with_findall(folded, unit_ids)
 
 
-def _split_with_findall(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray]:
-    numbers: dict = {}
-    words: list = []
-    tokens = _TOKENS.findall(folded)
-    numbering = numbers.setdefault
-    numbering(SEPARATOR, 0)
-    words.append(SEPARATOR)
+def _numbering(numbers: dict, words: list):
+    """A function giving a word its number in ``numbers``, a new one (``len(words)``, the word appended
+    to ``words``) for a word not numbered yet."""
 
     def number(word: str) -> int:
         found = numbers.get(word)
@@ -59,6 +55,13 @@ def _split_with_findall(folded: str, unit_ids: list) -> tuple[list, numpy.ndarra
             words.append(word)
         return found
 
+    return number
+
+
+def _split_with_findall(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray]:
+    words: list = [SEPARATOR]
+    number = _numbering({SEPARATOR: 0}, words)
+    tokens = _TOKENS.findall(folded)
     values = numpy.fromiter(map(number, tokens), dtype=numpy.uint64, count=len(tokens))
     ends = values == 0
     owners = numpy.asarray(unit_ids, dtype=numpy.uint64)[numpy.cumsum(ends)]
@@ -111,14 +114,7 @@ def renumber(numbers: dict, words: list, batch_words: list) -> numpy.ndarray:
     if cython.compiled:
         return _renumber_compiled(numbers, words, batch_words)
     result = numpy.zeros(len(batch_words), dtype=numpy.uint64)
-
-    def number(word: str) -> int:
-        found = numbers.get(word)
-        if found is None:
-            found = numbers[word] = len(words)
-            words.append(word)
-        return found
-
+    number = _numbering(numbers, words)
     result[1:] = numpy.fromiter(map(number, batch_words[1:]), dtype=numpy.uint64, count=len(batch_words) - 1)
     return result
 
