@@ -47,6 +47,21 @@ MESSAGES = {
     "term.twice": "term {text!r} ({lang}) appears twice in concept {id!r} (first: {origin})",
     "term.empty": "empty term in concept {id!r} ({lang})",
     "term.spaces": "term {text!r} has leading or trailing spaces",
+    # what the memory's file readers find wrong (tm/formats), one problem each
+    "file.more-problems": "and {count} more problems",
+    "xml.broken": "broken XML: {detail}",
+    "tmx.empty-file": "empty file: not TMX",
+    "tmx.not-tmx": "not a TMX file: the root element is <{root}>, expected <tmx>",
+    "tmx.no-header": "no <header>: TMX needs one, with srclang",
+    "tmx.without-language": "{what} without a language",
+    "tmx.one-variant": "a unit with {count} variant{plural}: a translation unit needs at least two languages",
+    "tmx.two-variants": "two variants in {languages} in one unit",
+    "tmx.bad-date": "a date that is not TMX's YYYYMMDDThhmmssZ (such as 20250521T093000Z)",
+    "tmx.bad-usagecount": "usagecount {value!r} is not a number",
+    "tmx.tuv-without-seg": "<tuv xml:lang=\"{lang}\"> without <seg>",
+    "tmx.empty-segment": "empty segment in <tuv xml:lang=\"{lang}\">",
+    "po.empty-msgid": "empty msgid",
+    "po.control-character": "a control character in the entry: TMX cannot hold it",
 }
 
 def english(message_id: str, arguments: dict[str, Any]) -> str:

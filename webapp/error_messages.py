@@ -17,7 +17,7 @@ from functools import cache
 
 from babel.numbers import format_decimal
 from flask import current_app, request
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
@@ -95,6 +95,27 @@ LIBRARY = {
     "term.twice": _l("The term “%(text)s” (%(lang)s) appears twice in concept “%(id)s”."),
     "term.empty": _l("Concept “%(id)s” has an empty term (%(lang)s)."),
     "term.spaces": _l("The term “%(text)s” begins or ends with a space."),
+    # what the memory's file readers find wrong (tm/formats), one problem each
+    "file.more-problems": _l("and %(count)s more problems"),
+    "xml.broken": _l("The file is not well-formed XML: %(detail)s"),
+    "tmx.empty-file": _l("The file is empty: it is not TMX."),
+    "tmx.not-tmx": _l("This is not a TMX file: the root element is <%(root)s>, not <tmx>."),
+    "tmx.no-header": _l("The file has no <header>: TMX needs one, with srclang."),
+    "tmx.without-language": _l("%(what)s has no language."),
+    "tmx.one-variant": _l("Variants in this unit: %(count)s. A translation unit needs at least two languages."),
+    "tmx.two-variants": _l("The unit has two variants in the same language (%(languages)s)."),
+    "tmx.bad-date": _l("A date is not in TMX's format YYYYMMDDThhmmssZ (such as 20250521T093000Z)."),
+    "tmx.bad-usagecount": _l("usagecount “%(value)s” is not a number."),
+    "tmx.tuv-without-seg": _l("<tuv xml:lang=\"%(lang)s\"> has no <seg>."),
+    "tmx.empty-segment": _l("The segment in <tuv xml:lang=\"%(lang)s\"> is empty."),
+    "po.empty-msgid": _l("The entry's msgid is empty."),
+    "po.control-character": _l("The entry holds a control character, which TMX cannot hold."),
+}
+
+# an import that failed for a reason of the server's, not of its files (webapp/import_jobs.py)
+IMPORT_FAILURES = {
+    "server-stopped": _l("The server stopped during the import. Nothing was imported: upload the files again."),
+    "internal": _l("Internal error: the import failed and nothing was imported."),
 }
 
 # werkzeug's answer for a status, where the app gave none of its own
@@ -143,6 +164,20 @@ def problem_text(problem: Problem) -> str:
     """One problem of a refused input, 'where:line: message', the message in the request's language."""
     where = f"{problem.path}:{problem.line}" if problem.line else problem.path
     return f"{where}: {library_message(problem)}"
+
+
+def failure_in_request_language(error: dict) -> dict:
+    """A failed import's ``message`` and ``problems`` (import_jobs keeps each problem as data as well)
+    in the request's language."""
+    details, kind = error.get("details"), error.get("kind")
+    if _english() or not (details or kind in IMPORT_FAILURES):
+        return {"message": error["message"], "problems": error["problems"]}
+    if kind in IMPORT_FAILURES:
+        return {"message": str(IMPORT_FAILURES[kind]), "problems": []}
+    problems = [problem_text(Problem(d["path"], d["line"], d["message"], d["id"], d["arguments"])) for d in details]
+    message = problems[0] if len(problems) == 1 else ngettext(
+        "%(num)s problem: nothing was imported", "%(num)s problems: nothing was imported", len(problems))
+    return {"message": message, "problems": problems}
 
 
 def validation_problem(message: str) -> str:

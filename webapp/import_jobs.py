@@ -84,7 +84,7 @@ class JobStore:
         if job["state"] in ("queued", "running") and job.get("host") == socket.gethostname() and not _alive(job["pid"]):
             job.update(state="failed", phase="failed", error={
                 "message": "the server stopped during the import: nothing was imported; upload the files again",
-                "problems": []})
+                "problems": [], "kind": "server-stopped"})
         return job
 
     def prune(self) -> None:
@@ -171,9 +171,12 @@ class ImportRunner:
             self._set(state="done", phase="done", report=_report_json(outcome, self.shown), finished_at=_now())
         except FormatError as exc:
             problems = [self.shown(str(p)) for p in exc.problems]
+            # each problem as data too, so that the job's reader gets it in its own language (imports.job_json)
+            details = [{"path": self.shown(p.path), "line": p.line, "message": p.message, "id": p.message_id,
+                        "arguments": p.arguments} for p in exc.problems]
             self._set(state="failed", phase="failed", finished_at=_now(),
                       error={"message": problems[0] if len(problems) == 1 else f"{len(problems)} problems: nothing was imported",
-                             "problems": problems})
+                             "problems": problems, "details": details})
         except GlossaryError as exc:
             self._set(state="failed", phase="failed", finished_at=_now(), error={"message": self.shown(str(exc)), "problems": []})
         except Exception:  # noqa: BLE001 - a bug: logged, and the job says the import failed
@@ -181,7 +184,8 @@ class ImportRunner:
 
             logging.getLogger(__name__).exception("import %s failed", self.job["id"])
             self._set(state="failed", phase="failed", finished_at=_now(),
-                      error={"message": "internal error: the import failed and nothing was imported", "problems": []})
+                      error={"message": "internal error: the import failed and nothing was imported", "problems": [],
+                             "kind": "internal"})
         finally:
             self.store.remove_files(self.job["id"])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Protocol
 
-from ..errors import FormatError
+from ..errors import FormatError, Problem
 from ..fileio import decode_text  # noqa: F401 - the formats' text decoding, where it has always been found
 from ..records import Glossary
 
@@ -67,7 +67,7 @@ def broken_xml(exc: etree.XMLSyntaxError, path: str) -> FormatError:
         message = f"the file ends before <{cut[1]}> (line {cut[2]}) is closed: is it truncated?"
     if "encoding" in message.lower() or "utf-8" in message.lower():
         message += " (the file is not in the encoding it declares; save it as UTF-8)"
-    return FormatError.single(path, line, f"broken XML: {message}")
+    return FormatError([Problem.of(path, line, "xml.broken", detail=message)])
 
 
 def local_name(element: etree._Element) -> str:

@@ -294,3 +294,30 @@ def test_the_report_names_skipped_po_entries_in_the_ui_language(client):
     page = client.get(f"/imports/{job_id}", headers={"Accept-Language": "ru"}).get_data(as_text=True)
     assert "записи с пометкой fuzzy (1)" in page and "устаревшие записи (1)" in page
     assert "1 fuzzy" not in page
+
+
+ONE_VARIANT_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en"
+ creationtool="t" creationtoolversion="1" o-tmf="t"/><body>
+<tu><tuv xml:lang="en"><seg>Talks in Aktau.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Talks in Baku.</seg></tuv><tuv xml:lang="ru"><seg> </seg></tuv></tu>
+</body></tmx>
+""".encode()
+
+
+@pytest.mark.parametrize("lang, problems", [
+    pytest.param("en", ["desk.tmx:4: a unit with 1 variant: a translation unit needs at least two languages",
+                        'desk.tmx:5: empty segment in <tuv xml:lang="ru">'], id="english-as-the-command-line"),
+    pytest.param("ru", ["desk.tmx:4: Вариантов в этой единице: 1. В единице перевода должно быть не меньше двух языков.",
+                        'desk.tmx:5: Сегмент в <tuv xml:lang="ru"> пуст.'], id="russian"),
+    pytest.param("kk", ["desk.tmx:4: Бұл бірліктегі нұсқа саны: 1. Аударма бірлігінде кемінде екі тіл болуы керек.",
+                        'desk.tmx:5: <tuv xml:lang="ru"> ішіндегі сегмент бос.'], id="kazakh"),
+])
+def test_a_refused_files_problems_are_given_in_the_readers_language(api, translator, lang, problems):
+    """The import ran in the background; whoever reads the job gets its problems in their own language."""
+    response = upload(api, [("desk.tmx", ONE_VARIANT_TMX)], translator)
+    finished(api, response.get_json()["id"], translator)
+    job = api.get(f"/api/imports/{response.get_json()['id']}", headers={**translator, "Accept-Language": lang}).get_json()
+    assert job["state"] == "failed" and job["error"]["problems"] == problems
+    assert job["error"]["message"] == {"en": "2 problems: nothing was imported", "ru": "2 проблемы: ничего не импортировано",
+                                       "kk": "2 қате: ештеңе импортталған жоқ"}[lang]

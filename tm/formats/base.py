@@ -71,15 +71,19 @@ class Problems:
     def __init__(self, path: str):
         self.path, self.found, self.more = path, [], 0
 
-    def add(self, line: int | None, message: str) -> None:
+    def add(self, line: int | None, message_id: str, **arguments) -> None:
+        """Note the problem that message ``message_id`` (glossary.errors.MESSAGES) says with ``arguments``."""
+        self.add_problem(Problem.of(self.path, line, message_id, **arguments))
+
+    def add_problem(self, problem: Problem) -> None:
         if len(self.found) < MAX_PROBLEMS:
-            self.found.append(Problem(self.path, line, message))
+            self.found.append(problem)
         else:
             self.more += 1
 
     def all(self) -> list[Problem]:
         if self.more:
-            return [*self.found, Problem(self.path, None, f"and {self.more} more problems")]
+            return [*self.found, Problem.of(self.path, None, "file.more-problems", count=self.more)]
         return list(self.found)
 
     def __bool__(self) -> bool:
@@ -89,12 +93,12 @@ class Problems:
 def language(raw: str | None, problems: Problems, line: int | None, what: str) -> str | None:
     """A checked BCP 47 tag, or None after noting the problem."""
     if not raw:
-        problems.add(line, f"{what} without a language")
+        problems.add(line, "tmx.without-language", what=what)
         return None
     try:
         return normalize_language(raw)
     except InvalidLanguage as exc:
-        problems.add(line, str(exc))
+        problems.add_problem(Problem.from_error(problems.path, line, exc))
         return None
 
 

@@ -42,7 +42,7 @@ class PoReader:
             except FormatError as exc:
                 languages.append(None)
                 for problem in exc.problems:
-                    problems.add(problem.line, problem.message)
+                    problems.add_problem(problem)
         if problems:
             raise FormatError(problems.all())
         target, source = languages[0], languages[1] or "en"
@@ -54,10 +54,10 @@ class PoReader:
                 self.skipped[reason] += 1
                 continue
             if not entry.msgid.strip():
-                problems.add(entry.linenum, "empty msgid")
+                problems.add(entry.linenum, "po.empty-msgid")
                 continue
             if _NOT_XML.search(entry.msgid) or _NOT_XML.search(entry.msgstr):
-                problems.add(entry.linenum, "a control character in the entry: TMX cannot hold it")
+                problems.add(entry.linenum, "po.control-character")
                 continue
             if problems:
                 continue

@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from glossary.errors import FormatError
+from glossary.errors import FormatError, Problem
 from glossary.formats.base import broken_xml, entities_refused
 
 from ..records import MemoryHeader, UnitEntry, VariantEntry
@@ -102,10 +102,10 @@ class TmxReader:
         if not started:  # no <header> or <tu> at all: what is it?
             root = context.root
             if root is None:
-                raise FormatError.single(self.path, 1, "empty file: not TMX")
+                raise FormatError([Problem.of(self.path, 1, "tmx.empty-file")])
             self._check_document(root.getroottree())
         if not seen_header:
-            problems.add(None, "no <header>: TMX needs one, with srclang")
+            problems.add(None, "tmx.no-header")
         if problems:
             raise FormatError(problems.all())
 
@@ -116,7 +116,7 @@ class TmxReader:
             raise entities_refused(self.stream.head, self.path, entities[0])
         root = tree.getroot()
         if root.tag != "tmx":
-            raise FormatError.single(self.path, root.sourceline, f"not a TMX file: the root element is <{root.tag}>, expected <tmx>")
+            raise FormatError([Problem.of(self.path, root.sourceline, "tmx.not-tmx", root=root.tag)])
 
     def _header(self, element: etree._Element, problems: Problems) -> MemoryHeader:
         raw = (element.get("srclang") or "").strip()
@@ -146,13 +146,12 @@ class TmxReader:
         if None in variants:
             return None
         if len(variants) < 2:
-            problems.add(line, f"a unit with {len(variants)} variant{'s' if len(variants) != 1 else ''}: "
-                               "a translation unit needs at least two languages")
+            problems.add(line, "tmx.one-variant", count=len(variants), plural="s" if len(variants) != 1 else "")
             return None
         languages = [v.lang for v in variants]
         if len(set(languages)) != len(languages):
             twice = sorted({lang for lang in languages if languages.count(lang) > 1})
-            problems.add(line, f"two variants in {', '.join(twice)} in one unit")
+            problems.add(line, "tmx.two-variants", languages=", ".join(twice))
             return None
         attributes = dict(tu.items())
         srclang = attributes.get("srclang")
@@ -165,12 +164,12 @@ class TmxReader:
             changed_at = parse_tmx_date(attributes["changedate"]) if "changedate" in attributes else None
             last_used_at = parse_tmx_date(attributes["lastusagedate"]) if "lastusagedate" in attributes else None
         except ValueError:
-            problems.add(line, "a date that is not TMX's YYYYMMDDThhmmssZ (such as 20250521T093000Z)")
+            problems.add(line, "tmx.bad-date")
             return None
         try:
             usage_count = int(attributes.get("usagecount") or 0)
         except ValueError:
-            problems.add(line, f"usagecount {attributes['usagecount']!r} is not a number")
+            problems.add(line, "tmx.bad-usagecount", value=attributes["usagecount"])
             return None
         return UnitEntry(
             variants=tuple(variants), tuid=attributes.get("tuid"), srclang=srclang,
@@ -189,11 +188,11 @@ class TmxReader:
             return None
         props, notes, segs = self._parts(tuv, "tuv", "seg")
         if not segs:
-            problems.add(tuv.sourceline, f"<tuv xml:lang=\"{lang}\"> without <seg>")
+            problems.add(tuv.sourceline, "tmx.tuv-without-seg", lang=lang)
             return None
         text, markup = _segment(segs[0])
         if not text.strip():
-            problems.add(segs[0].sourceline, f"empty segment in <tuv xml:lang=\"{lang}\">")
+            problems.add(segs[0].sourceline, "tmx.empty-segment", lang=lang)
             return None
         attributes = tuple((n, v) for n, v in items if n != XML_LANG and n != "lang") if len(items) > 1 else ()
         return VariantEntry(lang, text, markup, props, notes, attributes)
