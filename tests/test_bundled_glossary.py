@@ -172,6 +172,8 @@ def findings(text, lang, matcher=GLOSSARY_MATCHER):
         pytest.param("az", "Qazax rayonunda yeni məktəb açılıb. Qazaxıstan nümayəndələri iştirak edib.", id="qazax-district-is-not-qazaxistan"),
         pytest.param("kk", "Елші Әзербайжанның Қазақ ауданына барды. Қазақ халқы мерекені тойлады.", id="qazaq-district-is-not-kazakh"),
         pytest.param("en", "The tanker Taraz delivered Kazakh oil from Aktau to Baku.", id="taraz-the-tanker"),
+        pytest.param("ru", "Казахстанский танкер «Taraz» с кашаганской нефтью вышел из порта Актау в Баку.",
+                     id="taraz-the-tanker-quoted-in-russian-kaztransoil"),
         pytest.param("en", "Alat settlement hosts the Port of Baku and the Alat Free Economic Zone.", id="alat-the-settlement"),
         pytest.param("kk", "Арал қаласының әкімі теңіз жағасына дейінгі қашықтық қысқарғанын айтты.", id="aral-the-town-is-not-the-aral-sea-kk"),
         pytest.param("en", "The distance between the sea and the town of Aral is 17 kilometers.", id="aral-the-town-is-not-the-aral-sea-en"),

@@ -48,6 +48,9 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 # the name is part of a longer proper name.
 _NAME_BEFORE = re.compile("(?<![\\w\uffff])[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f\uffff]*[ \u00a0-]+\\Z")
 _NAME_AFTER = re.compile("[ \u00a0-]+[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f\uffff]*(?![\\w\uffff])")
+# Quotation marks opening (closing) a quoted name, with markup rendered to nothing between: «Taraz».
+_QUOTE_BEFORE = re.compile("[«\"“„‘'][\uffff]*\\Z")
+_QUOTE_AFTER = re.compile("[\uffff]*[»\"”“’']")
 
 
 _LINE_BREAK = re.compile("\n")
@@ -420,7 +423,9 @@ class _Linter:
         Latin-script proper name ("Baku Shipyard", "директор Baku Network"): the name of a company
         or a brand, not a name to write in this language. In Cyrillic text a capitalised Latin word
         on either side makes it so; in Latin text (Azerbaijani) only one after it, and only for a
-        name without a suffix (Prezident Qabalada is Azerbaijani, not a company)."""
+        name without a suffix (Prezident Qabalada is Azerbaijani, not a company). In Cyrillic text a
+        Latin-script name alone in quotation marks is quoted as it is written, as Russian and Kazakh copy
+        quote a ship's, a brand's or a company's name (танкер «Taraz», KazTransOil 2025)."""
         if language == "en" or not _LATIN_LETTER.search(match.form.compact):
             return False
         after = _NAME_AFTER.match(self.view, span.end)
@@ -428,7 +433,9 @@ class _Linter:
             return match.suffix_start is None and bool(after)
         line_start = self.view.rfind("\n", 0, span.start) + 1
         before = _NAME_BEFORE.search(self.view, max(line_start, span.start - 60), span.start)
-        return bool(before or after)
+        quoted = bool(_QUOTE_BEFORE.search(self.view, max(line_start, span.start - 10), span.start)
+                      and _QUOTE_AFTER.match(self.view, span.end))
+        return bool(before or after or quoted)
 
     def _credit(self, span: Span, match: Match, language: str) -> bool:
         """Whether a Latin-script name in Cyrillic text is a credit: alone on its line (a photo's
