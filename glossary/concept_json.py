@@ -34,12 +34,13 @@ def term_to_json(term: TermEntry) -> dict[str, Any]:
     }
 
 
-def _enum(kind, value: Any, what: str, where: str, problems: list[Problem]):
+def _enum(kind, value: Any, where: str, problems: list[Problem], message_id: str, **arguments: Any):
+    """``value`` as a member of ``kind``, or None after noting message ``message_id`` (with ``arguments``)."""
     try:
         return kind(value)
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
-        problems.append(Problem(where, None, f"unknown {what} {value!r}; one of: {allowed}"))
+        problems.append(Problem.of(where, None, message_id, value=value, allowed=allowed, **arguments))
         return None
 
 
@@ -57,30 +58,31 @@ def concept_from_json(data: dict[str, Any], *, where: str = "concept") -> Concep
     for number, raw in enumerate(data.get("terms") or [], 1):
         at = f"{where} term {number}"
         if not isinstance(raw, dict):
-            problems.append(Problem(at, None, "a term must be an object"))
+            problems.append(Problem.of(at, None, "term.not-an-object"))
             continue
         lang = str(raw.get("lang") or "")
         try:
             lang = normalize_language(lang)
         except InvalidLanguage as exc:
             problems.append(Problem.from_error(at, None, exc))
-        status = _enum(TermStatus, raw.get("status") or "", "status", at, problems)
-        case = _enum(CaseRule, raw.get("case") or CaseRule.PERMISSIVE.value, "case rule", at, problems)
-        pos = _enum(PartOfSpeech, raw["part_of_speech"], "part of speech", at, problems) if raw.get("part_of_speech") else None
+        status = _enum(TermStatus, raw.get("status") or "", at, problems, "term.unknown-status")
+        case = _enum(CaseRule, raw.get("case") or CaseRule.PERMISSIVE.value, at, problems, "term.unknown-case")
+        pos = (_enum(PartOfSpeech, raw["part_of_speech"], at, problems, "term.unknown-part-of-speech")
+               if raw.get("part_of_speech") else None)
         styles = []
         for style, style_status in (raw.get("styles") or {}).items():
-            value = _enum(TermStatus, style_status, f"status in style {style!r}", at, problems)
+            value = _enum(TermStatus, style_status, at, problems, "term.unknown-style-status", style=style)
             if value is not None:
                 styles.append((str(style), value))
         valid = raw.get("valid") or []
         try:
             periods = parse_periods(valid if isinstance(valid, str) else ";".join(str(v) for v in valid))
         except ValueError as exc:
-            problems.append(Problem(at, None, str(exc)))
+            problems.append(Problem.from_error(at, None, exc))
             periods = ()
         text = raw.get("text")
         if not isinstance(text, str):
-            problems.append(Problem(at, None, "a term needs a text"))
+            problems.append(Problem.of(at, None, "term.without-text"))
             continue
         if status is None or case is None:
             continue

@@ -67,7 +67,7 @@ def check_concept(entry: ConceptEntry, session: Session) -> None:
     for term in entry.terms:
         for style, _ in term.styles:
             if style not in known:
-                problems.append(Problem(f"concept {entry.id}", None, f"unknown style {style!r} on term {term.text!r}"))
+                problems.append(Problem.of(f"concept {entry.id}", None, "term.unknown-style", style=style, text=term.text))
     if problems:
         raise FormatError(problems)
 
@@ -76,7 +76,7 @@ def create_concept(session: Session, entry: ConceptEntry) -> Versioned:
     """Add a new concept; FormatError if it breaks a rule or the id is taken."""
     check_concept(entry, session)
     if session.get(Concept, entry.id) is not None:
-        raise FormatError.single(f"concept {entry.id}", None, f"a concept with id {entry.id!r} already exists")
+        raise FormatError([Problem.of(f"concept {entry.id}", None, "concept.exists", id=entry.id)])
     session.add(new_concept_row(entry))
     session.flush()
     return read_concept(session, entry.id)

@@ -47,6 +47,14 @@ MESSAGES = {
     "term.twice": "term {text!r} ({lang}) appears twice in concept {id!r} (first: {origin})",
     "term.empty": "empty term in concept {id!r} ({lang})",
     "term.spaces": "term {text!r} has leading or trailing spaces",
+    "term.unknown-style": "unknown style {style!r} on term {text!r}",
+    "term.unknown-status": "unknown status {value!r}; one of: {allowed}",
+    "term.unknown-case": "unknown case rule {value!r}; one of: {allowed}",
+    "term.unknown-part-of-speech": "unknown part of speech {value!r}; one of: {allowed}",
+    "term.unknown-style-status": "unknown status in style {style!r} {value!r}; one of: {allowed}",
+    "term.not-an-object": "a term must be an object",
+    "term.without-text": "a term needs a text",
+    "concept.exists": "a concept with id {id!r} already exists",
     # what the memory's file readers find wrong (tm/formats), one problem each
     "file.more-problems": "and {count} more problems",
     "xml.broken": "broken XML: {detail}",
@@ -62,11 +70,122 @@ MESSAGES = {
     "tmx.empty-segment": "empty segment in <tuv xml:lang=\"{lang}\">",
     "po.empty-msgid": "empty msgid",
     "po.control-character": "a control character in the entry: TMX cannot hold it",
+    # what the glossary's file readers (glossary/formats) and rules (records, validation) find wrong
+    "file.binary": "not a text file (binary data)",
+    "file.not-in-encoding": "not valid {encoding} (byte 0x{byte}); save the file as UTF-8",
+    "file.nul-characters": "the file contains NUL characters: it is binary, not text",
+    "language.unknown-script": "unknown script {script!r} in language code {code!r}",
+    "language.unknown-region": "unknown region {region!r} in language code {code!r}",
+    "language.invalid-subtag": "invalid subtag {subtag!r} in language code {code!r}",
+    "concept.empty-id": "the concept id is empty",
+    "concept.invalid-id": "invalid concept id {id!r}: it must start with a letter or '_' "
+                          "and contain only letters, digits, '.', '-' and '_' (at most 200 characters)",
+    "concept.duplicate-id": "duplicate concept id {id!r}",
+    "concept.duplicate-id-at": "duplicate concept id {id!r} (first at line {first})",
+    "style.invalid-name": "invalid style name {name!r}: use lowercase letters, digits and single hyphens, such as 'az-official'",
+    "period.malformed-date": "malformed date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD",
+    "period.no-such-month": "malformed date {text!r}: no such month",
+    "period.no-such-day": "malformed date {text!r}: no such day",
+    "period.malformed": "malformed period {text!r}: write START/END, such as 2019-03-20/2022-09-17, "
+                        "1935/1989 or /1993 (an open end left empty)",
+    "period.no-ends": "malformed period {text!r}: give a start, an end or both",
+    "period.ends-before-start": "the period {text!r} ends before it starts",
+    "period.overlap": "the periods {first!r} and {second!r} overlap; periods of one term must not",
+    "term.periods": "term {text!r} ({lang}): {problem}",
+    "csv.empty-file": "empty file; expected a header {columns}",
+    "csv.bad-header": "bad header: {problems}",
+    "csv.missing-columns": "missing column{plural} {columns}",
+    "csv.unknown-columns": "unknown column{plural} {columns}; known: {known}",
+    "csv.repeated-columns": "repeated column{plural} {columns}",
+    "csv.field-count": "expected {expected} fields, found {found}",
+    "csv.broken": "broken CSV: {detail}",
+    "csv.empty-cell": "empty {column!r}",
+    "csv.unknown-value": "unknown {column} {value!r}; use one of {allowed}",
+    "csv.valid": "valid: {problem}",
+    "csv.concept-field-differs": "{column} of concept {id!r} differs from an earlier row: {value!r} vs {current!r}",
+    "csv.style-row-extra": "a row for style {style!r} gives only the term's status in that style; "
+                           "put {columns} on the term's row without a style",
+    "csv.style-without-term": "style {style!r} gives a status to {text!r} ({lang}), "
+                              "but concept {id!r} has no row for that term without a style",
+    "csv.style-twice": "{text!r} ({lang}) has two rows for style {style!r}",
+    "xml.entities": "the file declares XML entities; entity expansion is off for "
+                    "untrusted files, so it is refused (this is how billion-laughs and XXE attacks work)",
+    "xml.entities-named": "the file declares XML entities ({name}); entity expansion is off for "
+                          "untrusted files, so it is refused (this is how billion-laughs and XXE attacks work)",
+    "xml.truncated": "the file ends before <{element}> (line {line}) is closed: is it truncated?",
+    "tbx.not-tbx": "not a TBX file: the root element is <{root}>, expected <martif> (TBX 2008) or <tbx> (TBX v3)",
+    "tbx.no-entries": "no <{entry}> elements: the file holds no concepts",
+    "tbx.misplaced-language": "<{element}> does not belong in a {root} file",
+    "tbx.entry-without-terms": "<{entry}> {id} has no terms",
+    "tbx.anonymous-entry-without-terms": "<{entry}> has no terms",
+    "tbx.language-without-lang": "<{element}> without xml:lang",
+    "tbx.term-count": "<{element}> must hold exactly one <term>, found {count}",
+    "tbx.unknown-status": "unknown administrativeStatus {value!r}; TBX-Basic allows {allowed}",
+    "tbx.unknown-part-of-speech": "unknown partOfSpeech {value!r}; TBX-Basic allows {allowed}",
+    "tbx.unknown-case": "unknown case rule {value!r} in note; use one of {allowed}",
+    "tbx.second-valid-note": "a second {note} note; put every period in one, separated by ';'",
+    "tbx.valid": "{note} {problem}",
+    "tbx.empty-term": "empty <term>",
+    "tbx.style-twice": "term {text!r} gives two statuses for one style",
+    "tbx.not-kept": "{count} {kind} element{plural} not kept: Tilmash has no field for them",
+    "po.syntax-error": "PO syntax error",
+    "po.syntax-error-detail": "PO syntax error: {detail}",
+    "po.not-po": "not a PO file: {detail}",
+    "po.no-language": "no {name} in the PO header: it says which language the translations are in",
+    "po.bad-language": "the header's {name} {value!r} is not a language code",
+    "po.unknown-charset": "unknown charset {charset!r} in the header's Content-Type",
+    "po.utf8-declared-other": "the header declares charset={charset}, but the file is UTF-8; "
+                              "correct the charset in the header to UTF-8",
+    "po.not-in-charset": "not valid {charset} as the header declares (byte 0x{byte}); save the file as UTF-8",
+    "po.unknown-keyword": "unknown keyword {keyword!r}; a PO line is a comment (#), "
+                          "msgctxt, msgid, msgid_plural, msgstr, msgstr[N] or a quoted string",
+    "po.no-string-after": "expected a quoted string after {keyword}",
+    "po.unexpected-text": "unexpected text {text!r}",
+    "po.string-not-closed": "a string is not closed, or has an unescaped '\"' inside (write \\\" for a quote)",
+    "po.invalid-escape": "invalid escape {escape!r} in a string",
+    "po.msgid-without-msgstr": "msgid without msgstr after it",
+    "po.msgctxt-without-msgid": "msgctxt without msgid after it",
+    "po.string-without-keyword": "a string without a keyword (msgid, msgstr...) before it",
+    "po.plural-without-msgid": "msgid_plural without msgid before it",
+    "po.plural-needs-indexes": "a plural entry (msgid_plural) needs msgstr[0], msgstr[1]...; found msgstr",
+    "po.msgstr-without-msgid": "msgstr without msgid before it",
+    "po.index-without-plural": "{keyword} in an entry without msgid_plural; use msgstr",
+    "po.index-without-msgid": "{keyword} without msgid before it",
+    "po.no-header": 'no header entry (msgid "" with Content-Type: text/plain; charset=UTF-8): not a complete PO file',
+    "po.no-content-type": 'the header has no "Content-Type: text/plain; charset=..." field',
+    "po.duplicate-entry": "duplicate entry: msgid {msgid!r} is already at line {first}",
+    "po.duplicate-entry-in-context": "duplicate entry: msgid {msgid!r} with msgctxt {context!r} is already at line {first}",
 }
 
 def english(message_id: str, arguments: dict[str, Any]) -> str:
-    """The English text of a message id with its arguments."""
-    return MESSAGES[message_id].format(**arguments)
+    """The English text of a message id with its arguments (a message given as an argument, see ``said``,
+    in its English; a list of them joined with '; ')."""
+    return MESSAGES[message_id].format(**{name: _english_argument(value) for name, value in arguments.items()})
+
+
+def said(error: Exception) -> dict[str, Any] | str:
+    """An error as another message's argument (``csv.valid``: "valid: {problem}"): its message's id and
+    arguments, where it has them (the web app says it in the UI's language too), else its English text."""
+    message_id = getattr(error, "message_id", None)
+    return {"id": message_id, "arguments": dict(error.arguments)} if message_id else str(error)
+
+
+def saying(message_id: str, **arguments: Any) -> dict[str, Any]:
+    """Message ``message_id`` with ``arguments``, as another message's argument."""
+    return {"id": message_id, "arguments": arguments}
+
+
+def is_said(value: Any) -> bool:
+    """Whether an argument is a message of its own (``said``, ``saying``)."""
+    return isinstance(value, dict) and "id" in value and "arguments" in value
+
+
+def _english_argument(value: Any) -> Any:
+    if is_said(value):
+        return english(value["id"], value["arguments"])
+    if isinstance(value, list) and value and all(is_said(v) for v in value):
+        return "; ".join(english(v["id"], v["arguments"]) for v in value)
+    return value
 
 
 class GlossaryError(Exception):
@@ -127,6 +246,11 @@ class FormatError(GlossaryError):
     @classmethod
     def single(cls, path: str | Path, line: int | None, message: str) -> FormatError:
         return cls([Problem(str(path), line, message)])
+
+
+class InvalidValue(GlossaryError, ValueError):
+    """A value that breaks a rule (a date, a validity period, a style name, a column's value): a
+    ValueError, as what parses a value raises, with its message's id."""
 
 
 class InvalidLanguage(GlossaryError):

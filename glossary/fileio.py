@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import FormatError
+from .errors import FormatError, Problem
 
 
 def regular_file_problem(path: str | os.PathLike) -> str | None:
@@ -88,7 +88,7 @@ def decode_text(data: bytes, path: str) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     elif b"\x00" in data[:8192]:
-        raise FormatError.single(path, None, "not a text file (binary data)")
+        raise FormatError([Problem.of(str(path), None, "file.binary")])
     else:
         encoding = "utf-8-sig"
     try:
@@ -96,10 +96,9 @@ def decode_text(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 1].hex()
-        raise FormatError.single(
-            path, line, f"not valid {encoding.removesuffix('-sig').upper()} (byte 0x{bad}); save the file as UTF-8"
-        ) from exc
+        raise FormatError([Problem.of(str(path), line, "file.not-in-encoding", encoding=encoding.removesuffix("-sig").upper(),
+                                      byte=bad)]) from exc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise FormatError.single(path, line, "the file contains NUL characters: it is binary, not text")
+        raise FormatError([Problem.of(str(path), line, "file.nul-characters")])
     return text

@@ -40,16 +40,16 @@ def normalize_language(code: str) -> str:
     if rest and len(rest[0]) == 4 and rest[0].isalpha():
         script = rest.pop(0).title()
         if script not in scripts:
-            raise InvalidLanguage(f"unknown script {script!r} in language code {code!r}")
+            raise InvalidLanguage.of("language.unknown-script", script=script, code=code)
         parts.append(script)
     if rest and (len(rest[0]) == 2 and rest[0].isalpha() or len(rest[0]) == 3 and rest[0].isdigit()):
         territory = rest.pop(0).upper()
         if territory not in territories:
-            raise InvalidLanguage(f"unknown region {territory!r} in language code {code!r}")
+            raise InvalidLanguage.of("language.unknown-region", region=territory, code=code)
         parts.append(territory)
     for variant in rest:
         if not (5 <= len(variant) <= 8 or len(variant) == 4 and variant[0].isdigit()):
-            raise InvalidLanguage(f"invalid subtag {variant!r} in language code {code!r}")
+            raise InvalidLanguage.of("language.invalid-subtag", subtag=variant, code=code)
         parts.append(variant.lower())
     return "-".join(parts)
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import Problem
+from .errors import InvalidValue, Problem
 from .languages import language_sort_key
 
 
@@ -79,26 +79,23 @@ _CONCEPT_ID = re.compile(r"[^\W\d][\w.-]*")
 _STYLE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
-def concept_id_problem(concept_id: str) -> str | None:
-    """Why ``concept_id`` cannot be a concept id, or None if it can.
+def concept_id_problem(concept_id: str) -> InvalidValue | None:
+    """Why ``concept_id`` cannot be a concept id (the error saying so), or None if it can.
 
     Ids are XML NCNames (a letter or underscore first, then letters, digits,
     ``.``, ``-``, ``_``) so that they survive TBX as ``id`` attributes.
     """
     if not concept_id:
-        return "the concept id is empty"
+        return InvalidValue.of("concept.empty-id")
     if not _CONCEPT_ID.fullmatch(concept_id) or len(concept_id) > 200:
-        return (
-            f"invalid concept id {concept_id!r}: it must start with a letter or '_' "
-            "and contain only letters, digits, '.', '-' and '_' (at most 200 characters)"
-        )
+        return InvalidValue.of("concept.invalid-id", id=concept_id)
     return None
 
 
-def style_name_problem(name: str) -> str | None:
-    """Why ``name`` cannot be a house style name, or None if it can."""
+def style_name_problem(name: str) -> InvalidValue | None:
+    """Why ``name`` cannot be a house style name (the error saying so), or None if it can."""
     if not _STYLE_NAME.fullmatch(name) or len(name) > 64:
-        return f"invalid style name {name!r}: use lowercase letters, digits and single hyphens, such as 'az-official'"
+        return InvalidValue.of("style.invalid-name", name=name)
     return None
 
 
@@ -113,17 +110,17 @@ def _period_date(text: str, *, end: bool) -> date | None:
         return None
     m = _PERIOD_DATE.fullmatch(text)
     if m is None:
-        raise ValueError(f"malformed date {text!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InvalidValue.of("period.malformed-date", text=text)
     year = int(m["year"])
     month = int(m["month"]) if m["month"] else (12 if end else 1)
     if not 1 <= month <= 12:
-        raise ValueError(f"malformed date {text!r}: no such month")
+        raise InvalidValue.of("period.no-such-month", text=text)
     try:
         if m["day"]:
             return date(year, month, int(m["day"]))
         return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
     except ValueError:
-        raise ValueError(f"malformed date {text!r}: no such day") from None
+        raise InvalidValue.of("period.no-such-day", text=text) from None
 
 
 def _short_date(day: date, *, end: bool) -> str:
@@ -156,13 +153,12 @@ class ValidityPeriod:
         """``START/END`` with ISO 8601 dates (YYYY, YYYY-MM or YYYY-MM-DD), either side empty for an open end."""
         start, slash, end = text.strip().partition("/")
         if not slash or "/" in end:
-            raise ValueError(f"malformed period {text.strip()!r}: write START/END, such as 2019-03-20/2022-09-17, "
-                             "1935/1989 or /1993 (an open end left empty)")
+            raise InvalidValue.of("period.malformed", text=text.strip())
         if not start.strip() and not end.strip():
-            raise ValueError(f"malformed period {text.strip()!r}: give a start, an end or both")
+            raise InvalidValue.of("period.no-ends", text=text.strip())
         first, last = _period_date(start, end=False), _period_date(end, end=True)
         if first is not None and last is not None and last < first:
-            raise ValueError(f"the period {text.strip()!r} ends before it starts")
+            raise InvalidValue.of("period.ends-before-start", text=text.strip())
         return cls(first, last)
 
     def __str__(self) -> str:
@@ -186,14 +182,14 @@ class ValidityPeriod:
 
 
 def parse_periods(text: str) -> tuple[ValidityPeriod, ...]:
-    """The CSV column ``valid``: periods separated by ``;`` (empty: none). ValueError says what is wrong."""
+    """The CSV column ``valid``: periods separated by ``;`` (empty: none). InvalidValue says what is wrong."""
     if not text:  # almost every row of a glossary: nothing to split
         return ()
     written = [part.strip() for part in text.split(";") if part.strip()]
     periods = [ValidityPeriod.parse(part) for part in written]
     if (overlap := _overlap(periods)) is not None:
         first, second = (written[periods.index(p)] for p in overlap)
-        raise ValueError(f"the periods {first!r} and {second!r} overlap; periods of one term must not")
+        raise InvalidValue.of("period.overlap", first=first, second=second)
     return tuple(sorted(periods, key=ValidityPeriod.sort_key))
 
 
@@ -211,10 +207,10 @@ def _overlap(periods) -> tuple[ValidityPeriod, ValidityPeriod] | None:
     return None
 
 
-def periods_problem(periods: tuple[ValidityPeriod, ...]) -> str | None:
-    """Why a term cannot have these periods (two of them overlap), or None if it can."""
+def periods_problem(periods: tuple[ValidityPeriod, ...]) -> InvalidValue | None:
+    """Why a term cannot have these periods (two of them overlap: the error saying so), or None if it can."""
     if (overlap := _overlap(periods)) is not None:
-        return f"the periods {str(overlap[0])!r} and {str(overlap[1])!r} overlap; periods of one term must not"
+        return InvalidValue.of("period.overlap", first=str(overlap[0]), second=str(overlap[1]))
     return None
 
 

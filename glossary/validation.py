@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .errors import Problem
+from .errors import Problem, said
 from .records import ConceptEntry, TermEntry, TermStatus, concept_id_problem, periods_problem
 
 
@@ -43,7 +43,7 @@ def concept_problems(concept: ConceptEntry, path: str) -> list[Problem]:
     """Everything wrong inside one concept."""
     problems: list[Problem] = []
     if (why := concept_id_problem(concept.id)) is not None:
-        problems.append(Problem(path, concept.line, why))
+        problems.append(Problem.from_error(path, concept.line, why))
     seen: dict[tuple[str, str], TermEntry] = {}
     for term in concept.terms:
         key = (term.lang, term.text)
@@ -58,7 +58,7 @@ def concept_problems(concept: ConceptEntry, path: str) -> list[Problem]:
         elif term.text != term.text.strip():
             problems.append(Problem.of(path, term.line, "term.spaces", text=term.text))
         if (why := periods_problem(term.periods)) is not None:
-            problems.append(Problem(path, term.line, f"term {term.text!r} ({term.lang}): {why}"))
+            problems.append(Problem.of(path, term.line, "term.periods", text=term.text, lang=term.lang, problem=said(why)))
     styles = sorted({name for t in concept.terms for name, _ in t.styles})
     for style in [None, *styles]:
         preferred: dict[str, list[TermEntry]] = defaultdict(list)
@@ -83,8 +83,8 @@ def glossary_problems(concepts: Iterable[ConceptEntry], path: str) -> list[Probl
     for concept in concepts:
         if concept.id in first_line:
             line = first_line[concept.id]
-            problems.append(Problem(path, concept.line, f"duplicate concept id {concept.id!r}"
-                                    + (f" (first at line {line})" if line else "")))
+            problems.append(Problem.of(path, concept.line, "concept.duplicate-id-at", id=concept.id, first=line) if line
+                            else Problem.of(path, concept.line, "concept.duplicate-id", id=concept.id))
             continue
         first_line[concept.id] = concept.line
         problems.extend(concept_problems(concept, path))

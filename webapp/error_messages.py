@@ -21,7 +21,7 @@ from flask_babel import get_locale, ngettext
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from glossary.errors import Problem
+from glossary.errors import Problem, is_said
 
 from .labels import label
 
@@ -95,6 +95,14 @@ LIBRARY = {
     "term.twice": _l("The term “%(text)s” (%(lang)s) appears twice in concept “%(id)s”."),
     "term.empty": _l("Concept “%(id)s” has an empty term (%(lang)s)."),
     "term.spaces": _l("The term “%(text)s” begins or ends with a space."),
+    "term.unknown-style": _l("There is no house style “%(style)s” (on the term “%(text)s”)."),
+    "term.unknown-status": _l("Unknown status “%(value)s”: use one of %(allowed)s."),
+    "term.unknown-case": _l("Unknown case rule “%(value)s”: use one of %(allowed)s."),
+    "term.unknown-part-of-speech": _l("Unknown part of speech “%(value)s”: use one of %(allowed)s."),
+    "term.unknown-style-status": _l("Unknown status “%(value)s” in the house style “%(style)s”: use one of %(allowed)s."),
+    "term.not-an-object": _l("A term must be an object."),
+    "term.without-text": _l("A term needs a text."),
+    "concept.exists": _l("A concept with the id “%(id)s” already exists."),
     # what the memory's file readers find wrong (tm/formats), one problem each
     "file.more-problems": _l("and %(count)s more problems"),
     "xml.broken": _l("The file is not well-formed XML: %(detail)s"),
@@ -110,6 +118,95 @@ LIBRARY = {
     "tmx.empty-segment": _l("The segment in <tuv xml:lang=\"%(lang)s\"> is empty."),
     "po.empty-msgid": _l("The entry's msgid is empty."),
     "po.control-character": _l("The entry holds a control character, which TMX cannot hold."),
+    # what the glossary's file readers (glossary/formats) and rules (records, validation) find wrong, one problem each
+    "file.binary": _l("This is not a text file: it holds binary data."),
+    "file.not-in-encoding": _l("The file is not valid %(encoding)s (byte 0x%(byte)s): save it as UTF-8."),
+    "file.nul-characters": _l("The file contains NUL characters: it is binary, not text."),
+    "language.unknown-script": _l("Unknown script “%(script)s” in the language code “%(code)s”."),
+    "language.unknown-region": _l("Unknown region “%(region)s” in the language code “%(code)s”."),
+    "language.invalid-subtag": _l("Invalid part “%(subtag)s” in the language code “%(code)s”."),
+    "concept.empty-id": _l("The concept id is empty."),
+    "concept.invalid-id": _l("“%(id)s” cannot be a concept id: it must start with a letter or “_” and contain only "
+                             "letters, digits, “.”, “-” and “_” (at most 200 characters)."),
+    "concept.duplicate-id": _l("The concept id “%(id)s” appears twice."),
+    "concept.duplicate-id-at": _l("The concept id “%(id)s” appears twice (first on line %(first)s)."),
+    "style.invalid-name": _l("“%(name)s” cannot be a house style name: use lowercase letters, digits and single "
+                             "hyphens, such as az-official."),
+    "period.malformed-date": _l("The date “%(text)s” is malformed: use YYYY, YYYY-MM or YYYY-MM-DD."),
+    "period.no-such-month": _l("The date “%(text)s” is malformed: there is no such month."),
+    "period.no-such-day": _l("The date “%(text)s” is malformed: there is no such day."),
+    "period.malformed": _l("The period “%(text)s” is malformed: write START/END, such as 2019-03-20/2022-09-17, "
+                           "1935/1989 or /1993 (an open end left empty)."),
+    "period.no-ends": _l("The period “%(text)s” is malformed: give a start, an end or both."),
+    "period.ends-before-start": _l("The period “%(text)s” ends before it starts."),
+    "period.overlap": _l("The periods “%(first)s” and “%(second)s” overlap: the periods of one term must not."),
+    "term.periods": _l("Term “%(text)s” (%(lang)s): %(problem)s"),
+    "csv.empty-file": _l("The file is empty: a header %(columns)s is expected."),
+    "csv.bad-header": _l("The header is wrong: %(problems)s"),
+    "csv.missing-columns": _l("missing columns: %(columns)s"),
+    "csv.unknown-columns": _l("unknown columns: %(columns)s (known: %(known)s)"),
+    "csv.repeated-columns": _l("repeated columns: %(columns)s"),
+    "csv.field-count": _l("Expected %(expected)s fields, found %(found)s."),
+    "csv.broken": _l("The CSV is broken: %(detail)s"),
+    "csv.empty-cell": _l("The column “%(column)s” is empty."),
+    "csv.unknown-value": _l("Column “%(column)s”: unknown value “%(value)s”; use one of %(allowed)s."),
+    "csv.valid": _l("Column “valid”: %(problem)s"),
+    "csv.concept-field-differs": _l("Column “%(column)s” of concept “%(id)s” differs from an earlier row: "
+                                    "“%(value)s”, earlier “%(current)s”."),
+    "csv.style-row-extra": _l("A row for the house style “%(style)s” gives only the term's status in that style: "
+                              "put %(columns)s on the term's row without a style."),
+    "csv.style-without-term": _l("The house style “%(style)s” gives a status to “%(text)s” (%(lang)s), but concept "
+                                 "“%(id)s” has no row for that term without a style."),
+    "csv.style-twice": _l("“%(text)s” (%(lang)s) has two rows for the house style “%(style)s”."),
+    "xml.entities": _l("The file declares XML entities. Entity expansion is off for files from outside, so the file "
+                       "is refused (this is how billion-laughs and XXE attacks work)."),
+    "xml.entities-named": _l("The file declares XML entities (%(name)s). Entity expansion is off for files from "
+                             "outside, so the file is refused (this is how billion-laughs and XXE attacks work)."),
+    "xml.truncated": _l("the file ends before <%(element)s> (line %(line)s) is closed: is it cut short?"),
+    "tbx.not-tbx": _l("This is not a TBX file: the root element is <%(root)s>, not <martif> (TBX 2008) or <tbx> (TBX v3)."),
+    "tbx.no-entries": _l("The file has no <%(entry)s> elements: it holds no concepts."),
+    "tbx.misplaced-language": _l("<%(element)s> does not belong in a %(root)s file."),
+    "tbx.entry-without-terms": _l("<%(entry)s> %(id)s has no terms."),
+    "tbx.anonymous-entry-without-terms": _l("<%(entry)s> has no terms."),
+    "tbx.language-without-lang": _l("<%(element)s> has no xml:lang."),
+    "tbx.term-count": _l("<%(element)s> must hold exactly one <term>; it holds %(count)s."),
+    "tbx.unknown-status": _l("Unknown administrativeStatus “%(value)s”: TBX-Basic allows %(allowed)s."),
+    "tbx.unknown-part-of-speech": _l("Unknown partOfSpeech “%(value)s”: TBX-Basic allows %(allowed)s."),
+    "tbx.unknown-case": _l("Unknown case rule “%(value)s” in a note: use one of %(allowed)s."),
+    "tbx.second-valid-note": _l("A second %(note)s note: put every period in one, separated by “;”."),
+    "tbx.valid": _l("%(note)s %(problem)s"),
+    "tbx.empty-term": _l("The <term> is empty."),
+    "tbx.style-twice": _l("The term “%(text)s” gives two statuses for one house style."),
+    "tbx.not-kept": _l("%(kind)s elements not kept (%(count)s): Tilmash has no field for them."),
+    "po.syntax-error": _l("PO syntax error."),
+    "po.syntax-error-detail": _l("PO syntax error: %(detail)s"),
+    "po.not-po": _l("This is not a PO file: %(detail)s"),
+    "po.no-language": _l("The PO header has no %(name)s: it says which language the translations are in."),
+    "po.bad-language": _l("The header's %(name)s “%(value)s” is not a language code."),
+    "po.unknown-charset": _l("Unknown charset “%(charset)s” in the header's Content-Type."),
+    "po.utf8-declared-other": _l("The header declares charset=%(charset)s, but the file is UTF-8: correct the "
+                                 "charset in the header to UTF-8."),
+    "po.not-in-charset": _l("The file is not valid %(charset)s as the header declares (byte 0x%(byte)s): save it as UTF-8."),
+    "po.unknown-keyword": _l("Unknown keyword “%(keyword)s”: a PO line is a comment (#), msgctxt, msgid, "
+                             "msgid_plural, msgstr, msgstr[N] or a quoted string."),
+    "po.no-string-after": _l("A quoted string is expected after %(keyword)s."),
+    "po.unexpected-text": _l("Unexpected text “%(text)s”."),
+    "po.string-not-closed": _l("A string is not closed or has an unescaped quotation mark inside (write \\\" for one)."),
+    "po.invalid-escape": _l("Invalid escape “%(escape)s” in a string."),
+    "po.msgid-without-msgstr": _l("A msgid without a msgstr after it."),
+    "po.msgctxt-without-msgid": _l("A msgctxt without a msgid after it."),
+    "po.string-without-keyword": _l("A string without a keyword (msgid, msgstr…) before it."),
+    "po.plural-without-msgid": _l("A msgid_plural without a msgid before it."),
+    "po.plural-needs-indexes": _l("A plural entry (msgid_plural) needs msgstr[0], msgstr[1]…; this one has msgstr."),
+    "po.msgstr-without-msgid": _l("A msgstr without a msgid before it."),
+    "po.index-without-plural": _l("%(keyword)s in an entry without msgid_plural: use msgstr."),
+    "po.index-without-msgid": _l("%(keyword)s without a msgid before it."),
+    "po.no-header": _l("There is no header entry (msgid \"\" with Content-Type: text/plain; charset=UTF-8): "
+                       "this is not a complete PO file."),
+    "po.no-content-type": _l("The header has no field “Content-Type: text/plain; charset=…”."),
+    "po.duplicate-entry": _l("Duplicate entry: msgid “%(msgid)s” is already on line %(first)s."),
+    "po.duplicate-entry-in-context": _l("Duplicate entry: msgid “%(msgid)s” with msgctxt “%(context)s” is already "
+                                        "on line %(first)s."),
 }
 
 # an import that failed for a reason of the server's, not of its files (webapp/import_jobs.py)
@@ -154,10 +251,24 @@ def library_message(error: Exception | Problem) -> str:
     message_id = getattr(error, "message_id", None)
     if _english() or message_id not in LIBRARY:
         return message
-    arguments = dict(error.arguments)
+    return _in_language(message_id, error.arguments)
+
+
+def _in_language(message_id: str, arguments: dict) -> str:
+    """Message ``message_id``'s UI sentence with ``arguments``, a message given as an argument in the UI's
+    language too (its English where it has no sentence)."""
+    arguments = {name: _argument(value) for name, value in arguments.items()}
     if "role" in arguments:  # a role's name, as the UI names it
         arguments["role"] = label(arguments["role"])
     return str(LIBRARY[message_id]) % arguments
+
+
+def _argument(value):
+    if is_said(value):
+        return _in_language(value["id"], value["arguments"])
+    if isinstance(value, list) and value and all(is_said(v) for v in value):
+        return "; ".join(_argument(v) for v in value)
+    return value
 
 
 def problem_text(problem: Problem) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Protocol
 
-from ..errors import FormatError, Problem
+from ..errors import FormatError, Problem, saying
 from ..fileio import decode_text  # noqa: F401 - the formats' text decoding, where it has always been found
 from ..records import Glossary
 
@@ -52,11 +52,10 @@ def parse_untrusted_xml(data: bytes, path: str) -> etree._ElementTree:
 def entities_refused(head: bytes, path: str, name: str = "") -> FormatError:
     """The error for a file that declares XML entities; ``head``: the file's first bytes, for the line."""
     declaration = head.find(b"<!ENTITY")
-    return FormatError.single(
-        path, head[:declaration].count(b"\n") + 1 if declaration >= 0 else None,
-        f"the file declares XML entities{f' ({name})' if name else ''}; entity expansion is off for "
-        "untrusted files, so it is refused (this is how billion-laughs and XXE attacks work)",
-    )
+    line = head[:declaration].count(b"\n") + 1 if declaration >= 0 else None
+    if name:
+        return FormatError([Problem.of(str(path), line, "xml.entities-named", name=name)])
+    return FormatError([Problem.of(str(path), line, "xml.entities")])
 
 
 def broken_xml(exc: etree.XMLSyntaxError, path: str) -> FormatError:
@@ -64,7 +63,7 @@ def broken_xml(exc: etree.XMLSyntaxError, path: str) -> FormatError:
     line = exc.lineno if exc.lineno and exc.lineno > 0 else None
     message = (exc.msg or "not well-formed").split(", line ")[0].strip()
     if (cut := re.fullmatch(r"Premature end of data in tag (\S+) line (\d+)", message)) is not None:
-        message = f"the file ends before <{cut[1]}> (line {cut[2]}) is closed: is it truncated?"
+        return FormatError([Problem.of(path, line, "xml.broken", detail=saying("xml.truncated", element=cut[1], line=int(cut[2])))])
     if "encoding" in message.lower() or "utf-8" in message.lower():
         message += " (the file is not in the encoding it declares; save it as UTF-8)"
     return FormatError([Problem.of(path, line, "xml.broken", detail=message)])

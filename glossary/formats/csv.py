@@ -15,7 +15,7 @@ import csv
 import io
 from dataclasses import replace
 
-from ..errors import FormatError, InvalidLanguage, Problem
+from ..errors import FormatError, InvalidLanguage, InvalidValue, Problem, said, saying
 from ..languages import normalize_language
 from ..records import (
     CaseRule,
@@ -29,7 +29,6 @@ from ..records import (
     style_name_problem,
 )
 from ..validation import glossary_problems
-from ..wording import noun
 from .base import decode_text
 
 REQUIRED_COLUMNS = ("concept", "lang", "term", "status")
@@ -47,14 +46,18 @@ def _choice(enum_type, value: str, column: str):
         return enum_type(value.strip().lower())
     except ValueError:
         allowed = ", ".join(member.value for member in enum_type)
-        raise ValueError(f"unknown {column} {value!r}; use one of {allowed}") from None
+        raise InvalidValue.of("csv.unknown-value", column=column, value=value, allowed=allowed) from None
 
 
 def _periods(value: str):
     try:
         return parse_periods(value)
     except ValueError as exc:
-        raise ValueError(f"valid: {exc}") from None
+        raise InvalidValue.of("csv.valid", problem=said(exc)) from None
+
+
+def _plural(columns: list[str]) -> str:
+    return "" if len(columns) == 1 else "s"
 
 
 def _sniff_delimiter(header_line: str) -> str:
@@ -69,7 +72,7 @@ class CsvFormat:
     def read(self, data: bytes, path: str) -> Glossary:
         text = decode_text(data, path)
         if not text.strip():
-            raise FormatError.single(path, 1, f"empty file; expected a header {','.join(REQUIRED_COLUMNS)}")
+            raise FormatError([Problem.of(path, 1, "csv.empty-file", columns=",".join(REQUIRED_COLUMNS))])
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text.split("\n", 1)[0]), strict=True)
         problems: list[Problem] = []
         try:
@@ -80,12 +83,13 @@ class CsvFormat:
             if missing or unknown or duplicated:
                 parts = []
                 if missing:
-                    parts.append(f"missing {noun(len(missing), 'column')} {', '.join(missing)}")
+                    parts.append(saying("csv.missing-columns", plural=_plural(missing), columns=", ".join(missing)))
                 if unknown:
-                    parts.append(f"unknown {noun(len(unknown), 'column')} {', '.join(unknown)}; known: {', '.join(COLUMNS)}")
+                    parts.append(saying("csv.unknown-columns", plural=_plural(unknown), columns=", ".join(unknown),
+                                        known=", ".join(COLUMNS)))
                 if duplicated:
-                    parts.append(f"repeated {noun(len(duplicated), 'column')} {', '.join(duplicated)}")
-                raise FormatError.single(path, 1, "bad header: " + "; ".join(parts))
+                    parts.append(saying("csv.repeated-columns", plural=_plural(duplicated), columns=", ".join(duplicated)))
+                raise FormatError([Problem.of(path, 1, "csv.bad-header", problems=parts)])
             concepts: dict[str, ConceptEntry] = {}
             style_rows: list[tuple[int, str, str, str, str, TermStatus]] = []
             line = reader.line_num + 1
@@ -94,14 +98,14 @@ class CsvFormat:
                 if not "".join(row).strip():  # (no cell with anything but spaces)
                     continue
                 if len(row) != len(header):
-                    problems.append(Problem(path, row_line, f"expected {len(header)} fields, found {len(row)}"))
+                    problems.append(Problem.of(path, row_line, "csv.field-count", expected=len(header), found=len(row)))
                     continue
                 try:
                     self._read_row(dict(zip(header, map(str.strip, row))), row_line, concepts, style_rows)
-                except ValueError as exc:
-                    problems.append(Problem(path, row_line, str(exc)))
+                except (ValueError, InvalidLanguage) as exc:
+                    problems.append(Problem.from_error(path, row_line, exc))
         except csv.Error as exc:
-            problems.append(Problem(path, reader.line_num, f"broken CSV: {exc}"))
+            problems.append(Problem.of(path, reader.line_num, "csv.broken", detail=str(exc)))
         problems.extend(self._attach_styles(concepts, style_rows, path))
         glossary = Glossary(list(concepts.values()))
         problems.extend(glossary_problems(glossary.concepts, path))
@@ -112,11 +116,8 @@ class CsvFormat:
     def _read_row(self, row: dict[str, str], line: int, concepts: dict[str, ConceptEntry], style_rows: list) -> None:
         for column in REQUIRED_COLUMNS:
             if not row[column]:
-                raise ValueError(f"empty {column!r}")
-        try:
-            lang = normalize_language(row["lang"])
-        except InvalidLanguage as exc:
-            raise ValueError(str(exc)) from None
+                raise InvalidValue.of("csv.empty-cell", column=column)
+        lang = normalize_language(row["lang"])
         status = _choice(TermStatus, row["status"], "status")
         concept = concepts.get(row["concept"])
         if concept is None:
@@ -126,16 +127,16 @@ class CsvFormat:
             if value:
                 current = getattr(concept, attribute)
                 if current is not None and current != value:
-                    raise ValueError(f"{column} of concept {concept.id!r} differs from an earlier row: {value!r} vs {current!r}")
+                    raise InvalidValue.of("csv.concept-field-differs", column=column, id=concept.id, value=value,
+                                          current=current)
                 setattr(concept, attribute, value)
         style = row.get("style")
         if style:
             if (why := style_name_problem(style)) is not None:
-                raise ValueError(why)
+                raise why
             extra = [c for c in (*TERM_COLUMNS, *CONCEPT_COLUMNS) if row.get(c)]
             if extra:
-                raise ValueError(f"a row for style {style!r} gives only the term's status in that style; "
-                                 f"put {', '.join(extra)} on the term's row without a style")
+                raise InvalidValue.of("csv.style-row-extra", style=style, columns=", ".join(extra))
             style_rows.append((line, concept.id, lang, row["term"], style, status))
             return
         concept.terms.append(TermEntry(
@@ -157,12 +158,12 @@ class CsvFormat:
             concept = concepts[concept_id]
             index = next((i for i, t in enumerate(concept.terms) if t.lang == lang and t.text == text), None)
             if index is None:
-                problems.append(Problem(path, line, f"style {style!r} gives a status to {text!r} ({lang}), "
-                                        f"but concept {concept_id!r} has no row for that term without a style"))
+                problems.append(Problem.of(path, line, "csv.style-without-term", style=style, text=text, lang=lang,
+                                           id=concept_id))
                 continue
             term = concept.terms[index]
             if style in dict(term.styles):
-                problems.append(Problem(path, line, f"{text!r} ({lang}) has two rows for style {style!r}"))
+                problems.append(Problem.of(path, line, "csv.style-twice", text=text, lang=lang, style=style))
                 continue
             concept.terms[index] = replace(term, styles=(*term.styles, (style, status)))
         return problems

@@ -170,8 +170,9 @@ def read_catalogue_text(data: bytes, path: str) -> tuple[polib.POFile, str]:
         match = _POLIB_SYNTAX.match(str(exc))
         if match:
             detail = (match.group(2) or "").strip()
-            raise FormatError.single(path, int(match.group(1)), "PO syntax error" + (f": {detail}" if detail else "")) from exc
-        raise FormatError.single(path, None, f"not a PO file: {exc}") from exc
+            raise FormatError([Problem.of(path, int(match.group(1)), "po.syntax-error-detail", detail=detail) if detail
+                               else Problem.of(path, int(match.group(1)), "po.syntax-error")]) from exc
+        raise FormatError([Problem.of(path, None, "po.not-po", detail=str(exc))]) from exc
     _entry_lines(catalogue, text)
     problems = _header_problems(catalogue, text, path) + _duplicate_problems(catalogue, path)
     if problems:
@@ -197,14 +198,13 @@ def header_language(catalogue: polib.POFile, text: str, path: str, name: str = "
     if ``required``), FormatError with the field's line where it is not a language."""
     value = header_value(catalogue, name)
     if not value and required:
-        raise FormatError.single(path, _header_entry_line(text), f"no {name} in the PO header: it says which language "
-                                 "the translations are in")
+        raise FormatError([Problem.of(path, _header_entry_line(text), "po.no-language", name=name)])
     if not value:
         return None
     try:
         return normalize_language(language_from_gettext(value))
     except InvalidLanguage as exc:
-        raise FormatError.single(path, header_line(text, name), f"the header's {name} {value!r} is not a language code") from exc
+        raise FormatError([Problem.of(path, header_line(text, name), "po.bad-language", name=name, value=value)]) from exc
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -216,7 +216,7 @@ def _decode(data: bytes, path: str) -> str:
     try:
         codec = codecs.lookup(charset)
     except LookupError:
-        raise FormatError.single(path, line, f"unknown charset {charset!r} in the header's Content-Type") from None
+        raise FormatError([Problem.of(path, line, "po.unknown-charset", charset=charset)]) from None
     if codec.name == "utf-8":
         return decode_text(data, path)
     if not data.isascii():
@@ -225,15 +225,13 @@ def _decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             pass
         else:
-            raise FormatError.single(path, line, f"the header declares charset={charset}, but the file is UTF-8; "
-                                     "correct the charset in the header to UTF-8")
+            raise FormatError([Problem.of(path, line, "po.utf8-declared-other", charset=charset)])
     try:
         return data.decode(codec.name)
     except UnicodeDecodeError as exc:
         bad_line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 1].hex()
-        raise FormatError.single(path, bad_line, f"not valid {charset} as the header declares (byte 0x{bad}); "
-                                 "save the file as UTF-8") from exc
+        raise FormatError([Problem.of(path, bad_line, "po.not-in-charset", charset=charset, byte=bad)]) from exc
 
 
 def _syntax_problems(text: str, path: str) -> list[Problem]:
@@ -260,18 +258,16 @@ def _syntax_problems(text: str, path: str) -> list[Problem]:
         parts = _KEYWORD_LINE.fullmatch(line)  # what is wrong with the line
         keyword, rest = parts.group("keyword"), parts.group("rest")
         if keyword and not _KEYWORDS.fullmatch(keyword):
-            problems.append(Problem(path, number, f"unknown keyword {keyword!r}; a PO line is a comment (#), "
-                                    "msgctxt, msgid, msgid_plural, msgstr, msgstr[N] or a quoted string"))
+            problems.append(Problem.of(path, number, "po.unknown-keyword", keyword=keyword))
         elif not rest.startswith('"'):
-            problems.append(Problem(path, number, f"expected a quoted string after {keyword}" if keyword
-                                    else f"unexpected text {line[:20]!r}"))
+            problems.append(Problem.of(path, number, "po.no-string-after", keyword=keyword) if keyword
+                            else Problem.of(path, number, "po.unexpected-text", text=line[:20]))
         elif not _STRING.fullmatch(rest):
-            problems.append(Problem(path, number, "a string is not closed, or has an unescaped '\"' inside "
-                                    '(write \\" for a quote)'))
+            problems.append(Problem.of(path, number, "po.string-not-closed"))
         else:
             bad = next((e.group() for e in re.finditer(r"\\.", rest[1:-1]) if not _ESCAPE.match(rest[1:-1], e.start())), None)
             if bad:
-                problems.append(Problem(path, number, f"invalid escape {bad!r} in a string"))
+                problems.append(Problem.of(path, number, "po.invalid-escape", escape=bad))
             tokens.append((number, keyword))
             continue
         tokens.append((number, "?"))  # a broken line still ends what came before it
@@ -286,14 +282,14 @@ def _order_problems(tokens: list[tuple[int, str | None]], path: str) -> list[Pro
 
     def unfinished() -> None:
         if state in ("msgid", "msgid_plural"):
-            problems.append(Problem(path, started, "msgid without msgstr after it"))
+            problems.append(Problem.of(path, started, "po.msgid-without-msgstr"))
         elif state == "msgctxt":
-            problems.append(Problem(path, started, "msgctxt without msgid after it"))
+            problems.append(Problem.of(path, started, "po.msgctxt-without-msgid"))
 
     for number, keyword in tokens:
         if keyword is None:
             if not continues:
-                problems.append(Problem(path, number, "a string without a keyword (msgid, msgstr...) before it"))
+                problems.append(Problem.of(path, number, "po.string-without-keyword"))
             continue
         continues = keyword not in ("?", "#")
         if keyword == "#":
@@ -309,20 +305,19 @@ def _order_problems(tokens: list[tuple[int, str | None]], path: str) -> list[Pro
             state, started = "msgid", number
         elif keyword == "msgid_plural":
             if state != "msgid":
-                problems.append(Problem(path, number, "msgid_plural without msgid before it"))
+                problems.append(Problem.of(path, number, "po.plural-without-msgid"))
             state = "msgid_plural"
         elif keyword == "msgstr":
             if state == "msgid_plural":
-                problems.append(Problem(path, number, "a plural entry (msgid_plural) needs msgstr[0], msgstr[1]...; "
-                                        "found msgstr"))
+                problems.append(Problem.of(path, number, "po.plural-needs-indexes"))
             elif state != "msgid":
-                problems.append(Problem(path, number, "msgstr without msgid before it"))
+                problems.append(Problem.of(path, number, "po.msgstr-without-msgid"))
             state = "between"
         else:  # msgstr[N]
             if state == "msgid":
-                problems.append(Problem(path, number, f"{keyword} in an entry without msgid_plural; use msgstr"))
+                problems.append(Problem.of(path, number, "po.index-without-plural", keyword=keyword))
             elif state not in ("msgid_plural", "plural"):
-                problems.append(Problem(path, number, f"{keyword} without msgid before it"))
+                problems.append(Problem.of(path, number, "po.index-without-msgid", keyword=keyword))
             state = "plural"
     unfinished()
     return problems
@@ -340,10 +335,9 @@ def _entry_lines(catalogue: polib.POFile, text: str) -> None:
 
 def _header_problems(catalogue: polib.POFile, text: str, path: str) -> list[Problem]:
     if not catalogue.metadata:
-        return [Problem(path, 1, 'no header entry (msgid "" with Content-Type: text/plain; charset=UTF-8): '
-                        "not a complete PO file")]
+        return [Problem.of(path, 1, "po.no-header")]
     if not any(k.lower() == "content-type" and "charset=" in v.lower() for k, v in catalogue.metadata.items()):
-        return [Problem(path, _header_entry_line(text), 'the header has no "Content-Type: text/plain; charset=..." field')]
+        return [Problem.of(path, _header_entry_line(text), "po.no-content-type")]
     return []
 
 
@@ -359,9 +353,10 @@ def _duplicate_problems(catalogue: polib.POFile, path: str) -> list[Problem]:
             continue
         key = (entry.msgctxt, entry.msgid)
         if key in first:
-            context = f" with msgctxt {entry.msgctxt!r}" if entry.msgctxt is not None else ""
-            problems.append(Problem(path, entry.linenum, f"duplicate entry: msgid {entry.msgid!r}{context} "
-                                    f"is already at line {first[key]}"))
+            problems.append(Problem.of(path, entry.linenum, "po.duplicate-entry", msgid=entry.msgid, first=first[key])
+                            if entry.msgctxt is None else
+                            Problem.of(path, entry.linenum, "po.duplicate-entry-in-context", msgid=entry.msgid,
+                                       context=entry.msgctxt, first=first[key]))
         else:
             first[key] = entry.linenum
     return problems

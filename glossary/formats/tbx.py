@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..errors import FormatError, InvalidLanguage, Problem
+from ..errors import FormatError, InvalidLanguage, InvalidValue, Problem, said
 from ..folding import slug
 from ..languages import normalize_language
 from ..records import (
@@ -44,7 +44,6 @@ from ..records import (
     style_name_problem,
 )
 from ..validation import glossary_problems
-from ..wording import counted
 from .base import element_text, local_name, parse_untrusted_xml
 
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -81,7 +80,7 @@ def _status(value: str) -> TermStatus:
     if key in _STATUS_DISPLAY_VALUES:
         return _STATUS_DISPLAY_VALUES[key]
     allowed = ", ".join(s.tbx_value for s in TermStatus)
-    raise ValueError(f"unknown administrativeStatus {value!r}; TBX-Basic allows {allowed}")
+    raise InvalidValue.of("tbx.unknown-status", value=value, allowed=allowed)
 
 
 def _part_of_speech(value: str) -> PartOfSpeech:
@@ -92,7 +91,7 @@ def _part_of_speech(value: str) -> PartOfSpeech:
         return PartOfSpeech(key)
     except ValueError:
         allowed = ", ".join(p.value for p in PartOfSpeech)
-        raise ValueError(f"unknown partOfSpeech {value!r}; TBX-Basic allows {allowed}") from None
+        raise InvalidValue.of("tbx.unknown-part-of-speech", value=value, allowed=allowed) from None
 
 
 @dataclass
@@ -107,20 +106,23 @@ class _Reader:
         self.ignored[kind] += 1
         self.ignored_first_line.setdefault(kind, element.sourceline)
 
-    def problem(self, element: etree._Element, message: str) -> None:
-        self.problems.append(Problem(self.path, element.sourceline, message))
+    def problem(self, at: etree._Element, message_id: str, **arguments) -> None:
+        """Note what message ``message_id`` (glossary.errors.MESSAGES) says about element ``at``."""
+        self.problems.append(Problem.of(self.path, at.sourceline, message_id, **arguments))
+
+    def problem_from(self, at: etree._Element, error: Exception) -> None:
+        self.problems.append(Problem.from_error(self.path, at.sourceline, error))
 
     def read(self, root: etree._Element) -> Glossary:
         name = local_name(root)
         if name not in (TBX2008.root, TBX3.root):
-            raise FormatError.single(self.path, root.sourceline,
-                                     f"not a TBX file: the root element is <{name}>, expected <martif> (TBX 2008) or <tbx> (TBX v3)")
+            raise FormatError([Problem.of(self.path, root.sourceline, "tbx.not-tbx", root=name)])
         dialect = TBX2008 if name == TBX2008.root else TBX3
         concepts = []
         used_ids: set[str] = set()
         entries = [e for e in root.iter() if local_name(e) == dialect.entry]
         if not entries:
-            raise FormatError.single(self.path, root.sourceline, f"no <{dialect.entry}> elements: the file holds no concepts")
+            raise FormatError([Problem.of(self.path, root.sourceline, "tbx.no-entries", entry=dialect.entry)])
         for entry in entries:
             concept = self._concept(entry, dialect)
             if concept is not None:
@@ -134,7 +136,8 @@ class _Reader:
             raise FormatError(sorted(self.problems, key=lambda p: p.line or 0))
         glossary = Glossary(concepts)
         glossary.warnings = [
-            Problem(self.path, self.ignored_first_line[kind], f"{counted(count, kind + ' element')} not kept: Tilmash has no field for them")
+            Problem.of(self.path, self.ignored_first_line[kind], "tbx.not-kept", count=count, kind=kind,
+                       plural="" if count == 1 else "s")
             for kind, count in sorted(self.ignored.items())
         ]
         return glossary
@@ -153,7 +156,7 @@ class _Reader:
     def _concept(self, entry: etree._Element, dialect: _Dialect) -> ConceptEntry | None:
         concept_id = (entry.get("id") or "").strip()
         if concept_id and (why := concept_id_problem(concept_id)) is not None:
-            self.problem(entry, why)
+            self.problem_from(entry, why)
         concept = ConceptEntry(concept_id, line=entry.sourceline)
         notes = []
         language_definitions = []
@@ -172,13 +175,16 @@ class _Reader:
             if local_name(language) == dialect.language:
                 self._language(language, concept, language_definitions)
             elif local_name(language) in ("langSet", "langSec"):
-                self.problem(language, f"<{local_name(language)}> does not belong in a {dialect.root} file")
+                self.problem(language, "tbx.misplaced-language", element=local_name(language), root=dialect.root)
         if concept.definition is None and language_definitions:
             concept.definition = language_definitions[0]
             for _ in language_definitions[1:]:
                 self.ignored["<descrip type=\"definition\"> (a second language's definition)"] += 1
         if not concept.terms:
-            self.problem(entry, f"<{dialect.entry}> {concept_id or ''} has no terms".replace("  ", " "))
+            if concept_id:
+                self.problem(entry, "tbx.entry-without-terms", entry=dialect.entry, id=concept_id)
+            else:
+                self.problem(entry, "tbx.anonymous-entry-without-terms", entry=dialect.entry)
             return None
         return concept
 
@@ -200,12 +206,12 @@ class _Reader:
     def _language(self, language: etree._Element, concept: ConceptEntry, definitions: list[str]) -> None:
         raw = language.get(XML_LANG) or language.get("lang")
         if not raw:
-            self.problem(language, f"<{local_name(language)}> without xml:lang")
+            self.problem(language, "tbx.language-without-lang", element=local_name(language))
             return
         try:
             lang = normalize_language(raw)
         except InvalidLanguage as exc:
-            self.problem(language, str(exc))
+            self.problem_from(language, exc)
             return
         for child in self._flatten(language):
             kind, category = local_name(child), (child.get("type") or "").lower()
@@ -225,7 +231,7 @@ class _Reader:
             children = [g for c in children for g in (c if local_name(c) == "termGrp" else [c]) if isinstance(g.tag, str)]
         term_elements = [c for c in children if local_name(c) == "term"]
         if len(term_elements) != 1:
-            self.problem(group, f"<{local_name(group)}> must hold exactly one <term>, found {len(term_elements)}")
+            self.problem(group, "tbx.term-count", element=local_name(group), count=len(term_elements))
             return None
         text = element_text(term_elements[0])
         status, part_of_speech, source, case_rule = None, None, None, CaseRule.PERMISSIVE
@@ -249,30 +255,30 @@ class _Reader:
                     try:
                         case_rule = CaseRule(case_value)
                     except ValueError:
-                        raise ValueError(f"unknown case rule {case_value!r} in note; use one of "
-                                         + ", ".join(c.value for c in CaseRule)) from None
+                        raise InvalidValue.of("tbx.unknown-case", value=case_value,
+                                              allowed=", ".join(c.value for c in CaseRule)) from None
                 elif kind == "note" and value.lower().startswith(VALID_NOTE):
                     if periods:
-                        raise ValueError(f"a second {VALID_NOTE} note; put every period in one, separated by ';'")
+                        raise InvalidValue.of("tbx.second-valid-note", note=VALID_NOTE)
                     try:
                         periods = parse_periods(value[len(VALID_NOTE):])
                     except ValueError as exc:
-                        raise ValueError(f"{VALID_NOTE} {exc}") from None
+                        raise InvalidValue.of("tbx.valid", note=VALID_NOTE, problem=said(exc)) from None
                 elif kind == "note" and (match := STYLE_NOTE.match(value)):
                     if (why := style_name_problem(match["style"])) is not None:
-                        raise ValueError(why)
+                        raise why
                     styles.append((match["style"], _status(match["status"])))
                 elif kind == "note":
                     notes.append(value)
                 else:
                     self.ignore(child)
             except ValueError as exc:
-                self.problem(child, str(exc))
+                self.problem_from(child, exc)
         if not text:
-            self.problem(term_elements[0], "empty <term>")
+            self.problem(term_elements[0], "tbx.empty-term")
             return None
         if len({name for name, _ in styles}) != len(styles):
-            self.problem(group, f"term {text!r} gives two statuses for one style")
+            self.problem(group, "tbx.style-twice", text=text)
         return TermEntry(
             lang=lang, text=text, status=status or TermStatus.ADMITTED, case_rule=case_rule,
             part_of_speech=part_of_speech, note="\n".join(n for n in notes if n) or None,
