@@ -11,11 +11,14 @@ import string
 import pytest
 
 from glossary.accounts import AccountError
-from glossary.errors import MESSAGES, GlossaryError, Problem
+from glossary.errors import MESSAGES, FormatError, GlossaryError, Problem
+from glossary.formats import read_glossary_file
+from glossary.formats.po import read_catalogue
 from glossary.languages import normalize_language
 from glossary.records import Role
 from webapp.error_messages import LIBRARY, library_message, problem_text
 
+from ..conftest import DATA
 from .conftest import bearer
 from .test_errors import assert_error_shape
 
@@ -175,3 +178,15 @@ def test_a_problem_keeps_its_id_and_says_where(shared_app):
     with shared_app.test_request_context("/", headers={"Accept-Language": "az"}):
         assert problem_text(problem) == "concept x:3: " + str(LIBRARY["term.empty"]) % {"id": "x", "lang": "kk"}
         assert problem_text(problem) != "concept x:3: " + str(LIBRARY["term.empty"]._args[0]) % {"id": "x", "lang": "kk"}
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(path, id=path.name) for path in sorted((DATA / "bad").iterdir()) + sorted((DATA / "po" / "bad").iterdir())])
+def test_every_problem_of_a_refused_glossary_file_goes_by_its_id(shared_app, path):
+    """The glossary readers' problems (tests/data/bad, tests/data/po/bad): none is English free text the UI cannot say."""
+    with pytest.raises(FormatError) as refused:
+        read_catalogue(path.read_bytes(), path.name) if path.suffix == ".po" else read_glossary_file(path)
+    assert all(p.message_id in LIBRARY for p in refused.value.problems), [str(p) for p in refused.value.problems]
+    with shared_app.test_request_context("/", headers={"Accept-Language": "kk"}):
+        for problem in refused.value.problems:
+            assert problem_text(problem) != str(problem)
