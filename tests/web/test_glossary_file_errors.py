@@ -11,7 +11,6 @@ from glossary.records import Role
 
 from .conftest import bearer, csrf_token, sign_in
 from .test_errors import assert_error_shape
-from .test_glossary_pages import edit_form, row_of
 from .test_memory import finished, upload
 
 BAD_CSV = ("concept,lang,term,status,valid\n"
@@ -115,12 +114,3 @@ def test_a_concept_the_api_refuses_lists_its_problems_in_the_language(api, token
     assert english["problems"] == ["concept term 1: the period '2020/2019' ends before it starts",
                                    "concept term 2: malformed date '2019-02-30': no such day"]
 
-
-def test_the_edit_page_says_a_wrong_period_in_the_ui_language(client):
-    sign_in(client, "terry")
-    data = edit_form(client.get("/glossary/astana/edit").get_data(as_text=True))
-    data[row_of(data, "Nur-Sultan") + "valid"] = "2019-03-20/2022-09-17;2022/2023"
-    response = client.post("/glossary/astana/edit", data=data, headers={"Accept-Language": "ru"})
-    assert response.status_code == 400
-    assert ("Периоды «2019-03-20/2022-09-17» и «2022/2023» пересекаются: периоды одного термина не должны пересекаться."
-            in response.get_data(as_text=True))

@@ -87,14 +87,19 @@ def test_the_edit_page_applies_the_termbase_rules(client):
     assert "two preferred terms for concept &#39;fuzuli&#39; in en" in response.get_data(as_text=True)
 
 
-def test_the_edit_pages_problems_are_in_the_ui_language(client):
+@pytest.mark.parametrize("concept, term, field, value, expected", [
+    pytest.param("fuzuli", "Fizuli", "status", "preferred", "У понятия «fuzuli» два основных термина на языке en: "
+                 "«Fuzuli» и «Fizuli». В каждом языке основной термин может быть только один.", id="two-preferred"),
+    pytest.param("astana", "Nur-Sultan", "valid", "2019-03-20/2022-09-17;2022/2023", "Периоды «2019-03-20/2022-09-17» и "
+                 "«2022/2023» пересекаются: периоды одного термина не должны пересекаться.", id="overlapping-periods"),
+])
+def test_the_edit_pages_problems_are_in_the_ui_language(client, concept, term, field, value, expected):
     sign_in(client, "terry")
-    data = edit_form(client.get("/glossary/fuzuli/edit").get_data(as_text=True))
-    data[row_of(data, "Fizuli") + "status"] = "preferred"
-    response = client.post("/glossary/fuzuli/edit", data=data, headers={"Accept-Language": "ru"})
+    data = edit_form(client.get(f"/glossary/{concept}/edit").get_data(as_text=True))
+    data[row_of(data, term) + field] = value
+    response = client.post(f"/glossary/{concept}/edit", data=data, headers={"Accept-Language": "ru"})
     assert response.status_code == 400
-    assert ("У понятия «fuzuli» два основных термина на языке en: «Fuzuli» и «Fizuli». "
-            "В каждом языке основной термин может быть только один.") in response.get_data(as_text=True)
+    assert expected in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("lang, fields, values", [
