@@ -154,6 +154,10 @@ MESSAGES = {
     "po.no-header": 'no header entry (msgid "" with Content-Type: text/plain; charset=UTF-8): not a complete PO file',
     "po.no-content-type": 'the header has no "Content-Type: text/plain; charset=..." field',
     "po.duplicate-entry": "duplicate entry: msgid {msgid!r} is already at line {first}",
+    "po.not-glossary-catalogue": "not a Tilmash glossary catalogue (its header has no {field} field): "
+                                 "a PO file of other origin goes into the translation memory",
+    "po.glossary-mark-language": "the header's {field} {role} {value!r} is not a language code",
+    "po.glossary-mark-style": "the header's {field} names a house style this glossary does not have: {problem}",
     "po.duplicate-entry-in-context": "duplicate entry: msgid {msgid!r} with msgctxt {context!r} is already at line {first}",
 }
 

@@ -205,6 +205,10 @@ LIBRARY = {
                        "this is not a complete PO file."),
     "po.no-content-type": _l("The header has no field “Content-Type: text/plain; charset=…”."),
     "po.duplicate-entry": _l("Duplicate entry: msgid “%(msgid)s” is already on line %(first)s."),
+    "po.not-glossary-catalogue": _l("This is not a Tilmash glossary catalogue (its header has no %(field)s field): "
+                                    "a PO file of other origin goes into the translation memory."),
+    "po.glossary-mark-language": _l("The header's %(field)s names “%(value)s” as a language: that is not a language code."),
+    "po.glossary-mark-style": _l("The header's %(field)s names a house style this glossary does not have: %(problem)s"),
     "po.duplicate-entry-in-context": _l("Duplicate entry: msgid “%(msgid)s” with msgctxt “%(context)s” is already "
                                         "on line %(first)s."),
 }
@@ -285,10 +289,25 @@ def failure_in_request_language(error: dict) -> dict:
         return {"message": error["message"], "problems": error["problems"]}
     if kind in IMPORT_FAILURES:
         return {"message": str(IMPORT_FAILURES[kind]), "problems": []}
-    problems = [problem_text(Problem(d["path"], d["line"], d["message"], d["id"], d["arguments"])) for d in details]
+    problems = [problem_text(_problem_of(d)) for d in details]
     message = problems[0] if len(problems) == 1 else ngettext(
         "%(num)s problem: nothing was imported", "%(num)s problems: nothing was imported", len(problems))
     return {"message": message, "problems": problems}
+
+
+def report_in_request_language(report: dict) -> dict:
+    """A finished import's report with its ``warnings`` in the request's language (import_jobs keeps each
+    warning as data as well, ``warning_details``, which the report's readers do not get)."""
+    details = report.get("warning_details")
+    shown = {k: v for k, v in report.items() if k != "warning_details"}
+    if _english() or not details:
+        return shown
+    return {**shown, "warnings": [problem_text(_problem_of(d)) for d in details]}
+
+
+def _problem_of(detail: dict) -> Problem:
+    """A problem that import_jobs kept as data (``problem_json``)."""
+    return Problem(detail["path"], detail["line"], detail["message"], detail["id"], detail["arguments"])
 
 
 def validation_problem(message: str) -> str:

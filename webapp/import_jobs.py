@@ -25,7 +25,7 @@ from typing import Any
 
 from glossary.catalogue_import import TranslationReport
 from glossary.database import Database, default_database_path
-from glossary.errors import FormatError, GlossaryError
+from glossary.errors import FormatError, GlossaryError, Problem
 from glossary.fileio import write_atomically
 from glossary.termbase import ImportReport as GlossaryReport
 from tm.destinations import ImportOutcome, memory_bytes, plan_import, run_import
@@ -128,7 +128,14 @@ def _report_json(outcome: ImportOutcome, shown) -> dict[str, Any]:
                           "styles_added": report.styles_added, "summary": shown(str(report))})
     for report in outcome.translated:
         files.append(_translated_json(report, shown))
-    return {"files": files, "warnings": [shown(str(w)) for w in outcome.warnings]}
+    return {"files": files, "warnings": [shown(str(w)) for w in outcome.warnings],
+            "warning_details": [problem_json(w, shown) for w in outcome.warnings]}
+
+
+def problem_json(problem: Problem, shown) -> dict[str, Any]:
+    """A problem of an import as data, so that the job's reader gets it in its own language (imports.job_json)."""
+    return {"path": shown(problem.path), "line": problem.line, "message": problem.message, "id": problem.message_id,
+            "arguments": problem.arguments}
 
 
 def _translated_json(report: TranslationReport, shown) -> dict[str, Any]:
@@ -171,9 +178,7 @@ class ImportRunner:
             self._set(state="done", phase="done", report=_report_json(outcome, self.shown), finished_at=_now())
         except FormatError as exc:
             problems = [self.shown(str(p)) for p in exc.problems]
-            # each problem as data too, so that the job's reader gets it in its own language (imports.job_json)
-            details = [{"path": self.shown(p.path), "line": p.line, "message": p.message, "id": p.message_id,
-                        "arguments": p.arguments} for p in exc.problems]
+            details = [problem_json(p, self.shown) for p in exc.problems]
             self._set(state="failed", phase="failed", finished_at=_now(),
                       error={"message": problems[0] if len(problems) == 1 else f"{len(problems)} problems: nothing was imported",
                              "problems": problems, "details": details})

@@ -22,7 +22,7 @@ from glossary.records import Role
 from tm.destinations import GLOSSARY, MEMORY, files_by_destination, known_extensions
 
 from . import import_jobs
-from .error_messages import failure_in_request_language
+from .error_messages import failure_in_request_language, report_in_request_language
 from .auth import allowed, current_account, require
 from .db import database
 from .labels import label
@@ -107,7 +107,8 @@ def job_json(job: dict[str, Any]) -> dict[str, Any]:
     return {"id": job["id"], "state": job["state"], "phase": job["phase"], "into": job["into"], "files": job["files"],
             "owner": job["owner"], "progress": round(progress, 4), "bytes_done": min(job["bytes_done"], total),
             "bytes_total": total, "created_at": job["created_at"], "finished_at": job["finished_at"],
-            "report": job["report"], "error": failure_in_request_language(job["error"]) if job["error"] else None}
+            "report": report_in_request_language(job["report"]) if job["report"] else None,
+            "error": failure_in_request_language(job["error"]) if job["error"] else None}
 
 
 @bp.route("/imports", methods=["GET", "POST"])

@@ -114,3 +114,20 @@ def test_a_concept_the_api_refuses_lists_its_problems_in_the_language(api, token
     assert english["problems"] == ["concept term 1: the period '2020/2019' ends before it starts",
                                    "concept term 2: malformed date '2019-02-30': no such day"]
 
+
+
+def test_an_imported_files_warnings_are_in_the_readers_language(api, terminologist):
+    data = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic"><text><body>
+<termEntry id="alat-port"><descrip type="context">Порт Алят расширяют.</descrip>
+  <langSet xml:lang="ru"><tig><term>порт Алят</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>
+</termEntry>
+</body></text></martif>
+""".encode()
+    response = upload(api, [("alat.tbx", data)], terminologist, into="glossary")
+    finished(api, response.get_json()["id"], terminologist)
+    read = {lang: api.get(f"/api/imports/{response.get_json()['id']}", headers={**terminologist, "Accept-Language": lang})
+            .get_json()["report"] for lang in ("en", "ru")}
+    assert read["en"]["warnings"] == ['alat.tbx:3: 1 <descrip type="context"> element not kept: Tilmash has no field for them']
+    assert read["ru"]["warnings"] == ['alat.tbx:3: Элементы <descrip type="context"> не сохранены (1): в Tilmash для них нет поля.']
+    assert "warning_details" not in read["ru"] and "warning_details" not in read["en"]
