@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 # the messages of the library's typed errors, by id, in English ({x!r} quotes as Python does)
 MESSAGES = {
@@ -199,7 +199,7 @@ class GlossaryError(Exception):
     arguments: dict[str, Any] = {}  # (never changed in place: ``identify`` gives an error its own)
 
     @classmethod
-    def of(cls, message_id: str, **arguments: Any) -> GlossaryError:
+    def of(cls, message_id: str, **arguments: Any) -> Self:
         """The error saying message ``message_id`` (a key of MESSAGES) with ``arguments``."""
         error = cls(english(message_id, arguments))
         error.identify(message_id, arguments)
