@@ -237,7 +237,7 @@ def _verify_whole(form, key: str, start, end, language: str, text: str):
         return Match(start, end, form)
     tail = word_end(key, end)
     stem_start = start + form.last_word
-    if language == "az" or language == "kk":
+    if language == "az" or language == "kk" or language == "kk-Latn":
         allowed = is_suffix_chain(language, text[stem_start:end], text[end:tail])
     else:
         allowed = language == "ru" and key[end:tail] in _russian_endings(form.compact)
@@ -269,7 +269,7 @@ def verify_declined(form, key: str, start, end, tail, language: str, text: str):
         if ending in word.endings and (language == "ru" or ending == word.base_ending):
             endings.append(ending)
             position = tail
-        elif i == last and (language == "az" or language == "kk") and ending.startswith(word.base_ending) \
+        elif i == last and (language == "az" or language == "kk" or language == "kk-Latn") and ending.startswith(word.base_ending) \
                 and is_suffix_chain(language, text[position - len(word.stem):position + len(word.base_ending)],
                                     text[position + len(word.base_ending):tail]):
             endings.append(word.base_ending)

@@ -33,7 +33,7 @@ class Suggester:
         written into the file; whether it is certain."""
         found = self.as_read(match.start, match.end)
         text, certain = target.text, True
-        if match.suffix_start is not None and language in ("az", "kk"):
+        if match.suffix_start is not None and language in ("az", "kk", "kk-Latn"):
             rest = self.as_read(match.suffix_start, match.end)
             carried = turkic.carry_suffix(language, self.as_read(match.start, match.suffix_start), rest, target.text)
             text, certain = (target.text + carried, True) if carried is not None else (target.text, False)

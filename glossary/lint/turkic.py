@@ -397,15 +397,64 @@ def _number_word(lang: str, digits: str) -> str:
 
 # ---------------------------------------------------------------- public functions
 
+# ---------------------------------------------------------------- Kazakh in Latin script
+
+# kk-Latn is read as Kazakh: stem and suffixes are spelled in Cyrillic, parsed, and a suffix built for
+# a suggestion is spelled back. Two alphabets are in print: the 2018 one with acute accents (Kazinform's
+# and Egemen's Latin editions: Aqtaýda, Ázerbaıjanǵa, Qazaqstannyń) and the 2021 one (Aqtauda,
+# Äzerbaijanğa). They disagree on i, ı and u (2018: і, и/й, ұ; 2021: и/й, і, у): a word is read in
+# the alphabet whose own letters it has, in the 2018 one (the one agencies print) when it has none.
+_LATIN_2018_LETTERS = frozenset("áǵńóúý")
+_LATIN_2021_LETTERS = frozenset("äğñöüūş")
+_FROM_LATIN = {
+    2018: {"a": "а", "á": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "ǵ": "ғ", "h": "х", "i": "і",
+           "ı": "и", "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ń": "ң", "o": "о", "ó": "ө", "p": "п",
+           "q": "қ", "r": "р", "s": "с", "t": "т", "u": "ұ", "ú": "ү", "v": "в", "y": "ы", "ý": "у", "z": "з"},
+    2021: {"a": "а", "ä": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "ğ": "ғ", "h": "х", "ı": "і",
+           "i": "и", "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ñ": "ң", "o": "о", "ö": "ө", "p": "п",
+           "q": "қ", "r": "р", "s": "с", "ş": "ш", "t": "т", "u": "у", "ū": "ұ", "ü": "ү", "v": "в", "y": "ы",
+           "z": "з"},
+}
+_TO_LATIN = {year: {cyrillic: latin for latin, cyrillic in table.items() if cyrillic not in "иу"}
+             for year, table in _FROM_LATIN.items()}
+_TO_LATIN[2018]["ш"] = "sh"
+
+
+def _latin_alphabet(*texts: str) -> int:
+    letters = set("".join(texts).lower())
+    return 2021 if letters & _LATIN_2021_LETTERS and not letters & _LATIN_2018_LETTERS else 2018
+
+
+def _kazakh_from_latin(text: str, alphabet: int) -> str:
+    """A kk-Latn word in Cyrillic letters, as far as suffixes need it (letters it has no reading for kept)."""
+    table = _FROM_LATIN[alphabet]
+    lowered = _lower_stem(text).replace("sh", "ш").replace("ch", "ч")
+    out = []
+    for ch in lowered:
+        letter = table.get(ch, ch)
+        if letter == "и" and out and out[-1] in VOWELS:
+            letter = "й"  # Ázerbaıjan: ı after a vowel is й
+        out.append(letter)
+    return "".join(out)
+
+
+def _latin_from_kazakh(suffix: str, alphabet: int) -> str:
+    table = _TO_LATIN[alphabet]
+    return "".join(table.get(ch, ch) for ch in suffix)
+
+
 def is_suffix_chain(lang: str, stem: str, rest: str) -> bool:
     """Whether ``rest`` is a chain of nominal suffixes that ``stem`` can take in ``lang``.
 
-    ``lang``: "az" or "kk" (other languages: always False). ``stem``: the name as
+    ``lang``: "az", "kk" or "kk-Latn" (other languages: always False). ``stem``: the name as
     written in the text (any case, any script: a Latin name in Kazakh text or a
     Cyrillic one in Azerbaijani text is possible). ``rest``: the rest of the word
     as written (any case), non-empty. Any harmony variant is accepted (the stem
     may be misspelled or foreign), buffer consonants as the stem's last letter allows.
     """
+    if lang == "kk-Latn":
+        alphabet = _latin_alphabet(stem, rest)
+        return is_suffix_chain("kk", _kazakh_from_latin(stem, alphabet), _kazakh_from_latin(rest, alphabet))
     if lang != "az" and lang != "kk":
         return False
     classes, _, possessive = _stem_info(lang, stem)
@@ -418,6 +467,13 @@ def carry_suffix(lang: str, found_stem: str, rest: str, new_stem: str) -> str | 
     Lowercase result (the engine applies the found word's letter case), or None
     when ``rest`` is not a suffix chain.
     """
+    if lang == "kk-Latn":  # the suffixes in the new name's alphabet, else in the one the text was written in
+        alphabet = _latin_alphabet(new_stem) if set(new_stem.lower()) & (_LATIN_2018_LETTERS | _LATIN_2021_LETTERS) \
+            else _latin_alphabet(found_stem, rest)
+        found_alphabet = _latin_alphabet(found_stem, rest)
+        carried = carry_suffix("kk", _kazakh_from_latin(found_stem, found_alphabet),
+                               _kazakh_from_latin(rest, found_alphabet), _kazakh_from_latin(new_stem, alphabet))
+        return None if carried is None else _latin_from_kazakh(carried, alphabet)
     if lang != "az" and lang != "kk":
         return None
     classes, _, found_possessive = _stem_info(lang, found_stem)

@@ -61,6 +61,13 @@ from glossary.lint.turkic import carry_suffix, is_suffix_chain
         pytest.param("kk", "Баку", "дың", id="kk-final-u-after-consonant-read-as-sonorant"),
         pytest.param("kk", "Тоқаев", "тiң", id="kk-latin-i-lookalike-in-suffix"),
         pytest.param("kk", "Түркі мемлекеттері ұйымы", "на", id="kk-izafet-name-pronominal-dative"),
+        # Kazakh in Latin script, read as Kazakh: the 2018 alphabet (Kazinform, Egemen) and the 2021 one
+        pytest.param("kk-Latn", "Qazaqstan", "da", id="kk-latn-locative-kazinform"),
+        pytest.param("kk-Latn", "Ázirbaıjan", "da", id="kk-latn-locative-after-y-read-as-i-short"),
+        pytest.param("kk-Latn", "Qazaqstan", "nyń", id="kk-latn-2018-genitive"),
+        pytest.param("kk-Latn", "Aqtaý", "dyń", id="kk-latn-2018-u-acute-is-sonorant"),
+        pytest.param("kk-Latn", "Äzerbaijan", "ğa", id="kk-latn-2021-dative"),
+        pytest.param("kk-Latn", "QAZAQSTAN", "DA", id="kk-latn-capitals"),
     ],
 )
 def test_suffix_chains_are_accepted(lang, stem, rest):
@@ -78,6 +85,8 @@ def test_suffix_chains_are_accepted(lang, stem, rest):
         pytest.param("az", "Bakı", "xanov", id="az-bakixanov-is-not-baki"),
         pytest.param("az", "Bakı", "a", id="az-dative-needs-y-after-vowel"),
         pytest.param("az", "Naxçıvan", "nın", id="az-no-buffer-n-after-consonant"),
+        pytest.param("kk-Latn", "Aqtaý", "ny", id="kk-latn-no-n-after-sonorant-u-acute"),
+        pytest.param("kk-Latn", "Alma", "ty", id="kk-latn-almaty-is-not-alma"),
         pytest.param("az", "Şuşa", "nda", id="az-pronominal-n-needs-a-possessive"),
         pytest.param("az", "Bakı", "nıda", id="az-accusative-ends-the-chain"),
         pytest.param("az", "Bakı", "larlar", id="az-double-plural"),
@@ -144,6 +153,11 @@ def test_other_letters_are_rejected(lang, stem, rest):
         pytest.param("kk", "Астана", "да", "Баку", "де", id="kk-baku-takes-front-suffixes-as-outlets-write"),
         pytest.param("kk", "Астана", "дағы", "Баку", "дегі", id="kk-baku-attributive-front"),
         pytest.param("kk", "Астана", "да", "Ақсу", "да", id="kk-native-word-in-consonant-u-keeps-back"),
+        pytest.param("kk-Latn", "Ázirbaıjan", "da", "Ázerbaıjan", "da", id="kk-latn-2018-locative"),
+        pytest.param("kk-Latn", "Aqtaý", "dan", "Qazaqstan", "nan", id="kk-latn-ablative-sonorant-to-nasal"),
+        pytest.param("kk-Latn", "Astana", "ǵa", "Aqtaý", "ǵa", id="kk-latn-2018-dative-keeps-its-letters"),
+        pytest.param("kk-Latn", "Ázerbaıjan", "nyń", "Äzerbaijan", "nyñ", id="kk-latn-2021-name-takes-2021-suffix"),
+        pytest.param("kk-Latn", "Qazaqstan", "ǵa", "Astana", "ǵa", id="kk-latn-dative-nasal-to-vowel"),
     ],
 )
 def test_carry_suffix(lang, found, rest, new, expected):
