@@ -8,6 +8,7 @@ words and the URLs, looked up in the compiled glossary's ``NearMissIndex``.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from typing import TYPE_CHECKING
 
 from ..records import ACCEPTED_STATUSES
@@ -45,10 +46,13 @@ def near_misses(linter: _Linter, low: int, stretch: str, spans: list[Span], plai
             near = memo[text] = [] if index.known(key) else [
                 c for c in index.near(key) if c[:1] == key[:1]
                 and not (c.startswith(key) or key.startswith(c) or _inflects_to(c, key))]
-        hits = [hit for candidate in near for hit in _near_miss_in_context(linter, start, end, candidate)]
-        if not hits:
+        if not near:
             continue
         language = linter.paragraphs.language_at(start)
+        hits = [hit for candidate in near if not _same_letters(language, match_key(text), candidate)
+                for hit in _near_miss_in_context(linter, start, end, candidate)]
+        if not hits:
+            continue
         # a form of the paragraph's language first (Qazaxstan in Azerbaijani is Qazaxıstan, not Kazakh
         # Latin Qazaqstan), then an accepted one
         form, (a, b) = min(hits, key=lambda hit: (hit[0].language != language,
@@ -76,6 +80,17 @@ def _near_miss_in_context(linter: _Linter, start: int, end: int, candidate: str)
             continue
         hits.append((form, spans[index]))
     return hits
+
+
+def _same_letters(language: str, text_key: str, word_key: str) -> bool:
+    """Whether a text word is a glossary word spelled as the language's copy may spell it, not a
+    misspelling: е for ё in Russian (Sputnik's Мирзиеев, Мирзиёев); in English a name with its own
+    accented letters where the glossary drops them (Kazinform's Erdoğan, Erdogan)."""
+    if language == "ru":
+        return text_key.replace("ё", "е") == word_key.replace("ё", "е")
+    if language == "en":
+        return "".join(ch for ch in unicodedata.normalize("NFD", text_key) if not unicodedata.combining(ch)) == word_key
+    return False
 
 
 def _inflects_to(word_key: str, text_key: str) -> bool:
