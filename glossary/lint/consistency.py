@@ -102,10 +102,21 @@ def _is_gloss(between: str) -> bool:
     """Whether the text between two names of one concept says that they are one ("(", ", also known as")."""
     if len(between) > _LONGEST_GLOSS or "\n\n" in between:
         return False
+    if _qualified_parenthesis(between):
+        return True
     phrase = " ".join(w for w in _GLOSS_NOISE.sub(" ", between).lower().split() if w not in ("the", "a", "an"))
     if not phrase and _SENTENCE_END.search(between):
         return False  # "Middle Corridor. The Trans-Caspian ...", "X ... Y": two statements, not one name glossed
     return phrase in _GLOSS_WORDS
+
+
+def _qualified_parenthesis(between: str) -> bool:
+    """A name's qualifier of capitalised words joined by a hyphen, then the gloss's parenthesis:
+    "маршрута Восток-Запад (Среднего коридора)" (Report quoting the Gabala declaration, 2025)."""
+    head, parenthesis, tail = between.replace("\uffff", "").rpartition("(")
+    qualifier = head.split()
+    return bool(parenthesis) and not tail.strip() and len(qualifier) == 1 and "-" in qualifier[0] \
+        and all(part[:1].isupper() and part.isalpha() for part in qualifier[0].split("-"))
 
 
 class _Glosses:

@@ -207,6 +207,13 @@ def test_messages(text, message):
         pytest.param("text", "Грузы идут по Среднему коридору. Транскаспийский международный транспортный маршрут "
                      "растет.", [("term.inconsistent", "Транскаспийский международный транспортный маршрут",
                                   "Средний коридор")], id="ru-two-sentences-are-not-a-gloss"),
+        # Report, 2025-10-08, quoting the Gabala declaration: the formal name with its qualifier, glossed
+        pytest.param("html", "<p>&quot;Подчеркнуть важность Транскаспийского международного транспортного маршрута "
+                     "Восток-Запад (Среднего коридора) и железной дороги Китай-Кыргызстан-Узбекистан&quot;, - говорится "
+                     "в документе.</p>", [], id="ru-qualified-name-glossed-report-gabala-declaration"),
+        pytest.param("text", "Грузы идут по Транскаспийскому международному транспортному маршруту через Баку (Средний "
+                     "коридор растет).", [("term.inconsistent", "Транскаспийскому международному транспортному маршруту",
+                                           "Среднему коридору")], id="ru-a-place-name-before-a-parenthesis-is-no-qualifier"),
     ],
 )
 def test_glosses_and_short_forms_are_consistent(kind, text, expected):
