@@ -257,3 +257,24 @@ def test_the_kinds_of_lint_are_the_markup_kinds():
     from tilmash.cli.lint_command import KINDS
 
     assert KINDS == markup.KINDS
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code", "out", "err"),
+    [
+        pytest.param(["--format", "json", "-"], "Fizuli and Fuzuli.\n", 1, '"found": "Fizuli"', "", id="findings-exit-1"),
+        pytest.param(["-"], "Fuzuli.\n", 0, "", "", id="clean-exit-0"),
+        pytest.param(["--fix", "-"], "Fizuli.\n", 0, "Fuzuli.\n", "fixed -:1:1: Fizuli -> Fuzuli", id="fixed-text-and-what-was-fixed"),
+        pytest.param(["no-such-file.txt"], "", 2, "", "error: no-such-file.txt", id="bad-input-exit-2"),
+    ],
+)
+def test_the_lint_process_ends_with_its_exit_code_and_all_its_output(args, stdin, code, out, err, tmp_path):
+    """``python -m tilmash lint`` ends without tearing down its objects (``end_at_once``): the exit
+    code and every byte written to stdout and stderr are still there."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    run = subprocess.run([sys.executable, "-m", "tilmash", "lint", "--glossary", str(DATA / "lint" / "glossary.csv"), *args],
+                         input=stdin, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.returncode == code
+    assert out in run.stdout and err in run.stderr
+    if "json" in args:
+        assert json.loads(run.stdout)[0]["suggestion"] == "Fuzuli"

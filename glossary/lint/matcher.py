@@ -101,9 +101,10 @@ class Matcher:
     def __len__(self) -> int:
         return len(self.forms)
 
-    def _entry(self, number: int) -> tuple:
+    def _entry(self, number: int, with_forms: bool = True) -> tuple:
         """The forms under the automaton's key ``number`` and its shortcut (a loaded matcher reads
-        them from its file the first time the key is found; a compiled one has them all)."""
+        them from its file the first time the key is found, and without ``with_forms`` may give None
+        for the forms, made when a hit needs them; a compiled one has them all)."""
         return self.entries[number]
 
     def find(self, key: str, text: str, paragraphs: Paragraphs, base: int = 0,

@@ -8,11 +8,13 @@ forms: 0.4 to 1.1 s before the first character of a text was looked at). The fil
 - records, each a ``marshal`` tuple in one blob with an array of where each starts: every form,
   every key's entry (the numbers of its forms and its whole-word shortcut), the forms of every
   near-miss word;
-- the concepts' ids with where their forms start, the near-miss words and their hash table, the
-  few dozen sets of Russian endings the forms share.
+- the concepts' ids with where their forms start and the numbers of their preferred forms, the
+  near-miss words and their hash table, a hash table of the concepts' ids and one of the near-miss
+  words (a name's number without a dict of all of them), the few dozen sets of Russian endings the forms share.
 
 Loading reads those; a form, a key's entry or a concept is made from its record the first time it is
-asked for, and kept (one object each, as ``is`` comparisons in the engine need, made under a lock:
+asked for (a key's forms only when its whole-word shortcut does not settle a hit, a concept's forms
+but the preferred ones only when asked for), and kept (one object each, as ``is`` comparisons in the engine need, made under a lock:
 the web app lints in threads). A 3 MB text makes the few thousand forms it names.
 
 A file written by another Python (``marshal``'s format may change between versions) is not read:
@@ -25,16 +27,17 @@ import marshal
 import pickle
 import sys
 import threading
+import zlib
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
 from ..records import CaseRule, TermStatus, ValidityPeriod
-from .matcher import Concept, Matcher, preferred_forms
+from .matcher import Matcher
 from .near_misses import NearMissIndex
 from .scan import Form, Word
 
-MAGIC = b"tilmash compiled glossary 1\n"
+MAGIC = b"tilmash compiled glossary 2\n"
 _PYTHON = (sys.version_info[:2], marshal.version)
 # What reading a damaged file can raise.
 DAMAGED = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError, IndexError)
@@ -56,10 +59,12 @@ def dumps(matcher: Matcher) -> bytes:
                                     None if shortcut is None else tuple(sorted(shortcut))))
                      for candidates, shortcut in (matcher._entry(n) for n in range(len(matcher.entries)))]
     concept_ids, concept_starts, concept_sizes = [], array("Q"), array("Q")  # a concept's forms follow each other
+    preferred_records = []  # the numbers of each concept's preferred forms, in the order of its ``preferred``
     for concept_id, concept in matcher.concepts.items():
         concept_ids.append(concept_id)
         concept_starts.append(concept.forms[0].number if concept.forms else 0)
         concept_sizes.append(len(concept.forms))
+        preferred_records.append(marshal.dumps(tuple([form.number for form in concept.preferred.values()])))
     near = matcher.near_misses
     near_records = [marshal.dumps(tuple([x for form, index in near.words[key] for x in (form.number, index)]))
                     for key in near.keys]
@@ -67,8 +72,10 @@ def dumps(matcher: Matcher) -> bytes:
         "python": _PYTHON, "style": matcher.style, "shortcuts": matcher.shortcuts, "automaton": matcher.automaton,
         "key_sizes": _flat(matcher.key_sizes, "I"),
         "endings": list(endings), "forms": _blob(form_records), "entries": _blob(entry_records),
-        "concepts": (concept_ids, _flat(concept_starts, "Q"), _flat(concept_sizes, "Q")),
+        "concepts": (concept_ids, _flat(concept_starts, "Q"), _flat(concept_sizes, "Q"), _blob(preferred_records),
+                     _flat(_name_table(concept_ids), "I")),
         "near_keys": near.keys, "near_table": _flat(near.table, "Q"), "near_words": _blob(near_records),
+        "near_names": _flat(_name_table(near.keys), "I"),
     }
     buffers: list[pickle.PickleBuffer] = []
     header = pickle.dumps(tables, protocol=5, buffer_callback=buffers.append)
@@ -114,20 +121,26 @@ def loads(data) -> Matcher | None:
 
     made_forms, make_form = forms._made, forms._make
 
-    def entry(n: int) -> tuple:  # (for each key a text finds: the forms already made taken without a call)
+    def entry(n: int, with_forms: bool = True) -> tuple:
+        """Key ``n``'s entry: its shortcut, and its forms (the forms already made taken without a call)
+        unless ``with_forms`` is false, when None stands for them: most hits of a key are settled by its
+        shortcut, and the forms of a key are made only when a hit is not."""
         numbers, shortcut = entries[n]
-        made = (tuple([made_forms[i] or make_form(i) for i in numbers]), None if shortcut is None else frozenset(shortcut))
+        made = (tuple([made_forms[i] or make_form(i) for i in numbers]) if with_forms else None,
+                None if shortcut is None else frozenset(shortcut))
         with lock:
-            if matcher.entries[n] is None:
+            current = matcher.entries[n]
+            if current is None or current[0] is None and with_forms:
                 matcher.entries[n] = made
             return matcher.entries[n]
 
     matcher._entry = entry
-    concept_ids, starts, sizes = tables["concepts"]
-    matcher.concepts = _Concepts(concept_ids, _numbers(starts, "Q"), _numbers(sizes, "Q"), forms, lock)
+    concept_ids, starts, sizes, preferred, concept_names = tables["concepts"]
+    matcher.concepts = _Concepts(concept_ids, _numbers(concept_names, "I"), _numbers(starts, "Q"), _numbers(sizes, "Q"),
+                                 _Records(*preferred), forms, lock)
     matcher.near_misses = NearMissIndex.from_tables(
         tables["near_keys"], _numbers(tables["near_table"], "Q"),
-        _NearMissWords(tables["near_keys"], _Records(*tables["near_words"]), forms))
+        _NearMissWords(tables["near_keys"], _numbers(tables["near_names"], "I"), _Records(*tables["near_words"]), forms))
     return matcher
 
 
@@ -230,22 +243,45 @@ class _Forms(Sequence):
         return (self[n] for n in range(len(self._made)))
 
 
-class _Named(Mapping):
-    """A mapping over a list of names, each name's number looked up in a dict made when first needed."""
+def _name_table(names: list[str]) -> array:
+    """Each name's number (plus one; 0 is an empty slot) in a hash table of names at most half full,
+    probed linearly from the CRC-32 of the name's UTF-8 (a digest the file keeps: Python's own
+    string hash changes from process to process). Looked up in the file where it lies, a name's
+    number needs no dict of all the names (100,000 near-miss words: 20 to 40 ms to make one)."""
+    size = 16
+    while size < 2 * len(names):
+        size *= 2
+    table, mask = array("I", bytes(4 * size)), size - 1
+    for number, name in enumerate(names):
+        slot = zlib.crc32(name.encode("utf-8", "surrogatepass")) & mask
+        while table[slot]:
+            slot = (slot + 1) & mask
+        table[slot] = number + 1
+    return table
 
-    def __init__(self, names: list[str]):
-        self._names = names
-        self._numbers: dict[str, int] | None = None
+
+class _Named(Mapping):
+    """A mapping over a list of names, each name's number looked up in its ``_name_table``."""
+
+    def __init__(self, names: list[str], table):
+        self._names, self._table = names, table
 
     def _number(self, name: str) -> int:
-        if self._numbers is None:
-            self._numbers = {name: n for n, name in enumerate(self._names)}
-        return self._numbers[name]
+        if not isinstance(name, str):
+            raise KeyError(name)
+        table, names = self._table, self._names
+        mask = len(table) - 1
+        slot = zlib.crc32(name.encode("utf-8", "surrogatepass")) & mask
+        while (number := table[slot]):
+            if names[number - 1] == name:
+                return number - 1
+            slot = (slot + 1) & mask
+        raise KeyError(name)
 
     def __contains__(self, name) -> bool:
         try:
             self._number(name)
-        except (KeyError, TypeError):
+        except KeyError:
             return False
         return True
 
@@ -256,20 +292,36 @@ class _Named(Mapping):
         return len(self._names)
 
 
+class _Concept:
+    """A loaded matcher's ``Concept``: its preferred forms made with it, all its forms when first asked
+    for (most concepts a text names are asked only whether a form is the preferred one)."""
+
+    __slots__ = ("id", "preferred", "_numbers", "_all", "_made")
+
+    def __init__(self, concept_id: str, preferred: dict[str, Form], numbers: range, forms: _Forms):
+        self.id, self.preferred, self._numbers, self._all, self._made = concept_id, preferred, numbers, forms, None
+
+    @property
+    def forms(self) -> list[Form]:
+        if self._made is None:
+            self._made = [self._all[i] for i in self._numbers]
+        return self._made
+
+
 class _Concepts(_Named):
-    """``Matcher.concepts`` of a loaded matcher: a concept made from its forms when first asked for."""
+    """``Matcher.concepts`` of a loaded matcher: a concept made from its record when first asked for."""
 
-    def __init__(self, ids: list[str], starts, sizes, forms: _Forms, lock: threading.Lock):
-        super().__init__(ids)
-        self._starts, self._sizes, self._forms, self._lock = starts, sizes, forms, lock
-        self._made: dict[str, Concept] = {}
+    def __init__(self, ids: list[str], table, starts, sizes, preferred: _Records, forms: _Forms, lock: threading.Lock):
+        super().__init__(ids, table)
+        self._starts, self._sizes, self._preferred, self._forms, self._lock = starts, sizes, preferred, forms, lock
+        self._made: dict[str, _Concept] = {}
 
-    def __getitem__(self, concept_id: str) -> Concept:
+    def __getitem__(self, concept_id: str) -> _Concept:
         concept = self._made.get(concept_id)
         if concept is None:
             n = self._number(concept_id)
-            forms = [self._forms[i] for i in range(self._starts[n], self._starts[n] + self._sizes[n])]
-            made = Concept(concept_id, preferred_forms(forms), forms)
+            preferred = {form.language: form for form in (self._forms[i] for i in self._preferred[n])}
+            made = _Concept(concept_id, preferred, range(self._starts[n], self._starts[n] + self._sizes[n]), self._forms)
             with self._lock:
                 concept = self._made.setdefault(concept_id, made)
         return concept
@@ -279,8 +331,8 @@ class _NearMissWords(_Named):
     """``NearMissIndex.words`` of a loaded matcher: a word's (form, index of the word in it) pairs
     made when the word is first asked for."""
 
-    def __init__(self, keys: list[str], records: _Records, forms: _Forms):
-        super().__init__(keys)
+    def __init__(self, keys: list[str], table, records: _Records, forms: _Forms):
+        super().__init__(keys, table)
         self._records, self._forms = records, forms
 
     def __getitem__(self, key: str) -> list:

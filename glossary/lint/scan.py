@@ -171,7 +171,8 @@ def find_forms(automaton, entries, key_sizes, entry_of, key: str, text: str, par
 
     The automaton's value for a key is its number: ``key_sizes[number]`` is its length and
     ``entries[number]`` (the forms under it, its whole-word shortcut), or None until
-    ``entry_of(number)`` has read it.
+    ``entry_of(number, with_forms)`` has read it; a loaded matcher's entry may hold None for its forms
+    until a hit its shortcut does not settle needs them (``entry_of(number, True)`` makes them).
     """
     matches: list = []
     plain: list = []
@@ -187,7 +188,7 @@ def find_forms(automaton, entries, key_sizes, entry_of, key: str, text: str, par
             continue
         entry = entries[number]
         if entry is None:
-            entry = entry_of(number)
+            entry = entry_of(number, False)
         candidates, shortcut = entry
         end = last + 1
         at = base + start if offsets is None else offsets[start]
@@ -199,6 +200,8 @@ def find_forms(automaton, entries, key_sizes, entry_of, key: str, text: str, par
             if shortcut is not None and (language, found) in shortcut:
                 plain.append((start + shift, end + shift, True))
                 continue
+        if candidates is None:  # a loaded matcher's key whose forms are not made yet: the shortcut did not settle it
+            candidates = entry_of(number, True)[0]
         ending = None  # what follows the key up to the end of its word: a declining form's ending
         for form in candidates:
             # The common case first: a whole word spelled exactly as the term.

@@ -94,3 +94,32 @@ def test_a_file_from_another_python_is_compiled_again(tmp_path, monkeypatch):
     source = f"file {__import__('hashlib').sha256((DATA / 'lint' / 'glossary.csv').read_bytes()).hexdigest()}"
     cache.compiled_matcher(source, None, lambda: built.append(1) or Matcher(read_glossary_file(DATA / "lint" / "glossary.csv")))
     assert built == [1]
+
+
+def test_a_loaded_matcher_looks_up_concepts_and_near_miss_words_as_the_compiled_one():
+    compiled = Matcher(bundled_glossary())
+    loaded = matcher_file.loads(matcher_file.dumps(compiled))
+
+    def texts(forms):
+        return [(form.language, form.text, form.status) for form in forms]
+
+    assert list(loaded.concepts) == list(compiled.concepts)
+    for concept_id, concept in compiled.concepts.items():
+        assert concept_id in loaded.concepts
+        got = loaded.concepts[concept_id]
+        assert got.id == concept_id
+        assert {lang: form.text for lang, form in got.preferred.items()} == \
+            {lang: form.text for lang, form in concept.preferred.items()}
+        assert texts(got.forms) == texts(concept.forms)
+        assert all(form is loaded.concepts[concept_id].preferred[form.language] for form in got.preferred.values())
+    for missing in ("no-such-concept", "", None, 42):
+        assert missing not in loaded.concepts
+    with pytest.raises(KeyError):
+        loaded.concepts["no-such-concept"]
+    words = compiled.near_misses.words
+    assert list(loaded.near_misses.words) == list(words)
+    for key in words:
+        assert loaded.near_misses.known(key)
+        assert [(form.text, index) for form, index in loaded.near_misses.words[key]] == \
+            [(form.text, index) for form, index in words[key]]
+    assert not loaded.near_misses.known("zzzzzz")

@@ -17,7 +17,7 @@ import pytest
 
 import glossary.lint
 from glossary.formats import read_glossary_file
-from glossary.lint import engine, language, matcher, near_misses, scan, scripts, spans, text, unknown_variants
+from glossary.lint import engine, language, matcher, matcher_file, near_misses, scan, scripts, spans, text, unknown_variants
 from glossary.lint.engine import lint_text
 from glossary.lint.matcher import Matcher
 from glossary.lint.text import is_word_char
@@ -64,6 +64,7 @@ def _use_python_loops(monkeypatch) -> None:
     python_scan, python_language, python_matcher = _as_python(scan), _as_python(language), _as_python(matcher)
     assert not _is_compiled(python_scan) and not python_scan.COMPILED
     monkeypatch.setattr(sys.modules[__name__], "Matcher", python_matcher.Matcher)  # compiling the glossary, as Python
+    monkeypatch.setattr(matcher_file, "Matcher", python_matcher.Matcher)  # and loading it
     for name in ("find_forms", "verify_declined", "word_end"):
         monkeypatch.setattr(python_matcher, name, getattr(python_scan, name))
     monkeypatch.setattr(engine, "paragraphs", python_language.paragraphs)
@@ -84,8 +85,11 @@ def _benchmark_sample() -> tuple[str, str]:
     return glossary_csv, benchmark.generate_text(glossary_csv, 0.15, rng)
 
 
-def _findings(glossary, texts, style=None, kind="text"):
+def _findings(glossary, texts, style=None, kind="text", loaded=False):
+    """``loaded``: with the matcher written as the cache's file and read back (forms made as the text needs them)."""
     compiled_matcher = Matcher(glossary, style)
+    if loaded:
+        compiled_matcher = matcher_file.loads(matcher_file.dumps(compiled_matcher))
     return [lint_text(text, compiled_matcher, kind=kind) for text in texts]
 
 
@@ -117,6 +121,7 @@ def test_python_fallback_finds_what_the_compiled_loops_find(case, monkeypatch, t
     _use_python_loops(monkeypatch)
     python = _findings(glossary, texts, style, kind)
     assert python == compiled
+    assert _findings(glossary, texts, style, kind, loaded=True) == compiled
     assert sum(map(len, compiled)) >= len(texts)  # texts with findings, so there was something to compare
 
 

@@ -12,7 +12,7 @@ from glossary.lint.formatters import FORMATTERS, write_report
 from glossary.lint.rules import selected_rules, unknown_prefixes
 
 from .. import __version__
-from . import InputError, Settings, cli, pass_settings
+from . import InputError, Settings, cli, end_at_once, pass_settings
 
 KINDS = ("text", "markdown", "html")  # markup.KINDS, without importing the engine for --help (a test checks they agree)
 
@@ -70,6 +70,7 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
     from glossary.lint.folders import find_documents
     from glossary.lint.service import matcher_for_database, matcher_for_file
 
+    end_at_once()  # what it writes is flushed before the process ends
     unknown = unknown_prefixes(select + ignore)
     if unknown:
         raise InputError(f"unknown rule id or prefix: {', '.join(unknown)}")
