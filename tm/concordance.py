@@ -14,7 +14,7 @@ for the words in a row, until ``limit`` are found.
 from __future__ import annotations
 
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 import numpy
@@ -33,6 +33,7 @@ DEFAULT_LIMIT = 20
 _PREFIX_WORDS = 50  # longer words a phrase's last word stands for, the most frequent first
 _CHECKED_AT_ONCE = 200  # units whose text is read at once at first, then as many as the hits say, up to...
 _CHECKED_AT_MOST = 6_400
+_READ_AT_ONCE = 100_000  # units of the postings read at first, from the newest import batch back (then four times as many)
 _NARROWING = 30  # a word's postings narrow the rarest word's when it is in at most this many times as many units
 
 
@@ -62,9 +63,10 @@ def _sorted_intersection(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
     return small[large[where] == small]
 
 
-def _units_with(session: Session, words: list[str], languages: list[str] | None) -> tuple[dict[str, numpy.ndarray], bool]:
-    """For each text language, the units (newest first) that may have the phrase, and whether its last word
-    is taken as a prefix.
+def _chosen(session: Session, words: list[str], languages: list[str] | None) -> tuple[dict[str, list[list[index.WordEntry]]], bool]:
+    """For each text language, the index entries whose units are intersected to find the units that may have
+    the phrase (one list of entries a word: the last word's are its longer forms, whose units are united), and
+    whether its last word is taken as a prefix.
 
     The last word stands for the longer words it begins unless it is a number or a common word itself
     (a prefix like "the" would stand for half the memory). The units are those in the postings of the
@@ -88,7 +90,7 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
             common.setdefault(entry.language, index.frequent_from(index.language_units(session, entry.language)))
     else:
         forms_of_last = {language: [found[last]] for language, found in by_language.items() if last in found}
-    chosen: dict[str, list[list[index.WordEntry]]] = {}  # language -> the entries of each word (the last: its forms)
+    chosen: dict[str, list[list[index.WordEntry]]] = {}
     for language, forms in forms_of_last.items():
         found = by_language.get(language, {})
         if any(word not in found for word in whole):
@@ -100,12 +102,20 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
         # A word much commoner than the rarest narrows little and its postings are long to read: the text check does it.
         narrowing = max(_NARROWING * sum(e.units for e in groups[0]), common[language])
         chosen[language] = [groups[0], *(g for g in groups[1:] if sum(e.units for e in g) <= narrowing)]
-    lists = index.postings(session, [e.id for groups in chosen.values() for group in groups for e in group])
-    result = {}
-    for language, groups in chosen.items():
+    return chosen, prefix
+
+
+def _intersected(chosen: dict[str, list[list[index.WordEntry]]], rows: list[tuple[int, int, numpy.ndarray]]) -> numpy.ndarray:
+    """The units, newest first, in every group of entries of a language (in any entry of a group), in any
+    language, among postings ``rows``."""
+    lists: dict[int, list[numpy.ndarray]] = {}
+    for word_id, _, units in rows:
+        lists.setdefault(word_id, []).append(units)
+    found = []
+    for groups in chosen.values():
         sets = []
         for group in groups:
-            arrays = [lists[e.id] for e in group if e.id in lists]
+            arrays = [array for e in group for array in lists.get(e.id, ())]
             sets.append(arrays[0] if len(arrays) == 1 else numpy.unique(numpy.concatenate(arrays)) if arrays else arrays)
         if any(len(ids) == 0 for ids in sets):
             continue
@@ -113,9 +123,32 @@ def _units_with(session: Session, words: list[str], languages: list[str] | None)
         units = sets[0]
         for other in sets[1:]:
             units = _sorted_intersection(units, other)
-        if len(units):
-            result[language] = units[::-1]
-    return result, prefix
+        found.append(units)
+    if len(found) > 1:
+        return numpy.unique(numpy.concatenate(found))[::-1]
+    return found[0][::-1] if found else numpy.zeros(0, dtype="<u4")
+
+
+def _candidates(session: Session, chosen: dict[str, list[list[index.WordEntry]]]) -> Iterator[numpy.ndarray]:
+    """The units that may have the phrase (``_intersected``), newest first, in runs a range of unit ids.
+
+    Postings of about ``_READ_AT_ONCE`` units are read at first (all if the words have no more), from the newest
+    import batch back, then four times as many each time: a phrase of common words, found in many units, is
+    found in the newest, and their postings (hundreds of thousands of units) are not read whole.
+    """
+    ids = [e.id for groups in chosen.values() for group in groups for e in group]
+    total = sum(e.units for groups in chosen.values() for group in groups for e in group)
+    if total <= _READ_AT_ONCE:
+        yield _intersected(chosen, index.posting_rows(session, ids))
+        return
+    newest = index.newest_unit(session)
+    span, high = -(-newest * _READ_AT_ONCE // total), None
+    while True:
+        low = (newest + 1 if high is None else high) - span
+        yield _intersected(chosen, index.posting_rows(session, ids, low if low > 1 else None, high))
+        if low <= 1:
+            return
+        high, span = low, span * 4
 
 
 def _pattern(words: list[str], prefix: bool) -> re.Pattern:
@@ -130,20 +163,16 @@ def _marks(text: str, pattern: re.Pattern) -> tuple[tuple[int, int], ...]:
     return tuple((offsets[m.start()], offsets[m.end() - 1] + 1) for m in pattern.finditer(folded))
 
 
-def _newest_first(lists: list[numpy.ndarray]) -> Generator[list[int], int, None]:
-    """The unit ids of descending arrays (one per language), merged newest first, in batches of the size
-    sent (the first ``_CHECKED_AT_ONCE``): only as much of the arrays as is taken is merged (a common
-    word's array is long)."""
-    positions = [0] * len(lists)
+def _newest_first(runs: Iterator[numpy.ndarray]) -> Generator[list[int], int, None]:
+    """The unit ids of descending runs, each older than the one before, in batches of the size sent (the first
+    ``_CHECKED_AT_ONCE``), a run's last batch perhaps shorter: the next run is read only when they are checked."""
     size = _CHECKED_AT_ONCE
-    while True:
-        heads = [ids[p:p + size] for ids, p in zip(lists, positions)]
-        if not any(len(head) for head in heads):
-            return
-        newest = heads[0] if len(heads) == 1 else numpy.unique(numpy.concatenate(heads))[::-1][:size]
-        oldest = newest[-1]
-        positions = [p + int(numpy.count_nonzero(head >= oldest)) for p, head in zip(positions, heads)]
-        size = yield newest.tolist()
+    for ids in runs:
+        start = 0
+        while start < len(ids):
+            batch = ids[start:start + size].tolist()
+            start += len(batch)
+            size = yield batch
 
 
 def _next_size(size: int, checked: int, found: int, wanted: int) -> int:
@@ -163,7 +192,7 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
     if limit < 1:
         raise BadQuery(f"the limit must be at least 1, not {limit}")
     languages = [text_language(normalize_language(lang))] if lang else None
-    by_language, prefix = _units_with(session, words, languages)
+    by_language, prefix = _chosen(session, words, languages)
     if not by_language:
         return []
     pattern = _pattern(words, prefix)
@@ -180,8 +209,10 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
     hits: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
     units: dict[int, list[tuple[str, str, str, str | None]]] = {}  # what was read of each candidate
     complete: set[int] = set()  # the candidates read with all their variants
-    batches = _newest_first(list(by_language.values()))
-    ids, checked = next(batches), 0
+    batches = _newest_first(_candidates(session, by_language))
+    ids, checked = next(batches, []), 0
+    if not ids:
+        return []
     while True:
         query = searched if checked else whole
         for unit_id, variant_lang, language, text, origin in connection.execute(query, {"ids": ids, "languages": list(by_language)}):

@@ -23,11 +23,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy
-from sqlalchemy import ARRAY, Integer, String, any_, bindparam, literal, select, text, union_all
+from sqlalchemy import ARRAY, Integer, String, any_, bindparam, func, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from .bulk import BulkWriter
-from .model import Language, Posting, Word
+from .model import Language, Posting, Unit, Word
 from .prepare import UNIT_BITS, UNIT_MASK
 from .words import renumber
 
@@ -250,20 +250,37 @@ def words_and_forms(session: Session, words: Sequence[str], prefix: str | None, 
     return found
 
 
+def posting_rows(session: Session, word_ids: Sequence[int], low: int | None = None,
+                 high: int | None = None) -> list[tuple[int, int, numpy.ndarray]]:
+    """(word id, chunk, its unit ids ascending) of the rows of these words whose chunk is at least ``low`` and
+    below ``high`` (None: no bound), by word and chunk.
+
+    A chunk is the first unit id of an import batch, and every word of the batch has its row there: a row's
+    units are from its chunk up to the next chunk any word has. So the rows from ``low`` on hold exactly each
+    word's units from the least chunk among them (for all the words read) on, whatever ``low`` is."""
+    if not word_ids:
+        return []
+    table = Posting.__table__
+    query = select(table.c.word_id, table.c.chunk, table.c.units).where(table.c.word_id.in_(bindparam("ids", expanding=True)))
+    if low is not None:
+        query = query.where(table.c.chunk >= bindparam("low"))
+    if high is not None:
+        query = query.where(table.c.chunk < bindparam("high"))
+    rows = _rows(session, query, {"ids": list(word_ids), "low": low, "high": high})
+    return sorted(((word_id, chunk, _unpack(data)) for word_id, chunk, data in rows), key=lambda row: row[:2])
+
+
 def postings(session: Session, word_ids: Sequence[int]) -> dict[int, numpy.ndarray]:
     """Each word's unit ids, ascending."""
-    chunks: dict[int, list[tuple[int, bytes]]] = {}
-    if word_ids:
-        table = Posting.__table__
-        query = select(table.c.word_id, table.c.chunk, table.c.units).where(table.c.word_id.in_(bindparam("ids", expanding=True)))
-        for word_id, chunk, data in _rows(session, query, {"ids": list(word_ids)}):
-            chunks.setdefault(word_id, []).append((chunk, data))
-    result = {}
-    for word_id, parts in chunks.items():
-        parts.sort()
-        arrays = [_unpack(data) for _, data in parts]
-        result[word_id] = arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays)
-    return result
+    chunks: dict[int, list[numpy.ndarray]] = {}
+    for word_id, _, units in posting_rows(session, word_ids):
+        chunks.setdefault(word_id, []).append(units)
+    return {word_id: arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays) for word_id, arrays in chunks.items()}
+
+
+def newest_unit(session: Session) -> int:
+    """The highest unit id (0 in an empty memory)."""
+    return _rows(session, select(func.max(Unit.__table__.c.id))).scalar() or 0
 
 
 def frequent_from(total_units: int) -> float:
