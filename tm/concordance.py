@@ -37,6 +37,9 @@ _READ_AT_ONCE = 100_000  # units of the postings read at first, from the newest 
 _NARROWING = 30  # a word's postings narrow the rarest word's when it is in at most this many times as many units
 
 
+_NONE = numpy.zeros(0, dtype="<u4")
+
+
 @dataclass(frozen=True)
 class Occurrence:
     id: int  # the unit
@@ -105,18 +108,26 @@ def _chosen(session: Session, words: list[str], languages: list[str] | None) -> 
     return chosen, prefix
 
 
+def _union(arrays: list[numpy.ndarray]) -> numpy.ndarray:
+    """The ids of ascending arrays, ascending, each once (sorted: ``numpy.unique`` hashes, 25 against 0.3 ms for
+    90,000 ids)."""
+    if len(arrays) == 1:
+        return arrays[0]
+    ids = numpy.concatenate(arrays)
+    ids.sort()
+    return ids[numpy.concatenate(([True], ids[1:] != ids[:-1]))]
+
+
 def _intersected(chosen: dict[str, list[list[index.WordEntry]]], rows: list[tuple[int, int, numpy.ndarray]]) -> numpy.ndarray:
     """The units, newest first, in every group of entries of a language (in any entry of a group), in any
     language, among postings ``rows``."""
-    lists: dict[int, list[numpy.ndarray]] = {}
+    chunks: dict[int, list[numpy.ndarray]] = {}
     for word_id, _, units in rows:
-        lists.setdefault(word_id, []).append(units)
+        chunks.setdefault(word_id, []).append(units)
+    lists = {word_id: arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays) for word_id, arrays in chunks.items()}
     found = []
     for groups in chosen.values():
-        sets = []
-        for group in groups:
-            arrays = [array for e in group for array in lists.get(e.id, ())]
-            sets.append(arrays[0] if len(arrays) == 1 else numpy.unique(numpy.concatenate(arrays)) if arrays else arrays)
+        sets = [_union([lists[e.id] for e in group if e.id in lists] or [_NONE]) for group in groups]
         if any(len(ids) == 0 for ids in sets):
             continue
         sets.sort(key=len)
@@ -124,9 +135,7 @@ def _intersected(chosen: dict[str, list[list[index.WordEntry]]], rows: list[tupl
         for other in sets[1:]:
             units = _sorted_intersection(units, other)
         found.append(units)
-    if len(found) > 1:
-        return numpy.unique(numpy.concatenate(found))[::-1]
-    return found[0][::-1] if found else numpy.zeros(0, dtype="<u4")
+    return _union(found or [_NONE])[::-1]
 
 
 def _candidates(session: Session, chosen: dict[str, list[list[index.WordEntry]]]) -> Iterator[numpy.ndarray]:
