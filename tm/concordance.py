@@ -34,7 +34,7 @@ _PREFIX_WORDS = 50  # longer words a phrase's last word stands for, the most fre
 _CHECKED_AT_ONCE = 200  # units whose text is read at once at first, then as many as the hits say, up to...
 _CHECKED_AT_MOST = 6_400
 _READ_AT_ONCE = 100_000  # units of the postings read at first, from the newest import batch back (then four times as many)
-_NARROWING = 30  # a word's postings narrow the rarest word's when it is in at most this many times as many units
+_NARROWING = 500  # how many units of a word's postings cost as much to read as one candidate's text to check
 
 
 _NONE = numpy.zeros(0, dtype="<u4")
@@ -101,10 +101,12 @@ def _chosen(session: Session, words: list[str], languages: list[str] | None) -> 
         groups = [[found[word]] for word in dict.fromkeys(whole)]
         if forms not in groups:  # "the the": one word's postings are read and intersected once
             groups.append(forms)
-        groups.sort(key=lambda g: sum(e.units for e in g))
-        # A word much commoner than the rarest narrows little and its postings are long to read: the text check does it.
-        narrowing = max(_NARROWING * sum(e.units for e in groups[0]), common[language])
-        chosen[language] = [groups[0], *(g for g in groups[1:] if sum(e.units for e in g) <= narrowing)]
+        sizes = sorted((sum(e.units for e in group), n) for n, group in enumerate(groups))
+        # Another word's postings are read where that costs less than checking the texts of the rarest's units that
+        # it leaves out (those that lack it: "their" in one unit of ten leaves out nine of ten).
+        rarest, total = sizes[0][0], max(index.language_units(session, language), 1)
+        chosen[language] = [groups[n] for units, n in sizes
+                            if units == rarest or units <= common[language] or units <= _NARROWING * rarest * (1 - units / total)]
     return chosen, prefix
 
 
