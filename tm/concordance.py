@@ -33,7 +33,8 @@ DEFAULT_LIMIT = 20
 _PREFIX_WORDS = 50  # longer words a phrase's last word stands for, the most frequent first
 _CHECKED_AT_ONCE = 200  # units whose text is read at once at first, then as many as the hits say, up to...
 _CHECKED_AT_MOST = 6_400
-_READ_AT_ONCE = 100_000  # units of the postings read at first, from the newest import batch back (then four times as many)
+_READ_AT_ONCE = 100_000  # units of the postings read at first, from the newest import batch back...
+_ENTRIES_AT_ONCE = 8  # ...and a share of the ids as if 8 words' postings were read whole
 _NARROWING = 500  # how many units of a word's postings cost as much to read as one candidate's text to check
 
 
@@ -140,26 +141,30 @@ def _intersected(chosen: dict[str, list[list[index.WordEntry]]], rows: list[tupl
     return _union(found or [_NONE])[::-1]
 
 
-def _candidates(session: Session, chosen: dict[str, list[list[index.WordEntry]]]) -> Iterator[numpy.ndarray]:
-    """The units that may have the phrase (``_intersected``), newest first, in runs a range of unit ids.
+def _candidates(session: Session, chosen: dict[str, list[list[index.WordEntry]]], hits: list, limit: int) -> Iterator[numpy.ndarray]:
+    """The units that may have the phrase (``_intersected``), newest first, in runs a range of unit ids; ``hits``:
+    those of the runs before found to have it (all checked when the next is asked for), ``limit`` wanted.
 
-    Postings of about ``_READ_AT_ONCE`` units are read at first (all if the words have no more), from the newest
-    import batch back, then four times as many each time: a phrase of common words, found in many units, is
-    found in the newest, and their postings (hundreds of thousands of units) are not read whole.
+    Where the words' postings are long (more than ``_READ_AT_ONCE`` units) or many (the forms of a prefix: a row
+    an import batch each), the newest are read first, about ``_READ_AT_ONCE`` units and ``_ENTRIES_AT_ONCE``
+    words' worth, then as many more as the hits so far say are needed (half again; from a quarter to four times as
+    many as read, four times when none): a phrase found in many units is found in the newest, and the postings of its
+    common words (hundreds of thousands of units) are not read whole.
     """
     ids = [e.id for groups in chosen.values() for group in groups for e in group]
     total = sum(e.units for groups in chosen.values() for group in groups for e in group)
-    if total <= _READ_AT_ONCE:
+    share = min(_READ_AT_ONCE / max(total, 1), _ENTRIES_AT_ONCE / len(ids))
+    if share >= 1:
         yield _intersected(chosen, index.posting_rows(session, ids))
         return
     newest = index.newest_unit(session)
-    span, high = -(-newest * _READ_AT_ONCE // total), None
-    while True:
-        low = (newest + 1 if high is None else high) - span
+    low = newest + 1 - int(newest * share) - 1
+    yield _intersected(chosen, index.posting_rows(session, ids, low, None))
+    while low > 1:
+        read = newest + 1 - low
+        more = min(max(1.5 * (limit - len(hits)) / len(hits), 0.25), 4) if hits else 4
+        high, low = low, low - int(read * more) - 1
         yield _intersected(chosen, index.posting_rows(session, ids, low if low > 1 else None, high))
-        if low <= 1:
-            return
-        high, span = low, span * 4
 
 
 def _pattern(words: list[str], prefix: bool) -> re.Pattern:
@@ -220,7 +225,7 @@ def concordance(session: Session, phrase: str, lang: str | None = None, limit: i
     hits: list[tuple[int, str, str, tuple[tuple[int, int], ...]]] = []
     units: dict[int, list[tuple[str, str, str, str | None]]] = {}  # what was read of each candidate
     complete: set[int] = set()  # the candidates read with all their variants
-    batches = _newest_first(_candidates(session, by_language))
+    batches = _newest_first(_candidates(session, by_language, hits, limit))
     ids, checked = next(batches, []), 0
     if not ids:
         return []
