@@ -7,8 +7,11 @@ Baki), words are whole except the phrase's last one, which also finds longer wor
 it begins (Füzuli finds Füzulidə, Астан finds Астане): names take suffixes and
 endings in three of the four languages; a number or a common word (the, в) stands
 for itself only. Units come from the word index (the rarest word's units, narrowed by the
-other words' that are not common, ``tm.index``), newest first, and each is checked
-for the words in a row, until ``limit`` are found.
+other words' where reading those costs less than checking the texts they leave out,
+``tm.index``), newest first, and each is checked for the words in a row, until ``limit``
+are found. Long postings (common words) and many (a prefix's forms) are read from the newest
+import batch back, a range of units at a time, so a phrase found in many units reads
+only the newest part of its words' lists.
 """
 
 from __future__ import annotations

@@ -178,3 +178,5 @@ def test_a_common_word_before_a_rare_prefix(database, tmp_path, monkeypatch):
     with database.session() as session:
         assert [o.text for o in concordance(session, "of kury")] == [t for t in reversed(texts) if "of Kuryk" in t]
         assert [o.text for o in concordance(session, "kuryk of", limit=2)] == [t for t in reversed(texts) if "Kuryk of" in t][:2]
+        # "call" (189 units) is read to narrow "kuryk" (6): it leaves out the three with "of Kuryk"
+        assert [o.text for o in concordance(session, "call kuryk")] == [t for t in reversed(texts) if "call, Kuryk" in t]
