@@ -39,8 +39,6 @@ _CHECKED_AT_MOST = 6_400
 _READ_AT_ONCE = 100_000  # units of the postings read at first, from the newest import batch back...
 _ENTRIES_AT_ONCE = 8  # ...and a share of the ids as if 8 words' postings were read whole
 _NARROWING = 500  # how many units of a word's postings cost as much to read as one candidate's text to check
-
-
 _NONE = numpy.zeros(0, dtype="<u4")
 
 
@@ -161,7 +159,7 @@ def _candidates(session: Session, chosen: dict[str, list[list[index.WordEntry]]]
         yield _intersected(chosen, index.posting_rows(session, ids))
         return
     newest = index.newest_unit(session)
-    low = newest + 1 - int(newest * share) - 1
+    low = newest - int(newest * share)
     yield _intersected(chosen, index.posting_rows(session, ids, low, None))
     while low > 1:
         read = newest + 1 - low
