@@ -3,6 +3,7 @@
     python benchmarks/tm_benchmark.py --units 10000 100000 1000000
     python benchmarks/tm_benchmark.py --units 10000 --backends sqlite --baseline-queries 250
     python benchmarks/tm_benchmark.py --units 1000000 --no-baselines      # Tilmash alone, both databases
+    python benchmarks/tm_benchmark.py --worker search|concordance URL QUERIES [ROUNDS]   # a memory kept: one worker
 
 For each size it generates a memory and its queries (``tm_data.py``: English-Russian
 units; 200 queries made by editing stored segments, a word, a number, two words
@@ -27,7 +28,10 @@ Then, in memory, over the same units: translate-toolkit's ``translate.search.mat
 rapidfuzz scan (``process.extractOne`` with ``fuzz.ratio`` over every source), each on
 ``--baseline-queries`` queries (they are slow at a million units).
 
-Timings are wall-clock on a shared machine: compare within one run. Each worker runs in
+A worker reports wall time (p50, p95 over the queries; with ``ROUNDS`` the best of that many runs of each
+query, in turn) and processor time per call: the client's (``cpu_p50_ms``, ``cpu_p95_ms``, best of the rounds)
+and the PostgreSQL backend's on average (``server_cpu_ms``, from ``/proc``; 0 on SQLite, which runs in the
+client). Timings are wall-clock on a shared machine: compare within one run. Each worker runs in
 its own process. Results are printed as a Markdown table and kept in ``DATA/results-*.json``.
 """
 
@@ -119,29 +123,57 @@ def _summary(latencies: list[float], results: list[tuple[dict, str | None, float
     }
 
 
-def work_search(url: str, queries_path: str) -> dict:
+def _server_seconds(session) -> float:
+    """Processor seconds (user + system) of the session's PostgreSQL backend so far, 0 on SQLite (it runs in this
+    process: its time is the client's) or where the server's /proc cannot be read."""
+    from sqlalchemy import text
+
+    if session.get_bind().dialect.name != "postgresql":
+        return 0.0
+    pid = session.execute(text("SELECT pg_backend_pid()")).scalar()
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed(session, items: list, call, rounds: int) -> tuple[list, list[float], dict]:
+    """``call(session, item)`` for each item, ``rounds`` times in turn: the results, each item's best wall time,
+    and processor time per call (the best of the rounds, p50 and p95, in ms; the database server's on average)."""
+    walls, cpus = [float("inf")] * len(items), [float("inf")] * len(items)
+    results = [None] * len(items)
+    server = _server_seconds(session)
+    for _ in range(rounds):
+        for n, item in enumerate(items):
+            wall, cpu = time.perf_counter(), time.process_time()
+            results[n] = call(session, item)
+            cpus[n] = min(cpus[n], time.process_time() - cpu)
+            walls[n] = min(walls[n], time.perf_counter() - wall)
+    server = (_server_seconds(session) - server) / (rounds * len(items))
+    return results, walls, {"cpu_p50_ms": statistics.median(cpus) * 1000, "cpu_p95_ms": percentile(cpus, 0.95) * 1000,
+                            "server_cpu_ms": server * 1000, "rounds": rounds, "load": os.getloadavg()[0]}
+
+
+def work_search(url: str, queries_path: str, rounds: str = "1") -> dict:
     from glossary.database import Database
     from tm.search import search
 
     database = Database(url)
     queries = _queries(queries_path)
-    latencies, results = [], []
     with database.session() as session:
         for q in queries[:10]:  # warm the caches (the glossary for repairs, the database's pages)
             search(session, q["query"], "en", "ru")
-        for q in queries:
-            start = time.perf_counter()
-            matches = search(session, q["query"], "en", "ru", min_score=0, limit=5)
-            latencies.append(time.perf_counter() - start)
-            results.append((q, matches[0].source if matches else None, matches[0].score if matches else None))
-    return _summary(latencies, results)
+        found, latencies, cpu = _timed(session, queries, lambda s, q: search(s, q["query"], "en", "ru", min_score=0, limit=5),
+                                       int(rounds))
+    results = [(q, matches[0].source if matches else None, matches[0].score if matches else None)
+               for q, matches in zip(queries, found)]
+    return {**_summary(latencies, results), **cpu}
 
 
-def work_concordance(url: str, queries_path: str) -> dict:
-    from glossary.database import Database
-    from tm.concordance import concordance
-
-    database = Database(url)
+def concordance_phrases(queries_path: str) -> list[str]:
+    """Names, and a word or two words in a row of 100 of the memory's segments."""
     rng = random.Random(3)
     texts = [q["expected"] or q["query"] for q in _queries(queries_path)]
     phrases = ["Fuzuli", "Физули", "Astana", "Middle Corridor", "KazMunayGas", "Aktau", "Баку"]
@@ -149,17 +181,21 @@ def work_concordance(url: str, queries_path: str) -> dict:
         words = [w.strip(".,") for w in text.split()]
         start = rng.randrange(len(words) - 1)
         phrases.append(" ".join(words[start:start + rng.choice((1, 2))]))
-    latencies, hits = [], 0
+    return phrases
+
+
+def work_concordance(url: str, queries_path: str, rounds: str = "1") -> dict:
+    from glossary.database import Database
+    from tm.concordance import concordance
+
+    database = Database(url)
+    phrases = concordance_phrases(queries_path)
     with database.session() as session:
         for phrase in phrases[:5]:
             concordance(session, phrase)
-        for phrase in phrases:
-            start = time.perf_counter()
-            found = concordance(session, phrase, limit=20)
-            latencies.append(time.perf_counter() - start)
-            hits += bool(found)
+        found, latencies, cpu = _timed(session, phrases, lambda s, phrase: concordance(s, phrase, limit=20), int(rounds))
     return {"p50_ms": statistics.median(latencies) * 1000, "p95_ms": percentile(latencies, 0.95) * 1000,
-            "phrases": len(phrases), "found": hits}
+            "phrases": len(phrases), "found": sum(map(bool, found)), **cpu}
 
 
 def _rescore(query: str, rows: list[tuple[str, bool]]) -> tuple[str | None, float | None]:

@@ -113,3 +113,70 @@ def test_the_units_of_two_words_are_intersected(small, large):
 
     a, b = numpy.array(small, dtype="<u4"), numpy.array(large, dtype="<u4")
     assert _sorted_intersection(a, b).tolist() == _sorted_intersection(b, a).tolist() == sorted(set(small) & set(large))
+
+
+def _ferries(database, tmp_path, monkeypatch):
+    """240 units in two imports of 20-unit index batches (24 chunks); "and" and "of" in every unit (common), in a
+    row in one of five; Kuryk in one of forty, after "of" in one of eighty. Postings read 50 units at first."""
+    import tm.concordance
+    import tm.index
+    import tm.prepare
+    from tm.importing import import_files
+
+    monkeypatch.setattr(tm.index, "FLUSH_UNITS", 1)
+    monkeypatch.setattr(tm.prepare, "BATCH", 20)
+    monkeypatch.setattr(tm.index, "FREQUENT_FLOOR", 1)
+    monkeypatch.setattr(tm.concordance, "_READ_AT_ONCE", 50)
+
+    def english(n):
+        if n % 5 == 0:
+            return f"Ferry {n} and of the port."
+        if n % 40 == 3:
+            return f"Ferry {n} and the port of Kuryk." if n % 80 == 3 else f"Ferry {n} and the port of call, Kuryk of old."
+        return f"Ferry {n} and the port of call."
+
+    texts = [english(n) for n in range(1, 241)]
+    for name, part in (("a.tmx", texts[:120]), ("b.tmx", texts[120:])):
+        units = "".join(f'<tu><tuv xml:lang="en"><seg>{t}</seg></tuv><tuv xml:lang="ru"><seg>Паром {n}.</seg></tuv></tu>'
+                        for n, t in enumerate(part))
+        (tmp_path / name).write_text(f'<tmx version="1.4"><header srclang="en"/><body>{units}</body></tmx>', encoding="utf-8")
+        with database.session() as session:
+            import_files(session, [tmp_path / name])
+    return texts
+
+
+def _read_chunks(monkeypatch) -> list[int]:
+    """The chunks of the postings that concordance reads, as it reads them."""
+    import tm.index
+
+    read, posting_rows = [], tm.index.posting_rows
+
+    def spy(*args, **kwargs):
+        rows = posting_rows(*args, **kwargs)
+        read.extend(chunk for _, chunk, _ in rows)
+        return rows
+
+    monkeypatch.setattr(tm.index, "posting_rows", spy)
+    return read
+
+
+def test_a_phrase_of_common_words_is_found_in_the_newest_postings_alone(database, tmp_path, monkeypatch):
+    texts = _ferries(database, tmp_path, monkeypatch)
+    read = _read_chunks(monkeypatch)
+    with database.session() as session:
+        newest = concordance(session, "and of", limit=5)
+        assert [o.text for o in newest] == [t for t in reversed(texts) if " and of " in t][:5]
+        assert all(o.marks == ((len(o.text.split(" and")[0]) + 1, len(o.text.split(" of")[0]) + 3),) for o in newest)
+        assert min(read) > 120  # the older import's postings were not read
+        every = concordance(session, "AND OF", limit=100)
+    assert [o.text for o in every] == [t for t in reversed(texts) if " and of " in t]  # 48, from every chunk
+    assert [o.others for o in every[-1:]] == [(("ru", "Паром 4."),)]
+
+
+def test_a_common_word_before_a_rare_prefix(database, tmp_path, monkeypatch):
+    texts = _ferries(database, tmp_path, monkeypatch)
+    with database.session() as session:
+        assert [o.text for o in concordance(session, "of kury")] == [t for t in reversed(texts) if "of Kuryk" in t]
+        assert [o.text for o in concordance(session, "kuryk of", limit=2)] == [t for t in reversed(texts) if "Kuryk of" in t][:2]
+        # "call" (189 units) is read to narrow "kuryk" (6): it leaves out the three with "of Kuryk"
+        assert [o.text for o in concordance(session, "call kuryk")] == [t for t in reversed(texts) if "call, Kuryk" in t]
