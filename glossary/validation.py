@@ -35,6 +35,14 @@ def statuses_in_style(terms: Iterable[TermEntry], style: str | None) -> dict[Ter
     return result
 
 
+def term_statuses(terms: list[TermEntry], style: str | None) -> Iterable[tuple[TermEntry, TermStatus]]:
+    """``statuses_in_style(terms, style).items()``, without hashing every term where that changes
+    nothing: in the default style when no two terms share a language and text (equal terms are one key)."""
+    if not style and len({(t.lang, t.text) for t in terms}) == len(terms):
+        return [(t, t.status) for t in terms]
+    return statuses_in_style(terms, style).items()
+
+
 def _origin(term: TermEntry) -> str:
     return f"line {term.line}" if term.line else "already in the glossary"
 
@@ -62,7 +70,7 @@ def concept_problems(concept: ConceptEntry, path: str) -> list[Problem]:
     styles = sorted({name for t in concept.terms for name, _ in t.styles})
     for style in [None, *styles]:
         preferred: dict[str, list[TermEntry]] = defaultdict(list)
-        for term, status in statuses_in_style(concept.terms, style).items():
+        for term, status in term_statuses(concept.terms, style):
             if status is TermStatus.PREFERRED:
                 preferred[term.lang].append(term)
         for lang, terms in preferred.items():

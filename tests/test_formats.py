@@ -169,6 +169,42 @@ def test_tbx_v3_reads_styles_from_notes():
     assert glossary.concepts[0].terms[1].source == "Soviet-era romanisation"
 
 
+def test_csv_rows_of_a_term_alone_and_rows_with_more_read_alike():
+    """Most rows are a term and nothing else (read without the general path); the others, and rows
+    spelled loosely, give the same records: codes and statuses normalised, lines kept, notes attached."""
+    data = (
+        "concept,lang,term,status,note,concept_note\n"
+        "fuzuli,EN_us,Fuzuli,preferred,,\n"
+        "fuzuli,en-US,Fizuli, Deprecated ,,\n"
+        "fuzuli,en_US,Füzuli,admitted, ,\n"
+        "fuzuli,ru,Физули,preferred,Soviet spelling kept,\n"
+        "\n"
+        "zangezur,ru,Зангезурский коридор,preferred,,a corridor\n"
+        " zangezur ,az,Zəngəzur dəhlizi,preferred,,\n"
+    ).encode()
+    glossary = format_for_path(Path("g.csv")).read(data, "g.csv")
+    fuzuli, zangezur = glossary.concepts
+    assert fuzuli.terms == [
+        TermEntry("en-US", "Fuzuli", TermStatus.PREFERRED),
+        TermEntry("en-US", "Fizuli", TermStatus.DEPRECATED),
+        TermEntry("en-US", "Füzuli", TermStatus.ADMITTED),
+        TermEntry("ru", "Физули", TermStatus.PREFERRED, note="Soviet spelling kept"),
+    ]
+    assert [t.line for t in fuzuli.terms] == [2, 3, 4, 5] and fuzuli.line == 2
+    assert zangezur.note == "a corridor" and zangezur.line == 7
+    assert [(t.lang, t.text, t.line) for t in zangezur.terms] == [("ru", "Зангезурский коридор", 7), ("az", "Zəngəzur dəhlizi", 8)]
+
+
+def test_csv_plain_row_with_a_problem_is_reported_as_any_row():
+    data = "concept,lang,term,status\nfuzuli,en,Fuzuli,preferred\nfuzuli,xx,Fizuli,preferred\nfuzuli,en,,admitted\n".encode()
+    with pytest.raises(FormatError) as caught:
+        format_for_path(Path("g.csv")).read(data, "g.csv")
+    assert [str(p) for p in caught.value.problems] == [
+        "g.csv:3: unknown language code 'xx': 'xx' is not a language in CLDR",
+        "g.csv:4: empty 'term'",
+    ]
+
+
 BAD = DATA / "bad"
 
 

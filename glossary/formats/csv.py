@@ -65,6 +65,39 @@ def _sniff_delimiter(header_line: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
+class _PlainRows:
+    """Reads a row that is only a term (its four cells, the others empty, a language seen before and
+    a status as written: most rows of a large glossary) without making a dict of it; any other row,
+    and any row with a problem, is left to ``CsvFormat._read_row``, which makes the same records."""
+
+    def __init__(self, header: list[str], concepts: dict[str, ConceptEntry]):
+        self.required = [header.index(column) for column in REQUIRED_COLUMNS]
+        self.others = [i for i in range(len(header)) if i not in self.required]
+        self.concepts = concepts
+        self.languages: dict[str, str] = {}  # a language cell as written -> the code
+
+    def __call__(self, row: list[str], line: int) -> bool:
+        """Whether the row was read (it is plain and has no problem)."""
+        for i in self.others:
+            if row[i]:
+                return False
+        concept_id, lang, text, status = [row[i].strip() for i in self.required]
+        status = TermStatus._value2member_map_.get(status)
+        if not (concept_id and lang and text and status):
+            return False
+        code = self.languages.get(lang)
+        if code is None:
+            try:
+                code = self.languages[lang] = normalize_language(lang)
+            except InvalidLanguage:
+                return False
+        concept = self.concepts.get(concept_id)
+        if concept is None:
+            concept = self.concepts[concept_id] = ConceptEntry(concept_id, line=line)
+        concept.terms.append(TermEntry(lang=code, text=text, status=status, line=line))
+        return True
+
+
 class CsvFormat:
     name = "csv"
     extensions = (".csv",)
@@ -92,6 +125,7 @@ class CsvFormat:
                 raise FormatError([Problem.of(path, 1, "csv.bad-header", problems=parts)])
             concepts: dict[str, ConceptEntry] = {}
             style_rows: list[tuple[int, str, str, str, str, TermStatus]] = []
+            plain_row = _PlainRows(header, concepts)
             line = reader.line_num + 1
             for row in reader:
                 row_line, line = line, reader.line_num + 1
@@ -99,6 +133,8 @@ class CsvFormat:
                     continue
                 if len(row) != len(header):
                     problems.append(Problem.of(path, row_line, "csv.field-count", expected=len(header), found=len(row)))
+                    continue
+                if plain_row(row, row_line):
                     continue
                 try:
                     self._read_row(dict(zip(header, map(str.strip, row))), row_line, concepts, style_rows)

@@ -82,6 +82,8 @@ def _store(key: str, matcher: Matcher) -> None:
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(_path(key), matcher_file.dumps(matcher))
+        with collector_paused():  # (a record of every form, key and near-miss word: no cycles)
+            data = matcher_file.dumps(matcher)
+        write_atomically(_path(key), data)
     except OSError:
         pass  # a cache that cannot be written is only slower

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..records import ACCEPTED_STATUSES, CaseRule, Glossary, TermStatus
-from ..validation import statuses_in_style
+from ..validation import term_statuses
 from . import russian
 from .collector import collector_paused
 from .language import Paragraphs, text_language
@@ -64,11 +64,11 @@ class Matcher:
         self.shortcuts = shortcuts
         self.concepts: dict[str, Concept] = {}
         forms: list[Form] = []
+        russian_words: dict[str, tuple] = {}  # a Russian word -> its analysis (declining, Word), made once
         for entry in glossary.concepts:
             concept = self.concepts[entry.id] = Concept(entry.id)
-            statuses = statuses_in_style(entry.terms, style)
-            for term, status in statuses.items():
-                form = _compile_form(entry.id, term.lang, term.text, status, term.case_rule, term.note)
+            for term, status in term_statuses(entry.terms, style):
+                form = _compile_form(entry.id, term.lang, term.text, status, term.case_rule, term.note, russian_words)
                 if form is None:
                     continue
                 form.restyled = status is not term.status
@@ -190,7 +190,8 @@ def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> d
     return {key: frozenset(pairs) for key, pairs in shortcuts.items()}
 
 
-def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_rule: CaseRule, note: str | None) -> Form | None:
+def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_rule: CaseRule, note: str | None,
+                  russian_words: dict[str, tuple]) -> Form | None:
     compact = without_invisible(text)
     full_key = match_key(compact)
     if not full_key.strip():
@@ -201,13 +202,17 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
                 last_word=spans[-1][0] if spans else 0)
     if language != "ru":
         return form
-    declined = [russian.word_forms(compact[a:b]) for a, b in spans]
-    if all(w.endings == frozenset({w.base_ending}) for w in declined) or spans[0][0] > 0 \
-            or any(not w.stem for w in declined):
+    declined = []
+    for a, b in spans:
+        word = compact[a:b]
+        analysis = russian_words.get(word)
+        if analysis is None:
+            analysis = russian_words[word] = _russian_word(word)
+        declined.append(analysis)
+    if not any(declining for declining, _ in declined) or spans[0][0] > 0 or any(word is None for _, word in declined):
         return form  # nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
     form.declines = True
-    form.words = tuple(Word(match_key(w.stem), ending_keys(w.endings), match_key(w.base_ending), compact[a:a + len(w.stem)])
-                       for w, (a, _) in zip(declined, spans))
+    form.words = tuple([word for _, word in declined])
     form.separators = tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
     form.first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
     form.leading_endings = tuple(w.base_ending for w in form.words[:form.first_declining])
@@ -215,6 +220,16 @@ def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_r
     # The key runs up to the first declining word's stem: what is the same in every form.
     form.key = full_key[: spans[form.first_declining][0] + len(form.words[form.first_declining].stem)]
     return form
+
+
+def _russian_word(word: str) -> tuple[bool, Word | None]:
+    """Whether a word of a Russian term takes other endings than its own, and the ``Word`` it is
+    (None when it has no stem: too odd to decline safely). The same for every term that has the word."""
+    stem, endings, base_ending = russian.stem_and_endings(word)
+    declining = endings != frozenset({base_ending})
+    if not stem:
+        return declining, None
+    return declining, Word(match_key(stem), ending_keys(endings), match_key(base_ending), word[:len(stem)])
 
 
 def _mark_punctuation_variants(forms: list[Form]) -> None:

@@ -196,7 +196,7 @@ class _Word:
 
     @property
     def endings(self) -> frozenset[str]:
-        return _TABLE_ENDINGS[self.paradigm] | {self.base} if self.paradigm else frozenset({""})
+        return _endings(self.paradigm, self.base)
 
     @property
     def is_adj(self) -> bool:
@@ -219,6 +219,20 @@ class _Word:
     def gender(self) -> str | None:
         genders = {key[2] for key in self.nominative if key[2]}
         return genders.pop() if len(genders) == 1 else None
+
+
+@functools.lru_cache(maxsize=None)
+def _endings(paradigm: str, base: str) -> frozenset[str]:
+    """The endings of a word of ``paradigm`` given with the ending ``base``: one set for all such words."""
+    return _TABLE_ENDINGS[paradigm] | {base} if paradigm else frozenset({""})
+
+
+@functools.lru_cache(maxsize=None)
+def _adjective_family(paradigm: str, base: str) -> str:
+    """The class of an adjective: its paradigm and the gender of its base form (Бакинский and
+    Бакинская do not carry endings over)."""
+    word = _Word("adj", paradigm, "", base)
+    return "adj:" + (word.gender or ("plur" if word.numbers == {"plur"} else "?"))
 
 
 def declines(word: str) -> bool:
@@ -281,10 +295,7 @@ def _adjective(w: str) -> _Word | None:
     else:
         kind = {"ый": "hard", "ой": "hard_o"}.get(base, "hard?")
     paradigm = "adj/" + kind
-    word = _Word("adj", paradigm, w[: -len(base)], base)
-    # The class includes the gender of the base form: Бакинский and Бакинская do not carry endings over.
-    family = "adj:" + (word.gender or ("plur" if word.numbers == {"plur"} else "?"))
-    return _Word(family, paradigm, word.stem, base)
+    return _Word(_adjective_family(paradigm, base), paradigm, w[: -len(base)], base)
 
 
 def _variant(prev: str) -> str:
@@ -352,8 +363,13 @@ def word_forms(word: str) -> WordForms:
 
 @functools.lru_cache(maxsize=None)
 def _word_forms(word: str) -> WordForms:
+    return WordForms(*stem_and_endings(word))
+
+
+def stem_and_endings(word: str) -> tuple[str, frozenset[str], str]:
+    """``word_forms`` as a plain tuple, not kept: what compiling a glossary asks once for each of its words."""
     analysis = _analyze(word)
-    return WordForms(analysis.stem, analysis.endings, analysis.base)
+    return analysis.stem, analysis.endings, analysis.base
 
 
 # --- suggestions -------------------------------------------------------------------------------
