@@ -8,9 +8,11 @@ revision or content, the house style and the matcher's code), the lint
 engine's and the audit's code, and the options. Beside the results, the key
 of each file's content is kept with the file's size and modification time,
 as git's index does: a file seen before with the same size and time is not
-read again. And the added-up counts of each run of documents (``runner.chunks``), keyed by
+read again. And the added-up counts of each run of documents (``runner._planned_groups``), keyed by
 their paths, sizes and times: a run of documents seen before is one record to add, not one a
-document (a second run over an archive with 1% new articles adds up 1% of it again). Results are
+document (a second run over an archive with 1% new articles adds up 1% of it again). And the
+last output of each format, keyed by the whole archive's runs: given again while no file has
+changed. Results are
 written by the process that runs
 the audit, in transactions of a few dozen, so a run that is stopped keeps what
 it had done but the last moments; forked workers read with connections of
