@@ -34,7 +34,6 @@ from .report import Audit
 
 RUN_LENGTH = 64  # documents in a run, on average
 GROUP_LENGTH = 4096  # documents in a group of runs, on average (a multiple of RUN_LENGTH)
-FORK_FROM = 4096  # documents to audit, with a cache: fewer are audited in this process only
 
 
 @dataclass(frozen=True)
@@ -212,9 +211,7 @@ class ArchiveRun:
             first += len(members)
         todo = [path for _, group_cached, members, _ in plan if not group_cached
                 for run, _, cached in members if not cached for path in run]
-        # a few new documents are audited here, on this process's warm matcher: a forked process
-        # would first make again the forms their names need (most of a second per process)
-        documents = audit_files(todo, matcher, options, jobs if len(todo) >= FORK_FROM else 1, cache)
+        documents = audit_files(todo, matcher, options, jobs, cache)
         last = len(every_run) - 1
         try:
             for group_key, group_cached, members, first in plan:

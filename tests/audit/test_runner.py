@@ -273,18 +273,3 @@ def test_run_keys_change_with_a_file_and_only_its_own_run(tmp_path, matcher, mon
         members for members in runs if edited in members]
     assert sum(a != b for a, b in zip(groups, groups_now)) == 1
 
-
-def test_with_a_cache_a_few_new_documents_are_audited_in_this_process_and_many_in_several(paths, matcher, tmp_path,
-                                                                                          monkeypatch):
-    """Forked processes would each make again the glossary forms the documents name: worth it for many only."""
-    monkeypatch.setattr(batch, "PARALLEL_FROM_BYTES", 0)
-    monkeypatch.setattr(runner, "FORK_FROM", 40)
-    forked, in_processes = [], batch._in_processes
-    monkeypatch.setattr(batch, "_in_processes",
-                        lambda paths, work, jobs: forked.append(len(paths)) or in_processes(paths, work, jobs))
-    for count, name in ((30, "few"), (60, "many")):
-        cache = ResultCache(tmp_path / name, AuditOptions().cache_context(matcher))
-        results = runner.audit_runs(paths[:count], matcher, AuditOptions(), 2, cache)
-        assert sum(1 for _ in results) == count
-        assert format_json(results.audit.report()) == report_of(paths[:count], matcher)
-    assert forked == [60]
