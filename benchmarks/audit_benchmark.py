@@ -2,6 +2,7 @@
 
     python benchmarks/audit_benchmark.py                          # 100,000 articles, 20,000 concepts
     python benchmarks/audit_benchmark.py --articles 10000 --concepts 2000
+    python benchmarks/audit_benchmark.py --articles 20000 --folder DIR --cache-only   # DIR kept: written once
 
 It generates a glossary (``lint_benchmark.generate_glossary``: four languages, two
 terms per language and concept) and an archive of dated articles of three to six
@@ -14,6 +15,10 @@ peak resident memory of its largest process:
 - ``tilmash audit --format json`` on the archive, and on a tenth of it (memory should not grow with it);
 - ``tilmash audit --cache DIR``: the first run, a second with 1% new articles, and a third with none
   (``--cache-only``: only these, with their processor time as a share of the first run's).
+
+With ``--folder``, the glossary and the archive are written once and kept (a second benchmark
+over the same folder starts with its audits); the 1% new articles wait in ``new/`` beside the
+archive, are moved into it for the runs that count them and moved back out at the end.
 
 Wall-clock times on a shared machine: compare within one run; processor seconds (of the
 command and every worker it forked) vary less when the machine is busy.
@@ -83,15 +88,22 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         glossary = folder / "glossary.csv"
-        glossary.write_text(generate_glossary(args.concepts, rng), encoding="utf-8")
-        paragraphs = generate_text(glossary.read_text(encoding="utf-8"), 4, rng).split("\n\n")
+        archive, tenth, new_articles = folder / "archive", folder / "tenth", folder / "new"
+        written = folder / f"written-{args.articles}-{args.concepts}"  # all of it was written, with these counts
         started = time.perf_counter()
-        archive = folder / "archive"
-        size = write_archive(archive, paragraphs, args.articles, rng)
-        tenth = folder / "tenth"
-        write_archive(tenth, paragraphs, args.articles // 10, random.Random(7))
+        if not written.exists():
+            for old in (archive, tenth, new_articles, folder / "cache", folder / "xdg-cache"):
+                shutil.rmtree(old, ignore_errors=True)
+            glossary.write_text(generate_glossary(args.concepts, rng), encoding="utf-8")
+            paragraphs = generate_text(glossary.read_text(encoding="utf-8"), 4, rng).split("\n\n")
+            write_archive(archive, paragraphs, args.articles, rng)
+            write_archive(tenth, paragraphs, args.articles // 10, random.Random(7))
+            write_archive(new_articles, paragraphs, args.articles // 100, random.Random(99), first=args.articles)
+            written.touch()
+        size = sum(path.stat().st_size for path in archive.rglob("*.txt"))
         print(f"glossary: {args.concepts:,} concepts; archive: {args.articles:,} articles, {size / 1e6:.0f} MB "
-              f"(written in {time.perf_counter() - started:.0f} s); {os.cpu_count()} CPUs\n", flush=True)
+              f"(written or found in {time.perf_counter() - started:.0f} s); {os.cpu_count()} CPUs; "
+              f"load average {os.getloadavg()[0]:.1f}\n", flush=True)
         env = {**os.environ, "XDG_CACHE_HOME": str(folder / "xdg-cache"), "TILMASH_DATABASE_URL": "sqlite://"}
         common = ["--glossary", str(glossary)]
         run([*TILMASH, "audit", *common, str(folder / "tenth" / "000")], env)  # compiles and caches the matchers
@@ -116,19 +128,27 @@ def main() -> None:
             tenth_size = sum(p.stat().st_size for p in tenth.rglob("*.txt")) / 1e6
             measure(f"tilmash audit --format json, {args.articles // 10:,} articles",
                     [*TILMASH, "audit", *common, "--format", "json", str(tenth)], args.articles // 10, tenth_size)
+        shutil.rmtree(folder / "cache", ignore_errors=True)
         cache = ["--cache", str(folder / "cache")]
         measure("tilmash audit --cache, first run", [*TILMASH, "audit", *common, *cache, "--format", "json", str(archive)],
                 args.articles, megabytes)
         new = args.articles // 100
-        write_archive(archive, paragraphs, new, random.Random(99), first=args.articles)
-        measure(f"tilmash audit --cache, {new:,} new articles (1%)",
-                [*TILMASH, "audit", *common, *cache, "--format", "json", str(archive)], args.articles + new, megabytes * 1.01)
-        measure("tilmash audit --cache, nothing new", [*TILMASH, "audit", *common, *cache, "--format", "json", str(archive)],
-                args.articles + new, megabytes * 1.01)
-        html = folder / "report.html"
-        measure("tilmash audit --format html", [*TILMASH, "audit", *common, *cache, "--format", "html", "-o", str(html),
-                                                str(archive)], args.articles + new, megabytes * 1.01)
-        print(f"\nHTML report: {html.stat().st_size / 1e6:.1f} MB")
+        moved = [(new_articles / name, archive / name) for name in sorted(os.listdir(new_articles))]
+        for waiting, place in moved:
+            waiting.rename(place)
+        try:
+            measure(f"tilmash audit --cache, {new:,} new articles (1%)",
+                    [*TILMASH, "audit", *common, *cache, "--format", "json", str(archive)], args.articles + new,
+                    megabytes * 1.01)
+            measure("tilmash audit --cache, nothing new", [*TILMASH, "audit", *common, *cache, "--format", "json",
+                                                           str(archive)], args.articles + new, megabytes * 1.01)
+            html = folder / "report.html"
+            measure("tilmash audit --format html", [*TILMASH, "audit", *common, *cache, "--format", "html", "-o", str(html),
+                                                    str(archive)], args.articles + new, megabytes * 1.01)
+        finally:
+            for waiting, place in moved:
+                place.rename(waiting)
+        print(f"\nHTML report: {html.stat().st_size / 1e6:.1f} MB; load average {os.getloadavg()[0]:.1f}")
         first = processor["tilmash audit --cache, first run"]
         print(f"Processor time against the first cached run: {new:,} new articles "
               f"{processor[f'tilmash audit --cache, {new:,} new articles (1%)'] / first:.1%}, "

@@ -8,9 +8,11 @@ revision or content, the house style and the matcher's code), the lint
 engine's and the audit's code, and the options. Beside the results, the key
 of each file's content is kept with the file's size and modification time,
 as git's index does: a file seen before with the same size and time is not
-read again. And the added-up counts of each run of documents (``runner.chunks``), keyed by
+read again. And the added-up counts of each run of documents (``runner._planned_groups``), keyed by
 their paths, sizes and times: a run of documents seen before is one record to add, not one a
-document (a second run over an archive with 1% new articles adds up 1% of it again). Results are
+document (a second run over an archive with 1% new articles adds up 1% of it again). And the
+last output of each format, keyed by the whole archive's runs: given again while no file has
+changed. Results are
 written by the process that runs
 the audit, in transactions of a few dozen, so a run that is stopped keeps what
 it had done but the last moments; forked workers read with connections of
@@ -26,6 +28,7 @@ import marshal
 import sqlite3
 import sys
 import time
+from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +75,9 @@ class ResultCache:
                 # the audit of a run of documents (pickled ``report.Audit``), by the key of their files
                 connection.execute("CREATE TABLE IF NOT EXISTS chunks (key BLOB PRIMARY KEY, audit BLOB NOT NULL)")
                 # the key of each file's content when it had this size and time: a file seen before is not read again
+                # the last report of each format (``runner.ArchiveRun.keep_output``), by the key of the whole archive
+                connection.execute("CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, key BLOB NOT NULL, "
+                                   "documents INTEGER NOT NULL, data BLOB NOT NULL)")
                 connection.execute("CREATE TABLE IF NOT EXISTS files (context BLOB NOT NULL, path TEXT NOT NULL, "
                                    "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, key BLOB NOT NULL, "
                                    "PRIMARY KEY (context, path))")
@@ -93,12 +99,12 @@ class ResultCache:
             "SELECT files.key, counts FROM files JOIN results ON results.key = files.key "
             "WHERE context = ? AND path = ? AND size = ? AND mtime_ns = ?", (self._context, path, size, mtime_ns)).fetchone()
 
-    def chunk_key(self, files: list[tuple[str, int, int]], since: datetime.date | None) -> bytes:
+    def chunk_key(self, paths: list[str], sizes: list[int], mtimes_ns: list[int], since: datetime.date | None) -> bytes:
         """The key of a run of documents: each one's path, size and time (in this context), and ``--since``."""
-        digest = hashlib.sha256(self._context + (since.isoformat() if since else "-").encode())
-        for path, size, mtime_ns in files:
-            digest.update(f"\0{path}\0{size}\0{mtime_ns}".encode())
-        return digest.digest()
+        names = "\0".join(paths).encode("utf-8", "surrogateescape")  # (no path holds a NUL)
+        return hashlib.sha256(b"%b%b\0%d\0%d\0%b%b%b" % (
+            self._context, (since.isoformat() if since else "-").encode(), len(paths), len(names), names,
+            array("q", sizes).tobytes(), array("q", mtimes_ns).tobytes())).digest()
 
     def has_chunk(self, key: bytes) -> bool:
         return self._database().execute("SELECT 1 FROM chunks WHERE key = ?", (key,)).fetchone() is not None
@@ -115,6 +121,19 @@ class ResultCache:
     def put_chunk(self, key: bytes, audit: Audit) -> None:
         self._pending_chunks.append((key, marshal.dumps(audit.to_record())))
         self._maybe_flush()
+
+    def output(self, key: bytes, name: str) -> tuple[int, bytes] | None:
+        """The documents and the output kept as ``name`` if it was kept for ``key`` (an archive's: made of its
+        runs' keys, so of this context too)."""
+        row = self._database().execute("SELECT documents, data FROM outputs WHERE name = ? AND key = ?",
+                                       (name, key)).fetchone()
+        return (row[0], row[1]) if row is not None else None
+
+    def put_output(self, key: bytes, name: str, documents: int, data: bytes) -> None:
+        """Keep ``data`` as the output ``name`` of ``key``, in place of the one kept before."""
+        with self._database() as connection:
+            connection.execute("INSERT OR REPLACE INTO outputs (name, key, documents, data) VALUES (?, ?, ?, ?)",
+                               (name, key, documents, data))
 
     def put(self, key: bytes, counts: str) -> None:
         """Keep a result; written with the next few dozen, or within a second."""

@@ -35,6 +35,7 @@ def month_of(day: datetime.date) -> str:
     return f"{day.year:04}-{day.month:02}"
 
 
+@functools.lru_cache(maxsize=65536)
 def iso_of(ordinal: int | None) -> str | None:
     """A day kept as an ordinal (``date.toordinal``: the audit's totals), written YYYY-MM-DD."""
     return datetime.date.fromordinal(ordinal).isoformat() if ordinal is not None else None

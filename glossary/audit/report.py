@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from ..languages import language_sort_key
+from ..lint.collector import collector_paused
 from .candidates import candidates
 from .dates import iso_of, month_of
 from .documents import CATEGORIES, EXAMPLES, DocumentAudit, Example
@@ -149,6 +150,11 @@ class Audit:
 
     @classmethod
     def from_record(cls, record: tuple, since: datetime.date | None) -> Audit:
+        with collector_paused():  # tens of thousands of objects, no cycle: a collection would walk them all again
+            return cls._from_record(record, since)
+
+    @classmethod
+    def _from_record(cls, record: tuple, since: datetime.date | None) -> Audit:
         audit = cls(since)
         (audit.documents, audit.undated, audit.skipped, audit.findings, first, last, forms, concept_documents,
          most_findings) = record
@@ -163,20 +169,34 @@ class Audit:
 
     def report(self, min_count: int = 3) -> dict:
         """The whole audit as plain data (the JSON output), languages and concepts most used first."""
-        languages: dict[str, dict[str, list[dict]]] = {}
+        with collector_paused():  # a dict a form and one of its months: no cycle, and a collection would walk them
+            return self._report(min_count)
+
+    def _report(self, min_count: int) -> dict:
+        names: dict[tuple[str, str], list[dict]] = {}  # (lang, concept) -> its forms
         for (lang, concept, term, category), count in self.forms.items():
-            languages.setdefault(lang, {}).setdefault(concept, []).append({
-                "term": term, "status": category, "documents": count.documents, "occurrences": count.occurrences,
-                "first": iso_of(count.first), "last": iso_of(count.last), "months": dict(sorted(count.months.items())),
-            })
+            months = count.months
+            form = {"term": term, "status": category, "documents": count.documents, "occurrences": count.occurrences,
+                    "first": iso_of(count.first), "last": iso_of(count.last),
+                    "months": {month: months[month] for month in sorted(months)}}  # (faster than sorting the items)
+            forms = names.get((lang, concept))
+            if forms is None:
+                names[(lang, concept)] = [form]
+            else:
+                forms.append(form)
+        languages: dict[str, list[dict]] = {}
+        concept_documents = self.concept_documents
+        for (lang, concept), forms in names.items():
+            if len(forms) > 1:  # (most names have one form)
+                forms.sort(key=_form_order)
+            languages.setdefault(lang, []).append({
+                "concept": concept, "documents": concept_documents[(lang, concept)],
+                "occurrences": sum(f["occurrences"] for f in forms) if len(forms) > 1 else forms[0]["occurrences"],
+                "forms": forms})
         report_languages = []
         for lang in sorted(languages, key=language_sort_key):
-            concepts = []
-            for concept, forms in languages[lang].items():
-                forms.sort(key=lambda f: (-f["occurrences"], _CATEGORY_RANK[f["status"]], f["term"]))
-                concepts.append({"concept": concept, "documents": self.concept_documents[(lang, concept)],
-                                 "occurrences": sum(f["occurrences"] for f in forms), "forms": forms})
-            concepts.sort(key=lambda c: (-c["occurrences"], c["concept"]))
+            concepts = languages[lang]
+            concepts.sort(key=_concept_order)
             report_languages.append({"lang": lang, "concepts": concepts})
         most = sorted(self._most_findings, reverse=True)
         return {
@@ -193,6 +213,15 @@ class Audit:
             "min_count": min_count,
             "most_findings": [{"path": path.value, "findings": findings, "date": day} for findings, path, day in most],
         }
+
+
+def _form_order(form: dict) -> tuple:
+    """Most used forms first; of as many, the accepted ones first, then by spelling."""
+    return -form["occurrences"], _CATEGORY_RANK[form["status"]], form["term"]
+
+
+def _concept_order(concept: dict) -> tuple:
+    return -concept["occurrences"], concept["concept"]
 
 
 @functools.total_ordering

@@ -5,7 +5,7 @@ shares files (``lint.batch.map_files``); results come back in the order of the
 paths, one small record each, so memory stays flat however large the archive.
 
 With a cache, the paths are cut into runs of about ``RUN_LENGTH`` and groups of runs
-of about ``GROUP_LENGTH`` (``runs``), and the added-up counts of each are kept too: a
+of about ``GROUP_LENGTH`` (``_planned_groups``), and the added-up counts of each are kept too: a
 run or group whose files have not changed is one record to add up again (``CachedRun``),
 not one a document.
 """
@@ -127,19 +127,6 @@ class CachedRun:
     documents: int
 
 
-def runs(paths: list[str], length: int = RUN_LENGTH) -> list[list[str]]:
-    """``paths`` cut into runs of about ``length``, each ending after a path whose own digest says so
-    (as rsync cuts a file into blocks by content): a file added or removed changes its own run only,
-    not the cuts after it. A cut of a longer run (a multiple of ``length``) is a cut of shorter ones."""
-    cut, current = [], []
-    for path in paths:
-        current.append(path)
-        if zlib.crc32(path.encode("utf-8", "surrogateescape")) % length == 0:
-            cut.append(current)
-            current = []
-    return [*cut, current] if current else cut
-
-
 def audit_runs(paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None = None,
                cache: ResultCache | None = None) -> ArchiveRun:
     """The audit of ``paths`` (``ArchiveRun``: each document as it is done, or a ``CachedRun`` of
@@ -147,22 +134,37 @@ def audit_runs(paths: list[str], matcher: Matcher, options: AuditOptions, jobs: 
 
     With a cache, the paths are cut into runs of about ``RUN_LENGTH`` documents and groups of
     about ``GROUP_LENGTH``, and the added-up counts of each are kept as they are done; so are the
-    counts of all the archive's runs but the last and of all of them, keyed by a chain of the runs'
-    keys. A second run over an archive that has grown at its end (new articles in a new folder)
-    finds the counts of all but its last runs in one record and audits only the new documents (and
-    adds up the run they joined again); with nothing new, the whole archive is one record.
+    counts of all the archive's runs but the last, keyed by a chain of the runs' keys. A second run
+    over an archive that has grown at its end (new articles in a new folder) finds the counts of all
+    but its last runs in one record and audits only the new documents (and adds up the run they joined
+    again); with nothing new, the archive is that record and its last run's, and its report the one
+    kept last time (``kept_output``).
     """
     return ArchiveRun(paths, matcher, options, jobs, cache)
 
 
 class ArchiveRun:
     """Iterate for each document as it is done (its problems, for progress), or each run of documents
-    the cache had added up (``CachedRun``); ``audit`` is the whole archive's once the iteration has ended."""
+    the cache had added up (``CachedRun``); ``audit`` is the whole archive's once the iteration has ended.
+
+    ``key``: what the whole archive is made of (every run's key, chained), or None without a cache or
+    when a file cannot be read: a report made from this audit can be kept under it (``keep_output``)
+    and given again while no file has changed (``kept_output``), without adding anything up."""
 
     def __init__(self, paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None,
                  cache: ResultCache | None):
         self.audit = Audit(options.since)
-        self._items = self._run(paths, matcher, options, jobs, cache)
+        self.key: bytes | None = None
+        self._cache = cache
+        if cache is None:
+            self._items = self._uncached(paths, matcher, options, jobs)
+            return
+        groups = _planned_groups(paths, cache, options.since)
+        every_run = [member for _, members in groups for member in members]
+        prefixes = _prefix_keys([key for _, key in every_run])
+        if every_run and len(prefixes) == len(every_run):
+            self.key = prefixes[-1]
+        self._items = self._run(groups, every_run, prefixes, matcher, options, jobs, cache)
 
     def __iter__(self) -> Iterator[DocumentAudit | CachedRun]:
         return self._items
@@ -171,17 +173,25 @@ class ArchiveRun:
         """Stop: what was done is in the cache for the next run."""
         self._items.close()
 
-    def _run(self, paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None,
-             cache: ResultCache | None) -> Iterator[DocumentAudit | CachedRun]:
-        if cache is None:
-            for document in audit_files(paths, matcher, options, jobs):
-                self.audit.add(document)
-                yield document
-            return
+    def kept_output(self, name: str) -> tuple[int, bytes] | None:
+        """The documents audited and the output ``name`` (a format and its options) that ``keep_output``
+        kept for this same archive, if any: then there is no need to iterate."""
+        return self._cache.output(self.key, name) if self.key is not None else None
+
+    def keep_output(self, name: str, documents: int, data: bytes) -> None:
+        """Keep ``data``, made from ``audit`` once the iteration has ended, for the next run over the same files."""
+        if self.key is not None and not self.audit.problems:
+            self._cache.put_output(self.key, name, documents, data)
+
+    def _uncached(self, paths: list[str], matcher: Matcher, options: AuditOptions,
+                  jobs: int | None) -> Iterator[DocumentAudit]:
+        for document in audit_files(paths, matcher, options, jobs):
+            self.audit.add(document)
+            yield document
+
+    def _run(self, groups: list[tuple], every_run: list[tuple], prefixes: list[bytes], matcher: Matcher,
+             options: AuditOptions, jobs: int | None, cache: ResultCache) -> Iterator[DocumentAudit | CachedRun]:
         since = options.since
-        groups = _planned_groups(paths, cache, since)
-        every_run = [member for _, members in groups for member in members]
-        prefixes = _prefix_keys([key for _, key in every_run])
         done = 0  # the archive's first runs, added up before in one record
         for count in range(len(prefixes), 0, -1):
             added = cache.chunk(prefixes[count - 1], since)
@@ -226,37 +236,51 @@ class ArchiveRun:
                             cache.put_chunk(key, added)
                     if group is not None:
                         group.merge(added)
-                    if number == last and done < number <= len(prefixes):
-                        self._keep(cache, prefixes[number - 1])  # all runs but the last: where new documents go
+                    if number == last and done < number <= len(prefixes) and not self.audit.problems:
+                        cache.put_chunk(prefixes[number - 1], self.audit)  # all runs but the last: where new documents go
                     self.audit.merge(added)
                 if group is not None and not group.problems:
                     cache.put_chunk(group_key, group)
-            if len(prefixes) == len(every_run) and done < len(every_run):
-                self._keep(cache, prefixes[-1])
         finally:
             documents.close()
 
-    def _keep(self, cache: ResultCache, key: bytes) -> None:
-        if not self.audit.problems:
-            cache.put_chunk(key, self.audit)
-
 
 def _planned_groups(paths: list[str], cache: ResultCache, since: datetime.date | None) -> list[tuple]:
-    """The groups of runs of ``paths``: (key or None, [(paths of a run, key or None)]); a run's key is made
-    of its files' paths, sizes and times (None: one cannot be read), a group's of its runs' keys."""
-    groups = []
-    for group in runs(paths, GROUP_LENGTH):
-        members = []
-        for run in runs(group):
-            try:
-                files = [(path, status.st_size, status.st_mtime_ns) for path in run for status in (os.stat(path),)]
-            except OSError:
-                members.append((run, None))  # reading it will say why
-                continue
-            members.append((run, cache.chunk_key(files, since)))
-        keys = [key for _, key in members]
-        groups.append((None if None in keys else hashlib.sha256(b"".join(keys)).digest(), members))
-    return groups
+    """``paths`` cut into groups of runs: (key or None, [(paths of a run, key or None)]).
+
+    A run ends after a path whose own CRC-32 is a multiple of ``RUN_LENGTH``, a group after one whose
+    CRC-32 is a multiple of ``GROUP_LENGTH`` (so a group's cuts are runs' cuts), as rsync cuts a file
+    into blocks by content: a file added or removed changes its own run and group only, not the cuts
+    after it. A run's key is made of its files' paths, sizes and times (one ``stat`` a file; None: one
+    cannot be read), a group's of its runs' keys."""
+    run_length, group_length = RUN_LENGTH, GROUP_LENGTH
+    groups, members, run = [], [], []
+    stat = os.stat
+
+    def cut() -> None:
+        try:
+            statuses = [stat(path) for path in run]
+        except OSError:
+            members.append((run, None))  # reading it will say why
+            return
+        members.append((run, cache.chunk_key(run, [s.st_size for s in statuses], [s.st_mtime_ns for s in statuses],
+                                             since)))
+
+    for path in paths:
+        run.append(path)
+        crc = zlib.crc32(path.encode("utf-8", "surrogateescape"))
+        if crc % run_length == 0:
+            cut()
+            run = []
+            if crc % group_length == 0:
+                groups.append(members)
+                members = []
+    if run:
+        cut()
+    if members:
+        groups.append(members)
+    return [(None if any(key is None for _, key in members) else hashlib.sha256(b"".join(key for _, key in members)).digest(),
+             members) for members in groups]
 
 
 def _prefix_keys(run_keys: list[bytes | None]) -> list[bytes]:

@@ -69,24 +69,28 @@ def _walk(folder: Path, rules: list[_Rules], found: Found) -> None:
     except OSError as exc:
         found.skipped.append(Skipped(str(folder), f"cannot read the folder: {exc.strerror or exc}"))
         return
+    # (strings, not a Path an entry: an archive's folders hold hundreds of thousands of files; the
+    # path is what a Path of ``entry.path`` would say: the folder's, normalized by its Path, and the name)
+    here = str(folder) != "."
     for entry in entries:
-        path = Path(entry.path)
+        path = entry.path if here else entry.name
         is_dir = entry.is_dir(follow_symlinks=False)  # a link to a folder is not walked (it may loop), as in ripgrep
+        document = os.path.splitext(entry.name)[1].lower() in DOCUMENT_EXTENSIONS  # Path.suffix's answer for these
         if entry.name.startswith("."):
-            if is_dir or path.suffix.lower() in DOCUMENT_EXTENSIONS:  # not .gitignore and the like
-                found.skipped.append(Skipped(str(path), "hidden folder" if is_dir else "hidden file"))
+            if is_dir or document:  # not .gitignore and the like
+                found.skipped.append(Skipped(path, "hidden folder" if is_dir else "hidden file"))
             continue
-        if rules and (why := _ignored(path, is_dir, rules)) is not None:
-            found.skipped.append(Skipped(str(path), why))
+        if rules and (why := _ignored(Path(path), is_dir, rules)) is not None:
+            found.skipped.append(Skipped(path, why))
             continue
         if is_dir:
-            _walk(path, rules, found)
-        elif path.suffix.lower() in DOCUMENT_EXTENSIONS:
+            _walk(Path(path), rules, found)
+        elif document:
             # (a regular file, as the folder's listing says, needs no look of its own)
             if not entry.is_file(follow_symlinks=False) and (why := regular_file_problem(path)) is not None:
-                found.skipped.append(Skipped(str(path), why))
+                found.skipped.append(Skipped(path, why))
             else:
-                found.paths.append(str(path))
+                found.paths.append(path)
 
 
 def _ignored(path: Path, is_dir: bool, rules: list[_Rules]) -> str | None:

@@ -175,3 +175,28 @@ def test_a_document_is_filed_under_its_day(audit, archive):
     assert report["first"] == "2023-12-31"
     russian = report["languages"][-1]
     assert {f["term"]: f["months"] for c in russian["concepts"] for f in c["forms"]}["Физули"] == {"2023-12": 1}
+
+
+def test_with_the_cache_an_unchanged_archive_gets_the_report_kept_and_a_changed_one_a_new_report(audit, archive, tmp_path):
+    """--cache: with no file changed, the report is the one kept last time for that format and --min-count;
+    a file edited in place (the same size) or a new file makes a new one: each the report without the cache."""
+    cache = ("--cache", str(tmp_path / "cache"))
+    reports = {}
+    for args in (("--format", "json"), ("--format", "csv"), ("--format", "json", "--min-count", "1")):
+        reports[args] = audit(*args).stdout
+        assert audit(*args, *cache).stdout == reports[args]
+        again = audit(*args, *cache)
+        assert (again.exit_code, again.stdout, again.stderr) == (0, reports[args], "audited 6 documents (6 from the cache)\n")
+    assert len(set(reports.values())) == 3
+    suggested = audit("--format", "json", "--min-count", "2", "--suggest-terms", "suggested.csv", *cache)
+    assert (tmp_path / "suggested.csv").read_text(encoding="utf-8") == SUGGESTED_TERMS  # written, kept report or not
+    edited = archive / "ru" / "2024-03-05.txt"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("посетил Физули", "посетил Фузули"), encoding="utf-8")  # as many bytes
+    assert edited.stat().st_size == len(text.encode("utf-8"))
+    (archive / "en" / "2024-04-01.txt").write_text("Fizuli again.\n", encoding="utf-8")
+    for (args, before), from_cache in zip(reports.items(), (5, 7, 7)):  # the two changed, read by the first
+        now = audit(*args, *cache)
+        assert now.stdout == audit(*args).stdout != before
+        assert now.stderr == f"audited 7 documents ({from_cache} from the cache)\n"
+    assert suggested.exit_code == 0

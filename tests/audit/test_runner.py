@@ -223,20 +223,53 @@ def test_runs_added_up_before_give_the_report_of_every_document(change, tmp_path
     assert from_cache >= len(paths) - len(DOCUMENTS)  # all but what changed, and more when documents repeat
 
 
+def unchanged(paths, matcher, cache) -> None:
+    """Nothing new: the archive is two records, its runs but the last and its last run; no document is read."""
+    items = list(runner.audit_runs(paths, matcher, AuditOptions(), 1, cache))
+    assert all(isinstance(item, runner.CachedRun) for item in items) and len(items) == 2
+    assert sum(item.documents for item in items) == len(paths)
+
+
 def test_an_archive_grown_at_its_end_is_added_up_from_one_record_and_its_new_documents(tmp_path, matcher, monkeypatch):
     monkeypatch.setattr(runner, "RUN_LENGTH", 4)
     monkeypatch.setattr(runner, "GROUP_LENGTH", 16)
     paths = write_copies(tmp_path / "archive", 12)
     cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
     report_of_runs(paths, matcher, cache)
-    assert list(runner.audit_runs(paths, matcher, AuditOptions(), 1, cache)) == [runner.CachedRun(len(paths))]
+    unchanged(paths, matcher, cache)
     write_archive(tmp_path / "archive" / "999")  # new articles in a new folder: after every other path
     paths = find_documents([str(tmp_path / "archive")]).paths
     results = runner.audit_runs(paths, matcher, AuditOptions(), 1, cache)
     items = list(results)
     new = [p for p in paths if "/999/" in p]
     assert isinstance(items[0], runner.CachedRun) and items[0].documents <= len(paths) - len(new)  # the runs before them
-    assert sum(item.documents for item in items if isinstance(item, runner.CachedRun)) == items[0].documents
+    assert sum(item.documents if isinstance(item, runner.CachedRun) else item.cached for item in items) == len(paths) - len(new)
     assert [d.path for d in items if isinstance(d, DocumentAudit) and not d.cached] == new  # only these are read
     assert format_json(results.audit.report()) == report_of_runs(paths, matcher, None)[0]
-    assert list(runner.audit_runs(paths, matcher, AuditOptions(), 1, cache)) == [runner.CachedRun(len(paths))]
+    unchanged(paths, matcher, cache)
+
+
+def test_run_keys_change_with_a_file_and_only_its_own_run(tmp_path, matcher, monkeypatch):
+    """A file edited in place (its size or its time) changes its run's key, its group's and the archive's,
+    and no other run's; a file added changes the key of the run it joins only."""
+    monkeypatch.setattr(runner, "RUN_LENGTH", 4)
+    monkeypatch.setattr(runner, "GROUP_LENGTH", 16)
+    paths = write_copies(tmp_path / "archive", 12)
+    cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
+
+    def keys():
+        run = runner.audit_runs(find_documents([str(tmp_path / "archive")]).paths, matcher, AuditOptions(), 1, cache)
+        groups = runner._planned_groups(find_documents([str(tmp_path / "archive")]).paths, cache, None)
+        return run.key, [key for key, _ in groups], {tuple(members): key for _, runs in groups for members, key in runs}
+
+    archive, groups, runs = keys()
+    assert len(groups) > 1 and len(runs) > len(groups) and sum(map(len, runs)) == len(paths)
+    assert keys() == (archive, groups, runs)
+    edited = paths[30]
+    os.utime(edited, ns=(os.stat(edited).st_atime_ns, os.stat(edited).st_mtime_ns + 1))
+    archive_now, groups_now, runs_now = keys()
+    assert archive_now != archive
+    assert [members for members in runs if runs_now[members] != runs[members]] == [
+        members for members in runs if edited in members]
+    assert sum(a != b for a, b in zip(groups, groups_now)) == 1
+

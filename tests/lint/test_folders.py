@@ -85,3 +85,16 @@ def test_a_fifo_or_device_given_by_name_is_refused_not_waited_on(tmp_path, make,
     with pytest.raises(FormatError) as caught:
         read_document(str(path))
     assert str(caught.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize("given, prefix", [
+    pytest.param(".", "", id="dot"),
+    pytest.param("./", "", id="dot-slash"),
+    pytest.param("archive//", "archive/", id="doubled-slash"),
+    pytest.param("./archive/.", "archive/", id="dots-around"),
+])
+def test_paths_are_written_as_a_path_of_the_folder_and_the_name(tmp_path, monkeypatch, given, prefix):
+    """As pathlib normalizes them: no ./ in front, no doubled slash (the audit's and the lint's reports show them)."""
+    monkeypatch.chdir(tmp_path)
+    tree(tmp_path / "archive" if prefix else tmp_path, {"b/x.md": "", "a.txt": ""})
+    assert find_documents([given]).paths == [f"{prefix}a.txt", f"{prefix}b/x.md"]

@@ -8,7 +8,7 @@ import click
 
 from glossary.audit.cache import ResultCache
 from glossary.audit.candidates import suggested_terms
-from glossary.audit.formatters import FORMATTERS
+from glossary.audit.formatters import REPORTS
 from glossary.audit.report import documents_phrase
 from glossary.audit.runner import AuditOptions, CachedRun, audit_runs
 from glossary.fileio import write_atomically
@@ -26,7 +26,7 @@ from . import InputError, Settings, cli, pass_settings
 @click.option("--style", metavar="NAME", help="House style to audit against (default: the default style).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Only documents dated on or after this day.")
-@click.option("--format", "output_format", type=click.Choice(list(FORMATTERS)), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(list(REPORTS)), default="text", show_default=True)
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE instead of standard output.")
 @click.option("--suggest-terms", metavar="FILE.csv",
               help="Write the unknown variants seen --min-count times or more as deprecated terms, in the glossary's CSV format.")
@@ -58,8 +58,18 @@ def audit(settings: Settings, paths: tuple[str, ...], glossary_file: str | None,
     options = AuditOptions(lang=lang, kind=kind, since=since.date() if since else None)
     cache = ResultCache(cache_folder, options.cache_context(matcher)) if cache_folder else None
     documents = find_documents(list(paths)).paths
-    done = from_cache = 0
     results = audit_runs(documents, matcher, options, jobs, cache)
+    # the same files as the last run's, in the same context: its report (none is kept with --suggest-terms)
+    name = f"{output_format}|min_count={min_count}"
+    kept = results.kept_output(name) if not suggest_terms else None
+    if kept is not None:
+        if cache is not None:
+            cache.close()
+        audited, data = kept
+        _write(output, data)
+        click.echo(f"audited {documents_phrase(audited)} ({len(documents):,} from the cache)", err=True)
+        return
+    done = from_cache = 0
     progress = _progress_bar(len(documents))
     try:
         for result in results:
@@ -73,6 +83,9 @@ def audit(settings: Settings, paths: tuple[str, ...], glossary_file: str | None,
             from_cache += cached
             if progress is not None:
                 progress.update(count)
+        report = results.audit.report(min_count)
+        data = REPORTS[output_format](report)
+        results.keep_output(name, report["documents"], data)
     except KeyboardInterrupt:
         results.close()  # the counts done so far go to the cache
         kept = f"; the counts of {documents_phrase(done)} are kept in {cache_folder}: run the same command to go on" \
@@ -84,20 +97,24 @@ def audit(settings: Settings, paths: tuple[str, ...], glossary_file: str | None,
             progress.close()
         if cache is not None:
             cache.close()
-    report = results.audit.report(min_count)
-    text = FORMATTERS[output_format](report)
-    for path, data in ((output, text.encode("utf-8")), (suggest_terms, suggested_terms(report) if suggest_terms else b"")):
-        if path:
-            try:
-                write_atomically(path, data)
-            except OSError as exc:
-                raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    if not output:
-        click.echo(text, nl=False)
+    _write(output, data)
+    if suggest_terms:
+        _write(suggest_terms, suggested_terms(report))
     cached = f" ({from_cache:,} from the cache)" if cache is not None else ""
     click.echo(f"audited {documents_phrase(report['documents'])}{cached}", err=True)
     if report["unreadable"]:
         sys.exit(2)
+
+
+def _write(path: str | None, data: bytes) -> None:
+    """``data`` into the file ``path``, or to standard output."""
+    if not path:
+        click.echo(data, nl=False)
+        return
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 
 def _progress_bar(total: int):
