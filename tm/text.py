@@ -42,6 +42,21 @@ def fold(text: str) -> str:
     return _fold_decomposed(folded)
 
 
+def fold_joined(joined: str, separator: str) -> str:
+    """``fold`` of texts joined by ``separator`` (a character ``fold`` keeps and no text has): the same result,
+    but only the texts with a character outside ASCII and Russian letters are decomposed, not the whole
+    string (one dash or ``ü`` in a batch of 2,000 texts made an import decompose all of them)."""
+    folded = joined.casefold()
+    if folded.isascii():
+        return folded
+    if "\u0439" in folded or "\u0451" in folded:
+        folded = folded.replace("\u0439", "\u0438").replace("\u0451", "\u0435")
+    if _PLAIN.search(folded) is None:
+        return folded
+    search = _PLAIN.search
+    return separator.join(text if search(text) is None else _fold_decomposed(text) for text in folded.split(separator))
+
+
 def _fold_decomposed(folded: str) -> str:
     """``fold`` of a casefolded text, the long way: decomposed, marks dropped, Turkic letters read as typed."""
     folded = _MARKS.sub("", unicodedata.normalize("NFKD", folded))
