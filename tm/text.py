@@ -51,10 +51,19 @@ def fold_joined(joined: str, separator: str) -> str:
         return folded
     if "\u0439" in folded or "\u0451" in folded:
         folded = folded.replace("\u0439", "\u0438").replace("\u0451", "\u0435")
-    if _PLAIN.search(folded) is None:
+    pieces, done = [], 0
+    for match in _PLAIN.finditer(folded):  # one C scan; the texts around what it finds are decomposed alone
+        if match.start() < done:
+            continue  # in a text decomposed already
+        begin = folded.rfind(separator, 0, match.start()) + 1
+        end = folded.find(separator, match.start())
+        end = len(folded) if end < 0 else end
+        pieces += (folded[done:begin], _fold_decomposed(folded[begin:end]))
+        done = end
+    if not pieces:
         return folded
-    search = _PLAIN.search
-    return separator.join(text if search(text) is None else _fold_decomposed(text) for text in folded.split(separator))
+    pieces.append(folded[done:])
+    return "".join(pieces)
 
 
 def _fold_decomposed(folded: str) -> str:

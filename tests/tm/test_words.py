@@ -111,6 +111,7 @@ def test_texts_folded_together_fold_as_each_alone():
         ["plain English", "простой русский текст с й"],
         ["only ascii", "AND CAPITALS"],
         ["ü"],
+        ["plain", "Füzuli", "Ақтау", "plain again", "Qəbələ – Şuşa"],
     ]
     for texts in batches:
         assert fold_joined(SEPARATOR.join(texts), SEPARATOR) == SEPARATOR.join(fold(text) for text in texts)
