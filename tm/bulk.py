@@ -1,8 +1,8 @@
 """Many rows written fast, inside the session's transaction: what an import of a million units needs.
 
 SQLAlchemy's per-row parameter processing costs more than the database's own work at
-this scale, so rows go to the driver as tuples: ``executemany`` on SQLite, ``COPY`` on
-PostgreSQL. Values are given as the database stores them (``tm.prepare``'s
+this scale, so rows go to the driver as tuples: ``executemany`` on SQLite, binary ``COPY`` on
+PostgreSQL (no text to parse: packed postings are not sent as hexadecimal, nor times as text). Values are given as the database stores them (``tm.prepare``'s
 ``db_datetime`` and ``db_json``), the way SQLAlchemy would have written them, so the ORM reads them back.
 """
 
@@ -12,10 +12,27 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, text
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, LargeBinary, String, Table, text
 from sqlalchemy.orm import Session
 
 from .prepare import db_datetime
+
+
+# PostgreSQL's types of the columns a binary COPY writes. JSON goes as text: its binary form is its text, and
+# the values are JSON text already (``db_json``).
+_COPY_TYPES = ((BigInteger, "int8"), (Integer, "int4"), (String, "text"), (LargeBinary, "bytea"), (JSON, "text"))
+
+
+def copy_types(table: Table, columns: Sequence[str]) -> list[str]:
+    """The types psycopg is told to send ``columns`` of ``table`` as in a binary COPY."""
+    types = []
+    for name in columns:
+        column_type = table.c[name].type
+        if isinstance(column_type, DateTime):
+            types.append("timestamptz" if column_type.timezone else "timestamp")
+            continue
+        types.append(next(name for kind, name in _COPY_TYPES if isinstance(column_type, kind)))
+    return types
 
 
 class BulkWriter:
@@ -34,7 +51,8 @@ class BulkWriter:
             marks = ", ".join("?" * len(columns))
             self.raw.executemany(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
             return
-        with self.raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        with self.raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(copy_types(table, columns))
             for row in rows:
                 copy.write_row(row)
 

@@ -25,7 +25,7 @@ import numpy
 from glossary.lint.matcher import text_language
 
 from .records import UnitEntry
-from .text import fold
+from .text import fold_joined
 from .words import SEPARATOR, split_folded
 
 BATCH = 2_000  # units a batch: read, merged, written together
@@ -127,11 +127,11 @@ def other_words(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarr
 def batch_words(unit_ids: Sequence[int], texts: Sequence[str]) -> tuple[list[str], numpy.ndarray]:
     """The folded words of texts (``unit_ids[i]``: the unit of ``texts[i]``): the words, the first one the
     separator, and (word number << 32 | unit id) for each word of each text, repeats included.
-    The texts are folded as one string (C calls) and cut in one compiled pass (``tm.words``)."""
+    The texts are folded as one string (C calls, ``tm.text.fold_joined``) and cut in one compiled pass (``tm.words``)."""
     joined = SEPARATOR.join(texts)
     if joined.count(SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
         joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
-    return split_folded(fold(joined), list(unit_ids))
+    return split_folded(fold_joined(joined, SEPARATOR), list(unit_ids))
 
 
 class RowMaker:

@@ -42,6 +42,30 @@ def fold(text: str) -> str:
     return _fold_decomposed(folded)
 
 
+def fold_joined(joined: str, separator: str) -> str:
+    """``fold`` of texts joined by ``separator`` (a character ``fold`` keeps and no text has): the same result,
+    but only the texts with a character outside ASCII and Russian letters are decomposed, not the whole
+    string (one dash or ``ü`` in a batch of 2,000 texts made an import decompose all of them)."""
+    folded = joined.casefold()
+    if folded.isascii():
+        return folded
+    if "\u0439" in folded or "\u0451" in folded:
+        folded = folded.replace("\u0439", "\u0438").replace("\u0451", "\u0435")
+    pieces, done = [], 0
+    for match in _PLAIN.finditer(folded):  # one C scan; the texts around what it finds are decomposed alone
+        if match.start() < done:
+            continue  # in a text decomposed already
+        begin = folded.rfind(separator, 0, match.start()) + 1
+        end = folded.find(separator, match.start())
+        end = len(folded) if end < 0 else end
+        pieces += (folded[done:begin], _fold_decomposed(folded[begin:end]))
+        done = end
+    if not pieces:
+        return folded
+    pieces.append(folded[done:])
+    return "".join(pieces)
+
+
 def _fold_decomposed(folded: str) -> str:
     """``fold`` of a casefolded text, the long way: decomposed, marks dropped, Turkic letters read as typed."""
     folded = _MARKS.sub("", unicodedata.normalize("NFKD", folded))

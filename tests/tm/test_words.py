@@ -15,7 +15,8 @@ import pytest
 
 import tm.words
 from tm.prepare import batch_words
-from tm.text import WORD, fold
+from tm.text import WORD, fold, fold_joined
+from tm.words import SEPARATOR
 
 TEXTS = [
     "Prezident Qəbələdə çıxış edib; FÜZULİDƏ məktəb açılıb (2025-ci il, 3,4%).",
@@ -100,3 +101,17 @@ def test_fold_gives_the_long_way_on_every_character_and_next_to_russian_letters(
     for ch in characters[:0x3000]:  # Latin, Greek, Cyrillic, combining marks beside plain Russian letters
         text = f"Й{ch}ё Абв{ch}"
         assert fold(text) == _fold_the_long_way(text), hex(ord(ch))
+
+
+def test_texts_folded_together_fold_as_each_alone():
+    """An import folds a batch's texts as one string (``fold_joined``): a text that needs decomposing beside
+    plain ones, marks at a text's edges, Kazakh and Turkic letters, ligatures, a batch of plain texts only."""
+    batches = [
+        [*TEXTS, "Soirée à l'ŒUVRE – ﬁnal ½", "\u0301Йод в начале", "конец\u0301", "Ақтау", "BAKI", "ёж"],
+        ["plain English", "простой русский текст с й"],
+        ["only ascii", "AND CAPITALS"],
+        ["ü"],
+        ["plain", "Füzuli", "Ақтау", "plain again", "Qəbələ – Şuşa"],
+    ]
+    for texts in batches:
+        assert fold_joined(SEPARATOR.join(texts), SEPARATOR) == SEPARATOR.join(fold(text) for text in texts)

@@ -39,6 +39,7 @@ _INLINE_WITHOUT_TEXT = frozenset({"bpt", "ept", "ph", "it", "ut"})  # their cont
 _UNIT_ATTRIBUTES = frozenset({"tuid", "srclang", "creationdate", "creationid", "changedate", "changeid",
                               "usagecount", "lastusagedate"})
 _HEADER_DEFAULTS = (("segtype", "sentence"), ("o-tmf", "Tilmash"), ("adminlang", "en"), ("datatype", "plaintext"))
+_new = tuple.__new__  # a named tuple from its values in field order, without its keyword __new__
 _ATTRIBUTE_ESCAPES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 
 
@@ -87,7 +88,7 @@ class TmxReader:
                     self._check_document(element.getroottree())
                 if element.tag == "tu":
                     unit = self._unit(element, problems)
-                    if unit is not None and not problems:
+                    if unit is not None and not problems.found:
                         yield unit
                     element.clear(keep_tail=False)
                     parent = element.getparent()
@@ -148,37 +149,39 @@ class TmxReader:
         if len(variants) < 2:
             problems.add(line, "tmx.one-variant", count=len(variants), plural="s" if len(variants) != 1 else "")
             return None
-        languages = [v.lang for v in variants]
+        languages = [v[0] for v in variants]
         if len(set(languages)) != len(languages):
             twice = sorted({lang for lang in languages if languages.count(lang) > 1})
             problems.add(line, "tmx.two-variants", languages=", ".join(twice))
             return None
-        attributes = dict(tu.items())
+        items = tu.items()
+        attributes = dict(items)
         srclang = attributes.get("srclang")
         if srclang and srclang.strip() != "*all*":
             srclang = language(srclang, problems, line, "<tu> srclang")
         else:
             srclang = self.header.srclang
-        try:
-            created_at = parse_tmx_date(attributes["creationdate"]) if "creationdate" in attributes else None
-            changed_at = parse_tmx_date(attributes["changedate"]) if "changedate" in attributes else None
-            last_used_at = parse_tmx_date(attributes["lastusagedate"]) if "lastusagedate" in attributes else None
-        except ValueError:
-            problems.add(line, "tmx.bad-date")
-            return None
-        try:
-            usage_count = int(attributes.get("usagecount") or 0)
-        except ValueError:
-            problems.add(line, "tmx.bad-usagecount", value=attributes["usagecount"])
-            return None
-        return UnitEntry(
-            variants=tuple(variants), tuid=attributes.get("tuid"), srclang=srclang,
-            created_at=created_at, created_by=attributes.get("creationid"),
-            changed_at=changed_at, changed_by=attributes.get("changeid"),
-            usage_count=usage_count, last_used_at=last_used_at, props=props, notes=notes,
-            attributes=tuple((n, v) for n, v in attributes.items() if n not in _UNIT_ATTRIBUTES),
-            origin=self.path, line=line,
-        )
+        created_at = changed_at = last_used_at = None
+        usage_count = 0
+        others = ()
+        if len(items) > 1 or "tuid" not in attributes:  # more than a tuid (a unit of most memories has only that)
+            try:
+                created_at = parse_tmx_date(attributes["creationdate"]) if "creationdate" in attributes else None
+                changed_at = parse_tmx_date(attributes["changedate"]) if "changedate" in attributes else None
+                last_used_at = parse_tmx_date(attributes["lastusagedate"]) if "lastusagedate" in attributes else None
+            except ValueError:
+                problems.add(line, "tmx.bad-date")
+                return None
+            try:
+                usage_count = int(attributes.get("usagecount") or 0)
+            except ValueError:
+                problems.add(line, "tmx.bad-usagecount", value=attributes["usagecount"])
+                return None
+            others = tuple((n, v) for n, v in items if n not in _UNIT_ATTRIBUTES)
+        # The tuple made without UnitEntry's keyword __new__ (five times the cost, a million times an import).
+        return _new(UnitEntry, (tuple(variants), attributes.get("tuid"), srclang, created_at, attributes.get("creationid"),
+                                changed_at, attributes.get("changeid"), usage_count, last_used_at, props, notes, others,
+                                self.path, line))
 
     def _variant(self, tuv: etree._Element, problems: Problems) -> VariantEntry | None:
         items = tuv.items()
@@ -186,7 +189,10 @@ class TmxReader:
         lang = language(raw, problems, tuv.sourceline, "<tuv>")
         if lang is None:
             return None
-        props, notes, segs = self._parts(tuv, "tuv", "seg")
+        if len(tuv) == 1 and tuv[0].tag == "seg":  # most variants: a <seg> alone
+            props, notes, segs = (), (), [tuv[0]]
+        else:
+            props, notes, segs = self._parts(tuv, "tuv", "seg")
         if not segs:
             problems.add(tuv.sourceline, "tmx.tuv-without-seg", lang=lang)
             return None
@@ -195,7 +201,7 @@ class TmxReader:
             problems.add(segs[0].sourceline, "tmx.empty-segment", lang=lang)
             return None
         attributes = tuple((n, v) for n, v in items if n != XML_LANG and n != "lang") if len(items) > 1 else ()
-        return VariantEntry(lang, text, markup, props, notes, attributes)
+        return _new(VariantEntry, (lang, text, markup, props, notes, attributes))
 
 
 def read_units(stream: BinaryIO, path: str) -> TmxReader:
