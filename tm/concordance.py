@@ -125,10 +125,7 @@ def _union(arrays: list[numpy.ndarray]) -> numpy.ndarray:
 def _intersected(chosen: dict[str, list[list[index.WordEntry]]], rows: list[tuple[int, int, numpy.ndarray]]) -> numpy.ndarray:
     """The units, newest first, in every group of entries of a language (in any entry of a group), in any
     language, among postings ``rows``."""
-    chunks: dict[int, list[numpy.ndarray]] = {}
-    for word_id, _, units in rows:
-        chunks.setdefault(word_id, []).append(units)
-    lists = {word_id: arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays) for word_id, arrays in chunks.items()}
+    lists = index.by_word(rows)
     found = []
     for groups in chosen.values():
         sets = [_union([lists[e.id] for e in group if e.id in lists] or [_NONE]) for group in groups]

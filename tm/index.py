@@ -302,8 +302,14 @@ def _binary_rows(session: Session, statement, parameters: dict):
 
 def postings(session: Session, word_ids: Sequence[int]) -> dict[int, numpy.ndarray]:
     """Each word's unit ids, ascending."""
+    return by_word(posting_rows(session, word_ids))
+
+
+def by_word(rows: Iterable[tuple[int, int, numpy.ndarray]]) -> dict[int, numpy.ndarray]:
+    """Each word's unit ids from posting rows (``posting_rows``: word, first unit of the batch, ids), its
+    batches' chunks joined in the order the rows give them."""
     chunks: dict[int, list[numpy.ndarray]] = {}
-    for word_id, _, units in posting_rows(session, word_ids):
+    for word_id, _, units in rows:
         chunks.setdefault(word_id, []).append(units)
     return {word_id: arrays[0] if len(arrays) == 1 else numpy.concatenate(arrays) for word_id, arrays in chunks.items()}
 
