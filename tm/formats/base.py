@@ -72,8 +72,12 @@ class Problems:
         self.path, self.found, self.more = path, [], 0
 
     def add(self, line: int | None, message_id: str, **arguments) -> None:
-        """Note the problem that message ``message_id`` (glossary.errors.MESSAGES) says with ``arguments``."""
-        self.add_problem(Problem.of(self.path, line, message_id, **arguments))
+        """Note the problem that message ``message_id`` (glossary.errors.MESSAGES) says with ``arguments``
+        (past ``MAX_PROBLEMS`` only counted: a broken million-unit file writes no million messages)."""
+        if len(self.found) < MAX_PROBLEMS:
+            self.found.append(Problem.of(self.path, line, message_id, **arguments))
+        else:
+            self.more += 1
 
     def add_problem(self, problem: Problem) -> None:
         if len(self.found) < MAX_PROBLEMS:
