@@ -26,6 +26,7 @@ from glossary.lint.matcher import text_language
 
 from .records import UnitEntry
 from .text import fold_joined
+from . import words
 from .words import SEPARATOR, split_folded
 
 BATCH = 2_000  # units a batch: read, merged, written together
@@ -35,7 +36,7 @@ UNIT_COLUMNS = ("id", "content_hash", "origin", "languages", "tuid", "srclang", 
 VARIANT_COLUMNS = ("unit_id", "position", "lang", "language", "text", "markup", "props", "notes", "attributes")
 CHANGED_AT_GIVEN, CHANGED_BY_GIVEN = 1, 2  # flags of a unit row: what the file said (the row has defaults)
 
-UNIT_BITS = numpy.uint64(32)
+UNIT_BITS = numpy.uint64(words.UNIT_BITS)  # a word's number above, the unit's id below
 UNIT_MASK = numpy.uint64(0xFFFFFFFF)
 
 
