@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def plural_ending(number: int) -> str:
+    """The English plural's "s" where ``number`` takes one: "" for 1, "s" otherwise."""
+    return "" if number == 1 else "s"
+
+
 def noun(number: int, singular: str, plural: str | None = None) -> str:
     """The noun in the form ``number`` takes: ``noun(1, "column")`` is "column", ``noun(2, "column")`` "columns"."""
     return singular if number == 1 else plural or singular + "s"

@@ -29,6 +29,7 @@ from ..records import (
     style_name_problem,
 )
 from ..validation import glossary_problems
+from ..wording import plural_ending
 from .base import decode_text
 
 REQUIRED_COLUMNS = ("concept", "lang", "term", "status")
@@ -54,10 +55,6 @@ def _periods(value: str):
         return parse_periods(value)
     except ValueError as exc:
         raise InvalidValue.of("csv.valid", problem=said(exc)) from None
-
-
-def _plural(columns: list[str]) -> str:
-    return "" if len(columns) == 1 else "s"
 
 
 def _sniff_delimiter(header_line: str) -> str:
@@ -116,12 +113,12 @@ class CsvFormat:
             if missing or unknown or duplicated:
                 parts = []
                 if missing:
-                    parts.append(saying("csv.missing-columns", plural=_plural(missing), columns=", ".join(missing)))
+                    parts.append(saying("csv.missing-columns", plural=plural_ending(len(missing)), columns=", ".join(missing)))
                 if unknown:
-                    parts.append(saying("csv.unknown-columns", plural=_plural(unknown), columns=", ".join(unknown),
+                    parts.append(saying("csv.unknown-columns", plural=plural_ending(len(unknown)), columns=", ".join(unknown),
                                         known=", ".join(COLUMNS)))
                 if duplicated:
-                    parts.append(saying("csv.repeated-columns", plural=_plural(duplicated), columns=", ".join(duplicated)))
+                    parts.append(saying("csv.repeated-columns", plural=plural_ending(len(duplicated)), columns=", ".join(duplicated)))
                 raise FormatError([Problem.of(path, 1, "csv.bad-header", problems=parts)])
             concepts: dict[str, ConceptEntry] = {}
             style_rows: list[tuple[int, str, str, str, str, TermStatus]] = []

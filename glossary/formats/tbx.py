@@ -44,6 +44,7 @@ from ..records import (
     style_name_problem,
 )
 from ..validation import glossary_problems
+from ..wording import plural_ending
 from .base import element_text, local_name, parse_untrusted_xml
 
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -137,7 +138,7 @@ class _Reader:
         glossary = Glossary(concepts)
         glossary.warnings = [
             Problem.of(self.path, self.ignored_first_line[kind], "tbx.not-kept", count=count, kind=kind,
-                       plural="" if count == 1 else "s")
+                       plural=plural_ending(count))
             for kind, count in sorted(self.ignored.items())
         ]
         return glossary

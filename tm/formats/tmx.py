@@ -30,6 +30,7 @@ from lxml import etree
 
 from glossary.errors import FormatError, Problem
 from glossary.formats.base import broken_xml, entities_refused
+from glossary.wording import plural_ending
 
 from ..records import MemoryHeader, UnitEntry, VariantEntry
 from .base import CountingStream, Problems, format_tmx_date, language, parse_tmx_date
@@ -147,7 +148,7 @@ class TmxReader:
         if None in variants:
             return None
         if len(variants) < 2:
-            problems.add(line, "tmx.one-variant", count=len(variants), plural="s" if len(variants) != 1 else "")
+            problems.add(line, "tmx.one-variant", count=len(variants), plural=plural_ending(len(variants)))
             return None
         languages = [v[0] for v in variants]
         if len(set(languages)) != len(languages):
