@@ -1,7 +1,6 @@
 """An audit report as text, JSON, CSV or HTML: one registry, chosen by ``--format``.
 
-Each takes the plain dict of ``Audit.report`` and returns the whole output as a string
-(``FORMATTERS``), or as the UTF-8 bytes written (``REPORTS``).
+Each takes the plain dict of ``Audit.report``; ``REPORTS`` gives the UTF-8 bytes written.
 """
 
 from __future__ import annotations
@@ -79,10 +78,6 @@ def _period(form: dict) -> str:
         return ""
     first, last = form["first"][:7], form["last"][:7]
     return first if first == last else f"{first} to {last}"
-
-
-FORMATTERS: dict[str, Callable[[dict], str]] = {"text": format_text, "json": format_json, "csv": format_csv,
-                                                "html": format_html}
 
 
 def _utf8(formatter: Callable[[dict], str]) -> Callable[[dict], bytes]:
