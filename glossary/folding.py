@@ -42,9 +42,12 @@ _SPELLINGS = [
 def _latin_lowercase(text: str) -> str:
     # İ and I both become i here: the key ignores the Turkic dotted/dotless distinction.
     text = unicodedata.normalize("NFC", text).replace("İ", "i").replace("I", "i").casefold()
-    text = "".join(_CYRILLIC.get(ch, _LATIN.get(ch, ch)) for ch in text)
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return without_marks("".join(_CYRILLIC.get(ch, _LATIN.get(ch, ch)) for ch in text))
+
+
+def without_marks(text: str) -> str:
+    """``text`` without its combining marks (ğ as g, é as e): decomposed, the marks dropped."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def fold(text: str) -> str:

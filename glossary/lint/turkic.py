@@ -406,6 +406,7 @@ def _number_word(lang: str, digits: str) -> str:
 # the alphabet whose own letters it has, in the 2018 one (the one agencies print) when it has none.
 _LATIN_2018_LETTERS = frozenset("áǵńóúý")
 _LATIN_2021_LETTERS = frozenset("äğñöüūş")
+_LATIN_ALPHABET_LETTERS = _LATIN_2018_LETTERS | _LATIN_2021_LETTERS  # letters that tell the alphabet
 _FROM_LATIN = {
     2018: {"a": "а", "á": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "ǵ": "ғ", "h": "х", "i": "і",
            "ı": "и", "j": "ж", "k": "к", "l": "л", "m": "м", "n": "н", "ń": "ң", "o": "о", "ó": "ө", "p": "п",
@@ -468,9 +469,8 @@ def carry_suffix(lang: str, found_stem: str, rest: str, new_stem: str) -> str | 
     when ``rest`` is not a suffix chain.
     """
     if lang == "kk-Latn":  # the suffixes in the new name's alphabet, else in the one the text was written in
-        alphabet = _latin_alphabet(new_stem) if set(new_stem.lower()) & (_LATIN_2018_LETTERS | _LATIN_2021_LETTERS) \
-            else _latin_alphabet(found_stem, rest)
         found_alphabet = _latin_alphabet(found_stem, rest)
+        alphabet = _latin_alphabet(new_stem) if set(new_stem.lower()) & _LATIN_ALPHABET_LETTERS else found_alphabet
         carried = carry_suffix("kk", _kazakh_from_latin(found_stem, found_alphabet),
                                _kazakh_from_latin(rest, found_alphabet), _kazakh_from_latin(new_stem, alphabet))
         return None if carried is None else _latin_from_kazakh(carried, alphabet)

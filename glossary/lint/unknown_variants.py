@@ -8,9 +8,9 @@ words and the URLs, looked up in the compiled glossary's ``NearMissIndex``.
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from typing import TYPE_CHECKING
 
+from ..folding import without_marks
 from ..records import ACCEPTED_STATUSES
 from . import russian
 from .findings import Finding
@@ -49,7 +49,8 @@ def near_misses(linter: _Linter, low: int, stretch: str, spans: list[Span], plai
         if not near:
             continue
         language = linter.paragraphs.language_at(start)
-        hits = [hit for candidate in near if not _same_letters(language, match_key(text), candidate)
+        text_key = match_key(text)
+        hits = [hit for candidate in near if not _same_letters(language, text_key, candidate)
                 for hit in _near_miss_in_context(linter, start, end, candidate)]
         if not hits:
             continue
@@ -89,7 +90,7 @@ def _same_letters(language: str, text_key: str, word_key: str) -> bool:
     if language == "ru":
         return text_key.replace("ё", "е") == word_key.replace("ё", "е")
     if language == "en":
-        return "".join(ch for ch in unicodedata.normalize("NFD", text_key) if not unicodedata.combining(ch)) == word_key
+        return without_marks(text_key) == word_key
     return False
 
 
