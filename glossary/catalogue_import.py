@@ -40,7 +40,7 @@ import polib
 from sqlalchemy.orm import Session
 
 from . import termbase
-from .errors import FormatError, InvalidLanguage, Problem, UnknownStyle, said
+from .errors import FormatError, InvalidLanguage, UnknownStyle, said
 from .fileio import read_input_file
 from .formats.po import (
     GLOSSARY_HEADER,
@@ -135,7 +135,7 @@ def read_translations_file(path: str | Path) -> Translations:
 def read_translations(data: bytes, path: str) -> Translations:
     catalogue, text = read_catalogue_text(data, path)
     if not is_glossary_catalogue(catalogue):
-        raise NotAGlossaryCatalogue([Problem.of(path, None, "po.not-glossary-catalogue", field=GLOSSARY_HEADER)])
+        raise NotAGlossaryCatalogue.at(path, None, "po.not-glossary-catalogue", field=GLOSSARY_HEADER)
     return translations_of(catalogue, text, path)
 
 
@@ -170,8 +170,8 @@ def _marked_language(mark: dict[str, str], role: str, line: int | None, path: st
     try:
         return normalize_language(value)
     except InvalidLanguage:
-        raise FormatError([Problem.of(path, line, "po.glossary-mark-language", field=GLOSSARY_HEADER, role=role,
-                                      value=value)]) from None
+        raise FormatError.at(path, line, "po.glossary-mark-language", field=GLOSSARY_HEADER, role=role,
+                             value=value) from None
 
 
 def import_translations(session: Session, catalogues: Sequence[Translations]) -> list[TranslationReport]:
@@ -184,8 +184,8 @@ def _import_one(session: Session, translations: Translations) -> TranslationRepo
     try:
         termbase.require_style(session, translations.style)
     except UnknownStyle as exc:
-        raise FormatError([Problem.of(translations.path, None, "po.glossary-mark-style", field=GLOSSARY_HEADER,
-                                      problem=said(exc))]) from exc
+        raise FormatError.at(translations.path, None, "po.glossary-mark-style", field=GLOSSARY_HEADER,
+                             problem=said(exc)) from exc
     concepts = termbase.get_concepts(session, (e.concept_id for e in translations.entries if e.concept_id))
     changed: dict[str, ConceptEntry] = {}
     for entry in translations.entries:

@@ -76,7 +76,7 @@ def create_concept(session: Session, entry: ConceptEntry) -> Versioned:
     """Add a new concept; FormatError if it breaks a rule or the id is taken."""
     check_concept(entry, session)
     if session.get(Concept, entry.id) is not None:
-        raise FormatError([Problem.of(f"concept {entry.id}", None, "concept.exists", id=entry.id)])
+        raise FormatError.at(f"concept {entry.id}", None, "concept.exists", id=entry.id)
     session.add(new_concept_row(entry))
     session.flush()
     return read_concept(session, entry.id)

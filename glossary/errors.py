@@ -70,6 +70,31 @@ MESSAGES = {
     "tmx.empty-segment": "empty segment in <tuv xml:lang=\"{lang}\">",
     "po.empty-msgid": "empty msgid",
     "po.control-character": "a control character in the entry: TMX cannot hold it",
+    # an input file that cannot be opened (glossary/fileio.py), or of a kind no reader knows
+    "file.fifo": "is a FIFO, not a regular file",
+    "file.socket": "is a socket, not a regular file",
+    "file.device": "is a device, not a regular file",
+    "file.special": "is something else, not a regular file",
+    "file.folder": "is a folder",
+    "file.unreadable": "cannot read file: {reason}",
+    "glossary.unreadable": "cannot read glossary: {reason}",
+    "file.no-extension": "(no extension)",
+    "glossary.unknown-file-type": "unknown glossary file type {suffix!r}; expected one of {known}",
+    "memory.unknown-file-type": "unknown memory file type {suffix!r}; expected one of {known}",
+    "export.unknown-file-type": "unknown export file type {suffix!r}; expected one of {known}",
+    "qa.unknown-file-type": "not a bilingual file QA reads (expected {known})",
+    # a zip archive uploaded for the audit, or a folder on the server named for it (glossary/audit/archive.py)
+    "zip.not-zip": "not a zip archive ({detail})",
+    "zip.too-many-files": "{count:,} files: at most {most:,} are audited at once",
+    "zip.name-outside": "{member}: a name that leads outside the archive",
+    "zip.link": "{member}: a link, not a document",
+    "zip.too-large": "its documents unpack to {megabytes:,} MB: at most {most:,} MB are audited at once",
+    "zip.no-document": "no document in it (.txt, .md or .html files)",
+    "zip.member-larger": "{member}: larger than the archive says",
+    "zip.member-broken": "{member}: cannot be unpacked ({detail})",
+    "audit.folder-with-dots": "{name}: give a folder inside the audit folder, without '..'",
+    "audit.folder-outside": "{name}: leads outside the audit folder",
+    "audit.no-folder": "{name}: no such folder in the audit folder",
     # what the glossary's file readers (glossary/formats) and rules (records, validation) find wrong
     "file.binary": "not a text file (binary data)",
     "file.not-in-encoding": "not valid {encoding} (byte 0x{byte}); save the file as UTF-8",
@@ -248,8 +273,9 @@ class FormatError(GlossaryError):
         super().__init__("\n".join(str(p) for p in problems))
 
     @classmethod
-    def single(cls, path: str | Path, line: int | None, message: str) -> FormatError:
-        return cls([Problem(str(path), line, message)])
+    def at(cls, path: str | Path, line: int | None, message_id: str, **arguments: Any) -> FormatError:
+        """The error of a file with one problem: message ``message_id`` (a key of MESSAGES) at ``path:line``."""
+        return cls([Problem.of(str(path), line, message_id, **arguments)])
 
 
 class InvalidValue(GlossaryError, ValueError):

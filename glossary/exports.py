@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from . import termbase
 from .catalogue_export import ConceptFilter, glossary_catalogue, last_changes
-from .errors import FormatError, GlossaryError
+from .errors import FormatError, GlossaryError, saying
 from .formats import FORMATS
 from .formats.po import catalogue_bytes, mo_bytes
 from .languages import normalize_language
@@ -64,8 +64,8 @@ def format_for_output(path: str | Path) -> str:
     for name in EXPORT_FORMATS:
         if suffix == name or f".{suffix}" in getattr(FORMATS.get(name), "extensions", ()):
             return name
-    raise FormatError.single(path, None, f"unknown export file type {Path(path).suffix or '(no extension)'!r}; "
-                             f"expected one of {', '.join('.' + n for n in EXPORT_FORMATS)}")
+    raise FormatError.at(path, None, "export.unknown-file-type", suffix=Path(path).suffix or saying("file.no-extension"),
+                         known=", ".join("." + n for n in EXPORT_FORMATS))
 
 
 def export_file(session: Session, format_name: str, *, lang: str | None = None, source: str = "en",

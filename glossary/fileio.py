@@ -10,33 +10,48 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import FormatError, Problem
+from .errors import FormatError, english
 
 
-def regular_file_problem(path: str | os.PathLike) -> str | None:
-    """Why ``path`` cannot be read as an input file (a FIFO, a socket, a device: reading one would
-    wait for ever or never end), or None (a regular file, a folder, or nothing there: reading says)."""
+def special_file(path: str | os.PathLike) -> str | None:
+    """The message id saying why ``path`` cannot be read as an input file (a FIFO, a socket, a device:
+    reading one would wait for ever or never end), or None (a regular file, a folder, or nothing there:
+    opening it says)."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "something else")
-    return f"is {kind}, not a regular file"
+    return ("file.fifo" if stat.S_ISFIFO(mode) else "file.socket" if stat.S_ISSOCK(mode)
+            else "file.device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "file.special")
 
 
-def read_input_file(path: str | os.PathLike, what: str = "file") -> bytes:
-    """The bytes of a regular file; FormatError with the path and the reason otherwise."""
-    if (why := regular_file_problem(path)) is not None:
-        raise FormatError.single(path, None, why)
+def regular_file_problem(path: str | os.PathLike) -> str | None:
+    """Why ``path`` cannot be read as an input file, in English (``special_file``), or None."""
+    message_id = special_file(path)
+    return None if message_id is None else english(message_id, {})
+
+
+def open_input_file(path: str | os.PathLike, unreadable: str = "file.unreadable", *, stream: bool = False) -> BinaryIO:
+    """A binary handle on the regular file ``path``; FormatError with the path and the reason
+    otherwise (``unreadable``: the message id of a file that cannot be opened, with its ``reason``).
+    With ``stream``, for a reader that reads as it goes, a pipe is taken too (``tilmash import
+    <(zcat memory.tmx.gz)``)."""
+    if not stream and (message_id := special_file(path)) is not None:
+        raise FormatError.at(path, None, message_id)
     try:
-        return Path(path).read_bytes()
+        return open(path, "rb")  # noqa: SIM115 (the caller closes it)
     except IsADirectoryError:
-        raise FormatError.single(path, None, "is a folder") from None
+        raise FormatError.at(path, None, "file.folder") from None
     except OSError as exc:
-        raise FormatError.single(path, None, f"cannot read {what}: {exc.strerror or exc}") from exc
+        raise FormatError.at(path, None, unreadable, reason=exc.strerror or str(exc)) from exc
+
+
+def read_input_file(path: str | os.PathLike, unreadable: str = "file.unreadable") -> bytes:
+    """The bytes of a regular file; FormatError with the path and the reason otherwise (``open_input_file``)."""
+    with open_input_file(path, unreadable) as stream:
+        return stream.read()
 
 
 @contextlib.contextmanager
@@ -88,7 +103,7 @@ def decode_text(data: bytes, path: str) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     elif b"\x00" in data[:8192]:
-        raise FormatError([Problem.of(str(path), None, "file.binary")])
+        raise FormatError.at(path, None, "file.binary")
     else:
         encoding = "utf-8-sig"
     try:
@@ -96,9 +111,9 @@ def decode_text(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 1].hex()
-        raise FormatError([Problem.of(str(path), line, "file.not-in-encoding", encoding=encoding.removesuffix("-sig").upper(),
-                                      byte=bad)]) from exc
+        raise FormatError.at(path, line, "file.not-in-encoding", encoding=encoding.removesuffix("-sig").upper(),
+                             byte=bad) from exc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise FormatError([Problem.of(str(path), line, "file.nul-characters")])
+        raise FormatError.at(path, line, "file.nul-characters")
     return text

@@ -1,6 +1,7 @@
 """The `tilmash` command line: exact output, exit codes 0/2, one error line per problem."""
 
 import json
+import os
 import shutil
 
 import pytest
@@ -225,8 +226,8 @@ def test_init_on_a_fresh_machine_creates_the_data_folder(tmp_path, monkeypatch):
 
 
 def test_import_refuses_a_fifo(loaded, tmp_path):
-    import os
-
     os.mkfifo(tmp_path / "terms.csv")
     result = loaded("import", "terms.csv")
     assert (result.exit_code, result.stderr) == (2, "error: terms.csv: is a FIFO, not a regular file\n")
+
+

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from glossary.errors import FormatError
+from glossary.fileio import open_input_file
 
 from .formats import memory_format_for_path
 from .formats.base import CountingStream
@@ -27,13 +28,6 @@ from .prepare import Batch, RowMaker
 from .records import MemoryHeader
 
 FORK_FROM_BYTES = 1 << 20
-
-
-def _open(path: str) -> object:
-    try:
-        return open(path, "rb")
-    except OSError as exc:
-        raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
 
 
 def _keyed(reader) -> Iterator:
@@ -52,7 +46,7 @@ class FileBatches:
         fmt = memory_format_for_path(self.path)
         size = Path(self.path).stat().st_size if Path(self.path).is_file() else 0
         if not self.fork or size < FORK_FROM_BYTES or "fork" not in multiprocessing.get_all_start_methods():
-            with _open(self.path) as handle:
+            with open_input_file(self.path, stream=True) as handle:
                 stream = CountingStream(handle, self.progress)
                 reader = fmt.read(stream, self.path)
                 yield from self.rows.batches(_keyed(reader), lambda: 0)
@@ -97,7 +91,7 @@ class FileBatches:
 def _read_and_send(path: str, rows: RowMaker, send) -> None:
     """In the forked child: read the file, send its batches of rows, then what its reader says."""
     try:
-        with _open(path) as handle:
+        with open_input_file(path, stream=True) as handle:
             stream = CountingStream(handle)
             reader = memory_format_for_path(path).read(stream, path)
             for batch in rows.batches(_keyed(reader), lambda: stream.read_bytes):

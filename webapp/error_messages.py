@@ -21,7 +21,7 @@ from flask_babel import get_locale, ngettext
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
-from glossary.errors import Problem, is_said
+from glossary.errors import FormatError, Problem, is_said
 
 from .labels import label
 
@@ -56,6 +56,9 @@ VALIDATION = [
     ("give source and target, or versions (not both)", _l("Send a source and a target, or versions, not both.")),
     ("give both source and target", _l("Send both a source and a target.")),
 ]
+
+# the arguments that are amounts (files, megabytes, problems)
+COUNTS = frozenset({"count", "most", "megabytes"})
 
 # the library's typed errors, by their message id (glossary/errors.py MESSAGES), as the API and the pages meet them
 LIBRARY = {
@@ -118,6 +121,31 @@ LIBRARY = {
     "tmx.empty-segment": _l("The segment in <tuv xml:lang=\"%(lang)s\"> is empty."),
     "po.empty-msgid": _l("The entry's msgid is empty."),
     "po.control-character": _l("The entry holds a control character, which TMX cannot hold."),
+    # an input file that cannot be opened, or of a kind no reader knows
+    "file.fifo": _l("This is a FIFO (a named pipe), not a regular file."),
+    "file.socket": _l("This is a socket, not a regular file."),
+    "file.device": _l("This is a device, not a regular file."),
+    "file.special": _l("This is not a regular file."),
+    "file.folder": _l("This is a folder, not a file."),
+    "file.unreadable": _l("The file cannot be read: %(reason)s"),
+    "glossary.unreadable": _l("The glossary cannot be read: %(reason)s"),
+    "file.no-extension": _l("(no extension)"),
+    "glossary.unknown-file-type": _l("“%(suffix)s” is not a glossary file type: use %(known)s."),
+    "memory.unknown-file-type": _l("“%(suffix)s” is not a memory file type: use %(known)s."),
+    "export.unknown-file-type": _l("“%(suffix)s” is not an export file type: use %(known)s."),
+    "qa.unknown-file-type": _l("QA reads bilingual files only (%(known)s)."),
+    # a zip archive uploaded for the audit, or a folder on the server named for it
+    "zip.not-zip": _l("This is not a zip archive (%(detail)s)."),
+    "zip.too-many-files": _l("The archive holds %(count)s files: at most %(most)s are audited at once."),
+    "zip.name-outside": _l("“%(member)s”: the name leads outside the archive."),
+    "zip.link": _l("“%(member)s” is a link, not a document."),
+    "zip.too-large": _l("The archive's documents unpack to %(megabytes)s MB: at most %(most)s MB are audited at once."),
+    "zip.no-document": _l("The archive holds no document (.txt, .md or .html files)."),
+    "zip.member-larger": _l("“%(member)s” is larger than the archive says."),
+    "zip.member-broken": _l("“%(member)s” cannot be unpacked (%(detail)s)."),
+    "audit.folder-with-dots": _l("“%(name)s”: name a folder inside the audit folder, without “..”."),
+    "audit.folder-outside": _l("“%(name)s” leads outside the audit folder."),
+    "audit.no-folder": _l("There is no folder “%(name)s” in the audit folder."),
     # what the glossary's file readers (glossary/formats) and rules (records, validation) find wrong, one problem each
     "file.binary": _l("This is not a text file: it holds binary data."),
     "file.not-in-encoding": _l("The file is not valid %(encoding)s (byte 0x%(byte)s): save it as UTF-8."),
@@ -250,7 +278,9 @@ def _english() -> bool:
 
 def library_message(error: Exception | Problem) -> str:
     """A library error's message (or one problem's) in the request's language, by its message id;
-    the English text where it has none, or in English."""
+    the English text where it has none, or in English. A refused file's problems, each where it is, joined."""
+    if isinstance(error, FormatError):
+        return "; ".join(problem_text(p) for p in error.problems)
     message = error.message if isinstance(error, Problem) else str(error)
     message_id = getattr(error, "message_id", None)
     if _english() or message_id not in LIBRARY:
@@ -262,6 +292,8 @@ def _in_language(message_id: str, arguments: dict) -> str:
     """Message ``message_id``'s UI sentence with ``arguments``, a message given as an argument in the UI's
     language too (its English where it has no sentence)."""
     arguments = {name: _argument(value) for name, value in arguments.items()}
+    for name in COUNTS.intersection(arguments):  # written as the locale writes numbers (an id or a line is not)
+        arguments[name] = format_decimal(arguments[name], locale=get_locale())
     if "role" in arguments:  # a role's name, as the UI names it
         arguments["role"] = label(arguments["role"])
     return str(LIBRARY[message_id]) % arguments

@@ -105,8 +105,6 @@ def _glossary(error: GlossaryError):
     if isinstance(error, TooManyAttempts):
         headers["Retry-After"] = str(error.retry_after)
         message = _("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=max(1, error.retry_after // 60))
-    elif isinstance(error, FormatError):
-        message = "; ".join(extra["problems"])
     else:
         message = library_message(error)
     return _respond(status, message, headers, **extra)

@@ -45,26 +45,25 @@ def unpack_zip(source, folder: Path, *, name: str = "archive.zip", max_bytes: in
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise FormatError.single(name, None, f"not a zip archive ({exc})") from exc
+        raise FormatError.at(name, None, "zip.not-zip", detail=str(exc)) from exc
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
         if len(members) > MAX_MEMBERS:
-            raise FormatError.single(name, None, f"{len(members):,} files: at most {MAX_MEMBERS:,} are audited at once")
+            raise FormatError.at(name, None, "zip.too-many-files", count=len(members), most=MAX_MEMBERS)
         documents = []
         for member in members:
             path = PurePosixPath(member.filename.replace("\\", "/"))
             if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
-                raise FormatError.single(name, None, f"{member.filename}: a name that leads outside the archive")
+                raise FormatError.at(name, None, "zip.name-outside", member=member.filename)
             if stat.S_ISLNK(member.external_attr >> 16):
-                raise FormatError.single(name, None, f"{member.filename}: a link, not a document")
+                raise FormatError.at(name, None, "zip.link", member=member.filename)
             if path.suffix.lower() in DOCUMENT_EXTENSIONS and not any(p.startswith(".") for p in path.parts):
                 documents.append((member, path))
         total = sum(member.file_size for member, _ in documents)
         if total > max_bytes:
-            raise FormatError.single(name, None, f"its documents unpack to {total / 2**20:,.0f} MB: "
-                                     f"at most {max_bytes / 2**20:,.0f} MB are audited at once")
+            raise FormatError.at(name, None, "zip.too-large", megabytes=round(total / 2**20), most=round(max_bytes / 2**20))
         if not documents:
-            raise FormatError.single(name, None, "no document in it (.txt, .md or .html files)")
+            raise FormatError.at(name, None, "zip.no-document")
         for member, path in documents:
             target = folder.joinpath(*path.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -74,10 +73,10 @@ def unpack_zip(source, folder: Path, *, name: str = "archive.zip", max_bytes: in
                     while chunk := data.read(1 << 16):
                         written += len(chunk)
                         if written > member.file_size:  # the size the zip declared was a lie
-                            raise FormatError.single(name, None, f"{member.filename}: larger than the archive says")
+                            raise FormatError.at(name, None, "zip.member-larger", member=member.filename)
                         out.write(chunk)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-                raise FormatError.single(name, None, f"{member.filename}: cannot be unpacked ({exc})") from exc
+                raise FormatError.at(name, None, "zip.member-broken", member=member.filename, detail=str(exc)) from exc
             moment = datetime.datetime(*member.date_time).timestamp()
             os.utime(target, (moment, moment))
     return len(documents)
@@ -88,12 +87,12 @@ def folder_under(root: str | Path, name: str) -> Path:
     base = Path(root).resolve()
     relative = PurePosixPath(name.strip().replace("\\", "/") or ".")
     if relative.is_absolute() or ".." in relative.parts:
-        raise ArchiveError(f"{name}: give a folder inside the audit folder, without '..'")
+        raise ArchiveError.of("audit.folder-with-dots", name=name)
     folder = base.joinpath(*relative.parts).resolve()  # links followed: where it really is must be inside too
     if folder != base and base not in folder.parents:
-        raise ArchiveError(f"{name}: leads outside the audit folder")
+        raise ArchiveError.of("audit.folder-outside", name=name)
     if not folder.is_dir():
-        raise ArchiveError(f"{name}: no such folder in the audit folder")
+        raise ArchiveError.of("audit.no-folder", name=name)
     return folder
 
 

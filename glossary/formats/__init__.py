@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from ..errors import FormatError
+from ..errors import FormatError, saying
 from ..fileio import read_input_file
 from ..records import Glossary
 from . import csv as csv_format
@@ -22,20 +22,21 @@ F = TypeVar("F")
 FORMATS: dict[str, GlossaryFormat] = {f.name: f for f in (tbx_format.FORMAT, csv_format.FORMAT)}
 
 
-def format_by_extension(path: str | Path, formats: Iterable[F], what: str) -> F:
-    """The one of ``formats`` (objects with ``extensions``) a file's extension names; ``what``: for the message."""
+def format_by_extension(path: str | Path, formats: Iterable[F], unknown: str) -> F:
+    """The one of ``formats`` (objects with ``extensions``) a file's extension names; ``unknown``: the
+    message id of an extension none of them has."""
     formats = list(formats)
     suffix = Path(path).suffix.lower()
     for fmt in formats:
         if suffix in fmt.extensions:
             return fmt
     known = ", ".join(ext for f in formats for ext in f.extensions)
-    raise FormatError.single(path, None, f"unknown {what} file type {suffix or '(no extension)'!r}; expected one of {known}")
+    raise FormatError.at(path, None, unknown, suffix=suffix or saying("file.no-extension"), known=known)
 
 
 def format_for_path(path: str | Path) -> GlossaryFormat:
     """The glossary format of a file, from its extension."""
-    return format_by_extension(path, FORMATS.values(), "glossary")
+    return format_by_extension(path, FORMATS.values(), "glossary.unknown-file-type")
 
 
 def read_glossary_file(path: str | Path) -> Glossary:

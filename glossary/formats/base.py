@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Protocol
 
-from ..errors import FormatError, Problem, saying
+from ..errors import FormatError, saying
 from ..fileio import decode_text  # noqa: F401 - the formats' text decoding, where it has always been found
 from ..records import Glossary
 
@@ -54,8 +54,8 @@ def entities_refused(head: bytes, path: str, name: str = "") -> FormatError:
     declaration = head.find(b"<!ENTITY")
     line = head[:declaration].count(b"\n") + 1 if declaration >= 0 else None
     if name:
-        return FormatError([Problem.of(str(path), line, "xml.entities-named", name=name)])
-    return FormatError([Problem.of(str(path), line, "xml.entities")])
+        return FormatError.at(path, line, "xml.entities-named", name=name)
+    return FormatError.at(path, line, "xml.entities")
 
 
 def broken_xml(exc: etree.XMLSyntaxError, path: str) -> FormatError:
@@ -63,10 +63,10 @@ def broken_xml(exc: etree.XMLSyntaxError, path: str) -> FormatError:
     line = exc.lineno if exc.lineno and exc.lineno > 0 else None
     message = (exc.msg or "not well-formed").split(", line ")[0].strip()
     if (cut := re.fullmatch(r"Premature end of data in tag (\S+) line (\d+)", message)) is not None:
-        return FormatError([Problem.of(path, line, "xml.broken", detail=saying("xml.truncated", element=cut[1], line=int(cut[2])))])
+        return FormatError.at(path, line, "xml.broken", detail=saying("xml.truncated", element=cut[1], line=int(cut[2])))
     if "encoding" in message.lower() or "utf-8" in message.lower():
         message += " (the file is not in the encoding it declares; save it as UTF-8)"
-    return FormatError([Problem.of(path, line, "xml.broken", detail=message)])
+    return FormatError.at(path, line, "xml.broken", detail=message)
 
 
 def local_name(element: etree._Element) -> str:

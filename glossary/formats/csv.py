@@ -102,7 +102,7 @@ class CsvFormat:
     def read(self, data: bytes, path: str) -> Glossary:
         text = decode_text(data, path)
         if not text.strip():
-            raise FormatError([Problem.of(path, 1, "csv.empty-file", columns=",".join(REQUIRED_COLUMNS))])
+            raise FormatError.at(path, 1, "csv.empty-file", columns=",".join(REQUIRED_COLUMNS))
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text.split("\n", 1)[0]), strict=True)
         problems: list[Problem] = []
         try:
@@ -119,7 +119,7 @@ class CsvFormat:
                                         known=", ".join(COLUMNS)))
                 if duplicated:
                     parts.append(saying("csv.repeated-columns", plural=plural_ending(len(duplicated)), columns=", ".join(duplicated)))
-                raise FormatError([Problem.of(path, 1, "csv.bad-header", problems=parts)])
+                raise FormatError.at(path, 1, "csv.bad-header", problems=parts)
             concepts: dict[str, ConceptEntry] = {}
             style_rows: list[tuple[int, str, str, str, str, TermStatus]] = []
             plain_row = _PlainRows(header, concepts)

@@ -170,9 +170,10 @@ def read_catalogue_text(data: bytes, path: str) -> tuple[polib.POFile, str]:
         match = _POLIB_SYNTAX.match(str(exc))
         if match:
             detail = (match.group(2) or "").strip()
-            raise FormatError([Problem.of(path, int(match.group(1)), "po.syntax-error-detail", detail=detail) if detail
-                               else Problem.of(path, int(match.group(1)), "po.syntax-error")]) from exc
-        raise FormatError([Problem.of(path, None, "po.not-po", detail=str(exc))]) from exc
+            line = int(match.group(1))
+            raise (FormatError.at(path, line, "po.syntax-error-detail", detail=detail) if detail
+                   else FormatError.at(path, line, "po.syntax-error")) from exc
+        raise FormatError.at(path, None, "po.not-po", detail=str(exc)) from exc
     _entry_lines(catalogue, text)
     problems = _header_problems(catalogue, text, path) + _duplicate_problems(catalogue, path)
     if problems:
@@ -198,13 +199,13 @@ def header_language(catalogue: polib.POFile, text: str, path: str, name: str = "
     if ``required``), FormatError with the field's line where it is not a language."""
     value = header_value(catalogue, name)
     if not value and required:
-        raise FormatError([Problem.of(path, _header_entry_line(text), "po.no-language", name=name)])
+        raise FormatError.at(path, _header_entry_line(text), "po.no-language", name=name)
     if not value:
         return None
     try:
         return normalize_language(language_from_gettext(value))
     except InvalidLanguage as exc:
-        raise FormatError([Problem.of(path, header_line(text, name), "po.bad-language", name=name, value=value)]) from exc
+        raise FormatError.at(path, header_line(text, name), "po.bad-language", name=name, value=value) from exc
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -216,7 +217,7 @@ def _decode(data: bytes, path: str) -> str:
     try:
         codec = codecs.lookup(charset)
     except LookupError:
-        raise FormatError([Problem.of(path, line, "po.unknown-charset", charset=charset)]) from None
+        raise FormatError.at(path, line, "po.unknown-charset", charset=charset) from None
     if codec.name == "utf-8":
         return decode_text(data, path)
     if not data.isascii():
@@ -225,13 +226,13 @@ def _decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             pass
         else:
-            raise FormatError([Problem.of(path, line, "po.utf8-declared-other", charset=charset)])
+            raise FormatError.at(path, line, "po.utf8-declared-other", charset=charset)
     try:
         return data.decode(codec.name)
     except UnicodeDecodeError as exc:
         bad_line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 1].hex()
-        raise FormatError([Problem.of(path, bad_line, "po.not-in-charset", charset=charset, byte=bad)]) from exc
+        raise FormatError.at(path, bad_line, "po.not-in-charset", charset=charset, byte=bad) from exc
 
 
 def _syntax_problems(text: str, path: str) -> list[Problem]:

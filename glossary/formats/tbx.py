@@ -117,13 +117,13 @@ class _Reader:
     def read(self, root: etree._Element) -> Glossary:
         name = local_name(root)
         if name not in (TBX2008.root, TBX3.root):
-            raise FormatError([Problem.of(self.path, root.sourceline, "tbx.not-tbx", root=name)])
+            raise FormatError.at(self.path, root.sourceline, "tbx.not-tbx", root=name)
         dialect = TBX2008 if name == TBX2008.root else TBX3
         concepts = []
         used_ids: set[str] = set()
         entries = [e for e in root.iter() if local_name(e) == dialect.entry]
         if not entries:
-            raise FormatError([Problem.of(self.path, root.sourceline, "tbx.no-entries", entry=dialect.entry)])
+            raise FormatError.at(self.path, root.sourceline, "tbx.no-entries", entry=dialect.entry)
         for entry in entries:
             concept = self._concept(entry, dialect)
             if concept is not None:

@@ -59,7 +59,7 @@ def matcher_for_session(session: Session, style: str | None = None, *, shortcuts
 def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
     """The file's extension is part of the key: a file of a type no format reads is never found
     compiled, and ``build`` refuses it. The formats (lxml for TBX) are imported only to compile."""
-    data = read_input_file(path, "glossary")
+    data = read_input_file(path, "glossary.unreadable")
 
     def build() -> Matcher:
         from ..formats import format_for_path

@@ -3,6 +3,7 @@ AUDIT_ROOT) gives the report of `tilmash audit --format html`, with no inline sc
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import zipfile
@@ -116,6 +117,27 @@ def test_not_a_zip_is_refused(editor):
     assert response.status_code == 400 and "not a zip archive" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("lang, members, message", [
+    pytest.param("kk", {"../outside.txt": "Fizuli"}, "archive.zip: «../outside.txt»: бұл атау мұрағаттан тыс жерге апарады.",
+                 id="kk-zip-slip"),
+    pytest.param("ru", {"notes.bin": "Fizuli"}, "archive.zip: В архиве нет ни одного материала (файлов .txt, .md или .html).",
+                 id="ru-no-documents"),
+    pytest.param("az", None, "archive.zip: Bu, zip arxivi deyil (File is not a zip file).", id="az-not-a-zip"),
+])
+def test_a_bad_archive_is_refused_in_the_ui_language(editor, lang, members, message):
+    editor.set_cookie("tilmash_lang", lang)
+    response = post(editor, archive=b"Fizuli, not zipped" if members is None else zipped(members=members))
+    assert response.status_code == 400 and message in html.unescape(response.get_data(as_text=True))
+
+
+def test_the_unpacked_size_limit_is_written_as_the_language_writes_numbers(app, editor):
+    app.config["AUDIT_MAX_UNPACKED_MB"] = 1
+    editor.set_cookie("tilmash_lang", "ru")
+    response = post(editor, archive=zipped(members={"big.txt": "Fizuli " * 400_000}))
+    assert response.status_code == 400
+    assert "занимают 3 МБ: за один раз проверяется не больше 1 МБ" in html.unescape(response.get_data(as_text=True))
+
+
 def test_nothing_chosen_is_refused(editor):
     response = post(editor)
     assert response.status_code == 400 and "Choose a zip archive" in response.get_data(as_text=True)
@@ -157,6 +179,14 @@ def test_a_folder_outside_the_root_is_refused(app, root, folder, message):
     sign_in(client, "ada")
     response = post(client, folder=folder)
     assert response.status_code == 400 and message in response.get_data(as_text=True)
+
+
+def test_a_missing_folder_is_named_in_the_ui_language(app, root):
+    client = app.test_client()
+    sign_in(client, "ada")
+    client.set_cookie("tilmash_lang", "kk")
+    response = post(client, folder="nowhere")
+    assert response.status_code == 400 and "Аудит қалтасында «nowhere» деген қалта жоқ." in html.unescape(response.get_data(as_text=True))
 
 
 def test_a_translator_may_not_name_a_folder(editor, root):

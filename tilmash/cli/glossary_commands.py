@@ -12,7 +12,7 @@ import click
 from glossary import termbase
 from glossary.concept_json import concept_to_json
 from glossary.catalogue_export import ConceptFilter, EntryState
-from glossary.errors import FormatError, GlossaryError
+from glossary.errors import GlossaryError
 from glossary.exports import EXPORT_FORMATS, export_file, format_for_output
 from glossary.fileio import write_atomically
 from glossary.records import ConceptEntry

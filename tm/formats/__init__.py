@@ -19,4 +19,4 @@ FORMATS: dict[str, MemoryFormat] = {f.name: f for f in (tmx_format.FORMAT, po_fo
 
 def memory_format_for_path(path: str | Path) -> MemoryFormat:
     """The memory format of a file, from its extension."""
-    return format_by_extension(path, FORMATS.values(), "memory")
+    return format_by_extension(path, FORMATS.values(), "memory.unknown-file-type")

@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from glossary.errors import FormatError, Problem
+from glossary.errors import FormatError
 from glossary.formats.base import broken_xml, entities_refused
 from glossary.wording import plural_ending
 
@@ -104,7 +104,7 @@ class TmxReader:
         if not started:  # no <header> or <tu> at all: what is it?
             root = context.root
             if root is None:
-                raise FormatError([Problem.of(self.path, 1, "tmx.empty-file")])
+                raise FormatError.at(self.path, 1, "tmx.empty-file")
             self._check_document(root.getroottree())
         if not seen_header:
             problems.add(None, "tmx.no-header")
@@ -118,7 +118,7 @@ class TmxReader:
             raise entities_refused(self.stream.head, self.path, entities[0])
         root = tree.getroot()
         if root.tag != "tmx":
-            raise FormatError([Problem.of(self.path, root.sourceline, "tmx.not-tmx", root=root.tag)])
+            raise FormatError.at(self.path, root.sourceline, "tmx.not-tmx", root=root.tag)
 
     def _header(self, element: etree._Element, problems: Problems) -> MemoryHeader:
         raw = (element.get("srclang") or "").strip()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from glossary.errors import FormatError
+from glossary.fileio import open_input_file
 
 from .po import read_po
 from .tmx import read_tmx
@@ -24,13 +25,8 @@ def read_units(path: str, *, source_lang: str | None = None) -> Iterable[Unit]:
     """
     suffix = Path(path).suffix.lower()
     if suffix not in KNOWN:
-        raise FormatError.single(path, None, f"not a bilingual file QA reads (expected {', '.join(KNOWN)})")
-    try:
-        stream = open(path, "rb")  # noqa: SIM115 (closed by the reader)
-    except IsADirectoryError:
-        raise FormatError.single(path, None, "is a folder") from None
-    except OSError as exc:
-        raise FormatError.single(path, None, f"cannot read file: {exc.strerror or exc}") from exc
+        raise FormatError.at(path, None, "qa.unknown-file-type", known=", ".join(KNOWN))
+    stream = open_input_file(path, stream=True)  # (closed by the reader)
     if suffix == ".po":
         with stream:
             data = stream.read()
