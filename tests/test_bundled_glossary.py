@@ -70,11 +70,10 @@ REQUIRED = [
     "un-general-assembly", "csto", "world-bank", "imf", "oliy-majlis",
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
-# preferred cell in ten. The floor and the ceiling may only move towards them, but for a concept
-# added with a cell no page was found for: Astara (258th), whose Kazakh form no Kazakh page showed
-# (96 of 1,032 cells, still under one in ten).
+# preferred cell in ten. The floor and the ceiling may only move towards them. (Astara, the 258th, came
+# with a Kazakh cell no page showed; the Azerbaijani cell of KTZ, seen in Report, made up for it.)
 CONCEPTS_FLOOR = 258
-UNCERTAIN_CELLS_CEILING = 96
+UNCERTAIN_CELLS_CEILING = 95
 
 
 @pytest.mark.parametrize("concept", REQUIRED)
@@ -258,6 +257,12 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
         pytest.param("kk-Latn", "Qazaqstan men Ázerbaıjan Transkaspıı kólik baǵytyn damytý týraly memorandýmdarǵa qol qoıdy. "
                      "Osy arqyly Ázirbaıjanda keme shyǵaratyn kásiporynnyń qyzmetin jolǵa qoıý kózdelip otyr.",
                      [("term.inconsistent", "Ázirbaıjanda", "Ázerbaıjanda")], id="azerbaijan-two-ways-kazinform-latin"),
+        # misspellings in 2025 copy that no rule saw: a dropped possessive (Report) and Russian дж in Kazakh (Kazakhstan Today)
+        pytest.param("az", "Prezident Türk Dövlətlər Təşkilatının sammitində çıxış edib.",
+                     [("term.deprecated", "Türk Dövlətlər Təşkilatının", "Türk Dövlətləri Təşkilatının")],
+                     id="ots-without-its-possessive-report-az"),
+        pytest.param("kk", "Елші Әзербайджандағы жобалар туралы айтты.",
+                     [("term.deprecated", "Әзербайджандағы", "Әзербайжандағы")], id="azerbaijan-with-russian-dzh-in-kazakh"),
     ],
 )
 def test_variants_real_copy_uses_are_caught(lang, text, expected):
@@ -380,6 +385,10 @@ def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
         pytest.param("en", "The Kurmangazi Children’s Creativity Development Center opened in Fuzuli, Trend wrote. "
                      "The Kazakh-Azerbaijani Investment Fund was set up.",
                      {"kurmangazy-childrens-creativity-center", "fuzuli", "azerbaijan-kazakhstan-investment-fund"}, id="trend-todayaz-audit-variants-en"),
+        pytest.param("az", "“Qazaxıstan Dəmir Yolu” şirkəti Orta Dəhliz üçün yeni gəmilər alır.", {"kazakhstan-temir-zholy", "middle-corridor"},
+                     id="ktz-as-report-writes-it-az"),
+        pytest.param("kk", "Транскаспийлік талшықты-оптикалық байланыс желісі келесі жылы іске қосылады.",
+                     {"trans-caspian-fibre-optic-line"}, id="fibre-optic-line-as-kazinform-writes-it-kk"),
     ],
 )
 def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
