@@ -426,6 +426,27 @@ def _latin_alphabet(*texts: str) -> int:
     return 2021 if letters & _LATIN_2021_LETTERS and not letters & _LATIN_2018_LETTERS else 2018
 
 
+def latin_alphabet_of(text: str) -> int | None:
+    """The Kazakh Latin alphabet ``text`` is written in, 2018 or 2021, by the letters only one of them
+    has (the one with more of them); None when it has none of either."""
+    lowered = text.lower()
+    old = sum(lowered.count(letter) for letter in _LATIN_2018_LETTERS)
+    new = sum(lowered.count(letter) for letter in _LATIN_2021_LETTERS)
+    return None if old == new == 0 else 2018 if old >= new else 2021
+
+
+def form_alphabet(text: str) -> int | None:
+    """The Kazakh Latin alphabet a form is spelled in: 2021 by its own letters, 2018 by its acute
+    letters or by ı without 2021 letters (Semeı, 2021 Semei); None when it reads the same in both
+    (Astana, Qazaqstan) or, with no telling letter, may be either (Aqtau, 2018 Aqtaý)."""
+    letters = set(text.lower())
+    if letters & _LATIN_2021_LETTERS:
+        return 2021
+    if letters & _LATIN_2018_LETTERS or "ı" in letters:
+        return 2018
+    return None
+
+
 def _kazakh_from_latin(text: str, alphabet: int) -> str:
     """A kk-Latn word in Cyrillic letters, as far as suffixes need it (letters it has no reading for kept)."""
     table = _FROM_LATIN[alphabet]

@@ -55,9 +55,11 @@ def near_misses(linter: _Linter, low: int, stretch: str, spans: list[Span], plai
         if not hits:
             continue
         # a form of the paragraph's language first (Qazaxstan in Azerbaijani is Qazaxıstan, not Kazakh
-        # Latin Qazaqstan), then an accepted one
+        # Latin Qazaqstan), then an accepted one, then in Kazakh Latin one in the text's alphabet (Aqtay:
+        # Aqtaý in 2018 copy, Aqtau in 2021 copy)
         form, (a, b) = min(hits, key=lambda hit: (hit[0].language != language,
-                                                   hit[0].status not in ACCEPTED_STATUSES))
+                                                   hit[0].status not in ACCEPTED_STATUSES,
+                                                   language == "kk-Latn" and linter.alphabet_rank(hit[0], start)))
         written = form.compact[a:b]
         found = linter.source[start:end]
         linter.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
