@@ -421,6 +421,22 @@ _TO_LATIN = {year: {cyrillic: latin for latin, cyrillic in table.items() if cyri
 _TO_LATIN[2018]["ш"] = "sh"
 
 
+# A whole Kazakh name in Latin letters (Назарбаев: Nazarbaev), where a suffix needs only the letters above.
+_NAME_TO_LATIN = {
+    2018: {**_TO_LATIN[2018], "и": "ı", "й": "ı", "у": "ý", "ё": "ıo", "ю": "ıý", "я": "ıa", "ц": "ts", "ч": "ch",
+           "щ": "shch", "ъ": "", "ь": "", "э": "e", "һ": "h"},
+    2021: {**_TO_LATIN[2021], "и": "i", "й": "i", "у": "u", "ё": "io", "ю": "iu", "я": "ia", "ц": "ts", "ч": "ch", "щ": "şş",
+           "ъ": "", "ь": "", "э": "e", "һ": "h"},
+}
+
+
+def kazakh_name_in_latin(name: str, alphabet: int) -> str:
+    """A Kazakh name in Cyrillic written in the Latin ``alphabet`` (2018, 2021), lowercase:
+    Нұрсұлтан Назарбаев -> nursultan nazarbaev; letters it has no reading for kept."""
+    table = _NAME_TO_LATIN[alphabet]
+    return "".join(table.get(ch, ch) for ch in name.lower())
+
+
 def _latin_alphabet(*texts: str) -> int:
     letters = set("".join(texts).lower())
     return 2021 if letters & _LATIN_2021_LETTERS and not letters & _LATIN_2018_LETTERS else 2018

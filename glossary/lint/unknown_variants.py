@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..folding import without_marks
 from ..records import ACCEPTED_STATUSES
-from . import russian
+from . import russian, turkic
 from .findings import Finding
 from .matcher import Form
 from .messages import Message
@@ -52,6 +52,8 @@ def near_misses(linter: _Linter, low: int, stretch: str, spans: list[Span], plai
         text_key = match_key(text)
         hits = [hit for candidate in near if not _same_letters(language, text_key, candidate)
                 for hit in _near_miss_in_context(linter, start, end, candidate)]
+        if language == "kk-Latn":
+            hits = [hit for hit in hits if not _kazakh_name_in_latin(linter, hit[0].concept, text_key)]
         if not hits:
             continue
         # a form of the paragraph's language first (Qazaxstan in Azerbaijani is Qazaxıstan, not Kazakh
@@ -93,6 +95,19 @@ def _same_letters(language: str, text_key: str, word_key: str) -> bool:
         return text_key.replace("ё", "е") == word_key.replace("ё", "е")
     if language == "en":
         return without_marks(text_key) == word_key
+    return False
+
+
+def _kazakh_name_in_latin(linter: _Linter, concept: str, text_key: str) -> bool:
+    """Whether a word of Kazakh Latin text is a word of the concept's Kazakh name in either Latin
+    alphabet: Nazarbaev (Назарбаев) is how Kazakh Latin copy writes him, not a misspelling of the
+    English Nazarbayev, though most names have no Kazakh Latin form in the glossary."""
+    for form in linter.matcher.concepts[concept].forms:
+        if form.language == "kk":
+            for alphabet in (2018, 2021):
+                latin = turkic.kazakh_name_in_latin(form.text, alphabet)
+                if any(match_key(latin[a:b]) == text_key for a, b in words(latin)):
+                    return True
     return False
 
 

@@ -5,7 +5,7 @@ chain is rewritten for the canonical stem. Every expected value follows from the
 
 import pytest
 
-from glossary.lint.turkic import carry_suffix, form_alphabet, is_suffix_chain, latin_alphabet_of
+from glossary.lint.turkic import carry_suffix, form_alphabet, is_suffix_chain, kazakh_name_in_latin, latin_alphabet_of
 
 
 @pytest.mark.parametrize(
@@ -203,3 +203,17 @@ def test_latin_alphabet_of_a_text(text, alphabet):
 )
 def test_form_alphabet(form, alphabet):
     assert form_alphabet(form) == alphabet
+
+
+@pytest.mark.parametrize(
+    ("name", "alphabet", "latin"),
+    [
+        pytest.param("Нұрсұлтан Назарбаев", 2018, "nursultan nazarbaev", id="2018-u-bar"),
+        pytest.param("Гейдар Әлиев", 2018, "geıdar álıev", id="2018-short-i-and-schwa"),
+        pytest.param("Ильхам Әлиев", 2021, "ilham äliev", id="2021-soft-sign-dropped"),
+        pytest.param("Маңғыстау", 2021, "mañğystau", id="2021-u-is-u"),
+        pytest.param("Маңғыстау", 2018, "mańǵystaý", id="2018-u-is-u-acute"),
+    ],
+)
+def test_kazakh_name_in_latin(name, alphabet, latin):
+    assert kazakh_name_in_latin(name, alphabet) == latin
