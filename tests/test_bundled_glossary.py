@@ -393,6 +393,8 @@ def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
                      id="ktz-as-report-writes-it-az"),
         pytest.param("kk", "Транскаспийлік талшықты-оптикалық байланыс желісі келесі жылы іске қосылады.",
                      {"trans-caspian-fibre-optic-line"}, id="fibre-optic-line-as-kazinform-writes-it-kk"),
+        pytest.param("en", "A cargo terminal is planned at the port of Alyat; the settlement of Alyat lies south of Baku.",
+                     {"port-of-baku", "alat", "baku"}, id="alyat-as-report-english-writes-it"),
     ],
 )
 def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
