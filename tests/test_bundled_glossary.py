@@ -70,8 +70,9 @@ REQUIRED = [
     "un-general-assembly", "csto", "world-bank", "imf", "oliy-majlis",
 ]
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
-# preferred cell in ten. The floor and the ceiling may only move towards them.
-CONCEPTS_FLOOR = 257
+# preferred cell in ten. The floor and the ceiling may only move towards them. (Astara, the 258th, came
+# with a Kazakh cell no page showed; the Azerbaijani cell of KTZ, seen in Report, made up for it.)
+CONCEPTS_FLOOR = 258
 UNCERTAIN_CELLS_CEILING = 95
 
 
@@ -197,6 +198,15 @@ def findings(text, lang, matcher=GLOSSARY_MATCHER):
                      id="erdogan-with-its-turkish-g-kazinform-en"),
         pytest.param("ru", "Нурсултан Назарбаев, Реджеп Тайип Эрдоган, Шавкат Мирзиеев, Сооронбай Жээнбеков и Виктор Орбан "
                      "прибыли в Баку.", id="mirziyoyev-with-e-for-yo-sputnik-ru"),
+        # Astara, the border town (Azerbaijan and Iran) of the North-South corridor, one letter from Astana
+        pytest.param("en", "Kazakhstan and Iran discussed shipping grain via the port of Astara.", id="astara-is-not-astana-en"),
+        pytest.param("az", "Yüklər Astara terminalı və Rəşt-Astara dəmir yolu ilə daşınacaq.", id="astara-is-not-astana-az"),
+        pytest.param("ru", "Делегация посетила порт Астара и город Астару на границе с Ираном.", id="astara-is-not-astana-ru"),
+        pytest.param("kk", "Жүк Астара арқылы Иранға жөнелтілді.", id="astara-is-not-astana-kk"),
+        # Kazakh Latin copy (Qamshy's Latin edition, 2020) writes the Kazakh names in its letters: Nazarbaev is
+        # Назарбаев, Alıev Алиев, not misspellings of the English Nazarbayev and Aliyev
+        pytest.param("kk-Latn", "Elbasy Nursultan Nazarbaev pen Geıdar Alıev dostyq qaǵıdalaryn ornatqan.",
+                     id="kazakh-latin-spelling-of-the-kazakh-name-is-no-near-miss"),
     ],
 )
 def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
@@ -251,6 +261,12 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
         pytest.param("kk-Latn", "Qazaqstan men Ázerbaıjan Transkaspıı kólik baǵytyn damytý týraly memorandýmdarǵa qol qoıdy. "
                      "Osy arqyly Ázirbaıjanda keme shyǵaratyn kásiporynnyń qyzmetin jolǵa qoıý kózdelip otyr.",
                      [("term.inconsistent", "Ázirbaıjanda", "Ázerbaıjanda")], id="azerbaijan-two-ways-kazinform-latin"),
+        # misspellings in 2025 copy that no rule saw: a dropped possessive (Report) and Russian дж in Kazakh (Kazakhstan Today)
+        pytest.param("az", "Prezident Türk Dövlətlər Təşkilatının sammitində çıxış edib.",
+                     [("term.deprecated", "Türk Dövlətlər Təşkilatının", "Türk Dövlətləri Təşkilatının")],
+                     id="ots-without-its-possessive-report-az"),
+        pytest.param("kk", "Елші Әзербайджандағы жобалар туралы айтты.",
+                     [("term.deprecated", "Әзербайджандағы", "Әзербайжандағы")], id="azerbaijan-with-russian-dzh-in-kazakh"),
     ],
 )
 def test_variants_real_copy_uses_are_caught(lang, text, expected):
@@ -373,6 +389,12 @@ def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
         pytest.param("en", "The Kurmangazi Children’s Creativity Development Center opened in Fuzuli, Trend wrote. "
                      "The Kazakh-Azerbaijani Investment Fund was set up.",
                      {"kurmangazy-childrens-creativity-center", "fuzuli", "azerbaijan-kazakhstan-investment-fund"}, id="trend-todayaz-audit-variants-en"),
+        pytest.param("az", "“Qazaxıstan Dəmir Yolu” şirkəti Orta Dəhliz üçün yeni gəmilər alır.", {"kazakhstan-temir-zholy", "middle-corridor"},
+                     id="ktz-as-report-writes-it-az"),
+        pytest.param("kk", "Транскаспийлік талшықты-оптикалық байланыс желісі келесі жылы іске қосылады.",
+                     {"trans-caspian-fibre-optic-line"}, id="fibre-optic-line-as-kazinform-writes-it-kk"),
+        pytest.param("en", "A cargo terminal is planned at the port of Alyat; the settlement of Alyat lies south of Baku.",
+                     {"port-of-baku", "alat", "baku"}, id="alyat-as-report-english-writes-it"),
     ],
 )
 def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):

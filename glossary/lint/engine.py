@@ -26,7 +26,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..records import ACCEPTED_STATUSES, TermStatus
-from . import markup
+from . import markup, turkic
 from .collector import collector_paused
 from .consistency import Uses
 from .document_date import document_date
@@ -181,6 +181,7 @@ class _Linter:
         self.line_starts = array("q", [0])  # (an array: a long text has hundreds of thousands of lines)
         self.line_starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
         self.targets: dict[tuple[int, str], Form | None] = {}
+        self.alphabets: dict[int, int | None] = {}  # Kazakh Latin: each paragraph's alphabet (2018, 2021), -1 the text's
         self.uses: _Uses = {}  # after ``run``: where the text uses which accepted form
         self.wording = Wording(matcher)
         self.suggester = Suggester(source, self.view, kind)
@@ -388,6 +389,8 @@ class _Linter:
             rule = "term.wrong-language"
         form = match.form
         target = self._target(form, language, rule)
+        if language == "kk-Latn":
+            target = self._in_text_alphabet(target, span.start)
         if rule == "term.anachronism" and target is not None and timing(target.periods, self.date) is not Timing.INSIDE:
             target = None  # the glossary has no name of it for that date
         suggestion, certain = self.suggester.suggest(match, target, language) if target else (None, False)
@@ -463,6 +466,34 @@ class _Linter:
                 target = self._name_at_the_date(form, language) or target
             self.targets[key] = target
         return self.targets[key]
+
+    def latin_alphabet_at(self, start: int) -> int | None:
+        """The Kazakh Latin alphabet (2018, 2021) of the paragraph at ``start``, else of the whole text."""
+        paragraph, end, _ = self.paragraphs.paragraph_at(start)
+        if paragraph not in self.alphabets:
+            self.alphabets[paragraph] = turkic.latin_alphabet_of(self.view[paragraph:end])
+        if self.alphabets[paragraph] is None and -1 not in self.alphabets:
+            self.alphabets[-1] = turkic.latin_alphabet_of(self.view)
+        return self.alphabets[paragraph] or self.alphabets[-1]
+
+    def alphabet_rank(self, form: Form, start: int) -> int:
+        """0 for a Kazakh Latin form in the alphabet of the text at ``start``, 1 for one that reads the
+        same in both (or any form where the text shows no alphabet), 2 for one in the other alphabet."""
+        alphabet = self.latin_alphabet_at(start)
+        written = turkic.form_alphabet(form.text)
+        return 1 if alphabet is None or written is None else 0 if written == alphabet else 2
+
+    def _in_text_alphabet(self, target: Form | None, start: int) -> Form | None:
+        """A Kazakh Latin target in the alphabet the text at ``start`` is written in: the accepted form
+        of as many words in it, else one that is in neither, the closest to the target (2018 copy, as
+        Kazinform's and Egemen's Latin editions print, gets Aqtaý, not Aqtau, which it would read Ақтаұ)."""
+        if target is None or target.language != "kk-Latn" or target.status not in ACCEPTED_STATUSES \
+                or self.alphabet_rank(target, start) == 0:
+            return target
+        count = len(words(target.compact))
+        candidates = [f for f in self.matcher.concepts[target.concept].forms
+                      if f.language == "kk-Latn" and f.status in ACCEPTED_STATUSES and len(words(f.compact)) == count]
+        return min(candidates, key=lambda f: (self.alphabet_rank(f, start), _distance(f.text, target.text)), default=target)
 
     def _same_length(self, form: Form, language: str) -> Form | None:
         concept = self.matcher.concepts[form.concept]

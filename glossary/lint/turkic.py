@@ -421,9 +421,46 @@ _TO_LATIN = {year: {cyrillic: latin for latin, cyrillic in table.items() if cyri
 _TO_LATIN[2018]["ш"] = "sh"
 
 
+# A whole Kazakh name in Latin letters (Назарбаев: Nazarbaev), where a suffix needs only the letters above.
+_NAME_TO_LATIN = {
+    2018: {**_TO_LATIN[2018], "и": "ı", "й": "ı", "у": "ý", "ё": "ıo", "ю": "ıý", "я": "ıa", "ц": "ts", "ч": "ch",
+           "щ": "shch", "ъ": "", "ь": "", "э": "e", "һ": "h"},
+    2021: {**_TO_LATIN[2021], "и": "i", "й": "i", "у": "u", "ё": "io", "ю": "iu", "я": "ia", "ц": "ts", "ч": "ch", "щ": "şş",
+           "ъ": "", "ь": "", "э": "e", "һ": "h"},
+}
+
+
+def kazakh_name_in_latin(name: str, alphabet: int) -> str:
+    """A Kazakh name in Cyrillic written in the Latin ``alphabet`` (2018, 2021), lowercase:
+    Нұрсұлтан Назарбаев -> nursultan nazarbaev; letters it has no reading for kept."""
+    table = _NAME_TO_LATIN[alphabet]
+    return "".join(table.get(ch, ch) for ch in name.lower())
+
+
 def _latin_alphabet(*texts: str) -> int:
     letters = set("".join(texts).lower())
     return 2021 if letters & _LATIN_2021_LETTERS and not letters & _LATIN_2018_LETTERS else 2018
+
+
+def latin_alphabet_of(text: str) -> int | None:
+    """The Kazakh Latin alphabet ``text`` is written in, 2018 or 2021, by the letters only one of them
+    has (the one with more of them); None when it has none of either."""
+    lowered = text.lower()
+    old = sum(lowered.count(letter) for letter in _LATIN_2018_LETTERS)
+    new = sum(lowered.count(letter) for letter in _LATIN_2021_LETTERS)
+    return None if old == new == 0 else 2018 if old >= new else 2021
+
+
+def form_alphabet(text: str) -> int | None:
+    """The Kazakh Latin alphabet a form is spelled in: 2021 by its own letters, 2018 by its acute
+    letters or by ı without 2021 letters (Semeı, 2021 Semei); None when it reads the same in both
+    (Astana, Qazaqstan) or, with no telling letter, may be either (Aqtau, 2018 Aqtaý)."""
+    letters = set(text.lower())
+    if letters & _LATIN_2021_LETTERS:
+        return 2021
+    if letters & _LATIN_2018_LETTERS or "ı" in letters:
+        return 2018
+    return None
 
 
 def _kazakh_from_latin(text: str, alphabet: int) -> str:

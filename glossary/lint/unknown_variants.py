@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..folding import without_marks
 from ..records import ACCEPTED_STATUSES
-from . import russian
+from . import russian, turkic
 from .findings import Finding
 from .matcher import Form
 from .messages import Message
@@ -52,12 +52,16 @@ def near_misses(linter: _Linter, low: int, stretch: str, spans: list[Span], plai
         text_key = match_key(text)
         hits = [hit for candidate in near if not _same_letters(language, text_key, candidate)
                 for hit in _near_miss_in_context(linter, start, end, candidate)]
+        if language == "kk-Latn":
+            hits = [hit for hit in hits if not _kazakh_name_in_latin(linter, hit[0].concept, text_key)]
         if not hits:
             continue
         # a form of the paragraph's language first (Qazaxstan in Azerbaijani is Qazaxıstan, not Kazakh
-        # Latin Qazaqstan), then an accepted one
+        # Latin Qazaqstan), then an accepted one, then in Kazakh Latin one in the text's alphabet (Aqtay:
+        # Aqtaý in 2018 copy, Aqtau in 2021 copy)
         form, (a, b) = min(hits, key=lambda hit: (hit[0].language != language,
-                                                   hit[0].status not in ACCEPTED_STATUSES))
+                                                   hit[0].status not in ACCEPTED_STATUSES,
+                                                   language == "kk-Latn" and linter.alphabet_rank(hit[0], start)))
         written = form.compact[a:b]
         found = linter.source[start:end]
         linter.add(findings, start, end, "term.unknown-variant", found, apply_case(written, found, language),
@@ -91,6 +95,19 @@ def _same_letters(language: str, text_key: str, word_key: str) -> bool:
         return text_key.replace("ё", "е") == word_key.replace("ё", "е")
     if language == "en":
         return without_marks(text_key) == word_key
+    return False
+
+
+def _kazakh_name_in_latin(linter: _Linter, concept: str, text_key: str) -> bool:
+    """Whether a word of Kazakh Latin text is a word of the concept's Kazakh name in either Latin
+    alphabet: Nazarbaev (Назарбаев) is how Kazakh Latin copy writes him, not a misspelling of the
+    English Nazarbayev, though most names have no Kazakh Latin form in the glossary."""
+    for form in linter.matcher.concepts[concept].forms:
+        if form.language == "kk":
+            for alphabet in (2018, 2021):
+                latin = turkic.kazakh_name_in_latin(form.text, alphabet)
+                if any(match_key(latin[a:b]) == text_key for a, b in words(latin)):
+                    return True
     return False
 
 

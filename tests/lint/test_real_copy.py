@@ -230,6 +230,11 @@ def test_glosses_and_short_forms_are_consistent(kind, text, expected):
         # Turkistan Digest: a heading "Disputed Karabakh"; a word with another first letter is another word
         pytest.param("Даулы Қарабақ\n\nӘзербайжан мен Армения арасындағы қарым-қатынас туралы сөз қозғады.", [],
                      id="kk-another-first-letter-is-another-word"),
+        # Kazakh Latin: the form in the text's alphabet (Aqtaý in 2018 copy), of the two one letter away
+        pytest.param("Delegasııa Aqtay qalasyna jáne Ázerbaıjanǵa bardy.", [("term.unknown-variant", "Aqtay", "Aqtaý")],
+                     id="kk-latn-2018-near-miss-in-its-alphabet"),
+        pytest.param("Delegasiia Aqtay qalasyna jäne Äzerbaijanğa bardy.", [("term.unknown-variant", "Aqtay", "Aqtau")],
+                     id="kk-latn-2021-near-miss-in-its-alphabet"),
     ],
 )
 def test_near_misses_suggest_the_paragraphs_language(text, expected):
@@ -257,6 +262,14 @@ def test_near_misses_suggest_the_paragraphs_language(text, expected):
                      "<figure><figcaption>Qasym-Jomart Toqaev</figcaption></figure>", id="uncertain-language-not-fixed"),
         pytest.param("text", "Директор Baku Network и пресс-служба Akorda.kz сообщили о визите.",
                      "Директор Baku Network и пресс-служба Akorda.kz сообщили о визите.", id="ru-foreign-names-untouched"),
+        # Kazakh Latin: the fix keeps the text's alphabet (2018 with acute letters, as Kazinform's and Egemen's
+        # Latin editions print; 2021), though the preferred form is the 2021 one
+        pytest.param("text", "Ekinshi kúni delegasııa Aktauda boldy, sodan keıin Ázerbaıjanǵa jáne Mańǵystaý oblysyna bardy.",
+                     "Ekinshi kúni delegasııa Aqtaýda boldy, sodan keıin Ázerbaıjanǵa jáne Mańǵystaý oblysyna bardy.",
+                     id="kk-latn-2018-text-fixed-in-the-2018-alphabet"),
+        pytest.param("text", "Ekinşi küni delegasiia Aktauda boldy, sodan keiin Äzerbaijanğa jäne Mañğystau oblysyna bardy.",
+                     "Ekinşi küni delegasiia Aqtauda boldy, sodan keiin Äzerbaijanğa jäne Mañğystau oblysyna bardy.",
+                     id="kk-latn-2021-text-fixed-in-the-2021-alphabet"),
     ],
 )
 def test_fix(kind, text, fixed):

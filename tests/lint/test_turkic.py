@@ -5,7 +5,7 @@ chain is rewritten for the canonical stem. Every expected value follows from the
 
 import pytest
 
-from glossary.lint.turkic import carry_suffix, is_suffix_chain
+from glossary.lint.turkic import carry_suffix, form_alphabet, is_suffix_chain, kazakh_name_in_latin, latin_alphabet_of
 
 
 @pytest.mark.parametrize(
@@ -175,3 +175,45 @@ def test_carry_suffix(lang, found, rest, new, expected):
 def test_carry_suffix_of_a_non_chain_is_none(lang, found, rest, new):
     assert carry_suffix(lang, found, rest, new) is None
 
+
+
+@pytest.mark.parametrize(
+    ("text", "alphabet"),
+    [
+        pytest.param("Qazaqstan men Ázerbaıjan kelisimge qol qoıdy.", 2018, id="2018-acute-letters"),
+        pytest.param("Qazaqstan men Äzerbaijan kelisimge qol qoidy.", 2021, id="2021-letters"),
+        pytest.param("Qazaqstan men Astana", None, id="neither"),
+        pytest.param("Bakýde Öner", 2018, id="a-tie-is-read-as-2018-the-one-agencies-print"),
+    ],
+)
+def test_latin_alphabet_of_a_text(text, alphabet):
+    assert latin_alphabet_of(text) == alphabet
+
+
+@pytest.mark.parametrize(
+    ("form", "alphabet"),
+    [
+        pytest.param("Aqtaý", 2018, id="acute"),
+        pytest.param("Semeı", 2018, id="dotless-i-alone"),
+        pytest.param("Äzerbaijan", 2021, id="umlaut"),
+        pytest.param("Türkıstan", 2021, id="2021-letter-beside-dotless-i"),
+        pytest.param("Aqtau", None, id="no-telling-letter"),
+        pytest.param("Astana", None, id="same-in-both"),
+    ],
+)
+def test_form_alphabet(form, alphabet):
+    assert form_alphabet(form) == alphabet
+
+
+@pytest.mark.parametrize(
+    ("name", "alphabet", "latin"),
+    [
+        pytest.param("Нұрсұлтан Назарбаев", 2018, "nursultan nazarbaev", id="2018-u-bar"),
+        pytest.param("Гейдар Әлиев", 2018, "geıdar álıev", id="2018-short-i-and-schwa"),
+        pytest.param("Ильхам Әлиев", 2021, "ilham äliev", id="2021-soft-sign-dropped"),
+        pytest.param("Маңғыстау", 2021, "mañğystau", id="2021-u-is-u"),
+        pytest.param("Маңғыстау", 2018, "mańǵystaý", id="2018-u-is-u-acute"),
+    ],
+)
+def test_kazakh_name_in_latin(name, alphabet, latin):
+    assert kazakh_name_in_latin(name, alphabet) == latin
