@@ -54,8 +54,9 @@ recognising; the form built by ``carry_suffix`` is the first named):
 from __future__ import annotations
 
 import functools
+import re
 
-from .text import INVISIBLE
+from .text import INVISIBLE, match_key
 
 __all__ = ["is_suffix_chain", "carry_suffix"]
 
@@ -435,6 +436,23 @@ def kazakh_name_in_latin(name: str, alphabet: int) -> str:
     Нұрсұлтан Назарбаев -> nursultan nazarbaev; letters it has no reading for kept."""
     table = _NAME_TO_LATIN[alphabet]
     return "".join(table.get(ch, ch) for ch in name.lower())
+
+
+# Letters of Kazakh Latin (either alphabet) that English does not have.
+_KAZAKH_LATIN_LETTER = re.compile("[áǵńóúýıäğñöüūşÁǴŃÓÚÝÄĞÑÖÜŪŞ]")
+
+
+def is_kazakh_latin_word(word: str, first_words: frozenset[str]) -> bool:
+    """Whether a word of Kazakh Latin text is Kazakh rather than a word of a Latin brand name: it has a
+    letter of a Kazakh Latin alphabet that English does not have (Astanaǵa, Ázerbaıjan), or it is one
+    of ``first_words`` (the match keys of the first words of the glossary's Kazakh Latin names), bare
+    or with Kazakh suffixes (Qazaqstan, Qazaqstanda)."""
+    if _KAZAKH_LATIN_LETTER.search(word):
+        return True
+    word = word.replace("\uffff", "")
+    key = match_key(word)
+    return any(key.startswith(first) and (key == first or is_suffix_chain("kk-Latn", word[:len(first)], word[len(first):]))
+               for first in first_words if key[:1] == first[:1])
 
 
 def _latin_alphabet(*texts: str) -> int:
