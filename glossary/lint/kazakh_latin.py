@@ -80,7 +80,7 @@ class KazakhLatin:
 
     def _prose_alphabet(self, start: int) -> int | None:
         """The Kazakh Latin alphabet of the words of the paragraph at ``start`` that are no glossary name
-        (the names are what is judged). The paragraph's only, as every other rule but ``term.inconsistent``
+        (the names are what is judged), where they show it (``turkic.prose_latin_alphabet_of``). The paragraph's only, as every other rule but ``term.inconsistent``
         between forms reads (``piece_cache`` keeps a paragraph's results by its own text)."""
         names, alphabets = self._names
         paragraph, end, _ = self.paragraphs.paragraph_at(start)
@@ -90,7 +90,7 @@ class KazakhLatin:
                 kept.append(self.view[at:max(at, names[i][0])])
                 at, i = max(at, names[i][1]), i + 1
             kept.append(self.view[at:end])
-            alphabets[paragraph] = turkic.latin_alphabet_of(" ".join(kept))
+            alphabets[paragraph] = turkic.prose_latin_alphabet_of(" ".join(kept))
         return alphabets[paragraph]
 
     def _kazakh_word(self, word: str) -> bool:

@@ -469,6 +469,19 @@ def latin_alphabet_of(text: str) -> int | None:
     return None if old == new == 0 else 2018 if old >= new else 2021
 
 
+# Each alphabet's consonant letters: Kazakh prose has them in most sentences (the genitive -dyń, -nıñ; the
+# dative -ǵa, -ğa), and the home-made transliterations of some sites write digraphs for them (gh, ng, sh)
+# beside acute vowels of their own (abai.kz's Latin: Qúryq, kýsheytu, portynyng).
+_LATIN_CONSONANTS = {2018: frozenset("ǵń"), 2021: frozenset("ğñş")}
+
+
+def prose_latin_alphabet_of(text: str) -> int | None:
+    """``latin_alphabet_of`` prose, only where it has a consonant letter of that alphabet too, so that a
+    paragraph in another transliteration with acute vowels is not taken for 2018 copy."""
+    alphabet = latin_alphabet_of(text)
+    return alphabet if alphabet is not None and not _LATIN_CONSONANTS[alphabet].isdisjoint(text.lower()) else None
+
+
 def form_alphabet(text: str) -> int | None:
     """The Kazakh Latin alphabet a form is spelled in: 2021 by its own letters, 2018 by its acute
     letters or by ı without 2021 letters (Semeı, 2021 Semei); None when it reads the same in both
