@@ -207,6 +207,15 @@ def findings(text, lang, matcher=GLOSSARY_MATCHER):
         # Назарбаев, Alıev Алиев, not misspellings of the English Nazarbayev and Aliyev
         pytest.param("kk-Latn", "Elbasy Nursultan Nazarbaev pen Geıdar Alıev dostyq qaǵıdalaryn ornatqan.",
                      id="kazakh-latin-spelling-of-the-kazakh-name-is-no-near-miss"),
+        # a Latin brand's name in Kazakh Latin copy keeps its English words and spelling, in either alphabet
+        pytest.param("kk-Latn", "Heydar Aliyev Foundation qory Ázerbaıjan mádenıetin tanystyrdy.", id="brand-with-an-english-name-kk-latn"),
+        pytest.param("kk-Latn", "Baku Network sarapshysy Ázerbaıjannyń saıasaty týraly aıtty.", id="brand-with-the-2021-form-in-2018-copy"),
+        # each alphabet's own forms, with suffixes, and names that read the same in both
+        pytest.param("kk-Latn", "Bakýden Aqtaýǵa keme jetti. Qazaqstan men Ázerbaıjan Astanada kelisti.", id="2018-copy-in-2018-forms"),
+        pytest.param("kk-Latn", "Bakuden Aqtauğa keme jetti. Qazaqstan men Äzerbaijan Astanada kelisti.", id="2021-copy-in-2021-forms"),
+        # abai.kz's own Latin (2018), acute vowels and digraphs for ғ and ң (Qúryq, portynyng): neither alphabet
+        pytest.param("kk-Latn", "Qúryq porty Kaspiy tenizining shyghys jaghalauynda ornalasqan Aqtau portynyng ontýstigindegi "
+                     "tabighy shyghanaq.", id="abai-kz-latin-is-neither-alphabet"),
     ],
 )
 def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
@@ -267,6 +276,23 @@ def test_homonyms_and_live_outlet_forms_are_not_flagged(lang, text):
                      id="ots-without-its-possessive-report-az"),
         pytest.param("kk", "Елші Әзербайджандағы жобалар туралы айтты.",
                      [("term.deprecated", "Әзербайджандағы", "Әзербайжандағы")], id="azerbaijan-with-russian-dzh-in-kazakh"),
+        # Kazakh Latin copy: the English form of a name before a Kazakh word (not a brand's name)
+        pytest.param("kk-Latn", "Ázerbaıjan Prezıdenti Ilham Aliyev Astanaǵa keldi.",
+                     [("term.wrong-language", "Ilham Aliyev", "Ilham Álıev")], id="english-aliyev-before-a-kazakh-word"),
+        pytest.param("kk-Latn", "Ilham Aliyev Qazaqstanda boldy.",
+                     [("term.wrong-language", "Ilham Aliyev", "Ilham Äliev")], id="english-aliyev-before-a-kazakh-latin-name"),
+        # the 2018 letters with Á's acute dropped: Азербайжан, neither alphabet's form
+        pytest.param("kk-Latn", "Qazaqstan Prezıdenti Azerbaıjanǵa sapar jasady.",
+                     [("term.deprecated", "Azerbaıjanǵa", "Ázerbaıjanǵa")], id="azerbaijan-without-its-acute"),
+        # a text mixing the alphabets in names: the other alphabet's form, with the text's
+        pytest.param("kk-Latn", "Ázerbaıjan astanasy Bakuda ministrlerdiń kezdesýi ótti.",
+                     [("term.inconsistent", "Bakuda", "Bakýde")], id="2021-baku-in-2018-copy"),
+        pytest.param("kk-Latn", "Qazaqstan men Äzerbaijan arasynda Bakýde kelisim jasaldy. Memorandýmǵa qol qoıyldy.",
+                     [("term.inconsistent", "Äzerbaijan", "Ázerbaıjan")], id="2021-azerbaijan-in-2018-copy"),
+        pytest.param("kk-Latn", "Äzerbaijan astanasy Baký. Sapar şilde ötti.",
+                     [("term.inconsistent", "Baký", "Baku")], id="2018-baku-in-2021-copy"),
+        pytest.param("kk-Latn", "Baku men Baký týraly aıtty. Ázerbaıjan astanasynyń turǵyndary.",
+                     [("term.inconsistent", "Baku", "Baký")], id="baku-two-ways-in-2018-copy-keeps-the-2018-form"),
     ],
 )
 def test_variants_real_copy_uses_are_caught(lang, text, expected):

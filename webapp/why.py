@@ -37,6 +37,8 @@ WHY = {
     "note.style": _l(" (preferred in the house style %(styles)s: %(note)s)"),
     "note.style.dashed": _l(" – preferred in the house style %(styles)s: %(note)s"),
     "inconsistent": _l("this text writes one name both as “%(form)s” and as “%(reference)s”; choose one form"),
+    "inconsistent.alphabet": _l("“%(form)s” is not how the %(alphabet)s Kazakh Latin alphabet of this text writes the name; "
+                                "write “%(target)s”"),
     "mixed-script": _l("this word mixes Latin and Cyrillic letters: %(letters)s"),
     "unknown-variant": _l("this word is not in the glossary, but it is one letter away from “%(written)s”"),
     "unknown-variant.in-name": _l("this word is not in the glossary, but it is one letter away from “%(written)s” "

@@ -31,6 +31,8 @@ from .collector import collector_paused
 from .consistency import Uses
 from .document_date import document_date
 from .findings import Finding
+from .kazakh_latin import KazakhLatin
+from .kazakh_latin import distance as _distance
 from .former_names import Timing, historical_mention, timing
 from .language import in_cyrillic, paragraphs
 from .matcher import Form, Match, Matcher
@@ -40,7 +42,7 @@ from .scripts import describe_scripts, in_one_script, mixed_script_words, odd_le
 from .shared_counter import SharedCounter, can_fork, fork_context
 from .spans import Span, find_in, longest_first  # (``find_in``, ``longest_first``: also imported from here)
 from .suggestions import Suggester
-from .text import words
+from .text import match_key, words
 from .unknown_variants import near_misses
 
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -164,7 +166,7 @@ def _take_pieces_in_worker() -> None:
         del findings, uses, targets
 
 
-class _Linter:
+class _Linter(KazakhLatin):
     """One text being linted. Offsets are in the view, which are offsets in the source."""
 
     def __init__(self, source: str, matcher: Matcher, path: str, lang: str, kind: str, rules: frozenset[str],
@@ -185,6 +187,9 @@ class _Linter:
         self.uses: _Uses = {}  # after ``run``: where the text uses which accepted form
         self.wording = Wording(matcher)
         self.suggester = Suggester(source, self.view, kind)
+        self._kazakh_first_words: frozenset[str] | None = None  # keys of the first words of the Kazakh Latin forms
+        # of the piece being linted: its names' extents, and its paragraphs' alphabets (``_prose_alphabet``)
+        self._names: tuple[list[tuple[int, int]], dict[int, int | None]] = ([], {})
 
     def add(self, findings: list[Finding], start: int, end: int, rule: str, found: str, suggestion: str | None,
             message: str, *, concept: str | None, lang: str, status: str | None, fixable: bool = False,
@@ -296,6 +301,7 @@ class _Linter:
         findings: list[Finding] = []
         uses: _Uses = defaultdict(Uses)
         targets: _Targets = {}
+        self._names = (sorted([(s.start, s.end) for s in spans] + [(a, b) for a, b, _ in plain]), {})
         for span in spans:
             self._classify(span, uses, targets, findings)
         mixed = self._mixed_scripts(low, high, findings) if "text.mixed-script" in self.rules else []
@@ -348,7 +354,8 @@ class _Linter:
         if len(span.matches) == 1:  # the common case: one form, accepted in this language
             match = span.matches[0]
             if match.form.language == language and match.form.status in ACCEPTED_STATUSES and not match.form.periods:
-                uses[(match.form.concept, language)].add(span.start, span.end, match, self._is_preferred(match.form, language))
+                if language != "kk-Latn" or not self._other_alphabet(span, match, targets, findings):
+                    uses[(match.form.concept, language)].add(span.start, span.end, match, self._is_preferred(match.form, language))
                 return
         found_text = self.source[span.start:span.end]
         exact = [m for m in span.matches if m.form.compact == found_text]
@@ -358,6 +365,8 @@ class _Linter:
             accepted = [m for m in own if m.form.status in ACCEPTED_STATUSES]
             if accepted:
                 chosen = min(accepted, key=lambda m: m.form.status is not TermStatus.PREFERRED)
+                if language == "kk-Latn" and self._other_alphabet(span, chosen, targets, findings):
+                    return
                 when = timing(chosen.form.periods, self.date)
                 # Between two of its periods a name had existed, and other names keep it (The Astana Times in 2020).
                 if when in (Timing.INSIDE, Timing.BETWEEN):
@@ -426,13 +435,16 @@ class _Linter:
         Latin-script proper name ("Baku Shipyard", "директор Baku Network"): the name of a company
         or a brand, not a name to write in this language. In Cyrillic text a capitalised Latin word
         on either side makes it so; in Latin text (Azerbaijani) only one after it, and only for a
-        name without a suffix (Prezident Qabalada is Azerbaijani, not a company). In Cyrillic text a
+        name without a suffix (Prezident Qabalada is Azerbaijani, not a company), and in Kazakh Latin
+        text only a word without Kazakh letters (Ilham Aliyev Astanaǵa keldi is Kazakh). In Cyrillic text a
         Latin-script name alone in quotation marks is quoted as it is written, as Russian and Kazakh copy
         quote a ship's, a brand's or a company's name (танкер «Taraz», KazTransOil 2025)."""
         if language == "en" or not _LATIN_LETTER.search(match.form.compact):
             return False
         after = _NAME_AFTER.match(self.view, span.end)
         if not in_cyrillic(language):
+            if language == "kk-Latn" and after and self._kazakh_word(after.group().lstrip(" \u00a0-")):
+                return False  # Ilham Aliyev Astanaǵa, Ilham Aliyev Qazaqstanda: Kazakh, not the rest of a brand
             return match.suffix_start is None and bool(after)
         line_start = self.view.rfind("\n", 0, span.start) + 1
         before = _NAME_BEFORE.search(self.view, max(line_start, span.start - 60), span.start)
@@ -466,34 +478,6 @@ class _Linter:
                 target = self._name_at_the_date(form, language) or target
             self.targets[key] = target
         return self.targets[key]
-
-    def latin_alphabet_at(self, start: int) -> int | None:
-        """The Kazakh Latin alphabet (2018, 2021) of the paragraph at ``start``, else of the whole text."""
-        paragraph, end, _ = self.paragraphs.paragraph_at(start)
-        if paragraph not in self.alphabets:
-            self.alphabets[paragraph] = turkic.latin_alphabet_of(self.view[paragraph:end])
-        if self.alphabets[paragraph] is None and -1 not in self.alphabets:
-            self.alphabets[-1] = turkic.latin_alphabet_of(self.view)
-        return self.alphabets[paragraph] or self.alphabets[-1]
-
-    def alphabet_rank(self, form: Form, start: int) -> int:
-        """0 for a Kazakh Latin form in the alphabet of the text at ``start``, 1 for one that reads the
-        same in both (or any form where the text shows no alphabet), 2 for one in the other alphabet."""
-        alphabet = self.latin_alphabet_at(start)
-        written = turkic.form_alphabet(form.text)
-        return 1 if alphabet is None or written is None else 0 if written == alphabet else 2
-
-    def _in_text_alphabet(self, target: Form | None, start: int) -> Form | None:
-        """A Kazakh Latin target in the alphabet the text at ``start`` is written in: the accepted form
-        of as many words in it, else one that is in neither, the closest to the target (2018 copy, as
-        Kazinform's and Egemen's Latin editions print, gets Aqtaý, not Aqtau, which it would read Ақтаұ)."""
-        if target is None or target.language != "kk-Latn" or target.status not in ACCEPTED_STATUSES \
-                or self.alphabet_rank(target, start) == 0:
-            return target
-        count = len(words(target.compact))
-        candidates = [f for f in self.matcher.concepts[target.concept].forms
-                      if f.language == "kk-Latn" and f.status in ACCEPTED_STATUSES and len(words(f.compact)) == count]
-        return min(candidates, key=lambda f: (self.alphabet_rank(f, start), _distance(f.text, target.text)), default=target)
 
     def _same_length(self, form: Form, language: str) -> Form | None:
         concept = self.matcher.concepts[form.concept]
@@ -550,10 +534,3 @@ class _Linter:
                      Message.of("mixed-script", letters=describe_scripts(word), odd="".join(odd_letters(word))),
                      concept=None, lang=language, status=None, fixable=suggestion is not None)
         return found
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance, case-blind (rapidfuzz's, in C: a draft's near misses ask for it hundreds of times;
-    imported here, when first needed, so that a command that finds no near miss does not pay its import)."""
-    from rapidfuzz.distance import Levenshtein
-
-    return Levenshtein.distance(a.lower(), b.lower())

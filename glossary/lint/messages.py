@@ -46,6 +46,8 @@ TEMPLATES = {
     "note.style.dashed": " - preferred in house style {styles}: {note}",
     # the lint's other rules
     "inconsistent": "this document writes one name as {form!r} and as {reference!r}; use one form",
+    "inconsistent.alphabet": "{form!r} is not how the {alphabet} Kazakh Latin alphabet of this text writes the name; "
+                             "write {target!r}",
     "mixed-script": "this word mixes Latin and Cyrillic letters: {letters}",
     "unknown-variant": "not in the glossary, but one letter from {written!r}",
     "unknown-variant.in-name": "not in the glossary, but one letter from {written!r}, a word of {name!r}",

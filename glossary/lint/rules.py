@@ -62,7 +62,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
         "A name written in another language's form (Füzuli in English, Токаев in Kazakh, Тоқаев in Russian).",
         "Each language has its own canonical form of a name; one from another column is a leak from a "
         "source text or a translation. A Latin name inside a longer Latin proper name (Baku Shipyard) or a "
-        "host name (Akorda.kz) in Azerbaijani, Kazakh or Russian text is not reported.",
+        "host name (Akorda.kz) in Azerbaijani, Kazakh or Russian text is not reported; in Kazakh Latin text a "
+        "capitalised Kazakh word after a name (Ilham Aliyev Astanaǵa) does not make it one.",
         "The ambassador visited Füzuli. / Токаевтың сапары",
         "The ambassador visited Fuzuli. / Тоқаевтың сапары",
     ),
@@ -72,7 +73,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
         "Two admitted forms are each correct, but a reader of one article should not wonder whether "
         "they name the same thing. Short forms (a surname, an acronym, Порт Баку beside Бакинский международный "
         "морской торговый порт) next to the full name are not reported, nor forms the article glosses as one: "
-        "X (Y), X, also known as Y, X, formerly Y, and their Azerbaijani, Kazakh and Russian equivalents.",
+        "X (Y), X, also known as Y, X, formerly Y, and their Azerbaijani, Kazakh and Russian equivalents. "
+        "Kazakh Latin is printed in two alphabets (2018, with acute letters; 2021): a name written in the "
+        "other alphabet than the words around it in its paragraph (Baku, which 2018 copy reads Бакұ, in a "
+        "2018 paragraph) is reported with the concept's form in the paragraph's alphabet (Baký).",
         "Middle Corridor ... Trans-Caspian International Transport Route",
         "Middle Corridor ... Middle Corridor",
     ),

@@ -54,8 +54,9 @@ recognising; the form built by ``carry_suffix`` is the first named):
 from __future__ import annotations
 
 import functools
+import re
 
-from .text import INVISIBLE
+from .text import INVISIBLE, match_key
 
 __all__ = ["is_suffix_chain", "carry_suffix"]
 
@@ -437,6 +438,23 @@ def kazakh_name_in_latin(name: str, alphabet: int) -> str:
     return "".join(table.get(ch, ch) for ch in name.lower())
 
 
+# Letters of Kazakh Latin (either alphabet) that English does not have.
+_KAZAKH_LATIN_LETTER = re.compile("[áǵńóúýıäğñöüūşÁǴŃÓÚÝÄĞÑÖÜŪŞ]")
+
+
+def is_kazakh_latin_word(word: str, first_words: frozenset[str]) -> bool:
+    """Whether a word of Kazakh Latin text is Kazakh rather than a word of a Latin brand name: it has a
+    letter of a Kazakh Latin alphabet that English does not have (Astanaǵa, Ázerbaıjan), or it is one
+    of ``first_words`` (the match keys of the first words of the glossary's Kazakh Latin names), bare
+    or with Kazakh suffixes (Qazaqstan, Qazaqstanda)."""
+    if _KAZAKH_LATIN_LETTER.search(word):
+        return True
+    word = word.replace("\uffff", "")
+    key = match_key(word)
+    return any(key.startswith(first) and (key == first or is_suffix_chain("kk-Latn", word[:len(first)], word[len(first):]))
+               for first in first_words if key[:1] == first[:1])
+
+
 def _latin_alphabet(*texts: str) -> int:
     letters = set("".join(texts).lower())
     return 2021 if letters & _LATIN_2021_LETTERS and not letters & _LATIN_2018_LETTERS else 2018
@@ -449,6 +467,19 @@ def latin_alphabet_of(text: str) -> int | None:
     old = sum(lowered.count(letter) for letter in _LATIN_2018_LETTERS)
     new = sum(lowered.count(letter) for letter in _LATIN_2021_LETTERS)
     return None if old == new == 0 else 2018 if old >= new else 2021
+
+
+# Each alphabet's consonant letters: Kazakh prose has them in most sentences (the genitive -dyń, -nıñ; the
+# dative -ǵa, -ğa), and the home-made transliterations of some sites write digraphs for them (gh, ng, sh)
+# beside acute vowels of their own (abai.kz's Latin: Qúryq, kýsheytu, portynyng).
+_LATIN_CONSONANTS = {2018: frozenset("ǵń"), 2021: frozenset("ğñş")}
+
+
+def prose_latin_alphabet_of(text: str) -> int | None:
+    """``latin_alphabet_of`` prose, only where it has a consonant letter of that alphabet too, so that a
+    paragraph in another transliteration with acute vowels is not taken for 2018 copy."""
+    alphabet = latin_alphabet_of(text)
+    return alphabet if alphabet is not None and not _LATIN_CONSONANTS[alphabet].isdisjoint(text.lower()) else None
 
 
 def form_alphabet(text: str) -> int | None:

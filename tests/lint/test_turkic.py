@@ -5,7 +5,8 @@ chain is rewritten for the canonical stem. Every expected value follows from the
 
 import pytest
 
-from glossary.lint.turkic import carry_suffix, form_alphabet, is_suffix_chain, kazakh_name_in_latin, latin_alphabet_of
+from glossary.lint.turkic import (carry_suffix, form_alphabet, is_kazakh_latin_word, is_suffix_chain, kazakh_name_in_latin,
+                                  latin_alphabet_of, prose_latin_alphabet_of)
 
 
 @pytest.mark.parametrize(
@@ -217,3 +218,37 @@ def test_form_alphabet(form, alphabet):
 )
 def test_kazakh_name_in_latin(name, alphabet, latin):
     assert kazakh_name_in_latin(name, alphabet) == latin
+
+
+KAZAKH_FIRST_WORDS = frozenset({"qazaqstan", "astana", "baku"})
+
+
+@pytest.mark.parametrize(
+    ("word", "kazakh"),
+    [
+        pytest.param("Astanaǵa", True, id="2018-letter"),
+        pytest.param("Äzerbaijanğa", True, id="2021-letters"),
+        pytest.param("Prezıdentimen", True, id="dotless-i"),
+        pytest.param("Qazaqstan", True, id="a-kazakh-latin-name"),
+        pytest.param("Qazaqstanda", True, id="a-kazakh-latin-name-with-a-suffix"),
+        pytest.param("Foundation", False, id="english-word"),
+        pytest.param("Shipyard", False, id="english-word-no-name"),
+        pytest.param("Astanax", False, id="a-name-and-no-suffix"),
+    ],
+)
+def test_is_kazakh_latin_word(word, kazakh):
+    assert is_kazakh_latin_word(word, KAZAKH_FIRST_WORDS) is kazakh
+
+
+@pytest.mark.parametrize(
+    ("text", "alphabet"),
+    [
+        pytest.param("Qazaqstannyń ekonomıkasy ósti.", 2018, id="2018-with-its-n-acute"),
+        pytest.param("Jük Astanağa jetti.", 2021, id="2021-with-its-g-breve"),
+        pytest.param("Kezdesý ótti.", None, id="acute-vowels-alone"),
+        pytest.param("Memleket basshysynyng bastamasy kýsheytu ýshin.", None, id="abai-kz-latin-digraphs"),
+        pytest.param("Qazaqstan men Astana.", None, id="no-telling-letter"),
+    ],
+)
+def test_prose_latin_alphabet_of(text, alphabet):
+    assert prose_latin_alphabet_of(text) == alphabet
