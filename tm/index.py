@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -70,21 +70,17 @@ class _Pending:
         numbers = renumber(self.numbers, self.words, words)
         self.pairs.append((numbers[pairs >> UNIT_BITS] << UNIT_BITS) | (pairs & UNIT_MASK))
 
-    def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
-        """Each word with its unit ids, ascending, each unit once."""
+    def grouped(self) -> tuple[list[str], list[int], bytes]:
+        """The words, how many units each has, and the ids of those units packed word after word (unsigned 32-bit,
+        ascending, each unit once): bytes ``4 * sum(counts[:i])`` to ``4 * sum(counts[:i + 1])`` are word ``i``'s."""
         words = self.words
         pairs = numpy.concatenate(self.pairs) if self.pairs else numpy.zeros(0, dtype=numpy.uint64)
         self.pairs = []
         pairs.sort()  # by word, then unit (numpy.unique hashes first: four times slower)
         if len(pairs):
             pairs = pairs[numpy.concatenate(([True], pairs[1:] != pairs[:-1]))]
-        units = (pairs & UNIT_MASK).astype("<u4")
-        ends = numpy.cumsum(numpy.bincount((pairs >> UNIT_BITS).astype(numpy.intp), minlength=len(words))).tolist()
-        del pairs
-        start = 0
-        for word, end in zip(words, ends):
-            yield word, units[start:end]
-            start = end
+        counts = numpy.bincount((pairs >> UNIT_BITS).astype(numpy.intp), minlength=len(words)).tolist()
+        return words, counts, (pairs & UNIT_MASK).astype("<u4").tobytes()
 
 
 class IndexWriter:
@@ -130,9 +126,14 @@ class IndexWriter:
             return
         new_words, updates, rows = [], [], []
         known = {language: self._word_ids(language, pending.words) for language, pending in self.pending.items()}
+        first_unit, unwritten = self.first_unit, self.unwritten
         for language, pending in self.pending.items():
             ids = known[language]
-            for word, units in pending.grouped():
+            words, counts, packed = pending.grouped()
+            end = 0
+            for word, count in zip(words, counts):
+                start = end
+                end += 4 * count
                 if len(word) > MAX_WORD_LENGTH:
                     continue
                 word_id = ids.get(word)
@@ -141,14 +142,14 @@ class IndexWriter:
                     self.next_word_id += 1
                     self._remember(language, word, word_id)
                     if self.complete:
-                        self.unwritten.append(len(units))
+                        unwritten.append(count)
                     else:
-                        new_words.append((word_id, word, language, len(units)))
-                elif word_id <= len(self.unwritten):
-                    self.unwritten[word_id - 1] += len(units)
+                        new_words.append((word_id, word, language, count))
+                elif word_id <= len(unwritten):
+                    unwritten[word_id - 1] += count
                 else:
-                    updates.append((len(units), word_id))
-                rows.append((word_id, self.first_unit, len(units), units.tobytes()))
+                    updates.append((count, word_id))
+                rows.append((word_id, first_unit, count, packed[start:end]))
         # In the order of the table's key (word, chunk): its index is filled page by page, not at random places
         # (half the time on SQLite at a million units).
         rows.sort(key=itemgetter(0))
@@ -172,7 +173,7 @@ class IndexWriter:
             rows = [(word_id, word, language, counts[word_id - 1]) for language, ids in self.known.items()
                     for word, word_id in ids.items()]
             self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), sorted(rows))
-        self.unwritten = []
+        self.unwritten.clear()
 
     def _remember(self, language: str, word: str, word_id: int) -> None:
         if self.known_count >= _KNOWN_WORDS:
