@@ -34,8 +34,8 @@ from .formats.base import UnitReader
 from .forked import FileBatches
 from .index import LANGUAGE_UNITS, IndexWriter
 from .model import Origin, Posting, Unit, Variant, Word
-from .prepare import (UNIT_COLUMNS, VARIANT_COLUMNS, Batch, RowMaker, db_json, entry_from_row, merge_units, other_words,
-                      utc, words_of_variants)
+from .prepare import (UNIT_COLUMNS, VARIANT_COLUMNS, Batch, RowMaker, db_json, entry_from_row, merge_units, utc,
+                      words_of_variants)
 from .records import UnitEntry
 
 
@@ -153,11 +153,9 @@ class MemoryImport:
             for unit_languages, count in Counter(row[3] for row in units).items():
                 for language in unit_languages.split(" "):
                     languages[language] += count
-            if existing:  # some of the batch's rows are not written: their words are not wanted
-                words = list(words_of_variants(variants).items())
-            else:
-                words = [*batch.words.items(), *other_words(variants).items()]
-            self.index.add(len(units), batch.first_id, words, languages)
+            # Where some of the batch's rows are not written, their words are not wanted.
+            words = words_of_variants(variants) if existing else batch.words
+            self.index.add(len(units), batch.first_id, words.items(), languages)
             report.added += len(units)
         if existing:
             self._merge(batch, existing, report)

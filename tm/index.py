@@ -20,8 +20,9 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy
 from sqlalchemy import ARRAY, Integer, String, any_, bindparam, func, literal, select, text, union_all
@@ -69,21 +70,17 @@ class _Pending:
         numbers = renumber(self.numbers, self.words, words)
         self.pairs.append((numbers[pairs >> UNIT_BITS] << UNIT_BITS) | (pairs & UNIT_MASK))
 
-    def grouped(self) -> Iterator[tuple[str, numpy.ndarray]]:
-        """Each word with its unit ids, ascending, each unit once."""
+    def grouped(self) -> tuple[list[str], list[int], bytes]:
+        """The words, how many units each has, and the ids of those units packed word after word (unsigned 32-bit,
+        ascending, each unit once): bytes ``4 * sum(counts[:i])`` to ``4 * sum(counts[:i + 1])`` are word ``i``'s."""
         words = self.words
         pairs = numpy.concatenate(self.pairs) if self.pairs else numpy.zeros(0, dtype=numpy.uint64)
         self.pairs = []
         pairs.sort()  # by word, then unit (numpy.unique hashes first: four times slower)
         if len(pairs):
             pairs = pairs[numpy.concatenate(([True], pairs[1:] != pairs[:-1]))]
-        units = (pairs & UNIT_MASK).astype("<u4")
-        ends = numpy.cumsum(numpy.bincount((pairs >> UNIT_BITS).astype(numpy.intp), minlength=len(words))).tolist()
-        del pairs
-        start = 0
-        for word, end in zip(words, ends):
-            yield word, units[start:end]
-            start = end
+        counts = numpy.bincount((pairs >> UNIT_BITS).astype(numpy.intp), minlength=len(words)).tolist()
+        return words, counts, (pairs & UNIT_MASK).astype("<u4").tobytes()
 
 
 class IndexWriter:
@@ -101,6 +98,9 @@ class IndexWriter:
         # Into an empty index, every word the table has is one this import wrote and still knows, until the
         # cache is full: no word needs looking up.
         self.complete = self.next_word_id == 1
+        # Into an empty index, words are written once, when the import ends (or the cache is full), with all their
+        # units, not written and then updated at each flush: the units of word id i + 1 so far.
+        self.unwritten: list[int] = []
 
     def add(self, units: int, first_unit: int, words: Iterable[tuple[str, tuple[list[str], numpy.ndarray]]],
             languages: Counter) -> None:
@@ -124,26 +124,37 @@ class IndexWriter:
     def flush(self) -> None:
         if self.first_unit is None:
             return
-        new_words, updates = [], []
+        new_words, updates, rows = [], [], []
         known = {language: self._word_ids(language, pending.words) for language, pending in self.pending.items()}
-
-        def postings() -> Iterator[tuple[int, int, int, bytes]]:  # made as they are written: no list of them all
-            for language, pending in self.pending.items():
-                ids = known[language]
-                for word, units in pending.grouped():
-                    if len(word) > MAX_WORD_LENGTH:
-                        continue
-                    word_id = ids.get(word)
-                    if word_id is None:
-                        word_id = self.next_word_id
-                        self.next_word_id += 1
-                        new_words.append((word_id, word, language, len(units)))
-                        self._remember(language, word, word_id)
+        first_unit, unwritten = self.first_unit, self.unwritten
+        for language, pending in self.pending.items():
+            ids = known[language]
+            words, counts, packed = pending.grouped()
+            end = 0
+            for word, count in zip(words, counts):
+                start = end
+                end += 4 * count
+                if len(word) > MAX_WORD_LENGTH:
+                    continue
+                word_id = ids.get(word)
+                if word_id is None:
+                    word_id = self.next_word_id
+                    self.next_word_id += 1
+                    self._remember(language, word, word_id)
+                    if self.complete:
+                        unwritten.append(count)
                     else:
-                        updates.append((len(units), word_id))
-                    yield word_id, self.first_unit, len(units), units.tobytes()
-
-        self.bulk.insert(Posting.__table__, ("word_id", "chunk", "count", "units"), postings())
+                        new_words.append((word_id, word, language, count))
+                elif word_id <= len(unwritten):
+                    unwritten[word_id - 1] += count
+                else:
+                    updates.append((count, word_id))
+                rows.append((word_id, first_unit, count, packed[start:end]))
+        # In the order of the table's key (word, chunk): its index is filled page by page, not at random places
+        # (half the time on SQLite at a million units).
+        rows.sort(key=itemgetter(0))
+        self.bulk.insert(Posting.__table__, ("word_id", "chunk", "count", "units"), rows)
+        del rows
         self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), new_words)
         self.bulk.add_to(Word.__table__, "units", updates)
         self._count_languages()
@@ -151,10 +162,22 @@ class IndexWriter:
 
     def finish(self) -> None:
         self.flush()
+        self._write_words()
         self.bulk.ids_given(Word.__table__)
+
+    def _write_words(self) -> None:
+        """The words this import numbered and has not written yet (all it knows: the cache is not full yet), with
+        their units so far."""
+        counts = self.unwritten
+        if counts:
+            rows = [(word_id, word, language, counts[word_id - 1]) for language, ids in self.known.items()
+                    for word, word_id in ids.items()]
+            self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), sorted(rows))
+        self.unwritten.clear()
 
     def _remember(self, language: str, word: str, word_id: int) -> None:
         if self.known_count >= _KNOWN_WORDS:
+            self._write_words()
             self.known.clear()
             self.known_count, self.complete = 0, False
         self.known.setdefault(language, {})[word] = word_id

@@ -4,10 +4,11 @@ A large file is read in a forked process (``tm.forked``) that also does this wor
 that the process writing to the database has little left per unit: each batch comes
 with its unit and variant rows ready for the driver (ids included: the units of a file
 are numbered in the order read from the id the import gave, so a unit merged into
-another leaves its number unused) and the words of each unit's first variant for the
-index (``first_words``: folded and cut a batch at a time, in C calls; sent as a list of
-the batch's distinct words and an array of numbers, cheap to pickle); the writer finds
-those of the other variants, which balances the work of the two processes. Units
+another leaves its number unused) and the words of its variants for the index
+(``words_of_variants``: folded and cut a batch at a time, in C calls; sent as a list of
+the batch's distinct words and an array of numbers, cheap to pickle). The writer has
+the database's share (its inserts, the index's postings), the larger one: so this
+process finds the words of all variants, not only of the first ones. Units
 repeated within a batch are merged here (``merge_units``); the writer merges those the
 database already has (and then finds all the words of the rows it writes itself).
 """
@@ -105,24 +106,13 @@ class Batch(NamedTuple):
     variants: list[tuple]  # rows of tm_variants (VARIANT_COLUMNS)
     merged: int  # units merged into another of the batch
     read_bytes: int  # of the file, since the last batch
-    words: dict[str, tuple[list[str], numpy.ndarray]]  # the words of each unit's first variant (``first_words``)
+    words: dict[str, tuple[list[str], numpy.ndarray]]  # the words of its variant rows (``words_of_variants``)
 
 
 def words_of_variants(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
     """The words of variant rows (``VARIANT_COLUMNS``) per text language, as ``batch_words`` gives them."""
     return {language: batch_words([row[0] for row in rows if row[3] == language], [row[4] for row in rows if row[3] == language])
             for language in {row[3] for row in rows}}
-
-
-def first_words(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
-    """The words of the variant rows at position 0 (each unit's first), as ``words_of_variants`` gives them: the
-    reading process's share of finding words, the writer finds those of the others (a half each for a pair)."""
-    return words_of_variants([row for row in rows if row[1] == 0])
-
-
-def other_words(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy.ndarray]]:
-    """The words of the variant rows ``first_words`` leaves out."""
-    return words_of_variants([row for row in rows if row[1] != 0])
 
 
 def batch_words(unit_ids: Sequence[int], texts: Sequence[str]) -> tuple[list[str], numpy.ndarray]:
@@ -181,7 +171,7 @@ class RowMaker:
             ))
             flags.append((CHANGED_AT_GIVEN if unit.changed_at else 0) | (CHANGED_BY_GIVEN if unit.changed_by else 0))
         return Batch(first_id, len(items), list(units), unit_rows, bytes(flags), variant_rows, len(items) - len(units), read_bytes,
-                     first_words(variant_rows))
+                     words_of_variants(variant_rows))
 
 
 @functools.lru_cache(maxsize=256)

@@ -137,6 +137,20 @@ def test_a_word_in_many_flushes_of_one_import_has_one_entry_with_all_its_units(d
     assert len(postings_of(database, "kuryk")) == 4500
 
 
+def test_a_second_import_adds_to_the_words_the_first_wrote_at_its_end(database, tmp_path, monkeypatch):
+    import tm.index
+
+    monkeypatch.setattr(tm.index, "FLUSH_UNITS", 1_000)
+    load(database, tmx(tmp_path, "first.tmx", [tu(f"Ferry {n} to Kuryk.", f"Паром {n} в Курык.") for n in range(2500)]))
+    load(database, tmx(tmp_path, "second.tmx", [tu(f"Bus {n} to Kuryk.", f"Автобус {n} в Курык.") for n in range(1500)]))
+    with database.session() as session:
+        entries = dict(session.execute(select(Word.word, Word.units).where(Word.language == "en")).all())
+        word_ids = session.scalars(select(Word.id).order_by(Word.id)).all()
+    assert (entries["kuryk"], entries["ferry"], entries["bus"], entries["to"], entries["2499"]) == (4000, 2500, 1500, 4000, 1)
+    assert word_ids == list(range(1, len(word_ids) + 1))  # one entry a word, numbered as written
+    assert postings_of(database, "kuryk") == list(range(1, 4001))
+
+
 @pytest.mark.parametrize("fork", [pytest.param(True, id="read-in-a-forked-process"), pytest.param(False, id="read-here")])
 def test_a_language_first_in_some_units_and_second_in_others_is_indexed_for_all(database, tmp_path, monkeypatch, fork):
     import tm.forked
