@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from .errors import InvalidValue, Problem
@@ -251,6 +251,18 @@ class TermEntry:
 
     def sort_key(self) -> tuple:
         return language_sort_key(self.lang), STATUS_ORDER[self.status], self.text
+
+
+_PLAIN_TERM = {f.name: f.default for f in fields(TermEntry)}  # the defaults: a term with only a language, text and status
+
+
+def plain_term(lang: str, text: str, status: TermStatus, line: int | None) -> TermEntry:
+    """``TermEntry(lang=lang, text=text, status=status, line=line)``, made a few times faster (a glossary
+    file's reader makes one for each of 160,000 rows): the frozen dataclass's ``__init__`` sets each of
+    the ten fields through ``object.__setattr__`` and calls ``__post_init__``, which has nothing to do here."""
+    term = object.__new__(TermEntry)
+    term.__dict__.update(_PLAIN_TERM, lang=lang, text=text, status=status, line=line)
+    return term
 
 
 @dataclass

@@ -53,20 +53,28 @@ def concept_problems(concept: ConceptEntry, path: str) -> list[Problem]:
     if (why := concept_id_problem(concept.id)) is not None:
         problems.append(Problem.from_error(path, concept.line, why))
     seen: dict[tuple[str, str], TermEntry] = {}
+    styled = False
     for term in concept.terms:
-        key = (term.lang, term.text)
+        text = term.text
+        key = (term.lang, text)
         if key in seen:
             first = seen[key]
-            problems.append(Problem.of(path, term.line, "term.twice", text=term.text, lang=term.lang, id=concept.id,
+            problems.append(Problem.of(path, term.line, "term.twice", text=text, lang=term.lang, id=concept.id,
                                        origin=_origin(first)))
         else:
             seen[key] = term
-        if not term.text.strip():
+        stripped = text.strip()
+        if not stripped:
             problems.append(Problem.of(path, term.line, "term.empty", id=concept.id, lang=term.lang))
-        elif term.text != term.text.strip():
-            problems.append(Problem.of(path, term.line, "term.spaces", text=term.text))
-        if (why := periods_problem(term.periods)) is not None:
-            problems.append(Problem.of(path, term.line, "term.periods", text=term.text, lang=term.lang, problem=said(why)))
+        elif text != stripped:
+            problems.append(Problem.of(path, term.line, "term.spaces", text=text))
+        if term.periods and (why := periods_problem(term.periods)) is not None:
+            problems.append(Problem.of(path, term.line, "term.periods", text=text, lang=term.lang, problem=said(why)))
+        styled = styled or bool(term.styles)
+    if not styled and len(seen) == len(concept.terms):  # the default style alone, each term once (most concepts):
+        langs = [t.lang for t in concept.terms if t.status is TermStatus.PREFERRED]  # at most one preferred a language?
+        if len(langs) == len(set(langs)):
+            return problems
     styles = sorted({name for t in concept.terms for name, _ in t.styles})
     for style in [None, *styles]:
         preferred: dict[str, list[TermEntry]] = defaultdict(list)

@@ -1,6 +1,7 @@
 """One conformance suite for every glossary format, files shaped like other tools'
 exports, and a folder of bad files, each with the message it must produce."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,21 @@ def test_csv_rows_of_a_term_alone_and_rows_with_more_read_alike():
     assert [t.line for t in fuzuli.terms] == [2, 3, 4, 5] and fuzuli.line == 2
     assert zangezur.note == "a corridor" and zangezur.line == 7
     assert [(t.lang, t.text, t.line) for t in zangezur.terms] == [("ru", "Зангезурский коридор", 7), ("az", "Zəngəzur dəhlizi", 8)]
+
+
+def test_csv_plain_rows_with_the_columns_in_another_order():
+    """A term alone on its row is read from its four cells wherever the header puts them; its record
+    is the one the dataclass makes (equal, the same hash and repr)."""
+    data = ("lang,status,term,concept\n"
+            "en,preferred,Fuzuli,fuzuli\n"
+            " ru , deprecated ,Физули, fuzuli\n"
+            "az,Admitted,Füzuli,fuzuli\n").encode()
+    (fuzuli,) = format_for_path(Path("g.csv")).read(data, "g.csv").concepts
+    expected = [TermEntry("en", "Fuzuli", TermStatus.PREFERRED), TermEntry("ru", "Физули", TermStatus.DEPRECATED),
+                TermEntry("az", "Füzuli", TermStatus.ADMITTED)]
+    assert fuzuli.terms == expected
+    made = [dataclasses.replace(t, line=n) for t, n in zip(expected, (2, 3, 4))]
+    assert [(hash(t), repr(t)) for t in fuzuli.terms] == [(hash(t), repr(t)) for t in made]
 
 
 def test_csv_plain_row_with_a_problem_is_reported_as_any_row():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 from dataclasses import replace
 
 from ..errors import FormatError, InvalidLanguage, InvalidValue, Problem, said, saying
@@ -26,6 +27,7 @@ from ..records import (
     TermStatus,
     format_periods,
     parse_periods,
+    plain_term,
     style_name_problem,
 )
 from ..validation import glossary_problems
@@ -68,30 +70,41 @@ class _PlainRows:
     and any row with a problem, is left to ``CsvFormat._read_row``, which makes the same records."""
 
     def __init__(self, header: list[str], concepts: dict[str, ConceptEntry]):
-        self.required = [header.index(column) for column in REQUIRED_COLUMNS]
-        self.others = [i for i in range(len(header)) if i not in self.required]
+        self.size = len(header)
+        required = [header.index(column) for column in REQUIRED_COLUMNS]
+        # the four cells of a row, in that order (the row itself when it has only those, in that order)
+        self.cells = None if required == list(range(len(header))) else operator.itemgetter(*required)
+        self.others = [i for i in range(len(header)) if i not in required]
         self.concepts = concepts
         self.languages: dict[str, str] = {}  # a language cell as written -> the code
+        self.statuses = TermStatus._value2member_map_
 
     def __call__(self, row: list[str], line: int) -> bool:
-        """Whether the row was read (it is plain and has no problem)."""
+        """Whether the row was read (it has the header's number of cells, is plain and has no problem)."""
+        if len(row) != self.size:
+            return False
         for i in self.others:
             if row[i]:
                 return False
-        concept_id, lang, text, status = [row[i].strip() for i in self.required]
-        status = TermStatus._value2member_map_.get(status)
-        if not (concept_id and lang and text and status):
+        concept_id, lang, text, status = row if self.cells is None else self.cells(row)
+        status = self.statuses.get(status.strip())
+        text = text.strip()
+        concept_id = concept_id.strip()
+        if not (concept_id and text and status):
             return False
         code = self.languages.get(lang)
         if code is None:
             try:
-                code = self.languages[lang] = normalize_language(lang)
+                code = normalize_language(lang.strip()) if lang.strip() else None
             except InvalidLanguage:
                 return False
+            if code is None:
+                return False
+            self.languages[lang] = code
         concept = self.concepts.get(concept_id)
         if concept is None:
             concept = self.concepts[concept_id] = ConceptEntry(concept_id, line=line)
-        concept.terms.append(TermEntry(lang=code, text=text, status=status, line=line))
+        concept.terms.append(plain_term(code, text, status, line))
         return True
 
 
@@ -126,12 +139,12 @@ class CsvFormat:
             line = reader.line_num + 1
             for row in reader:
                 row_line, line = line, reader.line_num + 1
+                if plain_row(row, row_line):
+                    continue
                 if not "".join(row).strip():  # (no cell with anything but spaces)
                     continue
                 if len(row) != len(header):
                     problems.append(Problem.of(path, row_line, "csv.field-count", expected=len(header), found=len(row)))
-                    continue
-                if plain_row(row, row_line):
                     continue
                 try:
                     self._read_row(dict(zip(header, map(str.strip, row))), row_line, concepts, style_rows)

@@ -83,7 +83,7 @@ def _store(key: str, matcher: Matcher) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with collector_paused():  # (a record of every form, key and near-miss word: no cycles)
-            data = matcher_file.dumps(matcher)
+            data = matcher_file.pieces(matcher)
         write_atomically(_path(key), data)
     except OSError:
         pass  # a cache that cannot be written is only slower

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import re
 
-from .markup import front_matter_block
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _FM_DATE = re.compile(r"^date[ \t]*[:=][ \t]*[\"']?(?P<value>[^\"'\r\n#]*)", re.I | re.M)
@@ -37,6 +36,8 @@ def parse_day(text: str) -> datetime.date | None:
 def document_date(source: str, kind: str) -> datetime.date | None:
     """The date a document gives itself (see the module's docstring), or None."""
     if kind == "markdown":
+        from .markup.markdown_prose import front_matter_block  # (the Markdown scanner: only for Markdown)
+
         block = front_matter_block(source)
         m = _FM_DATE.search(block) if block else None
         return parse_day(m["value"]) if m else None

@@ -49,8 +49,19 @@ import re
 from dataclasses import dataclass, field
 
 from .common import Blocks, blank_urls, settle_joins, url_spans
-from .html_prose import html_prose
-from .markdown_prose import FRONT_MATTER_KEYS, front_matter_block, markdown_prose
+
+# The Markdown and HTML scanners (their patterns take a good part of a short lint's start) are imported
+# when a file of their kind is read: a plain text needs neither.
+_LAZY = {"FRONT_MATTER_KEYS": "markdown_prose", "front_matter_block": "markdown_prose"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["FRONT_MATTER_KEYS", "KINDS", "Prose", "blank_urls", "escape_for", "front_matter_block", "kind_for_path", "prose",
            "prose_view"]
@@ -102,8 +113,12 @@ def prose(source: str, kind: str) -> Prose:
     joins: list[tuple[int, int]] = []
     blocks = Blocks()
     if kind == "html":
+        from .html_prose import html_prose
+
         html_prose(out, source, 0, joins, blocks)
     else:
+        from .markdown_prose import markdown_prose
+
         markdown_prose(source, out, joins, blocks)
     settle_joins(out, joins)
     return Prose(blank_urls("".join(out)), blocks.sorted(), blocks.document)
