@@ -167,6 +167,11 @@ class Uses:
         self._others.extend((start, end, match.start, match.end,
                              -1 if match.suffix_start is None else match.suffix_start, match.form.number))
 
+    @property
+    def has_others(self) -> bool:
+        """Whether some place is written with an accepted form other than the preferred one (if none, none is inconsistent)."""
+        return bool(self._others)
+
     def add_former(self, start: int, end: int, match: Match) -> None:
         self.former.append((start, end, match))
 
