@@ -34,8 +34,11 @@ WITHOUT_NONCE = CONTENT_SECURITY_POLICY.replace(" 'nonce-{nonce}'", "")
 
 
 def _headers(response: Response) -> Response:
-    policy = CONTENT_SECURITY_POLICY.format(nonce=g.style_nonce) if "style_nonce" in g else WITHOUT_NONCE
-    response.headers.setdefault("Content-Security-Policy", policy)
+    # (A view may set its own policy. Looked for by walking the few headers: werkzeug's setdefault and
+    # ``in`` build a BadRequestKeyError, an HTTP exception, for every response that has none.)
+    if not any(name.lower() == "content-security-policy" for name, _ in response.headers):
+        policy = CONTENT_SECURITY_POLICY.format(nonce=g.style_nonce) if "style_nonce" in g else WITHOUT_NONCE
+        response.headers.add("Content-Security-Policy", policy)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"
