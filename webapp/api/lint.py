@@ -15,6 +15,8 @@ import orjson
 from babel import Locale
 from flask import Response, current_app, jsonify
 from flask_smorest import Blueprint
+from webargs.core import missing, parse_json
+from webargs.flaskparser import FlaskParser, is_json_request
 
 from glossary.cards import concept_cards
 from glossary.lint.engine import lint_text
@@ -27,7 +29,26 @@ from ..db import database, session
 from ..why import ui_locale, why
 from . import schemas
 
+
+
+class OrjsonParser(FlaskParser):
+    """webargs' parser with the JSON body read by orjson, in C (a 1,000-word draft a few times faster than
+    the standard library's). What orjson refuses goes through webargs' own reading, so that answers and
+    errors stay as they were: a lone surrogate escape, which the standard library accepts; an empty or
+    malformed body (webargs' "Invalid JSON body")."""
+
+    def _raw_load_json(self, req):
+        if not is_json_request(req):
+            return missing
+        data = req.get_data(cache=True)
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return parse_json(data)
+
+
 blp = Blueprint("api_lint", __name__, description="Lint drafts and translations")
+blp.ARGUMENTS_PARSER = OrjsonParser()
 
 
 def finding_json(finding, locale: Locale | None) -> dict:
