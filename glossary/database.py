@@ -80,12 +80,13 @@ class Database:
         except ArgumentError as exc:
             raise DatabaseError(f"invalid database URL {url!r}: {exc}") from exc
         self.url = parsed
+        self._described = parsed.render_as_string(hide_password=True)  # (asked for by every lint request of the web app)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         try:
             self.engine: Engine = create_engine(parsed, pool_pre_ping=not self.is_sqlite)
         except (ArgumentError, ImportError) as exc:
             hint = " (pip install 'tilmash[postgres]')" if parsed.get_backend_name() == "postgresql" else ""
-            raise DatabaseError(f"cannot use database URL {parsed.render_as_string(hide_password=True)}: {exc}{hint}") from exc
+            raise DatabaseError(f"cannot use database URL {self._described}: {exc}{hint}") from exc
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -93,7 +94,8 @@ class Database:
         self._revision = RevisionWatch(self.engine, watch_file=self.sqlite_path() is not None)
 
     def describe(self) -> str:
-        return self.url.render_as_string(hide_password=True)
+        """The URL without its password (a URL does not change: rendered once)."""
+        return self._described
 
     @contextlib.contextmanager
     def session(self, actor: str | None = None) -> Iterator[Session]:

@@ -49,7 +49,8 @@ class CookieSessions(SecureCookieSessionInterface):
     visits): Flask does both for every request."""
 
     def open_session(self, app: Flask, request):
-        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+        name = self.get_cookie_name(app)  # (``in``: MultiDict.get builds a BadRequestKeyError for a missing key)
+        if app.secret_key and (name not in request.cookies or not request.cookies[name]):
             return self.session_class()
         return super().open_session(app, request)
 

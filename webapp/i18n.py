@@ -52,7 +52,8 @@ def compiled_catalogues() -> Path:
 
 
 def select_locale() -> str:
-    chosen = request.cookies.get(COOKIE)
+    # (``in`` first: werkzeug's MultiDict.get builds a BadRequestKeyError, an HTTP exception, for a missing key)
+    chosen = request.cookies[COOKIE] if COOKIE in request.cookies else None
     if chosen in UI_LANGUAGES:
         return chosen
     return request.accept_languages.best_match(list(UI_LANGUAGES)) or "en"

@@ -91,17 +91,25 @@ UNTIL = _l("until %(end)s")
 SINCE = _l("since %(start)s")
 
 
-def why(message: str) -> str | None:
-    """``message`` (a finding's) in the request's language; None in English (the message itself says it),
-    or for a message that is not made of parts."""
+def why(message: str, locale: Locale | None = None) -> str | None:
+    """``message`` (a finding's) in ``locale``, by default the request's language; None in English (the
+    message itself says it), or for a message that is not made of parts. A response of many findings
+    passes the request's locale (``ui_locale``), found once."""
     parts = getattr(message, "parts", None)
-    locale = get_locale()
+    if locale is None:
+        locale = get_locale()
     if parts is None or locale is None or locale.language == "en":
         return None
     try:
         return "".join(str(WHY[id]) % _arguments(args, locale) for id, args in parts)
     except KeyError:  # an id that this version of the web app has no sentence for: the English one stays
         return None
+
+
+def ui_locale() -> Locale | None:
+    """The request's language when a finding's message is to be said in it; None in English."""
+    locale = get_locale()
+    return None if locale is None or locale.language == "en" else locale
 
 
 def _arguments(args: dict, locale: Locale) -> dict:

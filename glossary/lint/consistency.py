@@ -167,6 +167,11 @@ class Uses:
         self._others.extend((start, end, match.start, match.end,
                              -1 if match.suffix_start is None else match.suffix_start, match.form.number))
 
+    @property
+    def has_others(self) -> bool:
+        """Whether some place is written with an accepted form other than the preferred one (if none, none is inconsistent)."""
+        return bool(self._others)
+
     def add_former(self, start: int, end: int, match: Match) -> None:
         self.former.append((start, end, match))
 
@@ -222,9 +227,13 @@ class Uses:
             reference = preferred
         else:
             reference = next((m.form for _, _, m in others if m.form.status is TermStatus.PREFERRED), others[0][2].form)
-        glossed = self._glosses(preferred, view, forms)
+        glossed: _Glosses | None = None  # looked for only when a place is neither the reference nor a short form of it
         reported: set[int] = set()
         for start, end, match in others:
+            if match.form.text == reference.text or short_form_of(match.form.text, reference.text, whole):
+                continue
+            if glossed is None:
+                glossed = self._glosses(preferred, view, forms)
             if not _one_name(match.form.text, reference.text, glossed, whole):
                 if glossed.after.get(start) in reported:
                     continue  # "маршруту (ТМТМ)": the gloss of a name reported already, one with it once that is fixed
@@ -234,8 +243,11 @@ class Uses:
     def adds_a_form(self, target: str, preferred: Form | None, view: str, forms, whole: tuple[str, ...] = ()) -> bool:
         """Whether writing ``target`` makes the document write its concept a second way: it uses
         an accepted form that is neither ``target`` nor a short form of it nor glossed as it."""
-        glossed = self._glosses(preferred, view, forms)
-        return any(not _one_name(target, text, glossed, whole) for text in self._texts(preferred, forms))
+        texts = [text for text in self._texts(preferred, forms) if text != target and not short_form_of(target, text, whole)]
+        if not texts:
+            return False
+        glossed = self._glosses(preferred, view, forms)  # (only now: most forms are the target or a short form of it)
+        return any(not _one_name(target, text, glossed, whole) for text in texts)
 
     def _texts(self, preferred: Form | None, forms) -> set[str]:
         return {forms[number].text for number in set(self._others[self._FIELDS - 1::self._FIELDS])} \

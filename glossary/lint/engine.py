@@ -513,6 +513,8 @@ class _Linter(KazakhLatin):
     def _inconsistencies(self, uses: _Uses, findings: list[Finding]) -> None:
         """A concept written two accepted ways in one document: the less canonical ones (see ``consistency``)."""
         for (concept_id, language), used in uses.items():
+            if not used.has_others:
+                continue  # written with its preferred form only: nothing to compare (and its forms not looked up)
             preferred = self.matcher.concepts[concept_id].preferred.get(language)
             for start, end, match, reference in used.inconsistent(preferred, self.view, self.matcher.forms,
                                                                   self._accepted_texts(concept_id, language)):

@@ -3,6 +3,8 @@ must be exactly what its documented schema would dump, no field more, none missi
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from webapp.api import schemas
@@ -27,6 +29,28 @@ def test_the_body_is_what_the_schema_documents(reader, path, body, schema, findi
     assert schema().validate(answer) == {}  # every required field, of its type, and no unknown one
     assert schema().dump(answer) == answer  # nothing the schema would drop or change
     assert len(answer["findings"]) >= findings
+
+
+CASES = [
+    pytest.param("/api/lint", {"text": WRONG, "concepts": True}, id="lint-with-cards"),
+    pytest.param("/api/translate/check", {"source": "Tokayev met Aliyev in Fuzuli on 12 May.",
+                                          "target": "Тоқаев 13 мамырда Фзулиде.", "source_lang": "en", "target_lang": "kk"},
+                 id="translate-check"),
+    pytest.param("/api/lint", {"text": "Fizuli\u0001 «Кемеловича» \"Fizuli\" \\ \u2028 Fizuli\ud800"}, id="odd-characters"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("path, body", CASES)
+def test_the_body_is_written_as_jsonify_writes_it(shared_app, reader, path, body, lang):
+    """The editors' answers are written by orjson (``json_response``): the same bytes as Flask's
+    ``jsonify`` (compact, letters unescaped, keys in order, a final newline), ``why`` included."""
+    response = reader.post(path, data=json.dumps(body), content_type="application/json", headers={"Accept-Language": lang})
+    assert response.status_code == 200
+    answer = response.get_json()
+    assert answer["findings"] and all(("why" in f) == (lang == "ru") for f in answer["findings"])
+    with shared_app.test_request_context():
+        assert response.get_data() == shared_app.json.response(answer).get_data()
 
 
 def test_names_keep_the_letters_they_were_written_with(reader):

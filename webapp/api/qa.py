@@ -12,7 +12,7 @@ from tm.qa.versions import check_texts
 from ..auth import require
 from ..db import database
 from . import schemas
-from .lint import finding_json
+from .lint import findings_json
 
 blp = Blueprint("api_qa", __name__, description="Check translations and the versions of one story")
 
@@ -37,4 +37,4 @@ def qa(request: dict):
     else:
         source, target = request["source"], request["target"]
         findings = check_pair(source["text"], target["text"], source["lang"], target["lang"], matcher)
-    return {"findings": [finding_json(f) for f in findings]}
+    return {"findings": findings_json(findings)}
