@@ -5,7 +5,8 @@ One SQLite file in the folder given (``--cache DIR``). A result is keyed by a
 digest of the document's bytes and of everything else it depends on (the
 context): the compiled glossary (its cache key changes with the glossary's
 revision or content, the house style and the matcher's code), the lint
-engine's and the audit's code, and the options. Beside the results, the key
+engine's code and the audit's code that counts a document's names (not that of its
+report), and the options. Beside the results, the key
 of each file's content is kept with the file's size and modification time,
 as git's index does: a file seen before with the same size and time is not
 read again. And the last output of each format, keyed by every file's path, size and time:
@@ -41,11 +42,18 @@ class CacheError(GlossaryError):
     """The cache folder cannot be used."""
 
 
-def _code_fingerprint() -> str:
-    """Changes whenever the code that makes a document's counts changes."""
+# The code a document's counts come from (``runner.audit_file``): a change to the rest of the
+# audit (the record of the archive, the report, its formats) keeps the documents' results.
+_COUNTING = ("documents.py", "dates.py", "runner.py")
+
+
+def _code_fingerprint(counting_only: bool = False) -> str:
+    """Changes whenever the code that makes a document's counts (and, unless ``counting_only``, the
+    rest of the audit) changes."""
     digest = hashlib.sha256()
     package = Path(__file__).parents[1]
-    for path in sorted([*(package / "lint").glob("*.py"), *(package / "audit").glob("*.py")]):
+    audit = [path for path in (package / "audit").glob("*.py") if not counting_only or path.name in _COUNTING]
+    for path in sorted([*(package / "lint").glob("*.py"), *audit]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -56,6 +64,8 @@ class ResultCache:
         self.path = Path(folder) / FILE_NAME
         # (the Python's version too: the record of the archive is written with its marshal)
         self._context = hashlib.sha256(f"{_code_fingerprint()}|{sys.version}|{context}".encode()).digest()
+        # what a document's result depends on besides its bytes and day: the results and the files' index
+        self._counting = hashlib.sha256(f"{_code_fingerprint(True)}|{context}".encode()).digest()
         self._pending: list[tuple[bytes, str]] = []
         self._pending_files: list[tuple[bytes, str, int, int, bytes]] = []
         self._last_commit = time.monotonic()
@@ -79,7 +89,7 @@ class ResultCache:
 
     def key(self, data: bytes, day: datetime.date | None) -> bytes:
         """The key of a document with these bytes, judged at ``day`` (its former names are judged by it)."""
-        return hashlib.sha256(self._context + (day.isoformat() if day else "-").encode() + data).digest()
+        return hashlib.sha256(self._counting + (day.isoformat() if day else "-").encode() + data).digest()
 
     def get(self, key: bytes) -> str | None:
         row = self._database().execute("SELECT counts FROM results WHERE key = ?", (key,)).fetchone()
@@ -89,7 +99,7 @@ class ResultCache:
         """The key and result of a file seen with this size and time (in this context), if any."""
         return self._database().execute(
             "SELECT files.key, counts FROM files JOIN results ON results.key = files.key "
-            "WHERE context = ? AND path = ? AND size = ? AND mtime_ns = ?", (self._context, path, size, mtime_ns)).fetchone()
+            "WHERE context = ? AND path = ? AND size = ? AND mtime_ns = ?", (self._counting, path, size, mtime_ns)).fetchone()
 
     def listing_key(self, paths: list[str], sizes: np.ndarray, mtimes_ns: np.ndarray, since: datetime.date | None) -> bytes:
         """The key of a listing of files: each one's path, size and time (in this context), and ``--since``."""
@@ -125,7 +135,7 @@ class ResultCache:
 
     def index(self, path: str, size: int, mtime_ns: int, key: bytes) -> None:
         """Remember that the file at ``path``, with this size and time, has the content of ``key``."""
-        self._pending_files.append((self._context, path, size, mtime_ns, key))
+        self._pending_files.append((self._counting, path, size, mtime_ns, key))
         self._maybe_flush()
 
     def _maybe_flush(self) -> None:

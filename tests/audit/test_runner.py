@@ -285,3 +285,22 @@ def test_a_second_run_reads_only_what_is_new_or_changed(tmp_path, matcher, monke
     assert items[0] == runner.CachedRun(len(paths) - len(new) - 1)
     assert sorted(read) == sorted([str(edited), *new]) and not added_up_again
     assert format_json(results.audit.report()) == report_of_runs(paths, matcher, None)[0]
+
+
+def test_a_change_to_the_reports_code_keeps_the_documents_results(paths, matcher, tmp_path, monkeypatch):
+    """The results depend on the code that counts (lint, documents, dates, runner); the record of the
+    archive and the kept reports on all the audit's code."""
+    from glossary.audit import cache as cache_module
+
+    counting = {path.name for path in (cache_module.Path(cache_module.__file__).parent).glob("*.py")
+                if path.name in cache_module._COUNTING}
+    assert counting == {"documents.py", "dates.py", "runner.py"}
+    cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
+    report_of_runs(paths, matcher, cache)
+    fingerprint = cache_module._code_fingerprint
+    monkeypatch.setattr(cache_module, "_code_fingerprint",
+                        lambda counting_only=False: fingerprint(counting_only) + ("" if counting_only else "report changed"))
+    changed = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
+    assert changed.ledger_path(None) != cache.ledger_path(None)
+    assert all(d.cached and d.indexed for d in audit_files(paths, matcher, AuditOptions(), 1, changed))
+    assert report_of_runs(paths, matcher, changed) == (report_of(paths, matcher), len(paths))
