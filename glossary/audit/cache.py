@@ -27,9 +27,8 @@ import os
 import sqlite3
 import sys
 import time
+from array import array
 from pathlib import Path
-
-import numpy as np
 
 from ..errors import GlossaryError
 
@@ -42,9 +41,10 @@ class CacheError(GlossaryError):
     """The cache folder cannot be used."""
 
 
-# The code a document's counts come from (``runner.audit_file``): a change to the rest of the
-# audit (the record of the archive, the report, its formats) keeps the documents' results.
-_COUNTING = ("documents.py", "dates.py", "runner.py")
+# The code a document's counts come from (``reading.audit_file``): a change to the rest of the
+# audit (the run over many documents, the record of the archive, the report, its formats) keeps
+# the documents' results.
+_COUNTING = ("documents.py", "dates.py", "reading.py")
 
 
 def _code_fingerprint(counting_only: bool = False) -> str:
@@ -101,12 +101,12 @@ class ResultCache:
             "SELECT files.key, counts FROM files JOIN results ON results.key = files.key "
             "WHERE context = ? AND path = ? AND size = ? AND mtime_ns = ?", (self._counting, path, size, mtime_ns)).fetchone()
 
-    def listing_key(self, paths: list[str], sizes: np.ndarray, mtimes_ns: np.ndarray, since: datetime.date | None) -> bytes:
+    def listing_key(self, paths: list[str], sizes: array, mtimes_ns: array, since: datetime.date | None) -> bytes:
         """The key of a listing of files: each one's path, size and time (in this context), and ``--since``."""
         names = "\0".join(paths).encode("utf-8", "surrogateescape")  # (no path holds a NUL)
         return hashlib.sha256(b"%b%b\0%d\0%d\0%b%b%b" % (
             self._context, (since.isoformat() if since else "-").encode(), len(paths), len(names), names,
-            sizes.astype(np.int64).tobytes(), mtimes_ns.astype(np.int64).tobytes())).digest()
+            sizes.tobytes(), mtimes_ns.tobytes())).digest()
 
     def ledger_path(self, since: datetime.date | None) -> Path:
         """Where the record of the archive audited in this context with ``since`` is kept (``ledger.Ledger``)."""

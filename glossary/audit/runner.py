@@ -1,4 +1,4 @@
-"""Many documents audited: each read, dated and counted once, in parallel, through the cache.
+"""Many documents audited: each read, dated and counted once (``reading``), in parallel, through the cache.
 
 The documents are shared out between this process and forked ones as the lint
 shares files (``lint.batch.map_files``); results come back in the order of the
@@ -11,90 +11,24 @@ changed has its old counts taken away and its new ones added.
 
 from __future__ import annotations
 
-import datetime
 import functools
 import os
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from ..errors import FormatError
-from ..fileio import decode_text, read_input_file
-from ..lint import markup
 from ..lint.batch import map_files
-from ..lint.engine import NameUse, lint_text
 from ..lint.matcher import Matcher
 from .cache import ResultCache
-from .dates import file_day, written_day
-from .documents import DocumentAudit, count_names, from_payload, to_payload
-from .ledger import AUDITED, KEY_BYTES, SKIPPED, Changes, Inexact, Ledger, to_audit
+from .documents import DocumentAudit, from_payload
+from .reading import AuditOptions, audit_file
 from .report import Audit
 
+if TYPE_CHECKING:
+    import numpy as np
 
-@dataclass(frozen=True)
-class AuditOptions:
-    lang: str = "auto"
-    kind: str = "auto"
-    since: datetime.date | None = None  # documents dated before are passed over (undated ones too)
-
-    def cache_context(self, matcher: Matcher) -> str:
-        """What a document's counts depend on besides its bytes and the code."""
-        if matcher.cache_key is None:
-            raise ValueError("the audit cache needs a matcher from the matcher cache (lint.service)")
-        return f"{matcher.cache_key}|lang={self.lang}|kind={self.kind}"
-
-
-def audit_file(path: str, matcher: Matcher, options: AuditOptions, cache: ResultCache | None = None) -> DocumentAudit:
-    """One document's counts, from the cache when it has them.
-
-    ``matcher`` should be compiled without shortcuts (``lint.service``), or the
-    uses of a concept's only accepted form are not counted.
-    """
-    document = DocumentAudit(path)
-    try:
-        status = os.stat(path)
-        document.file = (status.st_size, status.st_mtime_ns)
-    except OSError:
-        status = None  # reading it says why
-    if cache is not None and document.file is not None:
-        known = cache.known(path, *document.file)  # the same file as last time: not even read
-        if known is not None:
-            document.key, counts = known
-            from_payload(document, counts)
-            document.indexed = True
-            return _dated(document, status, options)
-    try:
-        data = read_input_file(path)
-        text = decode_text(data, path)
-    except FormatError as exc:
-        document.problems = exc.problems
-        return document
-    kind = markup.kind_for_path(path) if options.kind == "auto" else options.kind
-    document.written = written_day(text, kind)
-    if _dated(document, status, options).skipped:
-        return document
-    if cache is not None:
-        document.key = cache.key(data, document.day)
-        counts = cache.get(document.key)
-        if counts is not None:
-            from_payload(document, counts)
-            return document
-    uses: list[NameUse] = []
-    findings = lint_text(text, matcher, path=path, lang=options.lang, kind=kind, uses=uses, date=document.day)
-    count_names(document, text, kind, findings, uses)
-    if cache is not None:
-        document.payload = to_payload(document)
-    return document
-
-
-def _dated(document: DocumentAudit, status: os.stat_result | None, options: AuditOptions) -> DocumentAudit:
-    """The document with its day (its own, else its file's), skipped if that is before ``--since``."""
-    document.day = document.written or file_day(status)
-    if options.since is not None and (document.day is None or document.day < options.since):
-        document.skipped = True
-        document.names, document.examples, document.findings = [], {}, 0
-    return document
+    from .ledger import Changes, Ledger
 
 
 def audit_files(paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None = None,
@@ -154,7 +88,7 @@ class ArchiveRun:
             self._items = self._uncached(paths, matcher, options, jobs)
             return
         sizes, mtimes = _statuses(paths)
-        if not (sizes < 0).any():
+        if -1 not in sizes:
             self.key = cache.listing_key(paths, sizes, mtimes, options.since)
         self._items = self._run(paths, sizes, mtimes, matcher, options, jobs, cache)
 
@@ -181,9 +115,14 @@ class ArchiveRun:
             self.audit.add(document)
             yield document
 
-    def _run(self, paths: list[str], sizes: np.ndarray, mtimes: np.ndarray, matcher: Matcher, options: AuditOptions,
+    def _run(self, paths: list[str], stat_sizes: array, stat_mtimes: array, matcher: Matcher, options: AuditOptions,
              jobs: int | None, cache: ResultCache) -> Iterator[DocumentAudit | CachedRun]:
+        import numpy as np  # (not for a run that gives the report kept: ``kept_output``)
+
+        from .ledger import AUDITED, KEY_BYTES, SKIPPED, Changes, Inexact, Ledger, to_audit
+
         since = options.since
+        sizes, mtimes = np.frombuffer(stat_sizes, np.int64), np.frombuffer(stat_mtimes, np.int64)
         where = cache.ledger_path(since)
         old = Ledger.load(where) or Ledger()
         matched = _matched(old, paths, sizes, mtimes)
@@ -235,16 +174,19 @@ class ArchiveRun:
         self.audit.problems = problems
 
 
-def _statuses(paths: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _statuses(paths: list[str]) -> tuple[array, array]:
     """Each file's size and modification time (-1: it cannot be read)."""
-    sizes, mtimes = np.full(len(paths), -1, np.int64), np.full(len(paths), -1, np.int64)
+    sizes, mtimes = array("q"), array("q")
     stat = os.stat
-    for number, path in enumerate(paths):
+    for path in paths:
         try:
             status = stat(path)
         except OSError:
+            sizes.append(-1)
+            mtimes.append(-1)
             continue
-        sizes[number], mtimes[number] = status.st_size, status.st_mtime_ns
+        sizes.append(status.st_size)
+        mtimes.append(status.st_mtime_ns)
     return sizes, mtimes
 
 
@@ -252,6 +194,8 @@ def _matched(old: Ledger, paths: list[str], sizes: np.ndarray, mtimes: np.ndarra
     """For each path, the number of its entry in ``old`` if that file is unchanged (its size and time), else -1.
 
     None when the files listed before are not listed in the same order (the examples kept follow it)."""
+    import numpy as np
+
     index = {path: number for number, path in enumerate(old.paths)}
     matched = np.fromiter((index.get(path, -1) for path in paths), np.int64, len(paths))
     listed = matched[matched >= 0]
@@ -279,6 +223,10 @@ def _take_away(changes: Changes, old: Ledger, gone: np.ndarray, cache: ResultCac
 def _added_up(paths: list[str], files: dict[str, np.ndarray], matcher: Matcher, options: AuditOptions,
               cache: ResultCache) -> Ledger:
     """The ledger of ``files`` made from every audited document's result (read again if the cache lost it)."""
+    import numpy as np
+
+    from .ledger import AUDITED, Changes, Ledger
+
     changes = Changes(Ledger(), paths)
     for number in np.flatnonzero(files["states"] == AUDITED).tolist():
         counts = cache.get(files["keys"][number].tobytes())

@@ -15,7 +15,7 @@ from glossary.audit.cache import FILE_NAME, ResultCache
 from glossary.audit.documents import DocumentAudit
 from glossary.audit.formatters import format_json
 from glossary.audit.report import Audit
-from glossary.audit import runner
+from glossary.audit import reading, runner
 from glossary.audit.runner import AuditOptions, audit_files
 from glossary.lint import batch
 from glossary.lint.folders import find_documents
@@ -180,7 +180,7 @@ def test_files_seen_before_are_not_read_again(paths, matcher, tmp_path, monkeypa
     assert [(d.cached, d.indexed) for d in second[0:3]] == [(True, True), (False, False), (True, True)]
     assert str(second[1].day) == "2023-11-14"  # filed, and its former names judged, under its new time
     read = []
-    monkeypatch.setattr(runner, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
+    monkeypatch.setattr(reading, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
     assert all(d.indexed for d in audit_files(paths, matcher, AuditOptions(), 1, cache)) and read == []
 
 
@@ -264,7 +264,7 @@ def test_the_record_of_the_archive_gives_the_report_of_every_document(change, ag
 
 def read_files(monkeypatch) -> list[str]:
     read = []
-    monkeypatch.setattr(runner, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
+    monkeypatch.setattr(reading, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
     return read
 
 
@@ -288,13 +288,13 @@ def test_a_second_run_reads_only_what_is_new_or_changed(tmp_path, matcher, monke
 
 
 def test_a_change_to_the_reports_code_keeps_the_documents_results(paths, matcher, tmp_path, monkeypatch):
-    """The results depend on the code that counts (lint, documents, dates, runner); the record of the
+    """The results depend on the code that counts (lint, documents, dates, reading); the record of the
     archive and the kept reports on all the audit's code."""
     from glossary.audit import cache as cache_module
 
     counting = {path.name for path in (cache_module.Path(cache_module.__file__).parent).glob("*.py")
                 if path.name in cache_module._COUNTING}
-    assert counting == {"documents.py", "dates.py", "runner.py"}
+    assert counting == {"documents.py", "dates.py", "reading.py"}
     cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
     report_of_runs(paths, matcher, cache)
     fingerprint = cache_module._code_fingerprint
