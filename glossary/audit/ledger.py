@@ -65,20 +65,20 @@ class Ledger:
     def load(cls, path: str | os.PathLike) -> Ledger | None:
         """The ledger written at ``path``, or None (none there, or damaged)."""
         try:
-            with np.load(path, allow_pickle=False) as data:
+            with np.load(path, allow_pickle=False) as data, collector_paused():  # (many objects, no cycle)
                 arrays = {name: data[name] for name in cls._ARRAYS}
                 paths, forms, concepts, examples = marshal.loads(data["objects"].tobytes())
+                ledger = cls(paths=paths, forms=forms, concept_documents=concepts,
+                             examples={form: [Example(*e) for e in kept] for form, kept in examples.items()}, **arrays)
         except (OSError, KeyError, ValueError, EOFError, TypeError):
             return None
-        ledger = cls(paths=paths, forms=[tuple(f) for f in forms], concept_documents=dict(concepts),
-                     examples={form: [Example(*e) for e in kept] for form, kept in examples.items()}, **arrays)
         if not all(len(getattr(ledger, name)) == len(paths) for name in cls._ARRAYS[:6]):
             return None
         return ledger
 
     def save(self, path: str | os.PathLike) -> None:
         """Written whole to a file beside ``path``, then put in its place (a reader never sees half)."""
-        objects = marshal.dumps((self.paths, self.forms, self.concept_documents,
+        objects = marshal.dumps((self.paths, self.forms, self.concept_documents,  # (forms: tuples, as marshal keeps them)
                                  {form: [tuple(e) for e in kept] for form, kept in self.examples.items()}))
         temporary = f"{path}.{os.getpid()}.tmp"
         with open(temporary, "wb") as out:
@@ -223,13 +223,11 @@ def form_totals(ledger: Ledger):
     occurrences = np.add.reduceat(ledger.cell_occurrences, starts).tolist()
     dated = days > 0
     dated_forms, dated_days, dated_occurrences = forms[dated], days[dated], ledger.cell_occurrences[dated]
-    unique_days, inverse = np.unique(dated_days, return_inverse=True)
-    month_numbers = np.array([_month_number(d) for d in unique_days.tolist()], np.int64)[inverse] \
-        if len(unique_days) else np.zeros(0, np.int64)
+    month_numbers = _month_numbers(dated_days)
     groups = dated_forms << 20 | month_numbers  # cells are sorted by form then day: a month's are together
     month_starts = np.flatnonzero(np.concatenate([[True], groups[1:] != groups[:-1]])) if len(groups) else np.zeros(0, np.int64)
     month_sums = np.add.reduceat(dated_occurrences, month_starts).tolist() if len(groups) else []
-    month_names = [_month_name(m) for m in month_numbers[month_starts].tolist()]
+    month_names = _month_names(month_numbers[month_starts])
     month_forms = dated_forms[month_starts]
     # where each form's dated cells and months begin and end
     form_ids = forms[starts]
@@ -245,19 +243,30 @@ def form_totals(ledger: Ledger):
         yield form, documents[number], occurrences[number], first, last, dict(zip(month_names[m:n], month_sums[m:n]))
 
 
+def _month_numbers(days: np.ndarray) -> np.ndarray:
+    """Each day's month (year * 12 + month - 1), from a table of the days between the first and the
+    last (of the days seen, when they are centuries apart)."""
+    if not len(days):
+        return np.zeros(0, np.int64)
+    low, high = int(days.min()), int(days.max())
+    if high - low > 40_000:
+        seen, inverse = np.unique(days, return_inverse=True)
+        return np.array([_month_number(day) for day in seen.tolist()], np.int64)[inverse]
+    return np.array([_month_number(day) for day in range(low, high + 1)], np.int64)[days - low]
+
+
 def _month_number(ordinal: int) -> int:
     day = datetime.date.fromordinal(ordinal)
     return day.year * 12 + day.month - 1
 
 
-_MONTH_NAMES: dict[int, str] = {}
-
-
-def _month_name(number: int) -> str:
-    name = _MONTH_NAMES.get(number)
-    if name is None:
-        name = _MONTH_NAMES[number] = f"{number // 12:04}-{number % 12 + 1:02}"
-    return name
+def _month_names(numbers: np.ndarray) -> list[str]:
+    """YYYY-MM of each month number (one string a month, shared)."""
+    if not len(numbers):
+        return []
+    low = int(numbers.min())
+    names = np.array([f"{number // 12:04}-{number % 12 + 1:02}" for number in range(low, int(numbers.max()) + 1)], object)
+    return names[numbers - low].tolist()
 
 
 def to_audit(ledger: Ledger, since: datetime.date | None) -> Audit:
@@ -277,6 +286,7 @@ def to_audit(ledger: Ledger, since: datetime.date | None) -> Audit:
         forms, examples = ledger.forms, ledger.examples
         audit.forms = {forms[form]: FormCount(documents, occurrences, first, last, months, examples.get(form, []))
                        for form, documents, occurrences, first, last, months in form_totals(ledger)}
+        audit.months_in_order = True  # (a form's cells are in the order of their days)
         audit.concept_documents = Counter(ledger.concept_documents)
         audit._most_findings = _most_findings(ledger, findings)
     return audit

@@ -50,6 +50,7 @@ class Audit:
         self.first: datetime.date | None = None
         self.last: datetime.date | None = None
         self._most_findings: list[tuple[int, str, str]] = []  # a heap of (findings, reversed path order, ...)
+        self.months_in_order = False  # each form's months already in order (made from ``ledger``): not sorted again
 
     def add(self, document: DocumentAudit) -> None:
         if document.problems:
@@ -104,11 +105,12 @@ class Audit:
 
     def _report(self, min_count: int) -> dict:
         names: dict[tuple[str, str], list[dict]] = {}  # (lang, concept) -> its forms
+        in_order = self.months_in_order
         for (lang, concept, term, category), count in self.forms.items():
             months = count.months
             form = {"term": term, "status": category, "documents": count.documents, "occurrences": count.occurrences,
                     "first": iso_of(count.first), "last": iso_of(count.last),
-                    "months": {month: months[month] for month in sorted(months)}}  # (faster than sorting the items)
+                    "months": months if in_order else {month: months[month] for month in sorted(months)}}
             forms = names.get((lang, concept))
             if forms is None:
                 names[(lang, concept)] = [form]
