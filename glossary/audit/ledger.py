@@ -34,6 +34,7 @@ DAY_BITS = 22  # a cell's key: form id << DAY_BITS | day ordinal (0: undated); o
 _DAY_MASK = (1 << DAY_BITS) - 1
 KEY_BYTES = 32  # a result key (sha256)
 
+_FOLD_AT = 200_000  # cells changed, gathered in a dict before they are added to the arrays
 AUDITED, SKIPPED = 1, 2  # a file's state; 0: not recorded (unreadable), read again next time
 
 
@@ -96,6 +97,7 @@ class Changes:
         self.forms = list(old.forms)
         self._form_ids = {form: number for number, form in enumerate(self.forms)}
         self._cells: dict[int, list[int]] = {}  # key -> [documents, occurrences] to add
+        self._arrays = (old.cells, old.cell_documents, old.cell_occurrences)  # the cells, as far as folded in
         self.concept_documents = dict(old.concept_documents)
         self._removed_examples: dict[int, int] = {}  # unknown form -> documents with it taken away
         self._added_examples: dict[int, list[Example]] = {}
@@ -137,29 +139,38 @@ class Changes:
                 documents[concept] = left
             else:
                 del documents[concept]
+        if len(cells) >= _FOLD_AT:
+            self._fold()
+
+    def _fold(self) -> None:
+        """The changes gathered so far added to the sorted cells (a dict of them would take a few hundred
+        bytes a cell: the first run over 100,000 articles has two million)."""
+        if not self._cells:
+            return
+        cells, documents, occurrences = self._arrays
+        keys = np.fromiter(self._cells, np.int64, len(self._cells))
+        changes = np.array(list(self._cells.values()), np.int64).reshape(-1, 2)
+        self._cells = {}
+        order = np.argsort(keys)
+        keys, changes = keys[order], changes[order]
+        at = np.searchsorted(cells, keys)
+        found = at < len(cells)
+        found[found] = cells[at[found]] == keys[found]
+        documents, occurrences = documents.copy(), occurrences.copy()
+        documents[at[found]] += changes[found, 0]
+        occurrences[at[found]] += changes[found, 1]
+        new = ~found
+        self._arrays = (np.insert(cells, at[new], keys[new]), np.insert(documents, at[new], changes[new, 0]),
+                        np.insert(occurrences, at[new], changes[new, 1]))
 
     def apply(self, files: dict[str, np.ndarray]) -> Ledger:
         """The new ledger: ``files`` its per-file arrays (aligned with ``paths``); Inexact if the
         examples kept cannot be told."""
-        old = self.old
-        cells, documents, occurrences = old.cells, old.cell_documents, old.cell_occurrences
-        if self._cells:
-            keys = np.fromiter(self._cells, np.int64, len(self._cells))
-            changes = np.array(list(self._cells.values()), np.int64).reshape(-1, 2)
-            order = np.argsort(keys)
-            keys, changes = keys[order], changes[order]
-            at = np.searchsorted(cells, keys)
-            found = at < len(cells)
-            found[found] = cells[at[found]] == keys[found]
-            documents, occurrences = documents.copy(), occurrences.copy()
-            documents[at[found]] += changes[found, 0]
-            occurrences[at[found]] += changes[found, 1]
-            new = ~found
-            cells = np.insert(cells, at[new], keys[new])
-            documents = np.insert(documents, at[new], changes[new, 0])
-            occurrences = np.insert(occurrences, at[new], changes[new, 1])
-            if (documents < 0).any():
-                raise Inexact("a document taken away that was not counted")
+        self._fold()
+        cells, documents, occurrences = self._arrays
+        if (documents < 0).any():
+            raise Inexact("a document taken away that was not counted")
+        if not documents.all():
             kept = documents > 0
             cells, documents, occurrences = cells[kept], documents[kept], occurrences[kept]
         ledger = Ledger(paths=self.paths, forms=self.forms, cells=cells, cell_documents=documents,

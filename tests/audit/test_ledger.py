@@ -6,6 +6,7 @@ import random
 import numpy as np
 import pytest
 
+from glossary.audit import ledger as ledger_module
 from glossary.audit.documents import DocumentAudit, Example, NameCount
 from glossary.audit.ledger import AUDITED, KEY_BYTES, Changes, Inexact, Ledger, _month_number, _month_numbers, to_audit
 from glossary.audit.report import Audit
@@ -52,14 +53,18 @@ def ledger_of(documents, old=None) -> Ledger:
     return changes.apply(files(documents))
 
 
-def test_the_totals_are_those_of_adding_up_every_document():
+@pytest.mark.parametrize("fold_at", [pytest.param(200_000, id="gathered"), pytest.param(3, id="folded-in-as-they-come")])
+def test_the_totals_are_those_of_adding_up_every_document(fold_at, monkeypatch):
+    monkeypatch.setattr(ledger_module, "_FOLD_AT", fold_at)
     archive = documents(60)
     assert to_audit(ledger_of(archive), None).report(1) == added_one_by_one(archive)
 
 
 @pytest.mark.parametrize("gone", [pytest.param([5, 17, 40], id="three-in-the-middle"),
                                   pytest.param(list(range(50, 60)), id="the-last-ten")])
-def test_documents_taken_away_leave_the_totals_of_the_others(gone):
+@pytest.mark.parametrize("fold_at", [pytest.param(200_000, id="gathered"), pytest.param(2, id="folded-in")])
+def test_documents_taken_away_leave_the_totals_of_the_others(gone, fold_at, monkeypatch):
+    monkeypatch.setattr(ledger_module, "_FOLD_AT", fold_at)
     """First and last days, months, documents a concept: all as if the documents had never been added."""
     archive = documents(60)
     ledger = ledger_of(archive)
