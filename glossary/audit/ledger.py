@@ -20,6 +20,7 @@ import datetime
 import heapq
 import marshal
 import os
+import struct
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,6 +35,8 @@ DAY_BITS = 22  # a cell's key: form id << DAY_BITS | day ordinal (0: undated); o
 _DAY_MASK = (1 << DAY_BITS) - 1
 KEY_BYTES = 32  # a result key (sha256)
 
+_MAGIC = b"tilmash-ledger-1"
+_HEAD = struct.Struct("<16sQ")  # the magic, the length of the objects that follow
 _FOLD_AT = 200_000  # cells changed, gathered in a dict before they are added to the arrays
 AUDITED, SKIPPED = 1, 2  # a file's state; 0: not recorded (unreadable), read again next time
 
@@ -55,8 +58,8 @@ class Ledger:
     # the totals
     forms: list[tuple[str, str, str, str]] = field(default_factory=list)  # (lang, concept, term, category) by id
     cells: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # sorted keys
-    cell_documents: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
-    cell_occurrences: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    cell_documents: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # (a form's day: int32 is plenty)
+    cell_occurrences: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     concept_documents: dict[tuple[str, str], int] = field(default_factory=dict)
     examples: dict[int, list[Example]] = field(default_factory=dict)  # unknown forms' first documents' examples
 
@@ -66,11 +69,23 @@ class Ledger:
     def load(cls, path: str | os.PathLike) -> Ledger | None:
         """The ledger written at ``path``, or None (none there, or damaged)."""
         try:
-            with np.load(path, allow_pickle=False) as data, collector_paused():  # (many objects, no cycle)
-                arrays = {name: data[name] for name in cls._ARRAYS}
-                paths, forms, concepts, examples = marshal.loads(data["objects"].tobytes())
-                ledger = cls(paths=paths, forms=forms, concept_documents=concepts,
-                             examples={form: [Example(*e) for e in kept] for form, kept in examples.items()}, **arrays)
+            with open(path, "rb") as data:
+                head = data.read(_HEAD.size)
+                if len(head) < _HEAD.size:
+                    return None
+                magic, length = _HEAD.unpack(head)
+                if magic != _MAGIC:
+                    return None
+                with collector_paused():  # (many objects, no cycle)
+                    shapes, paths, forms, concepts, examples = marshal.loads(data.read(length))
+                    ledger = cls(paths=paths, forms=forms, concept_documents=concepts,
+                                 examples={form: [Example(*e) for e in kept] for form, kept in examples.items()})
+                for name in cls._ARRAYS:
+                    dtype, shape = shapes[name]
+                    array = np.empty(shape, dtype)
+                    if data.readinto(memoryview(array).cast("B")) != array.nbytes:
+                        return None
+                    setattr(ledger, name, array)
         except (OSError, KeyError, ValueError, EOFError, TypeError):
             return None
         if not all(len(getattr(ledger, name)) == len(paths) for name in cls._ARRAYS[:6]):
@@ -78,12 +93,17 @@ class Ledger:
         return ledger
 
     def save(self, path: str | os.PathLike) -> None:
-        """Written whole to a file beside ``path``, then put in its place (a reader never sees half)."""
-        objects = marshal.dumps((self.paths, self.forms, self.concept_documents,  # (forms: tuples, as marshal keeps them)
+        """Written whole to a file beside ``path``, then put in its place (a reader never sees half):
+        a header, the objects (``marshal``), then each array's bytes."""
+        objects = marshal.dumps(({name: (getattr(self, name).dtype.str, getattr(self, name).shape) for name in self._ARRAYS},
+                                 self.paths, self.forms, self.concept_documents,  # (forms: tuples, as marshal keeps them)
                                  {form: [tuple(e) for e in kept] for form, kept in self.examples.items()}))
         temporary = f"{path}.{os.getpid()}.tmp"
         with open(temporary, "wb") as out:
-            np.savez(out, objects=np.frombuffer(objects, np.uint8), **{name: getattr(self, name) for name in self._ARRAYS})
+            out.write(_HEAD.pack(_MAGIC, len(objects)))
+            out.write(objects)
+            for name in self._ARRAYS:
+                out.write(memoryview(np.ascontiguousarray(getattr(self, name))).cast("B"))
         os.replace(temporary, path)
 
 
@@ -149,7 +169,7 @@ class Changes:
             return
         cells, documents, occurrences = self._arrays
         keys = np.fromiter(self._cells, np.int64, len(self._cells))
-        changes = np.array(list(self._cells.values()), np.int64).reshape(-1, 2)
+        changes = np.array(list(self._cells.values()), np.int32).reshape(-1, 2)
         self._cells = {}
         order = np.argsort(keys)
         keys, changes = keys[order], changes[order]
@@ -230,14 +250,17 @@ def form_totals(ledger: Ledger):
     forms = cells >> DAY_BITS
     days = cells & _DAY_MASK
     starts = np.flatnonzero(np.concatenate([[True], forms[1:] != forms[:-1]]))
-    documents = np.add.reduceat(ledger.cell_documents, starts).tolist()
-    occurrences = np.add.reduceat(ledger.cell_occurrences, starts).tolist()
+    documents = np.add.reduceat(ledger.cell_documents, starts, dtype=np.int64).tolist()
+    occurrences = np.add.reduceat(ledger.cell_occurrences, starts, dtype=np.int64).tolist()
     dated = days > 0
-    dated_forms, dated_days, dated_occurrences = forms[dated], days[dated], ledger.cell_occurrences[dated]
+    if dated.all():  # (an archive of dated documents: no copy)
+        dated_forms, dated_days, dated_occurrences = forms, days, ledger.cell_occurrences
+    else:
+        dated_forms, dated_days, dated_occurrences = forms[dated], days[dated], ledger.cell_occurrences[dated]
     month_numbers = _month_numbers(dated_days)
     groups = dated_forms << 20 | month_numbers  # cells are sorted by form then day: a month's are together
     month_starts = np.flatnonzero(np.concatenate([[True], groups[1:] != groups[:-1]])) if len(groups) else np.zeros(0, np.int64)
-    month_sums = np.add.reduceat(dated_occurrences, month_starts).tolist() if len(groups) else []
+    month_sums = np.add.reduceat(dated_occurrences, month_starts, dtype=np.int64).tolist() if len(groups) else []
     month_names = _month_names(month_numbers[month_starts])
     month_forms = dated_forms[month_starts]
     # where each form's dated cells and months begin and end
