@@ -5,18 +5,18 @@ One SQLite file in the folder given (``--cache DIR``). A result is keyed by a
 digest of the document's bytes and of everything else it depends on (the
 context): the compiled glossary (its cache key changes with the glossary's
 revision or content, the house style and the matcher's code), the lint
-engine's and the audit's code, and the options. Beside the results, the key
+engine's code and the audit's code that counts a document's names (not that of its
+report), and the options. Beside the results, the key
 of each file's content is kept with the file's size and modification time,
 as git's index does: a file seen before with the same size and time is not
-read again. And the added-up counts of each run of documents (``runner._planned_groups``), keyed by
-their paths, sizes and times: a run of documents seen before is one record to add, not one a
-document (a second run over an archive with 1% new articles adds up 1% of it again). And the
-last output of each format, keyed by the whole archive's runs: given again while no file has
-changed. Results are
-written by the process that runs
-the audit, in transactions of a few dozen, so a run that is stopped keeps what
-it had done but the last moments; forked workers read with connections of
-their own.
+read again. And the last output of each format, keyed by every file's path, size and time:
+given again while no file has changed. Results are written by the process that runs the
+audit, in transactions of a few dozen, so a run that is stopped keeps what it had done but
+the last moments; forked workers read with connections of their own.
+
+Beside the SQLite file, one file for each context and ``--since``: the record of the archive
+last audited in it (``ledger.Ledger``: its files and its totals, in columns), so that the
+next run reads and counts only the files that changed.
 """
 
 from __future__ import annotations
@@ -24,18 +24,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
-import marshal
 import sqlite3
 import sys
 import time
 from array import array
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import GlossaryError
-
-if TYPE_CHECKING:
-    from .report import Audit
 
 FILE_NAME = "tilmash-audit.sqlite3"
 _COMMIT_EVERY = 50  # results
@@ -46,11 +41,19 @@ class CacheError(GlossaryError):
     """The cache folder cannot be used."""
 
 
-def _code_fingerprint() -> str:
-    """Changes whenever the code that makes a document's counts changes."""
+# The code a document's counts come from (``reading.audit_file``): a change to the rest of the
+# audit (the run over many documents, the record of the archive, the report, its formats) keeps
+# the documents' results.
+_COUNTING = ("documents.py", "dates.py", "reading.py")
+
+
+def _code_fingerprint(counting_only: bool = False) -> str:
+    """Changes whenever the code that makes a document's counts (and, unless ``counting_only``, the
+    rest of the audit) changes."""
     digest = hashlib.sha256()
     package = Path(__file__).parents[1]
-    for path in sorted([*(package / "lint").glob("*.py"), *(package / "audit").glob("*.py")]):
+    audit = [path for path in (package / "audit").glob("*.py") if not counting_only or path.name in _COUNTING]
+    for path in sorted([*(package / "lint").glob("*.py"), *audit]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -59,11 +62,12 @@ class ResultCache:
     def __init__(self, folder: str | Path, context: str):
         """``context``: what the results depend on besides a document's bytes and the code."""
         self.path = Path(folder) / FILE_NAME
-        # (the Python's version too: the added-up counts are written with its marshal)
+        # (the Python's version too: the record of the archive is written with its marshal)
         self._context = hashlib.sha256(f"{_code_fingerprint()}|{sys.version}|{context}".encode()).digest()
+        # what a document's result depends on besides its bytes and day: the results and the files' index
+        self._counting = hashlib.sha256(f"{_code_fingerprint(True)}|{context}".encode()).digest()
         self._pending: list[tuple[bytes, str]] = []
         self._pending_files: list[tuple[bytes, str, int, int, bytes]] = []
-        self._pending_chunks: list[tuple[bytes, bytes]] = []
         self._last_commit = time.monotonic()
         self._connection: sqlite3.Connection | None = None
         self._pid = os.getpid()
@@ -72,8 +76,6 @@ class ResultCache:
             with sqlite3.connect(self.path, timeout=30) as connection:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, counts TEXT NOT NULL)")
-                # the audit of a run of documents (pickled ``report.Audit``), by the key of their files
-                connection.execute("CREATE TABLE IF NOT EXISTS chunks (key BLOB PRIMARY KEY, audit BLOB NOT NULL)")
                 # the key of each file's content when it had this size and time: a file seen before is not read again
                 # the last report of each format (``runner.ArchiveRun.keep_output``), by the key of the whole archive
                 connection.execute("CREATE TABLE IF NOT EXISTS outputs (name TEXT PRIMARY KEY, key BLOB NOT NULL, "
@@ -87,7 +89,7 @@ class ResultCache:
 
     def key(self, data: bytes, day: datetime.date | None) -> bytes:
         """The key of a document with these bytes, judged at ``day`` (its former names are judged by it)."""
-        return hashlib.sha256(self._context + (day.isoformat() if day else "-").encode() + data).digest()
+        return hashlib.sha256(self._counting + (day.isoformat() if day else "-").encode() + data).digest()
 
     def get(self, key: bytes) -> str | None:
         row = self._database().execute("SELECT counts FROM results WHERE key = ?", (key,)).fetchone()
@@ -97,30 +99,21 @@ class ResultCache:
         """The key and result of a file seen with this size and time (in this context), if any."""
         return self._database().execute(
             "SELECT files.key, counts FROM files JOIN results ON results.key = files.key "
-            "WHERE context = ? AND path = ? AND size = ? AND mtime_ns = ?", (self._context, path, size, mtime_ns)).fetchone()
+            "WHERE context = ? AND path = ? AND size = ? AND mtime_ns = ?", (self._counting, path, size, mtime_ns)).fetchone()
 
-    def chunk_key(self, paths: list[str], sizes: list[int], mtimes_ns: list[int], since: datetime.date | None) -> bytes:
-        """The key of a run of documents: each one's path, size and time (in this context), and ``--since``."""
+    def listing_key(self, paths: list[str], sizes: array, mtimes_ns: array, since: datetime.date | None) -> bytes:
+        """The key of a listing of files: each one's path, size and time (in this context), and ``--since``."""
         names = "\0".join(paths).encode("utf-8", "surrogateescape")  # (no path holds a NUL)
         return hashlib.sha256(b"%b%b\0%d\0%d\0%b%b%b" % (
             self._context, (since.isoformat() if since else "-").encode(), len(paths), len(names), names,
-            array("q", sizes).tobytes(), array("q", mtimes_ns).tobytes())).digest()
+            sizes.tobytes(), mtimes_ns.tobytes())).digest()
 
-    def has_chunk(self, key: bytes) -> bool:
-        return self._database().execute("SELECT 1 FROM chunks WHERE key = ?", (key,)).fetchone() is not None
-
-    def chunk(self, key: bytes, since: datetime.date | None) -> Audit | None:
-        from .report import Audit
-
-        row = self._database().execute("SELECT audit FROM chunks WHERE key = ?", (key,)).fetchone()
-        try:
-            return Audit.from_record(marshal.loads(row[0]), since) if row else None
-        except (EOFError, TypeError, ValueError):
-            return None  # damaged: added up again from its documents
-
-    def put_chunk(self, key: bytes, audit: Audit) -> None:
-        self._pending_chunks.append((key, marshal.dumps(audit.to_record())))
-        self._maybe_flush()
+    def ledger_path(self, since: datetime.date | None) -> Path:
+        """Where the record of the archive audited in this context with ``since`` is kept (``ledger.Ledger``)."""
+        # (the local time zone too: a file's day is its time's local day)
+        key = hashlib.sha256(b"%b%b|%d" % (self._context, (since.isoformat() if since else "-").encode(),
+                                            time.timezone)).hexdigest()[:32]
+        return self.path.parent / f"tilmash-audit-{key}.ledger"
 
     def output(self, key: bytes, name: str) -> tuple[int, bytes] | None:
         """The documents and the output kept as ``name`` if it was kept for ``key`` (an archive's: made of its
@@ -142,24 +135,22 @@ class ResultCache:
 
     def index(self, path: str, size: int, mtime_ns: int, key: bytes) -> None:
         """Remember that the file at ``path``, with this size and time, has the content of ``key``."""
-        self._pending_files.append((self._context, path, size, mtime_ns, key))
+        self._pending_files.append((self._counting, path, size, mtime_ns, key))
         self._maybe_flush()
 
     def _maybe_flush(self) -> None:
-        if len(self._pending) + len(self._pending_files) + len(self._pending_chunks) >= _COMMIT_EVERY or time.monotonic() - self._last_commit >= _COMMIT_AFTER:
+        if len(self._pending) + len(self._pending_files) >= _COMMIT_EVERY or time.monotonic() - self._last_commit >= _COMMIT_AFTER:
             self.flush()
 
     def flush(self) -> None:
-        if self._pending or self._pending_files or self._pending_chunks:
+        if self._pending or self._pending_files:
             with self._database() as connection:
-                connection.executemany("INSERT OR REPLACE INTO chunks (key, audit) VALUES (?, ?)", self._pending_chunks)
                 connection.executemany("INSERT OR REPLACE INTO results (key, counts) VALUES (?, ?)", self._pending)
                 connection.executemany("INSERT OR REPLACE INTO files (context, path, size, mtime_ns, key) "
                                        "VALUES (?, ?, ?, ?, ?)",
                                        self._pending_files)
             self._pending.clear()
             self._pending_files.clear()
-            self._pending_chunks.clear()
         self._last_commit = time.monotonic()
 
     def __len__(self) -> int:

@@ -37,14 +37,6 @@ class FormCount:
     examples: list[Example] = field(default_factory=list)  # unknown variants: a few, from different documents
 
 
-def _ordinal(day: datetime.date | None) -> int | None:
-    return None if day is None else day.toordinal()
-
-
-def _day(ordinal: int | None) -> datetime.date | None:
-    return None if ordinal is None else datetime.date.fromordinal(ordinal)
-
-
 class Audit:
     def __init__(self, since: datetime.date | None = None):
         self.since = since
@@ -58,6 +50,7 @@ class Audit:
         self.first: datetime.date | None = None
         self.last: datetime.date | None = None
         self._most_findings: list[tuple[int, str, str]] = []  # a heap of (findings, reversed path order, ...)
+        self.months_in_order = False  # each form's months already in order (made from ``ledger``): not sorted again
 
     def add(self, document: DocumentAudit) -> None:
         if document.problems:
@@ -105,68 +98,6 @@ class Audit:
             elif entry > self._most_findings[0]:
                 heapq.heapreplace(self._most_findings, entry)
 
-    def merge(self, other: Audit) -> None:
-        """Add the totals of ``other``, the audit of the documents that follow this one's (in path
-        order): the same totals, in the same order, as adding its documents one by one."""
-        self.problems.extend(other.problems)
-        self.skipped += other.skipped
-        self.documents += other.documents
-        self.undated += other.undated
-        self.findings += other.findings
-        for day in (other.first, other.last):
-            if day is not None:
-                self.first = day if self.first is None else min(self.first, day)
-                self.last = day if self.last is None else max(self.last, day)
-        forms = self.forms
-        for name, theirs in other.forms.items():
-            count = forms.get(name)
-            if count is None:
-                count = forms[name] = FormCount()
-            count.documents += theirs.documents
-            count.occurrences += theirs.occurrences
-            if theirs.first is not None and (count.first is None or theirs.first < count.first):
-                count.first = theirs.first
-            if theirs.last is not None and (count.last is None or theirs.last > count.last):
-                count.last = theirs.last
-            months = count.months
-            for month, occurrences in theirs.months.items():
-                months[month] = months.get(month, 0) + occurrences
-            if len(count.examples) < EXAMPLES:
-                count.examples.extend(theirs.examples[:EXAMPLES - len(count.examples)])
-        self.concept_documents.update(other.concept_documents)
-        for entry in other._most_findings:
-            if len(self._most_findings) < MOST_FINDINGS:
-                heapq.heappush(self._most_findings, entry)
-            elif entry > self._most_findings[0]:
-                heapq.heapreplace(self._most_findings, entry)
-
-    def to_record(self) -> tuple:
-        """The totals as plain tuples and dicts (what ``marshal`` writes fast), problems left out."""
-        return (self.documents, self.undated, self.skipped, self.findings, _ordinal(self.first), _ordinal(self.last),
-                tuple((*name, c.documents, c.occurrences, c.first, c.last, c.months,
-                       tuple(tuple(e) for e in c.examples)) for name, c in self.forms.items()),
-                dict(self.concept_documents),
-                tuple((findings, path.value, day) for findings, path, day in self._most_findings))
-
-    @classmethod
-    def from_record(cls, record: tuple, since: datetime.date | None) -> Audit:
-        with collector_paused():  # tens of thousands of objects, no cycle: a collection would walk them all again
-            return cls._from_record(record, since)
-
-    @classmethod
-    def _from_record(cls, record: tuple, since: datetime.date | None) -> Audit:
-        audit = cls(since)
-        (audit.documents, audit.undated, audit.skipped, audit.findings, first, last, forms, concept_documents,
-         most_findings) = record
-        audit.first, audit.last = _day(first), _day(last)
-        audit.forms = {(lang, concept, term, category): FormCount(documents, occurrences, first, last, months,
-                                                                  [Example(*e) for e in examples])
-                       for lang, concept, term, category, documents, occurrences, first, last, months, examples in forms}
-        audit.concept_documents = Counter(concept_documents)
-        audit._most_findings = [(findings, _Reversed(path), day) for findings, path, day in most_findings]
-        heapq.heapify(audit._most_findings)
-        return audit
-
     def report(self, min_count: int = 3) -> dict:
         """The whole audit as plain data (the JSON output), languages and concepts most used first."""
         with collector_paused():  # a dict a form and one of its months: no cycle, and a collection would walk them
@@ -174,11 +105,12 @@ class Audit:
 
     def _report(self, min_count: int) -> dict:
         names: dict[tuple[str, str], list[dict]] = {}  # (lang, concept) -> its forms
+        in_order = self.months_in_order
         for (lang, concept, term, category), count in self.forms.items():
             months = count.months
             form = {"term": term, "status": category, "documents": count.documents, "occurrences": count.occurrences,
                     "first": iso_of(count.first), "last": iso_of(count.last),
-                    "months": {month: months[month] for month in sorted(months)}}  # (faster than sorting the items)
+                    "months": months if in_order else {month: months[month] for month in sorted(months)}}
             forms = names.get((lang, concept))
             if forms is None:
                 names[(lang, concept)] = [form]

@@ -15,7 +15,7 @@ from glossary.audit.cache import FILE_NAME, ResultCache
 from glossary.audit.documents import DocumentAudit
 from glossary.audit.formatters import format_json
 from glossary.audit.report import Audit
-from glossary.audit import runner
+from glossary.audit import reading, runner
 from glossary.audit.runner import AuditOptions, audit_files
 from glossary.lint import batch
 from glossary.lint.folders import find_documents
@@ -180,7 +180,7 @@ def test_files_seen_before_are_not_read_again(paths, matcher, tmp_path, monkeypa
     assert [(d.cached, d.indexed) for d in second[0:3]] == [(True, True), (False, False), (True, True)]
     assert str(second[1].day) == "2023-11-14"  # filed, and its former names judged, under its new time
     read = []
-    monkeypatch.setattr(runner, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
+    monkeypatch.setattr(reading, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
     assert all(d.indexed for d in audit_files(paths, matcher, AuditOptions(), 1, cache)) and read == []
 
 
@@ -191,85 +191,116 @@ def report_of_runs(paths, matcher, cache, since=None):
     return format_json(results.audit.report()), from_cache
 
 
+@pytest.fixture
+def added_up_again(monkeypatch):
+    """The runs whose totals were added up again from every document (the ledger could not follow a change)."""
+    calls = []
+    original = runner._added_up
+    monkeypatch.setattr(runner, "_added_up", lambda *args: calls.append(args[0]) or original(*args))
+    return calls
+
+
+def edit(path, day):
+    path.write_text(path.read_text(encoding="utf-8") + "\nFizuli again. Zangazur.\n", encoding="utf-8")
+    set_day(path, day)
+
+
 @pytest.mark.parametrize(
-    "change",
+    "change, again",
     [
-        pytest.param("nothing", id="nothing-changed"),
-        pytest.param("new-folder", id="new-documents-in-a-new-folder"),
-        pytest.param("edit-and-remove", id="a-document-changed-and-one-removed"),
-        pytest.param("since", id="another-since-date"),
+        pytest.param("nothing", False, id="nothing-changed"),
+        pytest.param("new-folder", False, id="new-documents-in-a-new-folder"),
+        pytest.param("edit", False, id="documents-changed-examples-among-them"),
+        pytest.param("redate", False, id="a-document-filed-under-another-day"),
+        pytest.param("remove", False, id="documents-removed-not-examples"),
+        pytest.param("remove-example", True, id="an-examples-document-removed"),
+        pytest.param("edit-example-away", True, id="an-examples-document-without-its-variant"),
+        pytest.param("order", False, id="listed-in-another-order"),  # (added up from the results, as the first time)
+        pytest.param("damaged", False, id="a-damaged-record"),
+        pytest.param("since", False, id="another-since-date"),
     ],
 )
-def test_runs_added_up_before_give_the_report_of_every_document(change, tmp_path, matcher, monkeypatch):
-    monkeypatch.setattr(runner, "RUN_LENGTH", 4)  # runs and groups of a few documents in a small archive
-    monkeypatch.setattr(runner, "GROUP_LENGTH", 16)
+def test_the_record_of_the_archive_gives_the_report_of_every_document(change, again, tmp_path, matcher,
+                                                                        added_up_again):
     paths = write_copies(tmp_path / "archive", 12)
     cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
     report_of_runs(paths, matcher, cache)
-    since = None
+    archive, since, changed = tmp_path / "archive", None, 0
     if change == "new-folder":
-        write_archive(tmp_path / "archive" / "999")
-    elif change == "edit-and-remove":
-        edited = tmp_path / "archive" / "005" / DOCUMENTS[0][0]
-        edited.write_text(edited.read_text(encoding="utf-8") + "\nFizuli again.\n", encoding="utf-8")
-        set_day(edited, DOCUMENTS[0][1])
-        os.remove(tmp_path / "archive" / "008" / DOCUMENTS[1][0])
+        write_archive(archive / "999")
+        changed = len(DOCUMENTS)
+    elif change == "edit":  # the first copies hold the examples of the unknown variants
+        for copy in ("000", "005", "011"):
+            edit(archive / copy / DOCUMENTS[0][0], DOCUMENTS[0][1])
+        changed = 3
+    elif change == "redate":
+        set_day(archive / "003" / DOCUMENTS[3][0], "2019-06-01")
+        changed = 1
+    elif change == "remove":
+        for copy in ("004", "008"):
+            os.remove(archive / copy / DOCUMENTS[1][0])
+    elif change == "remove-example":
+        os.remove(archive / "000" / DOCUMENTS[1][0])
+    elif change == "edit-example-away":
+        (archive / "000" / DOCUMENTS[1][0]).write_text("---\ndate: 2024-02-03\n---\n\nNothing here.\n", encoding="utf-8")
+        changed = 1
+    elif change == "damaged":
+        ledger, = (tmp_path / "cache").glob("*.ledger")
+        ledger.write_bytes(b"not a record")
     elif change == "since":
-        since = __import__("datetime").date(2023, 1, 1)
-    paths = find_documents([str(tmp_path / "archive")]).paths
-    cached, from_cache = report_of_runs(paths, matcher, cache, since)
-    fresh, _ = report_of_runs(paths, matcher, None, since)
+        since = __import__("datetime").date(2024, 2, 1)
+        changed = len(paths)
+    listed = find_documents([str(archive)]).paths
+    if change == "order":
+        listed = find_documents([str(archive / "006"), str(archive)]).paths
+        listed = list(dict.fromkeys(listed))
+    cached, from_cache = report_of_runs(listed, matcher, cache, since)
+    fresh, _ = report_of_runs(listed, matcher, None, since)
     assert cached == fresh
-    assert from_cache >= len(paths) - len(DOCUMENTS)  # all but what changed, and more when documents repeat
+    assert bool(added_up_again) == again
+    if change != "since":
+        assert from_cache >= len(listed) - changed
 
 
-def unchanged(paths, matcher, cache) -> None:
-    """Nothing new: the archive is two records, its runs but the last and its last run; no document is read."""
-    items = list(runner.audit_runs(paths, matcher, AuditOptions(), 1, cache))
-    assert all(isinstance(item, runner.CachedRun) for item in items) and len(items) == 2
-    assert sum(item.documents for item in items) == len(paths)
+def read_files(monkeypatch) -> list[str]:
+    read = []
+    monkeypatch.setattr(reading, "read_input_file", lambda path: read.append(path) or open(path, "rb").read())
+    return read
 
 
-def test_an_archive_grown_at_its_end_is_added_up_from_one_record_and_its_new_documents(tmp_path, matcher, monkeypatch):
-    monkeypatch.setattr(runner, "RUN_LENGTH", 4)
-    monkeypatch.setattr(runner, "GROUP_LENGTH", 16)
+def test_a_second_run_reads_only_what_is_new_or_changed(tmp_path, matcher, monkeypatch, added_up_again):
     paths = write_copies(tmp_path / "archive", 12)
     cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
     report_of_runs(paths, matcher, cache)
-    unchanged(paths, matcher, cache)
-    write_archive(tmp_path / "archive" / "999")  # new articles in a new folder: after every other path
+    read = read_files(monkeypatch)
+    items = list(runner.audit_runs(paths, matcher, AuditOptions(), 1, cache))
+    assert [(type(item), item.documents) for item in items] == [(runner.CachedRun, len(paths))] and read == []
+    write_archive(tmp_path / "archive" / "999")
+    edited = tmp_path / "archive" / "007" / DOCUMENTS[2][0]
+    edit(edited, DOCUMENTS[2][1])
     paths = find_documents([str(tmp_path / "archive")]).paths
     results = runner.audit_runs(paths, matcher, AuditOptions(), 1, cache)
     items = list(results)
     new = [p for p in paths if "/999/" in p]
-    assert isinstance(items[0], runner.CachedRun) and items[0].documents <= len(paths) - len(new)  # the runs before them
-    assert sum(item.documents if isinstance(item, runner.CachedRun) else item.cached for item in items) == len(paths) - len(new)
-    assert [d.path for d in items if isinstance(d, DocumentAudit) and not d.cached] == new  # only these are read
+    assert items[0] == runner.CachedRun(len(paths) - len(new) - 1)
+    assert sorted(read) == sorted([str(edited), *new]) and not added_up_again
     assert format_json(results.audit.report()) == report_of_runs(paths, matcher, None)[0]
-    unchanged(paths, matcher, cache)
 
 
-def test_run_keys_change_with_a_file_and_only_its_own_run(tmp_path, matcher, monkeypatch):
-    """A file edited in place (its size or its time) changes its run's key, its group's and the archive's,
-    and no other run's; a file added changes the key of the run it joins only."""
-    monkeypatch.setattr(runner, "RUN_LENGTH", 4)
-    monkeypatch.setattr(runner, "GROUP_LENGTH", 16)
-    paths = write_copies(tmp_path / "archive", 12)
+def test_a_change_to_the_reports_code_keeps_the_documents_results(paths, matcher, tmp_path, monkeypatch):
+    """The results depend on the code that counts (lint, documents, dates, reading); the record of the
+    archive and the kept reports on all the audit's code."""
+    from glossary.audit import cache as cache_module
+
+    counting = {path.name for path in (cache_module.Path(cache_module.__file__).parent).glob("*.py")
+                if path.name in cache_module._COUNTING}
+    assert counting == {"documents.py", "dates.py", "reading.py"}
     cache = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
-
-    def keys():
-        run = runner.audit_runs(find_documents([str(tmp_path / "archive")]).paths, matcher, AuditOptions(), 1, cache)
-        groups = runner._planned_groups(find_documents([str(tmp_path / "archive")]).paths, cache, None)
-        return run.key, [key for key, _ in groups], {tuple(members): key for _, runs in groups for members, key in runs}
-
-    archive, groups, runs = keys()
-    assert len(groups) > 1 and len(runs) > len(groups) and sum(map(len, runs)) == len(paths)
-    assert keys() == (archive, groups, runs)
-    edited = paths[30]
-    os.utime(edited, ns=(os.stat(edited).st_atime_ns, os.stat(edited).st_mtime_ns + 1))
-    archive_now, groups_now, runs_now = keys()
-    assert archive_now != archive
-    assert [members for members in runs if runs_now[members] != runs[members]] == [
-        members for members in runs if edited in members]
-    assert sum(a != b for a, b in zip(groups, groups_now)) == 1
-
+    report_of_runs(paths, matcher, cache)
+    fingerprint = cache_module._code_fingerprint
+    monkeypatch.setattr(cache_module, "_code_fingerprint",
+                        lambda counting_only=False: fingerprint(counting_only) + ("" if counting_only else "report changed"))
+    changed = ResultCache(tmp_path / "cache", AuditOptions().cache_context(matcher))
+    assert changed.ledger_path(None) != cache.ledger_path(None)
+    assert all(d.cached and d.indexed for d in audit_files(paths, matcher, AuditOptions(), 1, changed))
+    assert report_of_runs(paths, matcher, changed) == (report_of(paths, matcher), len(paths))
