@@ -196,4 +196,4 @@ def invoke(runner):
 
 def require_postgres():
     if not POSTGRES_URL:
-        pytest.skip("needs PostgreSQL: set TILMASH_TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1/test)")
+        pytest.skip("needs PostgreSQL: set TILMASH_TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1/tilmash_dev)")
