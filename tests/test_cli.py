@@ -3,22 +3,24 @@
 import json
 import os
 import shutil
+from datetime import datetime
 
 import pytest
 
+from glossary.database import Database
 from glossary.formats import FORMATS, read_glossary_file
+from glossary.model import Base
 from glossary.termbase import bundled_glossary
 from tilmash import __version__
 
-from .conftest import DATA
+from .conftest import DATA, fresh_database_url
 from .support.schemas import tbx_errors
 from .test_formats import BAD, FOUR_LANGUAGES
 
 
 @pytest.fixture
-def loaded(invoke, tmp_path):
-    """An empty database with the four-language test glossary imported."""
-    assert invoke("init", "--empty").exit_code == 0
+def loaded(invoke, database, tmp_path):
+    """An empty database (as `init --empty` leaves it) with the four-language test glossary imported."""
     shutil.copy(FOUR_LANGUAGES, tmp_path / "four.csv")
     result = invoke("import", "four.csv")
     assert result.exit_code == 0, result.stderr
@@ -206,6 +208,26 @@ def test_init_twice_loads_nothing_the_second_time(invoke):
     assert first.exit_code == 0 and f"created with the bundled glossary: {concepts} concepts" in first.stdout
     second = invoke("init")
     assert (second.exit_code, second.stdout.split(": ", 1)[1]) == (0, f"up to date, {concepts} concepts already there; nothing loaded\n")
+
+
+def _rows(database) -> dict[str, list[tuple]]:
+    """Every table's rows, without the time of day they were written."""
+    with database.engine.connect() as connection:
+        return {table.name: sorted((tuple(value for value in row if not isinstance(value, datetime))
+                                    for row in connection.execute(table.select())), key=repr)
+                for table in Base.metadata.sorted_tables}
+
+
+def test_the_tests_bundled_copy_holds_what_init_leaves(invoke, database_url, bundled_template, tmp_path):
+    """The fixtures that start from a glossary `init` loaded take a copy of one made once (bundled_url)."""
+    assert invoke("init").exit_code == 0
+    initialised = Database(database_url)
+    (tmp_path / "copy").mkdir()
+    with fresh_database_url(tmp_path / "copy") as url:
+        copy = bundled_template.make(url)
+        assert _rows(copy) == _rows(initialised) and _rows(copy)["terms"]
+        copy.dispose()
+    initialised.dispose()
 
 
 def test_init_on_a_fresh_machine_creates_the_data_folder(tmp_path, monkeypatch):

@@ -38,8 +38,8 @@ def corpus(tmp_path):
 
 
 @pytest.fixture
-def seeded(invoke):
-    assert invoke("init").exit_code == 0
+def seeded(invoke, bundled_url):
+    """`tilmash` on a database as `init` leaves it."""
     return invoke
 
 

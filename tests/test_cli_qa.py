@@ -14,9 +14,8 @@ QA = DATA / "qa"
 
 
 @pytest.fixture
-def qa(invoke, tmp_path):
+def qa(invoke, database, tmp_path):
     """`tilmash` on a database holding the QA set's glossary, run in a folder with the set's files."""
-    assert invoke("init", "--empty").exit_code == 0
     shutil.copytree(QA, tmp_path / "qa")
     assert invoke("import", "qa/glossary.csv").exit_code == 0
     return invoke

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from glossary import termbase
 from tm.importing import import_files
 
 from ..conftest import DATA
@@ -15,12 +14,13 @@ AGENCY = TM_DATA / "agency.tmx"
 
 
 @pytest.fixture
-def glossary_db(database, tmp_path, monkeypatch):
-    """The empty test database with the bundled glossary (compiled glossaries cached in the test's folder)."""
+def glossary_db(database_url, bundled_template, tmp_path, monkeypatch):
+    """The test database with the bundled glossary as `init` leaves it, a copy (compiled glossaries cached in
+    the test's folder)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    with database.session(actor="tester") as session:
-        termbase.seed_bundled_glossary(session)
-    return database
+    database = bundled_template.make(database_url)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

@@ -13,9 +13,8 @@ from .test_tmx import TMX_DTD
 
 
 @pytest.fixture
-def loaded(invoke, tmp_path):
-    """The database with the bundled glossary and agency.tmx imported."""
-    assert invoke("init").exit_code == 0
+def loaded(invoke, bundled_url, tmp_path):
+    """The database with the bundled glossary (as `init` leaves it) and agency.tmx imported."""
     shutil.copy(AGENCY, tmp_path / "agency.tmx")
     result = invoke("import", "agency.tmx")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "agency.tmx: 5 units added, 0 merged, 0 skipped\n", "")

@@ -4,12 +4,8 @@ role, Flask's test client, and API tokens."""
 from __future__ import annotations
 
 import contextlib
-import shutil
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from glossary import accounts
 from glossary.database import Database
@@ -17,20 +13,17 @@ from glossary.records import Role
 from glossary.termbase import seed_bundled_glossary
 from webapp import create_app
 
-from ..conftest import POSTGRES_URL
+from ..conftest import filled_template, fresh_database_url
 
 PASSWORD = "correct horse battery"
 USERS = {"tina": Role.TRANSLATOR, "terry": Role.TERMINOLOGIST, "ada": Role.ADMIN}
 
 
-def seeded(url: str) -> None:
-    database = Database(url)
-    database.upgrade()
+def seeded(database: Database) -> None:
     with database.session(actor="tests") as session:
         seed_bundled_glossary(session)
         for name, role in USERS.items():
             accounts.add_user(session, name, PASSWORD, role)
-    database.dispose()
 
 
 @pytest.fixture(autouse=True)
@@ -40,60 +33,27 @@ def cheap_password_hashes(monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory):
-    """One seeded SQLite file, copied for each test (seeding takes a second; copying, nothing)."""
-    path = tmp_path_factory.mktemp("template") / "tilmash.db"
+def web_template(migrated_template, tmp_path_factory):
+    """One database seeded with the bundled glossary and the users, copied for each test
+    (seeding takes a second; a copy, a third of one on PostgreSQL and nothing on SQLite)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(accounts, "HASH_METHOD", "pbkdf2:sha256:1000")
-        seeded(f"sqlite:///{path}")
-    return path
+        with filled_template(migrated_template, tmp_path_factory.mktemp("template"), seeded) as template:
+            patch.undo()
+            yield template
 
 
 @contextlib.contextmanager
-def postgres_database(prefix: str, template: str | None = None):
-    """A new PostgreSQL database beside the test one (a copy of ``template`` if given), dropped after.
-
-    The copy takes the server's default way (WAL_LOG from PostgreSQL 15): FILE_COPY asks for two checkpoints,
-    1.5-2.9 s each copy on a busy server against 0.1-0.4 s."""
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    copy = f' TEMPLATE "{template}"' if template else ""
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
-    try:
-        yield name, make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture(scope="session")
-def postgres_template():
-    """One seeded PostgreSQL database, the template each test's database is copied from."""
-    with postgres_database("tilmash_template") as (name, url), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(accounts, "HASH_METHOD", "pbkdf2:sha256:1000")
-        seeded(url)
-        patch.undo()
-        yield name
-
-
-@contextlib.contextmanager
-def database_copy(request, folder):
-    """A database of its own with the bundled glossary and the users: a copy of the template
-    (a copy on PostgreSQL too: a few tenths of a second, against one or two for migrating and seeding)."""
-    if not POSTGRES_URL:
-        path = folder / "tilmash.db"
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
-        yield f"sqlite:///{path}"
-        return
-    with postgres_database("tilmash_web", request.getfixturevalue("postgres_template")) as (_name, url):
+def database_copy(template, folder):
+    """A database of its own (an SQLite file in ``folder`` or a PostgreSQL schema) with the bundled glossary and the users."""
+    with fresh_database_url(folder) as url:
+        template.make(url).dispose()
         yield url
 
 
 @pytest.fixture
-def web_database_url(tmp_path, request):
-    with database_copy(request, tmp_path) as url:
+def web_database_url(tmp_path, web_template):
+    with database_copy(web_template, tmp_path) as url:
         yield url
 
 
@@ -124,10 +84,10 @@ def api(app):
 
 
 @pytest.fixture(scope="session")
-def shared_app(request, tmp_path_factory):
+def shared_app(web_template, tmp_path_factory):
     """One app for the tests that only read: none of them may change its database or its config."""
     folder = tmp_path_factory.mktemp("shared")
-    with pytest.MonkeyPatch.context() as patch, database_copy(request, folder) as url:
+    with pytest.MonkeyPatch.context() as patch, database_copy(web_template, folder) as url:
         patch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
         patch.setenv("XDG_DATA_HOME", str(folder / "data"))
         app = create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "tests", "ANONYMOUS_READ": True})
