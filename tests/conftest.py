@@ -197,3 +197,12 @@ def invoke(runner):
 def require_postgres():
     if not POSTGRES_URL:
         pytest.skip("needs PostgreSQL: set TILMASH_TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1/tilmash_dev)")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, headless, for every browser test of this process (tests/support/browser.py)."""
+    from .support.browser import chromium
+
+    with chromium() as browser:
+        yield browser

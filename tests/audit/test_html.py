@@ -1,13 +1,13 @@
 """The HTML report: one valid, self-contained file, opened in Chromium offline."""
 
 import base64
+import contextlib
 import hashlib
 import re
 
 import html5lib
 import pytest
 
-from ..support.browser import chromium
 from .archive import GLOSSARY, set_day, write_archive
 
 EVIL_NAME = "<img src=x onerror=alert(1)>.txt"
@@ -45,9 +45,8 @@ def test_text_from_documents_is_escaped(report):
     assert "archive/en/&lt;img src=x onerror=alert(1)&gt;.txt" in html
 
 
-def test_report_opens_offline_in_chromium_and_its_tables_sort(report, tmp_path):
-    with chromium() as browser:
-        page = browser.new_page()
+def test_report_opens_offline_in_chromium_and_its_tables_sort(report, tmp_path, browser):
+    with contextlib.closing(browser.new_page()) as page:
         requests, problems, dialogs = [], [], []
         page.on("request", lambda request: requests.append(request.url))
         page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)

@@ -1,25 +1,12 @@
-"""A real server and a real browser for the web tests: the app under werkzeug in a thread, and
-Debian's Chromium driven by Playwright (never a browser Playwright downloads)."""
+"""What the browser tests add to the browser (tests/support/browser.py): the app served for real, by
+werkzeug in a thread, and axe-core to check a page's accessibility."""
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
-import pytest
-
-CHROMIUM = os.environ.get("TILMASH_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 AXE = Path(__file__).with_name("axe.min.js")
-
-
-def require_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("TILMASH_REQUIRE_BROWSER"):
-            pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
-        pytest.skip(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
 
 
 class LiveServer:

@@ -145,19 +145,6 @@ def shared_server(shared_app):
         yield server
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
-
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def _page(browser, server):
     context = browser.new_context(base_url=server.url, locale="en-US", viewport={"width": 1400, "height": 900})
     yield context.new_page()
