@@ -30,7 +30,6 @@ from ..why import ui_locale, why
 from . import schemas
 
 
-
 class OrjsonParser(FlaskParser):
     """webargs' parser with the JSON body read by orjson, in C (a 1,000-word draft a few times faster than
     the standard library's). What orjson refuses goes through webargs' own reading, so that answers and
