@@ -531,7 +531,7 @@ class _Linter(KazakhLatin):
         for start, end in found:
             word = self.source[start:end]
             language = self.paragraphs.language_at(start)
-            suggestion = in_one_script(word, language)
+            suggestion = in_one_script(word, language, self.latin_alphabet_at(start) if language == "kk-Latn" else None)
             self.add(findings, start, end, "text.mixed-script", word, suggestion,
                      Message.of("mixed-script", letters=describe_scripts(word), odd="".join(odd_letters(word))),
                      concept=None, lang=language, status=None, fixable=suggestion is not None)

@@ -23,6 +23,8 @@ from .text import IGNORABLE
 _TO_LATIN = dict(zip("аеорсухіјѕһԁԛԝәАВЕКМНОРСТХУІЈЅҺӘ", "aeopcyxijshdqwəABEKMHOPCTXYIJSHƏ"))
 _TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _TO_LATIN.items() if latin not in "jJsSdqwY"}
 _TO_CYRILLIC.update({"Y": "У", "y": "у"})
+# Kazakh ә in the Latin alphabets in print: 2018 á, 2021 ä
+_KAZAKH_LATIN_AE = {2018: {"ә": "á", "Ә": "Á"}, 2021: {"ә": "ä", "Ә": "Ä"}}
 
 
 @cython.cfunc
@@ -100,16 +102,22 @@ def mixed_script_words(view: str, paragraphs, low, high) -> list:
     return found
 
 
-def in_one_script(word: str, language: str) -> str | None:
-    """The word in one alphabet, by its look-alike letters, or None if some letter has no look-alike."""
+def in_one_script(word: str, language: str, kazakh_alphabet: int | None = None) -> str | None:
+    """The word in one alphabet, by its look-alike letters, or None if some letter has no look-alike.
+
+    In Kazakh Latin text (``kazakh_alphabet``: 2018 or 2021, as the text shows it) a Cyrillic ә is the
+    alphabet's own á or ä, not Azerbaijani ə, which Kazakh Latin does not have; None where the
+    text shows neither alphabet."""
     latin = sum(1 for ch in word if ch.isalpha() and "LATIN" in _script(ch))
     cyrillic = sum(1 for ch in word if ch.isalpha() and "CYRILLIC" in _script(ch))
     to_latin = latin > cyrillic or (latin == cyrillic and language in ("en", "az"))
     table, foreign = (_TO_LATIN, "CYRILLIC") if to_latin else (_TO_CYRILLIC, "LATIN")
+    if to_latin and language == "kk-Latn":
+        table = {**table, **_KAZAKH_LATIN_AE.get(kazakh_alphabet, {"ә": None, "Ә": None})}
     letters = []
     for ch in word:
         if ch.isalpha() and foreign in _script(ch):
-            if ch not in table:
+            if table.get(ch) is None:
                 return None
             letters.append(table[ch])
         else:

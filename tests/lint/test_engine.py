@@ -128,6 +128,19 @@ def test_mixed_scripts(text, expected):
     assert result[0][1] != result[0][2]  # the look-alike really is another letter
 
 
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        pytest.param("Qazaqstan men Ázerbaıjan arasyndaǵy saýda k\u04d9siporyndary ósti.", "kásiporyndary", id="2018-acute-a"),
+        pytest.param("Qazaqstan men Äzerbaijan arasyndağy sauda k\u04d9siporyndary östi, şekarada.", "käsiporyndary",
+                     id="2021-umlaut-a"),
+    ],
+)
+def test_a_cyrillic_ae_in_kazakh_latin_is_the_texts_own_letter_not_azerbaijani_schwa(text, suggestion):
+    [finding] = [f for f in lint_text(text, DEFAULT) if f.rule == "text.mixed-script"]
+    assert (finding.lang, finding.found, finding.suggestion) == ("kk-Latn", "k\u04d9siporyndary", suggestion)
+
+
 def test_house_style_changes_what_is_canonical():
     text = "Azerbaijan opened the Zangazur corridor; talks in Нахичевани"
     assert found(text) == [("term.deprecated", "Zangazur corridor", "Zangezur corridor")]
