@@ -17,7 +17,6 @@ two in the listing's order) and the listing's order itself. When a change leaves
 from __future__ import annotations
 
 import datetime
-import heapq
 import marshal
 import os
 import struct
@@ -29,7 +28,7 @@ import numpy as np
 from ..lint.collector import collector_paused
 from .dates import iso_of
 from .documents import EXAMPLES, DocumentAudit, Example
-from .report import MOST_FINDINGS, Audit, FormCount, _Reversed
+from .report import MOST_FINDINGS, Audit, FormCount
 
 DAY_BITS = 22  # a cell's key: form id << DAY_BITS | day ordinal (0: undated); ordinals reach 3,652,059
 _DAY_MASK = (1 << DAY_BITS) - 1
@@ -322,12 +321,12 @@ def to_audit(ledger: Ledger, since: datetime.date | None) -> Audit:
                        for form, documents, occurrences, first, last, months in form_totals(ledger)}
         audit.months_in_order = True  # (a form's cells are in the order of their days)
         audit.concept_documents = Counter(ledger.concept_documents)
-        audit._most_findings = _most_findings(ledger, findings)
+        audit.keep_most_findings(_most_findings(ledger, findings))
     return audit
 
 
-def _most_findings(ledger: Ledger, findings: np.ndarray) -> list[tuple]:
-    """The documents with the most findings, as ``Audit`` keeps them (of as many, the first paths)."""
+def _most_findings(ledger: Ledger, findings: np.ndarray) -> list[tuple[int, str, str | None]]:
+    """The documents with the most findings (of as many, the first paths): findings, path, ISO day."""
     with_findings = np.flatnonzero(findings)
     if len(with_findings) > MOST_FINDINGS:
         least = np.partition(findings[with_findings], len(with_findings) - MOST_FINDINGS)[-MOST_FINDINGS]
@@ -335,6 +334,4 @@ def _most_findings(ledger: Ledger, findings: np.ndarray) -> list[tuple]:
     paths, days = ledger.paths, ledger.days
     entries = sorted(((int(findings[i]), paths[i], int(days[i])) for i in with_findings.tolist()),
                      key=lambda e: (-e[0], e[1]))[:MOST_FINDINGS]
-    most = [(count, _Reversed(path), iso_of(day) if day else None) for count, path, day in entries]
-    heapq.heapify(most)
-    return most
+    return [(count, path, iso_of(day) if day else None) for count, path, day in entries]

@@ -52,6 +52,12 @@ class Audit:
         self._most_findings: list[tuple[int, str, str]] = []  # a heap of (findings, reversed path order, ...)
         self.months_in_order = False  # each form's months already in order (made from ``ledger``): not sorted again
 
+    def keep_most_findings(self, documents) -> None:
+        """The documents with the most findings, (findings, path, ISO day or None) each, when they are known
+        without adding every document (the archive's record, ledger.py): kept as ``add`` keeps them."""
+        self._most_findings = [(findings, _Reversed(path), day) for findings, path, day in documents]
+        heapq.heapify(self._most_findings)
+
     def add(self, document: DocumentAudit) -> None:
         if document.problems:
             self.problems.extend(document.problems)
