@@ -13,7 +13,6 @@ as a web server's worker, should not fork), the file is read here, the same way.
 
 from __future__ import annotations
 
-import multiprocessing
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from glossary.errors import FormatError
 from glossary.fileio import open_input_file
+from glossary.lint.shared_counter import can_fork, fork_context
 
 from .formats import memory_format_for_path
 from .formats.base import CountingStream
@@ -45,7 +45,7 @@ class FileBatches:
     def __iter__(self) -> Iterator[Batch]:
         fmt = memory_format_for_path(self.path)
         size = Path(self.path).stat().st_size if Path(self.path).is_file() else 0
-        if not self.fork or size < FORK_FROM_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        if not self.fork or size < FORK_FROM_BYTES or not can_fork():
             with open_input_file(self.path, stream=True) as handle:
                 stream = CountingStream(handle, self.progress)
                 reader = fmt.read(stream, self.path)
@@ -58,7 +58,7 @@ class FileBatches:
         self.header, self.skipped, self.warnings = header, Counter(skipped), Counter(warnings)
 
     def _from_child(self) -> Iterator[Batch]:
-        context = multiprocessing.get_context("fork")
+        context = fork_context()
         receive, send = context.Pipe(duplex=False)
         child = context.Process(target=_read_and_send, args=(self.path, self.rows, send), daemon=True)
         child.start()
