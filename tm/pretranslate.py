@@ -47,7 +47,7 @@ from glossary.formats.po import (
     plural_count,
     plural_forms,
 )
-from glossary.languages import normalize_language, primary_language
+from glossary.languages import CORE_LANGUAGES, normalize_language, primary_language
 from glossary.lint.engine import lint_text
 from glossary.lint.fixing import apply_fixes
 from glossary.lint.matcher import Matcher
@@ -60,7 +60,6 @@ DEFAULT_MIN_SCORE = 75.0
 COMMENT_MARK = "Tilmash:"
 _CANDIDATES = 3  # matches tried per msgid, best first
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
-_LINT_LANGUAGES = {"en", "az", "kk", "ru"}
 # The lint's rules whose certain fixes put a name in canonical form. Not term.superseded: a former
 # name in a stored translation may be right where it stands (a date, a quotation).
 _NAME_RULES = frozenset({"term.deprecated", "term.wrong-language", "text.mixed-script"})
@@ -167,7 +166,7 @@ class _Translator:
     def __init__(self, session: Session, source: str, target: str, min_score: float, style: str | None, glossary: Matcher):
         self.session, self.source, self.target = session, source, target
         self.min_score, self.style, self.glossary = min_score, style, glossary
-        self.lint_lang = primary_language(target) if primary_language(target) in _LINT_LANGUAGES else "auto"
+        self.lint_lang = primary_language(target) if primary_language(target) in CORE_LANGUAGES else "auto"
 
     def __call__(self, text: str, flags: Iterable[str], line: int | None, notes: list[Note]) -> _Candidate | None:
         if not text.strip():

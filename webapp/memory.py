@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from glossary.errors import GlossaryError
+from glossary.languages import CORE_LANGUAGES
 from glossary.lint.language import detect
 from tm.stats import memory_stats
 
@@ -18,7 +19,7 @@ from .db import session
 from .error_messages import library_message
 
 bp = Blueprint("memory", __name__, url_prefix="/memory")
-LANGUAGES = ("en", "az", "kk", "ru")
+LANGUAGES = CORE_LANGUAGES
 DIFFERING = ("replace", "extra", "missing")  # the kinds of difference that are words (not case or spacing)
 
 

@@ -34,8 +34,9 @@ from collections.abc import Sequence
 
 import cython
 
+from ..languages import CORE_LANGUAGES
 
-LANGUAGES = ("en", "az", "kk", "ru")
+LANGUAGES = CORE_LANGUAGES
 LATIN_LANGUAGES = frozenset({"en", "az", "kk-Latn"})
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")

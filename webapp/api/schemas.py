@@ -9,9 +9,10 @@ import datetime
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from glossary.languages import CORE_LANGUAGES
 from glossary.records import CaseRule, PartOfSpeech, TermStatus
 
-LANGS = ["auto", "en", "az", "kk", "ru"]
+LANGS = ["auto", *CORE_LANGUAGES]
 STATUSES = [s.value for s in TermStatus]
 
 
