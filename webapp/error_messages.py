@@ -135,7 +135,7 @@ LIBRARY = {
     "export.unknown-file-type": _l("“%(suffix)s” is not an export file type: use %(known)s."),
     "qa.unknown-file-type": _l("QA reads bilingual files only (%(known)s)."),
     # a zip archive uploaded for the audit, or a folder on the server named for it
-    "zip.not-zip": _l("This is not a zip archive (%(detail)s)."),
+    "zip.not-zip": _l("This is not a zip archive."),  # (zipfile's English reason is for the command line)
     "zip.too-many-files": _l("The archive holds %(count)s files: at most %(most)s are audited at once."),
     "zip.name-outside": _l("“%(member)s”: the name leads outside the archive."),
     "zip.link": _l("“%(member)s” is a link, not a document."),
