@@ -47,10 +47,7 @@ class KazakhLatin:
         if target is None or target.language != "kk-Latn" or target.status not in ACCEPTED_STATUSES \
                 or self.alphabet_rank(target, start) == 0:
             return target
-        count = len(words(target.compact))
-        candidates = [f for f in self.matcher.concepts[target.concept].forms
-                      if f.language == "kk-Latn" and f.status in ACCEPTED_STATUSES and len(words(f.compact)) == count]
-        return min(candidates, key=lambda f: (self.alphabet_rank(f, start), distance(f.text, target.text)), default=target)
+        return min(self._latin_forms_like(target), key=lambda f: (self.alphabet_rank(f, start), distance(f.text, target.text)), default=target)
 
     def _other_alphabet(self, span: Span, match: Match, targets: _Targets, findings: list[Finding]) -> bool:
         """Whether an accepted Kazakh Latin form is the other alphabet's in a text written in one (Baku,
@@ -61,12 +58,10 @@ class KazakhLatin:
         alphabet = self._prose_alphabet(span.start)
         if alphabet is None or written == alphabet or self._inside_foreign_name(span, match, "kk-Latn"):
             return False  # (Baku Network: a brand's name, written as the brand writes it)
-        count = len(words(form.compact))
         # a form of the other alphabet may give way to one that reads the same in both (Baký: Baku in 2021
         # copy); one that reads the same in both only to one of the text's alphabet (Baku: Baký in 2018 copy)
-        better = [f for f in self.matcher.concepts[form.concept].forms
-                  if f.language == "kk-Latn" and f.status in ACCEPTED_STATUSES and len(words(f.compact)) == count
-                  and turkic.form_alphabet(f.text) in ((alphabet,) if written is None else (alphabet, None))]
+        better = [f for f in self._latin_forms_like(form)
+                  if turkic.form_alphabet(f.text) in ((alphabet,) if written is None else (alphabet, None))]
         if not better:
             return False
         target = min(better, key=lambda f: (turkic.form_alphabet(f.text) != alphabet, distance(f.text, form.text)))
@@ -77,6 +72,12 @@ class KazakhLatin:
                  Message.of("inconsistent.alphabet", form=form.text, target=target.text, alphabet=str(alphabet)),
                  concept=form.concept, lang="kk-Latn", status=form.status.value, fixable=certain, term=form.text)
         return True
+
+    def _latin_forms_like(self, form: Form) -> list[Form]:
+        """The accepted Kazakh Latin forms of ``form``'s concept of as many words as it (either alphabet's)."""
+        count = len(words(form.compact))
+        return [f for f in self.matcher.concepts[form.concept].forms
+                if f.language == "kk-Latn" and f.status in ACCEPTED_STATUSES and len(words(f.compact)) == count]
 
     def _prose_alphabet(self, start: int) -> int | None:
         """The Kazakh Latin alphabet of the words of the paragraph at ``start`` that are no glossary name
