@@ -52,7 +52,7 @@ def near_misses(linter: _Linter, low: int, stretch: str, spans: list[Span], plai
         text_key = match_key(text)
         hits = [hit for candidate in near if not _same_letters(language, text_key, candidate)
                 for hit in _near_miss_in_context(linter, start, end, candidate)]
-        if language == "kk-Latn":
+        if language in _KAZAKH_LATIN_READERS:
             hits = [hit for hit in hits if not _kazakh_name_in_latin(linter, hit[0].concept, text_key)]
         if not hits:
             continue
@@ -96,6 +96,12 @@ def _same_letters(language: str, text_key: str, word_key: str) -> bool:
     if language == "en":
         return without_marks(text_key) == word_key
     return False
+
+
+# Where a word in the Kazakh name's Latin letters is that name as written, not a misspelling: Kazakh Latin
+# copy, and a Latin word in Cyrillic copy (a handle or a name quoted as its owner writes it: Lenta.ru's
+# "пресс-служба казахстанского лидера Aqorda", 2025). English and Azerbaijani copy write the names their own way.
+_KAZAKH_LATIN_READERS = frozenset({"kk-Latn", "kk", "ru"})
 
 
 def _kazakh_name_in_latin(linter: _Linter, concept: str, text_key: str) -> bool:
