@@ -515,7 +515,7 @@ def _latin_from_kazakh(suffix: str, alphabet: int) -> str:
 def is_suffix_chain(lang: str, stem: str, rest: str) -> bool:
     """Whether ``rest`` is a chain of nominal suffixes that ``stem`` can take in ``lang``.
 
-    ``lang``: "az", "kk" or "kk-Latn" (other languages: always False). ``stem``: the name as
+    ``lang``: one of ``glossary.languages.SUFFIXING_LANGUAGES`` (others: always False). ``stem``: the name as
     written in the text (any case, any script: a Latin name in Kazakh text or a
     Cyrillic one in Azerbaijani text is possible). ``rest``: the rest of the word
     as written (any case), non-empty. Any harmony variant is accepted (the stem
