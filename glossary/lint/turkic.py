@@ -475,6 +475,13 @@ def latin_alphabet_of(text: str) -> int | None:
 _LATIN_CONSONANTS = {2018: frozenset("ǵń"), 2021: frozenset("ğñş")}
 
 
+def writes_digraphs(text: str) -> bool:
+    """Whether Kazakh Latin ``text`` writes ғ as gh (abai.kz's shyghys, tabighy), which neither alphabet does
+    (2018 ǵ, 2021 ğ): a site's own transliteration, whose accented vowels are its own too (Qúryq for Құрық)."""
+    lowered = text.lower()
+    return "gh" in lowered and "ǵ" not in lowered and "ğ" not in lowered
+
+
 def prose_latin_alphabet_of(text: str) -> int | None:
     """``latin_alphabet_of`` prose, only where it has a consonant letter of that alphabet too, so that a
     paragraph in another transliteration with acute vowels is not taken for 2018 copy."""
