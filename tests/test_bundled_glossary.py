@@ -72,7 +72,7 @@ REQUIRED = [
 # Counts this revision reached; the targets are 250 concepts and at most one uncertain
 # preferred cell in ten. The floor and the ceiling may only move towards them. (Astara, the 258th, came
 # with a Kazakh cell no page showed; the Azerbaijani cell of KTZ, seen in Report, made up for it.)
-CONCEPTS_FLOOR = 258
+CONCEPTS_FLOOR = 260
 UNCERTAIN_CELLS_CEILING = 95
 
 
