@@ -452,6 +452,9 @@ def test_kazakh_suggestions_for_baku_follow_what_outlets_write(text, expected):
                      {"kuryk", "alat", "turkmenistan", "aktau"}, id="kuryk-alat-turkmenistan-2018-kk-latn"),
         pytest.param("kk-Latn", "Júk Qūryq portyna jäne Älaiat portyna jetti; Türıkmenstan arqyly Aqtauğa keldi.",
                      {"kuryk", "alat", "turkmenistan", "aktau"}, id="kuryk-alat-turkmenistan-2021-kk-latn"),
+        # Kazinform's Latin service (2025) writes Alat as the Russian Алят in 2018 letters, beside Quryq
+        pytest.param("kk-Latn", "Quryq-Alıat baǵyty boıynsha 8361 jolaýshy tasymaldandy.", {"kuryk", "alat"},
+                     id="kazinform-latin-quryq-aliat"),
     ],
 )
 def test_new_names_in_real_copy_are_found_and_not_flagged(lang, text, named):
