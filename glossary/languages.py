@@ -15,6 +15,11 @@ from .errors import InvalidLanguage
 # The four languages of the beat, in the order tables and exports show them.
 CORE_LANGUAGES = ("en", "az", "kk", "ru")
 
+# The text languages whose names and numbers take suffixes (Zəngəzur dəhlizinə, Ақтауда, Aqtaýda, 2024-cü,
+# 2025-te): Kazakh in either alphabet and Azerbaijani, the ones glossary.lint.turkic parses and rewrites.
+# The lint's suggestions, the memory's repairs and the month names of tm.numbers ask this set.
+SUFFIXING_LANGUAGES = frozenset({"az", "kk", "kk-Latn"})
+
 
 @functools.cache
 def _cldr_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

@@ -30,6 +30,8 @@ import regex
 from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
+from glossary.languages import SUFFIXING_LANGUAGES
+
 _SPACE_GROUP = "\u00a0\u202f\u2009 "  # what writers put between groups of digits where CLDR says no-break space
 _NUMBER = regex.compile(
     r"""(?<![\p{L}][-\u2010\u2011]?)(?<![\p{N}][.,]?)
@@ -218,7 +220,7 @@ def _month_names(lang: str) -> tuple[dict[str, int], dict[str, list[tuple[str, i
         for number, name in get_month_names("wide", "stand-alone", locale="ru").items():
             names[name.lower().rstrip("ьй") + "е"] = number
     stems: dict[str, list[tuple[str, int]]] = {}
-    if lang in ("az", "kk"):
+    if lang in SUFFIXING_LANGUAGES:
         for name, number in names.items():
             if len(name) >= 4:
                 stems.setdefault(name[:3], []).append((name, number))

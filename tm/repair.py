@@ -25,6 +25,7 @@ from decimal import Decimal
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy.orm import Session
 
+from glossary.languages import SUFFIXING_LANGUAGES
 from glossary.lint import turkic
 from glossary.lint.matcher import Matcher, text_language
 from glossary.lint.names import Name, find_names, name_in_place
@@ -154,7 +155,7 @@ def _number_edit(target: str, found: Figure, new: Figure, language: str) -> tupl
     if after is None or not after.group(2)[0].isalpha():
         return found.start, found.end, written
     hyphen, suffix = after.groups()
-    if language in ("az", "kk"):  # vowel harmony follows the number's last spoken word: 2024-də, 2026-da
+    if language in SUFFIXING_LANGUAGES:  # vowel harmony follows the number's last spoken word: 2024-də, 2026-da
         carried = turkic.carry_suffix(language, found.text, suffix, written)
     elif language == "en" and suffix.lower() in ("st", "nd", "rd", "th") and new.decimals == 0:
         carried = _english_ordinal(new.value)

@@ -26,12 +26,15 @@ def short_form_of(a: str, b: str, names: tuple[str, ...] = ()) -> bool:
     the acronym of a run of its words (Транскаспийская ВОЛС).
 
     An acronym stands for the name whose initials it spells (TBNM for Transxəzər Beynəlxalq
-    Nəqliyyat Marşrutu, not Orta Dəhliz); one that spells none of the concept's ``names`` (AZAL,
-    KMG) cannot be told apart and is a short form of each."""
+    Nəqliyyat Marşrutu, not Orta Dəhliz) and for that name's own short forms (TRIPP for Trump Route,
+    both short for Trump Route for International Peace and Prosperity); one that spells none of the
+    concept's ``names`` (AZAL, KMG) cannot be told apart and is a short form of each."""
     for acronym, other in ((a, b), (b, a)):
         if _is_acronym(acronym):
-            return _spells(acronym, other, whole=True) or not any(
-                _spells(acronym, name, whole=True) for name in names if name != acronym)
+            if _spells(acronym, other, whole=True):
+                return True
+            spelled = [name for name in names if name != acronym and _spells(acronym, name, whole=True)]
+            return not spelled or any(not _is_acronym(other) and short_form_of(other, name) for name in spelled)
     words_a = [match_key(a[s:e]) for s, e in words(a)]
     words_b = [match_key(b[s:e]) for s, e in words(b)]
     short, long = sorted((words_a, words_b), key=len)

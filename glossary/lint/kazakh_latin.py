@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..records import ACCEPTED_STATUSES
 from . import turkic
 from .findings import Finding
-from .matcher import Form, Match
+from .matcher import Form, Match, Matcher
 from .messages import Message
 from .spans import Span
 from .text import match_key, words
@@ -34,20 +34,12 @@ class KazakhLatin:
         return self.alphabets[paragraph] or self.alphabets[-1]
 
     def alphabet_rank(self, form: Form, start: int) -> int:
-        """0 for a Kazakh Latin form in the alphabet of the text at ``start``, 1 for one that reads the
-        same in both (or any form where the text shows no alphabet), 2 for one in the other alphabet."""
-        alphabet = self.latin_alphabet_at(start)
-        written = turkic.form_alphabet(form.text)
-        return 1 if alphabet is None or written is None else 0 if written == alphabet else 2
+        """``alphabet_rank`` of a form in the alphabet of the text at ``start``."""
+        return alphabet_rank(form, self.latin_alphabet_at(start))
 
     def _in_text_alphabet(self, target: Form | None, start: int) -> Form | None:
-        """A Kazakh Latin target in the alphabet the text at ``start`` is written in: the accepted form
-        of as many words in it, else one that is in neither, the closest to the target (2018 copy, as
-        Kazinform's and Egemen's Latin editions print, gets Aqtaý, not Aqtau, which it would read Ақтаұ)."""
-        if target is None or target.language != "kk-Latn" or target.status not in ACCEPTED_STATUSES \
-                or self.alphabet_rank(target, start) == 0:
-            return target
-        return min(self._latin_forms_like(target), key=lambda f: (self.alphabet_rank(f, start), distance(f.text, target.text)), default=target)
+        """``in_alphabet``: a Kazakh Latin target in the alphabet the text at ``start`` is written in."""
+        return in_alphabet(self.matcher, target, self.latin_alphabet_at(start))
 
     def _other_alphabet(self, span: Span, match: Match, targets: _Targets, findings: list[Finding]) -> bool:
         """Whether an accepted Kazakh Latin form is the other alphabet's in a text written in one (Baku,
@@ -74,10 +66,13 @@ class KazakhLatin:
         return True
 
     def _latin_forms_like(self, form: Form) -> list[Form]:
-        """The accepted Kazakh Latin forms of ``form``'s concept of as many words as it (either alphabet's)."""
-        count = len(words(form.compact))
-        return [f for f in self.matcher.concepts[form.concept].forms
-                if f.language == "kk-Latn" and f.status in ACCEPTED_STATUSES and len(words(f.compact)) == count]
+        return latin_forms_like(self.matcher, form)
+
+    def in_own_transliteration(self, start: int) -> bool:
+        """Whether the Kazakh Latin paragraph at ``start`` is in a site's own transliteration rather than an
+        alphabet in print (``turkic.writes_digraphs``: abai.kz's shyghys, Qúryq), whose accents are its own."""
+        paragraph, end, _ = self.paragraphs.paragraph_at(start)
+        return turkic.writes_digraphs(self.view[paragraph:end])
 
     def _prose_alphabet(self, start: int) -> int | None:
         """The Kazakh Latin alphabet of the words of the paragraph at ``start`` that are no glossary name
@@ -100,6 +95,32 @@ class KazakhLatin:
             self._kazakh_first_words = frozenset(match_key(f.compact[:words(f.compact)[0][1]]) for f in self.matcher.forms
                                                  if f.language == "kk-Latn" and words(f.compact))
         return turkic.is_kazakh_latin_word(word, self._kazakh_first_words)
+
+
+def alphabet_rank(form: Form, alphabet: int | None) -> int:
+    """0 for a Kazakh Latin form in ``alphabet`` (2018, 2021), 1 for one that reads the same in both (or any
+    form where the text shows no alphabet), 2 for one in the other alphabet."""
+    written = turkic.form_alphabet(form.text)
+    return 1 if alphabet is None or written is None else 0 if written == alphabet else 2
+
+
+def latin_forms_like(matcher: Matcher, form: Form) -> list[Form]:
+    """The accepted Kazakh Latin forms of ``form``'s concept of as many words as it (either alphabet's)."""
+    count = len(words(form.compact))
+    return [f for f in matcher.concepts[form.concept].forms
+            if f.language == "kk-Latn" and f.status in ACCEPTED_STATUSES and len(words(f.compact)) == count]
+
+
+def in_alphabet(matcher: Matcher, target: Form | None, alphabet: int | None) -> Form | None:
+    """A Kazakh Latin target in the ``alphabet`` of the text it goes into: the accepted form of as many words
+    in it, else one that is in neither, the closest to the target (2018 copy, as Kazinform's and Egemen's
+    Latin editions print, gets Aqtaý, not Aqtau, which it would read Ақтаұ). The lint's suggestions and the
+    memory's repairs (``names.name_in_place``) both ask it."""
+    if target is None or target.language != "kk-Latn" or target.status not in ACCEPTED_STATUSES \
+            or alphabet_rank(target, alphabet) == 0:
+        return target
+    return min(latin_forms_like(matcher, target), key=lambda f: (alphabet_rank(f, alphabet), distance(f.text, target.text)),
+               default=target)
 
 
 def distance(a: str, b: str) -> int:

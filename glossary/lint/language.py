@@ -307,19 +307,26 @@ class Paragraphs:
         stops = sentence_ends(self.text, start, end)
         if not stops:
             return [(start, end, language, certain)]
-        regions: list[tuple[int, int, str, bool]] = []
+        parts = []
         position = start
         for stop in stops + [end]:
-            if stop <= position:
-                continue
-            here, sure = self._decide(position, stop)
-            if not sure:  # a short or unclear sentence is in its paragraph's language
+            if stop > position:
+                parts.append((position, stop, *self._decide(position, stop)))
+                position = stop
+        # A short or unclear sentence is in its paragraph's language; but where the clear ones are in several
+        # languages (an agency's headlines in three languages under an article, each on its line), the
+        # paragraph's language is only that of its first lines, and an unclear line keeps its own letters'
+        # guess, uncertain (Report: "TRIPP Azerbaijan Armenia", its English tags, above its Azerbaijani
+        # and Russian headlines).
+        several = len({here for _, _, here, sure in parts if sure}) > 1
+        regions: list[tuple[int, int, str, bool]] = []
+        for position, stop, here, sure in parts:
+            if not sure and not several:
                 here, sure = language, certain
             if regions and regions[-1][2:] == (here, sure):
                 regions[-1] = (regions[-1][0], stop, here, sure)
             else:
                 regions.append((position, stop, here, sure))
-            position = stop
         return regions
 
     def mixes_alphabets(self, start: int, end: int) -> bool:

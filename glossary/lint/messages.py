@@ -158,7 +158,9 @@ class Wording:
 
     def _message(self, rule: str, form: Form, target: Form | None, language: str, date: datetime.date) -> Message:
         # A term's note explains its default status; a house style that changed the status makes it beside the point.
-        note = "" if form.restyled else (form.note or "").split(";")[0].strip()
+        # The whole note: its clauses after a semicolon are often the reason itself ("Russian spelling leaking
+        # into Kazakh text; Akorda writes Әлиев").
+        note = "" if form.restyled else (form.note or "").strip()
         reason: list[tuple[str, dict]] = []
         if note.lower().startswith("uncertain") or rule in ("term.wrong-language", "term.anachronism"):
             pass

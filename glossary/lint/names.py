@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from ..records import ACCEPTED_STATUSES, TermStatus
 from .spans import find_in, longest_first
+from . import turkic
+from .kazakh_latin import in_alphabet
 from .language import paragraphs
 from .matcher import Match, Matcher
 from .suggestions import Suggester
@@ -56,6 +58,8 @@ def name_in_place(text: str, name: Name, concept: str, matcher: Matcher, languag
     target = known.preferred.get(language) if known else None
     if target is None:
         return None
+    if language == "kk-Latn":  # the form in the target's alphabet: Quryqqa in 2018 copy (Aqtaýǵa), Qūryqqa in 2021 copy
+        target = in_alphabet(matcher, target, turkic.latin_alphabet_of(text))
     match = name.match
     if language == "ru" and target.declines and not match.form.declines and match.suffix_start is None:
         return None  # an indeclinable name (Актау) does not show its case: "из Актау" gives no form of Курык

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..languages import SUFFIXING_LANGUAGES
 from . import markup, russian, turkic
 from .matcher import Form, Match
 from .text import IGNORABLE, apply_case, case_pattern, words
@@ -33,7 +34,7 @@ class Suggester:
         written into the file; whether it is certain."""
         found = self.as_read(match.start, match.end)
         text, certain = target.text, True
-        if match.suffix_start is not None and language in ("az", "kk", "kk-Latn"):
+        if match.suffix_start is not None and language in SUFFIXING_LANGUAGES:
             rest = self.as_read(match.suffix_start, match.end)
             carried = turkic.carry_suffix(language, self.as_read(match.start, match.suffix_start), rest, target.text)
             text, certain = (target.text + carried, True) if carried is not None else (target.text, False)

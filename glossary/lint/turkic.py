@@ -475,6 +475,13 @@ def latin_alphabet_of(text: str) -> int | None:
 _LATIN_CONSONANTS = {2018: frozenset("ǵń"), 2021: frozenset("ğñş")}
 
 
+def writes_digraphs(text: str) -> bool:
+    """Whether Kazakh Latin ``text`` writes ғ as gh (abai.kz's shyghys, tabighy), which neither alphabet does
+    (2018 ǵ, 2021 ğ): a site's own transliteration, whose accented vowels are its own too (Qúryq for Құрық)."""
+    lowered = text.lower()
+    return "gh" in lowered and "ǵ" not in lowered and "ğ" not in lowered
+
+
 def prose_latin_alphabet_of(text: str) -> int | None:
     """``latin_alphabet_of`` prose, only where it has a consonant letter of that alphabet too, so that a
     paragraph in another transliteration with acute vowels is not taken for 2018 copy."""
@@ -515,7 +522,7 @@ def _latin_from_kazakh(suffix: str, alphabet: int) -> str:
 def is_suffix_chain(lang: str, stem: str, rest: str) -> bool:
     """Whether ``rest`` is a chain of nominal suffixes that ``stem`` can take in ``lang``.
 
-    ``lang``: "az", "kk" or "kk-Latn" (other languages: always False). ``stem``: the name as
+    ``lang``: one of ``glossary.languages.SUFFIXING_LANGUAGES`` (others: always False). ``stem``: the name as
     written in the text (any case, any script: a Latin name in Kazakh text or a
     Cyrillic one in Azerbaijani text is possible). ``rest``: the rest of the word
     as written (any case), non-empty. Any harmony variant is accepted (the stem

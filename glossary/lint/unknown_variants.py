@@ -50,7 +50,8 @@ def near_misses(linter: _Linter, low: int, stretch: str, spans: list[Span], plai
             continue
         language = linter.paragraphs.language_at(start)
         text_key = match_key(text)
-        hits = [hit for candidate in near if not _same_letters(language, text_key, candidate)
+        own_latin = language == "kk-Latn" and linter.in_own_transliteration(start)
+        hits = [hit for candidate in near if not _same_letters(language, text_key, candidate, own_latin)
                 for hit in _near_miss_in_context(linter, start, end, candidate)]
         if language in _KAZAKH_LATIN_READERS:
             hits = [hit for hit in hits if not _kazakh_name_in_latin(linter, hit[0].concept, text_key)]
@@ -87,14 +88,18 @@ def _near_miss_in_context(linter: _Linter, start: int, end: int, candidate: str)
     return hits
 
 
-def _same_letters(language: str, text_key: str, word_key: str) -> bool:
+def _same_letters(language: str, text_key: str, word_key: str, own_latin: bool = False) -> bool:
     """Whether a text word is a glossary word spelled as the language's copy may spell it, not a
     misspelling: е for ё in Russian (Sputnik's Мирзиеев, Мирзиёев); in English a name with its own
-    accented letters where the glossary drops them (Kazinform's Erdoğan, Erdogan)."""
+    accented letters where the glossary drops them (Kazinform's Erdoğan, Erdogan); in Kazakh Latin
+    of a site's own transliteration (``own_latin``: abai.kz's Qúryq for the 2018 Quryq) the same letters
+    with other accents, which are that site's way of writing them, not the alphabets' letters."""
     if language == "ru":
         return text_key.replace("ё", "е") == word_key.replace("ё", "е")
     if language == "en":
         return without_marks(text_key) == word_key
+    if own_latin:
+        return without_marks(text_key) == without_marks(word_key)
     return False
 
 

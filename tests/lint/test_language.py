@@ -36,3 +36,20 @@ def test_each_paragraph_has_its_own_language():
     found = paragraphs(text)
     assert [found.language_at(start) for start, _ in found.spans()] == ["en", "kk", "ru"]
     assert paragraphs(text, "az").language_at(40) == "az"
+
+
+@pytest.mark.parametrize(
+    ("text", "first_line"),
+    [
+        # an agency's tags and its headlines in two other languages, one a line, no blank line between (Report, 2026):
+        # the tags are no line of the Azerbaijani headline's paragraph
+        pytest.param("TRIPP Azerbaijan Armenia\nTramp marşrutu Cənubi Qafqazda sülhün təməli olacaq\n"
+                     "Маршрут Трампа станет основой мира на Южном Кавказе", ("en", False), id="tags-above-headlines-of-two-languages"),
+        # one language clear in every line that is clear: an unclear line is in it, as before
+        pytest.param("Ilham Aliyev Astanada\nPrezident Qazaxıstana dövlət səfəri edib və danışıqlar aparıb.\nТоқаев",
+                     ("az", True), id="unclear-line-of-a-one-language-paragraph"),
+    ],
+)
+def test_an_unclear_line_takes_the_paragraphs_language_only_where_its_clear_lines_agree(text, first_line):
+    found = paragraphs(text)
+    assert (found.language_at(0), found.certain_at(0)) == first_line

@@ -50,6 +50,18 @@ def test_the_database_glossary_is_compiled_with_every_form(glossary_db):
                      [("number", "470", "568"), ("number", "3,4", "3,6")], id="ru-decimal-comma"),
         pytest.param("Cargo reached Alat in 2026.", "Cargo reached Alat in 2024.", "Yük 2024-də Ələtə çatıb.", ("en", "az"),
                      "Yük 2026-da Ələtə çatıb.", [("number", "2024-də", "2026-da")], id="az-suffix-on-number"),
+        # Kazakh Latin takes the suffixes Kazakh does (glossary.languages.SUFFIXING_LANGUAGES): 2024-te, 2026-da
+        pytest.param("Cargo reached Aktau in 2026.", "Cargo reached Aktau in 2024.", "Júk 2024-te Aqtaýǵa jetti.", ("en", "kk-Latn"),
+                     "Júk 2026-da Aqtaýǵa jetti.", [("number", "2024-te", "2026-da")], id="kk-latn-suffix-on-number"),
+        pytest.param("The 22nd meeting was held in 2025.", "The 21st meeting was held in 2024.", "21-shi otyrys 2024-te ótti.",
+                     ("en", "kk-Latn"), "22-shi otyrys 2025-te ótti.",
+                     [("number", "21-shi", "22-shi"), ("number", "2024-te", "2025-te")], id="kk-latn-ordinal-and-year"),
+        # ... and a name goes in in the target's alphabet: Quryqqa in 2018 copy (Aqtaýǵa), not the 2021 Qūryqqa
+        pytest.param("Cargo reached Kuryk in 2026.", "Cargo reached Aktau in 2024.", "Júk 2024-te Aqtaýǵa jetti.", ("en", "kk-Latn"),
+                     "Júk 2026-da Quryqqa jetti.", [("number", "2024-te", "2026-da"), ("name", "Aqtaýǵa", "Quryqqa")],
+                     id="kk-latn-name-in-the-targets-alphabet"),
+        pytest.param("Cargo reached Kuryk.", "Cargo reached Aktau.", "Jük Aqtauğa jetti.", ("en", "kk-Latn"),
+                     "Jük Qūryqqa jetti.", [("name", "Aqtauğa", "Qūryqqa")], id="kk-latn-2021-name"),
         pytest.param("1,750 tonnes were shipped.", "1,500 tonnes were shipped.", "Отправлено 1 500 тонн.", ("en", "ru"),
                      "Отправлено 1 750 тонн.", [("number", "1 500", "1 750")], id="ru-grouped-thousands"),
         pytest.param("The 22nd session", "The 21st session", "The 21st session", ("en", "en-GB"),
