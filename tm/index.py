@@ -194,6 +194,7 @@ class IndexWriter:
             else:
                 found[word] = word_id
         if not self.complete:  # the table may have words this import does not know
+            self.bulk.build_keys()  # the index of words (dropped when the import began) finds them
             session = self.bulk.session
             query = select(Word.word, Word.id).where(Word.language == language, id_in(session, Word.word, "words", String))
             chunk = _IN_CHUNK if self.bulk.is_sqlite else 50 * _IN_CHUNK  # PostgreSQL: one array parameter

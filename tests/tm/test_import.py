@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 import numpy
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from glossary.errors import FormatError
 from tm.export import export_units, stored_units
@@ -120,6 +121,39 @@ def test_a_duplicate_batches_apart_is_merged_into_the_first(database, tmp_path, 
         assert session.scalar(select(Unit.usage_count).join(Variant).where(Variant.text == "Sentence 5 about Kuryk.")) == 4
         assert session.scalar(select(Language.units).where(Language.language == "ru")) == 4499
     assert len(postings_of(database, "kuryk")) == 4499
+
+
+@pytest.mark.parametrize("kept", [pytest.param(4_000_000, id="hashes-kept-by-the-import"),
+                                  pytest.param(3_000, id="hashes-found-in-the-database-past-3000")])
+def test_a_duplicate_of_a_unit_written_before_the_keys_are_built_is_merged(database, tmp_path, monkeypatch, kept):
+    """Into an empty memory the unique keys are built after the rows: until then, duplicates are found among the
+    hashes the import keeps, and past ``EXACT_KEYS`` of them, with the keys built, in the database."""
+    import tm.importing
+
+    monkeypatch.setattr(tm.importing, "EXACT_KEYS", kept)
+    units = [tu(f"Sentence {n} about Kuryk.", f"Предложение {n} о Курыке.") for n in range(8000)]
+    units[4321] = tu("Sentence 5 about Kuryk.", "Предложение 5 о Курыке.", ' usagecount="4"')
+    units[7999] = tu("Sentence 4400 about Kuryk.", "Предложение 4400 о Курыке.", ' usagecount="2"')
+    [report] = load(database, tmx(tmp_path, "long.tmx", units))
+    assert (report.added, report.merged) == (7998, 2)
+    with database.session() as session:
+        used = session.execute(select(Variant.text, Unit.usage_count).join(Unit).where(Unit.usage_count > 0, Variant.language == "en")).all()
+        assert sorted(used) == [("Sentence 4400 about Kuryk.", 2), ("Sentence 5 about Kuryk.", 4)]
+    assert len(postings_of(database, "kuryk")) == 7998
+
+
+def test_the_keys_built_after_an_import_into_an_empty_memory_hold(database):
+    load(database, AGENCY)
+    with database.session() as session:
+        unit = session.scalars(select(Unit).where(Unit.tuid == "jic-21")).one()
+        for statement, values in [
+                ("INSERT INTO tm_units (id, content_hash, languages, created_at, changed_at, added_at, usage_count) "
+                 "VALUES (1000, :hash, 'en', :now, :now, :now, 0)", {"hash": unit.content_hash}),
+                ("INSERT INTO tm_variants (unit_id, position, lang, language, text) VALUES (:id, 0, 'en', 'en', 'x')", {"id": unit.id}),
+                ("INSERT INTO tm_variants (unit_id, position, lang, language, text) VALUES (99999, 0, 'en', 'en', 'x')", {}),
+                ("INSERT INTO tm_words (id, word, language, units) SELECT 99999, word, language, 1 FROM tm_words LIMIT 1", {})]:
+            with pytest.raises(IntegrityError), session.begin_nested():
+                session.execute(text(statement), {"now": datetime.now(timezone.utc), **values})
 
 
 @pytest.mark.parametrize("known_words", [pytest.param(400_000, id="every-word-kept-at-hand"),
