@@ -91,6 +91,7 @@ class MemoryImport:
     def __init__(self, session: Session, actor: str | None):
         self.session, self.actor = session, actor
         self.bulk = BulkWriter(session)
+        self.bulk.foreign_keys_off()
         self.bulk.lock(Unit.__table__)
         session.info.pop(LANGUAGE_UNITS, None)
         if self.bulk.is_sqlite:
