@@ -18,35 +18,23 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
+from tm_import_cpu import backend_seconds, fresh_database  # beside this file
+
 
 def _backend_seconds(pid: int | None) -> float:
-    if pid is None:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return 0.0 if pid is None else backend_seconds(pid)
 
 
 def main() -> None:
-    url, path = sys.argv[1], sys.argv[2]
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    sqlite = url.startswith("sqlite")
-    if sqlite:
-        Path(url.split("///", 1)[1]).unlink(missing_ok=True)
-    else:
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA IF EXISTS writer_bench CASCADE"))
-            connection.execute(text("CREATE SCHEMA writer_bench"))
-        engine.dispose()
-        url += ("&" if "?" in url else "?") + "options=-csearch_path%3Dwriter_bench"
-    subprocess.run([sys.executable, "-m", "tilmash", "--db", url, "init", "--empty"], check=True, capture_output=True)
+    sqlite = sys.argv[1].startswith("sqlite")
+    url, path = fresh_database(sys.argv[1], "writer_bench"), sys.argv[2]
 
     import tm
     import tm.bulk
