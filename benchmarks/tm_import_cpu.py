@@ -22,9 +22,27 @@ import time
 from pathlib import Path
 
 
-def _backend_seconds(pid: int) -> float:
+def backend_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def fresh_database(url: str, schema: str) -> str:
+    """An empty, initialised Tilmash database at ``url`` (SQLite: the file replaced; PostgreSQL: ``schema`` made
+    again), and the URL to use it."""
+    from sqlalchemy import create_engine, text
+
+    if url.startswith("sqlite"):
+        Path(url.split("///", 1)[1]).unlink(missing_ok=True)
+    else:
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
+        engine.dispose()
+        url += ("&" if "?" in url else "?") + f"options=-csearch_path%3D{schema}"
+    subprocess.run([sys.executable, "-m", "tilmash", "--db", url, "init", "--empty"], check=True, capture_output=True)
+    return url
 
 
 def _children_seconds() -> float:
@@ -33,19 +51,9 @@ def _children_seconds() -> float:
 
 
 def main() -> None:
-    url, path = sys.argv[1], sys.argv[2]
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    if url.startswith("sqlite"):
-        Path(url.split("///", 1)[1]).unlink(missing_ok=True)
-    else:
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA IF EXISTS cpu_bench CASCADE"))
-            connection.execute(text("CREATE SCHEMA cpu_bench"))
-        engine.dispose()
-        url += ("&" if "?" in url else "?") + "options=-csearch_path%3Dcpu_bench"
-    subprocess.run([sys.executable, "-m", "tilmash", "--db", url, "init", "--empty"], check=True, capture_output=True)
+    url, path = fresh_database(sys.argv[1], "cpu_bench"), sys.argv[2]
     before_children = _children_seconds()
 
     import tm
@@ -56,13 +64,13 @@ def main() -> None:
     start, writer = time.perf_counter(), time.process_time()
     with database.session() as session:
         backend = None if url.startswith("sqlite") else session.execute(text("SELECT pg_backend_pid()")).scalar()
-        backend_before = _backend_seconds(backend) if backend else 0.0
+        backend_before = backend_seconds(backend) if backend else 0.0
         [report] = import_files(session, [path], fork=True)
-        backend_seconds = _backend_seconds(backend) - backend_before if backend else 0.0
+        server = backend_seconds(backend) - backend_before if backend else 0.0
     wall, writer = time.perf_counter() - start, time.process_time() - writer
     child = _children_seconds() - before_children
     print(f"{Path(tm.__file__).parents[1]}: {report.added:,} units, wall {wall:.1f} s, writer {writer:.1f} s, "
-          f"reading child {child:.1f} s, PostgreSQL backend {backend_seconds:.1f} s, load {os.getloadavg()[0]:.1f}")
+          f"reading child {child:.1f} s, PostgreSQL backend {server:.1f} s, load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

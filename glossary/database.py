@@ -26,7 +26,7 @@ ENVIRONMENT_VARIABLE = "TILMASH_DATABASE_URL"
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration (tests check it against glossary/migrations): known without importing
 # Alembic, which only the rare run that migrates needs.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 
 
 class DatabaseError(GlossaryError):
@@ -54,6 +54,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")
     cursor.close()
+
+
+FOREIGN_KEYS_OFF = "foreign-keys-off"  # in a pooled connection's info: something turned SQLite's off (``tm.bulk``)
+
+
+def _foreign_keys_back_on(dbapi_connection, _record, proxy) -> None:
+    """A connection taken from the pool with the foreign keys a bulk write turned off for its transaction: on again."""
+    if proxy.info.pop(FOREIGN_KEYS_OFF, False):
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
 
 
 def _alembic_config(connection):
@@ -89,6 +98,7 @@ class Database:
             raise DatabaseError(f"cannot use database URL {self._described}: {exc}{hint}") from exc
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "checkout", _foreign_keys_back_on)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         track_changes(self._sessions)
         self._revision = RevisionWatch(self.engine, watch_file=self.sqlite_path() is not None)

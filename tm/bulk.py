@@ -12,8 +12,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, LargeBinary, String, Table, text
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKeyConstraint, Index, Integer, LargeBinary, PrimaryKeyConstraint, String, Table, text
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
+
+from glossary.database import FOREIGN_KEYS_OFF
 
 from .prepare import db_datetime
 
@@ -41,6 +44,36 @@ class BulkWriter:
         self.connection = session.connection()
         self.is_sqlite = self.connection.dialect.name == "sqlite"
         self.raw = self.connection.connection.dbapi_connection
+        self.dropped: list[Index | ForeignKeyConstraint | PrimaryKeyConstraint] = []  # keys ``drop_keys`` dropped, to build again
+
+    def foreign_keys_off(self) -> None:
+        """SQLite: no foreign key checked for the rows written from now on, which refer to rows this import wrote
+        (0.7 s a million variants). The pragma works outside a transaction only: where this import begins it (else
+        nothing changes). The pool turns the check on again when the connection is next taken (``glossary.database``)."""
+        if self.is_sqlite and not self.raw.in_transaction:
+            self.raw.execute("PRAGMA foreign_keys = OFF")
+            self.connection.connection.info[FOREIGN_KEYS_OFF] = True
+
+    def drop_keys(self, *tables: Table) -> None:
+        """Into empty tables: their unique indexes, and on PostgreSQL their foreign keys and primary keys of more than
+        one column (a single id is written in order: its b-tree is only appended to), dropped until
+        ``build_keys``, which sorts each one's rows once instead of a b-tree insert and (foreign keys) a trigger per
+        row, PostgreSQL's advice for bulk loads ("create indexes after COPY"). SQLite cannot drop a table's own keys.
+        In the transaction: a rollback or a killed process leaves the keys as they were. Until the commit, readers
+        of these tables on PostgreSQL wait (the tables are empty until then anyway)."""
+        keys: list = [index for table in tables for index in table.indexes if index.unique]
+        if not self.is_sqlite:
+            keys += [key for table in tables for key in table.foreign_key_constraints]
+            keys += [table.primary_key for table in tables if len(table.primary_key.columns) > 1]
+        for key in keys:
+            self.session.execute(DropIndex(key) if isinstance(key, Index) else DropConstraint(key))
+        self.dropped += keys
+
+    def build_keys(self) -> None:
+        """The keys ``drop_keys`` dropped, built on the rows written since (none: nothing to do)."""
+        for key in reversed(self.dropped):
+            self.session.execute(CreateIndex(key) if isinstance(key, Index) else AddConstraint(key))
+        self.dropped.clear()
 
     def db_datetime(self, value: datetime | None) -> Any:
         """A datetime as this database stores it (``tm.prepare.db_datetime``)."""

@@ -6,7 +6,8 @@ writes its units in batches inside the session's transaction, so a bad unit
 anywhere (a reader raises ``FormatError`` at the end of the file, with every
 problem found) or a killed process leaves the memory as it was. Memory use stays
 flat: a few batches of units (``tm.prepare``), the postings of the last ``index.FLUSH_UNITS``
-units, a bounded cache of word ids and an 8 MB filter of the hashes added.
+units, a bounded cache of word ids and, into an empty memory, the hashes added (8 bytes a unit, at most
+``EXACT_KEYS`` of them).
 
 A unit whose segments the memory already has, in the same languages (a
 duplicate, in the file or in the database), is merged into the unit there (its
@@ -38,6 +39,8 @@ from .prepare import (UNIT_COLUMNS, VARIANT_COLUMNS, Batch, RowMaker, db_json, e
                       words_of_variants)
 from .records import UnitEntry
 
+EXACT_KEYS = 4_000_000  # hashes an import into an empty memory keeps (32 MB): beyond, the database's index finds them
+
 
 @dataclass
 class ImportReport:
@@ -59,28 +62,27 @@ class ImportReport:
 
 
 class _AddedKeys:
-    """The content hashes this import added, in a Bloom filter: where it says a hash is new, it is,
-    and no query is needed (it errs the other way one time in thousands at a million units)."""
-
-    BITS = 1 << 26  # 8 MB
-    _MULTIPLIERS = numpy.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=numpy.uint64)
+    """The content hashes this import added, exactly: sorted arrays of 8 bytes a hash, merged as they grow (a
+    log-structured merge: a few sorted runs, each at least twice the next), so adding and looking up a batch's cost
+    a few binary searches a hash. While the memory's own unique index of hashes is not built (``BulkWriter.drop_keys``)."""
 
     def __init__(self):
-        self.bits = numpy.zeros(self.BITS // 8, dtype=numpy.uint8)
-
-    def _positions(self, keys: list[int]) -> numpy.ndarray:
-        values = numpy.array(keys, dtype=numpy.int64).view(numpy.uint64)
-        return (values[:, None] * self._MULTIPLIERS[None, :]) >> numpy.uint64(64 - 26)
-
-    def maybe_added(self, keys: list[int]) -> list[int]:
-        positions = self._positions(keys)
-        present = (self.bits[positions >> numpy.uint64(3)] >> (positions & numpy.uint64(7)).astype(numpy.uint8)) & 1
-        return [key for key, hit in zip(keys, present.all(axis=1).tolist()) if hit]
+        self.runs: list[numpy.ndarray] = []
+        self.count = 0
 
     def add(self, keys: list[int]) -> None:
-        if keys:
-            positions = self._positions(keys).ravel()
-            numpy.bitwise_or.at(self.bits, positions >> numpy.uint64(3), (1 << (positions & numpy.uint64(7))).astype(numpy.uint8))
+        run = numpy.sort(numpy.array(keys, dtype=numpy.int64))
+        while self.runs and len(self.runs[-1]) <= 2 * len(run):
+            run = numpy.sort(numpy.concatenate((self.runs.pop(), run)), kind="stable")  # two sorted runs: merged
+        self.runs.append(run)
+        self.count += len(keys)
+
+    def added(self, keys: list[int]) -> list[int]:
+        values = numpy.array(keys, dtype=numpy.int64)
+        found = numpy.zeros(len(values), dtype=bool)
+        for run in self.runs:
+            found |= run[numpy.minimum(numpy.searchsorted(run, values), len(run) - 1)] == values
+        return [key for key, hit in zip(keys, found.tolist()) if hit]
 
 
 class MemoryImport:
@@ -89,15 +91,20 @@ class MemoryImport:
     def __init__(self, session: Session, actor: str | None):
         self.session, self.actor = session, actor
         self.bulk = BulkWriter(session)
+        self.bulk.foreign_keys_off()
         self.bulk.lock(Unit.__table__)
         session.info.pop(LANGUAGE_UNITS, None)
         if self.bulk.is_sqlite:
             session.execute(select(1))  # the connection exists before the pragma
             self.bulk.raw.execute("PRAGMA cache_size = -32768")  # 32 MB: most of the unique index of content hashes stays in memory
         self.next_id = self.bulk.next_id(Unit.__table__)
-        self.was_empty = self.next_id == 1
-        self.added_keys = _AddedKeys()
         self.index = IndexWriter(self.bulk)
+        # Into an empty memory, the unique keys are built after the rows, and duplicates are found among the hashes
+        # this import added, kept here, until there are too many to keep (then the keys are built).
+        self.added_keys: _AddedKeys | None = None
+        if self.next_id == 1 and self.index.complete:
+            self.bulk.drop_keys(Unit.__table__, Variant.__table__, Word.__table__, Posting.__table__)
+            self.added_keys = _AddedKeys()
         self.now = datetime.now(timezone.utc)
 
     def rows(self, origin: str) -> RowMaker:
@@ -131,6 +138,7 @@ class MemoryImport:
 
     def finish(self) -> None:
         self.index.finish()
+        self.bulk.build_keys()
         self.bulk.ids_given(Unit.__table__)
         self.session.flush()
         self.bulk.analyze(Unit.__table__, Variant.__table__, Word.__table__, Posting.__table__)
@@ -148,7 +156,7 @@ class MemoryImport:
         if units:
             self.bulk.insert(Unit.__table__, UNIT_COLUMNS, units)
             self.bulk.insert(Variant.__table__, VARIANT_COLUMNS, variants)
-            self.added_keys.add([row[1] for row in units])
+            self._keys_added([row[1] for row in units])
             languages: Counter = Counter()
             for unit_languages, count in Counter(row[3] for row in units).items():
                 for language in unit_languages.split(" "):
@@ -160,11 +168,20 @@ class MemoryImport:
         if existing:
             self._merge(batch, existing, report)
 
+    def _keys_added(self, keys: list[int]) -> None:
+        if self.added_keys is None or not self.bulk.dropped:
+            self.added_keys = None  # the keys are built (the index's cache of words was full): the database has them
+        elif self.added_keys.count + len(keys) > EXACT_KEYS:
+            self.bulk.build_keys()
+            self.added_keys = None
+        else:
+            self.added_keys.add(keys)
+
     def _existing(self, keys: list[int]) -> dict[int, int]:
-        """The ids of the units the memory has with these content hashes. Into an empty memory, only the
-        hashes the filter of added ones may hold are looked up."""
-        if self.was_empty:
-            keys = self.added_keys.maybe_added(keys)
+        """The ids of the units the memory has with these content hashes. While the unique keys are not built,
+        only the hashes this import added are looked up, in its record of them."""
+        if self.added_keys is not None and self.bulk.dropped:
+            keys = self.added_keys.added(keys)
         if not keys:
             return {}
         query = select(Unit.content_hash, Unit.id).where(Unit.content_hash.in_(bindparam("keys", expanding=True)))

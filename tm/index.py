@@ -58,33 +58,50 @@ def _unpack(data: bytes) -> numpy.ndarray:
 
 class _Pending:
     """One language's postings since the last flush: (word number << 32 | unit id) for each word of each
-    text, in an array a batch (repeats are dropped when they are grouped)."""
+    text, in an array a batch (repeats are dropped when they are grouped). Words are numbered in this batch of
+    postings, or, given ``numbers`` and ``words`` that outlive it, by the import (their number is their id)."""
 
-    def __init__(self):
-        self.numbers: dict[str, int] = {}  # word -> its number in this batch of postings
-        self.words: list[str] = []  # the words in the order numbered
+    def __init__(self, numbers: dict[str, int] | None = None, words: list | None = None):
+        self.numbers: dict[str, int] = {} if numbers is None else numbers  # word -> its number
+        self.words: list = [] if words is None else words  # the words in the order numbered
         self.pairs: list[numpy.ndarray] = []
 
     def add(self, words: list[str], pairs: numpy.ndarray) -> None:
-        """A batch's words (``tm.prepare.batch_words``: the first is the separator) and pairs, numbered in the batch."""
+        """A batch's words (``tm.prepare.batch_words``: the first is the separator) and pairs, numbered."""
         numbers = renumber(self.numbers, self.words, words)
         self.pairs.append((numbers[pairs >> UNIT_BITS] << UNIT_BITS) | (pairs & UNIT_MASK))
 
-    def grouped(self) -> tuple[list[str], list[int], bytes]:
-        """The words, how many units each has, and the ids of those units packed word after word (unsigned 32-bit,
-        ascending, each unit once): bytes ``4 * sum(counts[:i])`` to ``4 * sum(counts[:i + 1])`` are word ``i``'s."""
-        words = self.words
+    def _pairs(self) -> numpy.ndarray:
         pairs = numpy.concatenate(self.pairs) if self.pairs else numpy.zeros(0, dtype=numpy.uint64)
         self.pairs = []
         pairs.sort()  # by word, then unit (numpy.unique hashes first: four times slower)
         if len(pairs):
             pairs = pairs[numpy.concatenate(([True], pairs[1:] != pairs[:-1]))]
-        counts = numpy.bincount((pairs >> UNIT_BITS).astype(numpy.intp), minlength=len(words)).tolist()
-        return words, counts, (pairs & UNIT_MASK).astype("<u4").tobytes()
+        return pairs
+
+    def grouped(self) -> tuple[list[str], list[int], bytes]:
+        """The words, how many units each has, and the ids of those units packed word after word (unsigned 32-bit,
+        ascending, each unit once): bytes ``4 * sum(counts[:i])`` to ``4 * sum(counts[:i + 1])`` are word ``i``'s."""
+        pairs = self._pairs()
+        counts = numpy.bincount((pairs >> UNIT_BITS).astype(numpy.intp), minlength=len(self.words)).tolist()
+        return self.words, counts, (pairs & UNIT_MASK).astype("<u4").tobytes()
+
+    def grouped_numbers(self) -> tuple[numpy.ndarray, numpy.ndarray, bytes]:
+        """``grouped``, for the words these postings have only: their numbers, ascending, and their counts."""
+        pairs = self._pairs()
+        numbers = pairs >> UNIT_BITS
+        starts = numpy.flatnonzero(numpy.concatenate(([True], numbers[1:] != numbers[:-1]))) if len(pairs) else numpy.zeros(0, dtype=numpy.intp)
+        counts = numpy.diff(numpy.append(starts, len(pairs)))
+        return numbers[starts].astype(numpy.intp), counts, (pairs & UNIT_MASK).astype("<u4").tobytes()
 
 
 class IndexWriter:
-    """Collects the words of the units an import adds and writes their postings every ``FLUSH_UNITS`` units."""
+    """Collects the words of the units an import adds and writes their postings every ``FLUSH_UNITS`` units.
+
+    Into an empty index (``complete``), the import numbers the words it meets in the order met, and a word's number
+    is its id (``numbered``: the words by id, ``known``: each language's numbers): a flush groups the postings by
+    id in numpy, with no word looked up, and the words are written once, with all their units, when the import
+    ends or when more than ``_KNOWN_WORDS`` are known (then it goes on as into an index that has words)."""
 
     def __init__(self, bulk: BulkWriter):
         self.bulk = bulk
@@ -95,12 +112,9 @@ class IndexWriter:
         self.known: dict[str, dict[str, int]] = {}  # language -> word -> id
         self.known_count = 0
         self.next_word_id = bulk.next_id(Word.__table__)
-        # Into an empty index, every word the table has is one this import wrote and still knows, until the
-        # cache is full: no word needs looking up.
         self.complete = self.next_word_id == 1
-        # Into an empty index, words are written once, when the import ends (or the cache is full), with all their
-        # units, not written and then updated at each flush: the units of word id i + 1 so far.
-        self.unwritten: list[int] = []
+        self.numbered: list[str | None] = [None]  # while complete: the words by id (no word 0)
+        self.unit_counts = numpy.zeros(0, dtype=numpy.int64)  # while complete: each word id's units so far
 
     def add(self, units: int, first_unit: int, words: Iterable[tuple[str, tuple[list[str], numpy.ndarray]]],
             languages: Counter) -> None:
@@ -114,7 +128,8 @@ class IndexWriter:
         for language, (language_words, pairs) in words:
             pending = self.pending.get(language)
             if pending is None:
-                pending = self.pending[language] = _Pending()
+                pending = self.pending[language] = (_Pending(self.known.setdefault(language, {}), self.numbered)
+                                                    if self.complete else _Pending())
             pending.add(language_words, pairs)
         self.languages.update(languages)
         self.units += units
@@ -124,9 +139,37 @@ class IndexWriter:
     def flush(self) -> None:
         if self.first_unit is None:
             return
+        if self.complete:
+            self._flush_numbered()
+        else:
+            self._flush_looked_up()
+        self._count_languages()
+        self.pending, self.languages, self.first_unit, self.units = {}, Counter(), None, 0
+
+    def _flush_numbered(self) -> None:
+        """The postings of words whose number is their id: their units added to ``unit_counts``."""
+        numbered, rows = self.numbered, []
+        if len(self.unit_counts) < len(numbered):
+            self.unit_counts = numpy.concatenate((self.unit_counts, numpy.zeros(len(numbered) - len(self.unit_counts), dtype=numpy.int64)))
+        for pending in self.pending.values():
+            ids, counts, packed = pending.grouped_numbers()
+            self.unit_counts[ids] += counts  # a word's id is in one language only
+            ends = (4 * numpy.cumsum(counts)).tolist()
+            starts = [0, *ends[:-1]]
+            rows += [(word_id, self.first_unit, count, packed[start:end])
+                     for word_id, count, start, end in zip(ids.tolist(), counts.tolist(), starts, ends)
+                     if len(numbered[word_id]) <= MAX_WORD_LENGTH]
+        self._write_postings(rows)
+        self.next_word_id = len(numbered)
+        if len(numbered) > _KNOWN_WORDS:  # too many to keep: written, and words are looked up from now on
+            self._write_words()
+
+    def _flush_looked_up(self) -> None:
+        """The postings of words numbered in this flush: their ids looked up (new words written, the units of
+        known ones added)."""
         new_words, updates, rows = [], [], []
         known = {language: self._word_ids(language, pending.words) for language, pending in self.pending.items()}
-        first_unit, unwritten = self.first_unit, self.unwritten
+        first_unit = self.first_unit
         for language, pending in self.pending.items():
             ids = known[language]
             words, counts, packed = pending.grouped()
@@ -141,45 +184,39 @@ class IndexWriter:
                     word_id = self.next_word_id
                     self.next_word_id += 1
                     self._remember(language, word, word_id)
-                    if self.complete:
-                        unwritten.append(count)
-                    else:
-                        new_words.append((word_id, word, language, count))
-                elif word_id <= len(unwritten):
-                    unwritten[word_id - 1] += count
+                    new_words.append((word_id, word, language, count))
                 else:
                     updates.append((count, word_id))
                 rows.append((word_id, first_unit, count, packed[start:end]))
+        self._write_postings(rows)
+        self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), new_words)
+        self.bulk.add_to(Word.__table__, "units", updates)
+
+    def _write_postings(self, rows: list[tuple]) -> None:
         # In the order of the table's key (word, chunk): its index is filled page by page, not at random places
         # (half the time on SQLite at a million units).
         rows.sort(key=itemgetter(0))
         self.bulk.insert(Posting.__table__, ("word_id", "chunk", "count", "units"), rows)
-        del rows
-        self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), new_words)
-        self.bulk.add_to(Word.__table__, "units", updates)
-        self._count_languages()
-        self.pending, self.languages, self.first_unit, self.units = {}, Counter(), None, 0
 
     def finish(self) -> None:
         self.flush()
-        self._write_words()
+        if self.complete:
+            self._write_words()
         self.bulk.ids_given(Word.__table__)
 
     def _write_words(self) -> None:
-        """The words this import numbered and has not written yet (all it knows: the cache is not full yet), with
-        their units so far."""
-        counts = self.unwritten
-        if counts:
-            rows = [(word_id, word, language, counts[word_id - 1]) for language, ids in self.known.items()
-                    for word, word_id in ids.items()]
-            self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), sorted(rows))
-        self.unwritten.clear()
+        """The words numbered while the index was complete, with their units; from now on words are looked up."""
+        counts = self.unit_counts
+        rows = [(word_id, word, language, int(counts[word_id])) for language, ids in self.known.items()
+                for word, word_id in ids.items() if len(word) <= MAX_WORD_LENGTH]
+        self.bulk.insert(Word.__table__, ("id", "word", "language", "units"), sorted(rows))
+        self.known.clear()
+        self.numbered, self.unit_counts, self.complete = [None], numpy.zeros(0, dtype=numpy.int64), False
 
     def _remember(self, language: str, word: str, word_id: int) -> None:
         if self.known_count >= _KNOWN_WORDS:
-            self._write_words()
             self.known.clear()
-            self.known_count, self.complete = 0, False
+            self.known_count = 0
         self.known.setdefault(language, {})[word] = word_id
         self.known_count += 1
 
@@ -193,14 +230,14 @@ class IndexWriter:
                 unknown.append(word)
             else:
                 found[word] = word_id
-        if not self.complete:  # the table may have words this import does not know
-            session = self.bulk.session
-            query = select(Word.word, Word.id).where(Word.language == language, id_in(session, Word.word, "words", String))
-            chunk = _IN_CHUNK if self.bulk.is_sqlite else 50 * _IN_CHUNK  # PostgreSQL: one array parameter
-            for start in range(0, len(unknown), chunk):
-                for word, word_id in session.execute(query, {"words": unknown[start:start + chunk]}):
-                    found[word] = word_id
-                    self._remember(language, word, word_id)
+        self.bulk.build_keys()  # the index of words (dropped when the import began) finds them
+        session = self.bulk.session
+        query = select(Word.word, Word.id).where(Word.language == language, id_in(session, Word.word, "words", String))
+        chunk = _IN_CHUNK if self.bulk.is_sqlite else 50 * _IN_CHUNK  # PostgreSQL: one array parameter
+        for start in range(0, len(unknown), chunk):
+            for word, word_id in session.execute(query, {"words": unknown[start:start + chunk]}):
+                found[word] = word_id
+                self._remember(language, word, word_id)
         return found
 
     def _count_languages(self) -> None:

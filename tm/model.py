@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from glossary.model import Base, utcnow
@@ -40,7 +40,7 @@ class Unit(Base):
     __tablename__ = "tm_units"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    content_hash: Mapped[int] = mapped_column(BigInteger, unique=True)
+    content_hash: Mapped[int] = mapped_column(BigInteger)
     origin: Mapped[str | None] = mapped_column(String(500))
     languages: Mapped[str] = mapped_column(String(200))  # its variants' text languages, sorted, space-separated: "en ru"
     tuid: Mapped[str | None] = mapped_column(String(200))
@@ -55,6 +55,9 @@ class Unit(Base):
     props: Mapped[dict[str, Any] | None]  # JSON: [[type, value], ...]
     notes: Mapped[dict[str, Any] | None]  # JSON: [text, ...]
     attributes: Mapped[dict[str, Any] | None]  # JSON: [[name, value], ...]
+
+    # A unique index, not a table constraint: an import into an empty memory builds it after its rows (``tm.bulk``).
+    __table_args__ = (Index("ix_tm_units_content_hash", "content_hash", unique=True),)
 
 
 class Variant(Base):
@@ -85,7 +88,7 @@ class Word(Base):
     language: Mapped[str] = mapped_column(String(35))
     units: Mapped[int] = mapped_column(Integer)
 
-    __table_args__ = (UniqueConstraint("word", "language"),)
+    __table_args__ = (Index("ix_tm_words_word_language", "word", "language", unique=True),)  # as content_hash's
 
 
 class Posting(Base):

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 import numpy
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from glossary.errors import FormatError
 from tm.export import export_units, stored_units
@@ -120,6 +121,45 @@ def test_a_duplicate_batches_apart_is_merged_into_the_first(database, tmp_path, 
         assert session.scalar(select(Unit.usage_count).join(Variant).where(Variant.text == "Sentence 5 about Kuryk.")) == 4
         assert session.scalar(select(Language.units).where(Language.language == "ru")) == 4499
     assert len(postings_of(database, "kuryk")) == 4499
+
+
+@pytest.mark.parametrize("kept", [pytest.param(4_000_000, id="hashes-kept-by-the-import"),
+                                  pytest.param(3_000, id="hashes-found-in-the-database-past-3000")])
+def test_a_duplicate_of_a_unit_written_before_the_keys_are_built_is_merged(database, tmp_path, monkeypatch, kept):
+    """Into an empty memory the unique keys are built after the rows: until then, duplicates are found among the
+    hashes the import keeps, and past ``EXACT_KEYS`` of them, with the keys built, in the database."""
+    import tm.importing
+
+    monkeypatch.setattr(tm.importing, "EXACT_KEYS", kept)
+    units = [tu(f"Sentence {n} about Kuryk.", f"Предложение {n} о Курыке.") for n in range(8000)]
+    units[4321] = tu("Sentence 5 about Kuryk.", "Предложение 5 о Курыке.", ' usagecount="4"')
+    units[7999] = tu("Sentence 4400 about Kuryk.", "Предложение 4400 о Курыке.", ' usagecount="2"')
+    [report] = load(database, tmx(tmp_path, "long.tmx", units))
+    assert (report.added, report.merged) == (7998, 2)
+    with database.session() as session:
+        used = session.execute(select(Variant.text, Unit.usage_count).join(Unit).where(Unit.usage_count > 0, Variant.language == "en")).all()
+        assert sorted(used) == [("Sentence 4400 about Kuryk.", 2), ("Sentence 5 about Kuryk.", 4)]
+    assert len(postings_of(database, "kuryk")) == 7998
+
+
+@pytest.mark.parametrize("statement", [
+    pytest.param("INSERT INTO tm_units (id, content_hash, languages, created_at, changed_at, added_at, usage_count) "
+                 "SELECT 1000, content_hash, languages, created_at, changed_at, added_at, 0 FROM tm_units LIMIT 1", id="unit-hash-twice"),
+    pytest.param("INSERT INTO tm_variants (unit_id, position, lang, language, text) SELECT unit_id, position, 'en', 'en', 'x' "
+                 "FROM tm_variants LIMIT 1", id="variant-key-twice"),
+    pytest.param("INSERT INTO tm_variants (unit_id, position, lang, language, text) VALUES (99999, 0, 'en', 'en', 'x')",
+                 id="variant-of-no-unit"),
+    pytest.param("INSERT INTO tm_words (id, word, language, units) SELECT 99999, word, language, 1 FROM tm_words LIMIT 1",
+                 id="word-twice"),
+    pytest.param("INSERT INTO tm_postings (word_id, chunk, count, units) SELECT word_id, chunk, count, units FROM tm_postings LIMIT 1",
+                 id="posting-key-twice"),
+])
+def test_the_keys_built_after_an_import_into_an_empty_memory_hold(database, statement):
+    """The keys an import into an empty memory drops and builds after its rows are there again once it ends (SQLite's
+    foreign keys, off for the import's own rows, are checked again in the next transaction)."""
+    load(database, AGENCY)
+    with database.session() as session, pytest.raises(IntegrityError):
+        session.execute(text(statement))
 
 
 @pytest.mark.parametrize("known_words", [pytest.param(400_000, id="every-word-kept-at-hand"),
