@@ -23,6 +23,8 @@ from .text import WORD
 
 SEPARATOR = "\x00"  # between the texts of a batch: not a word character, and XML (TMX) cannot hold it
 UNIT_BITS = 32
+_FNV_OFFSET = cython.declare(cython.ulonglong, 14695981039346656037)  # FNV-1a, 64 bits
+_FNV_PRIME = cython.declare(cython.ulonglong, 1099511628211)
 _TOKENS = re.compile(WORD.pattern + "|" + SEPARATOR)
 
 
@@ -72,34 +74,76 @@ def _split_with_findall(folded: str, unit_ids: list) -> tuple[list, numpy.ndarra
 @cython.boundscheck(False)
 @cython.wraparound(False)
 def _split_in_one_pass(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray]:
+    """Each word is hashed (FNV-1a over its characters) as it is walked and looked up by that hash and its
+    characters in an open-addressing table of the batch's words: a string is cut only for a word not seen before."""
     length: cython.Py_ssize_t = len(folded)
     out = numpy.empty(length // 2 + 1, dtype=numpy.uint64)  # a word and what ends it: two characters at least
     pairs: cython.ulonglong[:] = out
-    numbers: dict = {SEPARATOR: 0}
     words: list = [SEPARATOR]
+    capacity: cython.Py_ssize_t = 1 << 12  # slots: a power of two, at most half of them taken
+    table_array = numpy.zeros(capacity, dtype=numpy.int64)  # slot -> word number (0: empty; 0 is the separator's)
+    table: cython.longlong[:] = table_array
+    hashes_array = numpy.zeros(capacity // 2, dtype=numpy.uint64)  # word number -> its hash
+    hashes: cython.ulonglong[:] = hashes_array
     count: cython.Py_ssize_t = 0
     text: cython.Py_ssize_t = 0
     owner: cython.ulonglong = unit_ids[0] if unit_ids else 0
     start: cython.Py_ssize_t = -1
     position: cython.Py_ssize_t
-    number: cython.ulonglong
+    size: cython.Py_ssize_t
+    k: cython.Py_ssize_t
+    slot: cython.Py_ssize_t
+    entry: cython.longlong
+    number: cython.longlong
+    digest: cython.ulonglong = _FNV_OFFSET
     ch: cython.Py_UCS4
+    word: str
+    bits: cython.int = UNIT_BITS  # a C number: the module's is a Python int, which made each word cost three
     for position in range(length + 1):
         ch = folded[position] if position < length else 0x20
         if _is_word(ch):
             if start < 0:
                 start = position
+                digest = _FNV_OFFSET
+            digest = (digest ^ cython.cast(cython.ulonglong, ch)) * _FNV_PRIME
             continue
         if start >= 0:
-            word = folded[start:position]
-            found = numbers.get(word)
-            if found is None:
+            size = position - start
+            slot = digest & (capacity - 1)
+            number = -1
+            while True:
+                entry = table[slot]
+                if entry == 0:
+                    break
+                if hashes[entry] == digest:
+                    word = words[entry]
+                    if len(word) == size:
+                        k = 0
+                        while k < size and folded[start + k] == word[k]:
+                            k += 1
+                        if k == size:
+                            number = entry
+                            break
+                slot = (slot + 1) & (capacity - 1)
+            if number < 0:
                 number = len(words)
-                numbers[word] = number
-                words.append(word)
-            else:
-                number = found
-            pairs[count] = (number << UNIT_BITS) | owner
+                words.append(folded[start:position])
+                if number >= capacity // 2:  # the table grows: twice the slots, every word placed again
+                    capacity *= 2
+                    hashes_array = numpy.resize(hashes_array, capacity // 2)
+                    hashes = hashes_array
+                    table_array = numpy.zeros(capacity, dtype=numpy.int64)
+                    table = table_array
+                    hashes[number] = digest
+                    for entry in range(1, number + 1):
+                        slot = hashes[entry] & (capacity - 1)
+                        while table[slot] != 0:
+                            slot = (slot + 1) & (capacity - 1)
+                        table[slot] = entry
+                else:
+                    hashes[number] = digest
+                    table[slot] = number
+            pairs[count] = (cython.cast(cython.ulonglong, number) << bits) | owner
             count += 1
             start = -1
         if ch == 0:
