@@ -19,7 +19,7 @@ import re
 import cython
 import numpy
 
-from .text import WORD
+from .text import WORD, fold, fold_joined
 
 SEPARATOR = "\x00"  # between the texts of a batch: not a word character, and XML (TMX) cannot hold it
 UNIT_BITS = 32
@@ -42,8 +42,70 @@ def split_folded(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray]:
     the distinct words, the first one the separator (number 0), in order of first appearance,
     and (word number << 32 | unit id) for each word of each text, repeats included."""
     if cython.compiled:
-        return _split_in_one_pass(folded, unit_ids)
+        return _split_in_one_pass(folded, unit_ids, None)
     return _split_with_findall(folded, unit_ids)
+
+
+def split_texts(texts: list, unit_ids: list) -> tuple[list, numpy.ndarray]:
+    """``split_folded`` of the texts folded (``tm.text.fold``; a ``SEPARATOR`` in a text is read as a space).
+    Compiled, a text of ASCII and Russian letters alone (most of them) is folded as it is split, in the same
+    pass; the others are folded first, each by ``fold``."""
+    joined = SEPARATOR.join(texts)
+    if joined.count(SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
+        texts = [text.replace(SEPARATOR, " ") for text in texts]
+        joined = SEPARATOR.join(texts)
+    if not cython.compiled:
+        return _split_with_findall(fold_joined(joined, SEPARATOR), unit_ids)
+    others = _texts_not_plain(joined)
+    if not others:
+        return _split_in_one_pass(joined, unit_ids, b"")
+    texts = list(texts)
+    folded_already = bytearray(len(texts))
+    for index in others:
+        texts[index] = fold(texts[index])
+        folded_already[index] = 1
+    return _split_in_one_pass(SEPARATOR.join(texts), unit_ids, bytes(folded_already))
+
+
+@cython.cfunc
+@cython.inline
+@cython.exceptval(check=False)
+def _is_plain(ch: cython.Py_UCS4) -> cython.bint:
+    """A character whose ``fold`` is ``_plain_fold``'s: ASCII, the Russian alphabet."""
+    return ch < 128 or 0x410 <= ch <= 0x44F or ch == 0x401 or ch == 0x451
+
+
+@cython.cfunc
+@cython.inline
+@cython.exceptval(check=False)
+def _plain_fold(ch: cython.Py_UCS4) -> cython.Py_UCS4:
+    """``fold`` of a character of ``_is_plain``: lowercase, ё е, й и."""
+    code: cython.uint = ch  # a number (arithmetic on a Py_UCS4 would make strings)
+    if code < 128:
+        return code + 32 if 65 <= code <= 90 else code
+    if code == 0x401 or code == 0x451:
+        return 0x435
+    if 0x410 <= code <= 0x42F:
+        code += 0x20
+    return 0x438 if code == 0x439 else code
+
+
+@cython.boundscheck(False)
+@cython.wraparound(False)
+def _texts_not_plain(joined: str) -> list:
+    """The numbers of the texts in ``joined`` with a character outside ``_is_plain``."""
+    found: list = []
+    text: cython.Py_ssize_t = 0
+    skipping: cython.bint = False
+    ch: cython.Py_UCS4
+    for ch in joined:
+        if ch == 0:
+            text += 1
+            skipping = False
+        elif not skipping and not _is_plain(ch):
+            found.append(text)
+            skipping = True
+    return found
 
 
 def _numbering(numbers: dict, words: list):
@@ -73,9 +135,11 @@ def _split_with_findall(folded: str, unit_ids: list) -> tuple[list, numpy.ndarra
 
 @cython.boundscheck(False)
 @cython.wraparound(False)
-def _split_in_one_pass(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray]:
+def _split_in_one_pass(folded: str, unit_ids: list, folded_already: bytes | None) -> tuple[list, numpy.ndarray]:
     """Each word is hashed (FNV-1a over its characters) as it is walked and looked up by that hash and its
-    characters in an open-addressing table of the batch's words: a string is cut only for a word not seen before."""
+    characters in an open-addressing table of the batch's words: a string is cut only for a word not seen before.
+    With ``folded_already`` (a byte a text), the texts whose byte is 0 (all if it is empty) are folded here,
+    character by character (``_plain_fold``: they have ``_is_plain`` characters only)."""
     length: cython.Py_ssize_t = len(folded)
     out = numpy.empty(length // 2 + 1, dtype=numpy.uint64)  # a word and what ends it: two characters at least
     pairs: cython.ulonglong[:] = out
@@ -99,8 +163,16 @@ def _split_in_one_pass(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray
     ch: cython.Py_UCS4
     word: str
     bits: cython.int = UNIT_BITS  # a C number: the module's is a Python int, which made each word cost three
+    folding: cython.bint = folded_already is not None and (len(folded_already) == 0 or folded_already[0] == 0)
+    changed: cython.bint = False  # whether folding changed a character of the word
+    original: cython.Py_UCS4
     for position in range(length + 1):
         ch = folded[position] if position < length else 0x20
+        if folding:
+            original = ch
+            ch = _plain_fold(ch)
+            if ch != original:
+                changed = True
         if _is_word(ch):
             if start < 0:
                 start = position
@@ -119,15 +191,22 @@ def _split_in_one_pass(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray
                     word = words[entry]
                     if len(word) == size:
                         k = 0
-                        while k < size and folded[start + k] == word[k]:
-                            k += 1
+                        if folding:
+                            while k < size and _plain_fold(folded[start + k]) == word[k]:
+                                k += 1
+                        else:
+                            while k < size and folded[start + k] == word[k]:
+                                k += 1
                         if k == size:
                             number = entry
                             break
                 slot = (slot + 1) & (capacity - 1)
             if number < 0:
                 number = len(words)
-                words.append(folded[start:position])
+                word = folded[start:position]
+                if changed:
+                    word = _plain_folded(word)
+                words.append(word)
                 if number >= capacity // 2:  # the table grows: twice the slots, every word placed again
                     capacity *= 2
                     hashes_array = numpy.resize(hashes_array, capacity // 2)
@@ -146,10 +225,18 @@ def _split_in_one_pass(folded: str, unit_ids: list) -> tuple[list, numpy.ndarray
             pairs[count] = (cython.cast(cython.ulonglong, number) << bits) | owner
             count += 1
             start = -1
+        changed = False
         if ch == 0:
             text += 1
             owner = unit_ids[text]
+            if folded_already is not None and len(folded_already) > 0:
+                folding = folded_already[text] == 0
     return words, out[:count]
+
+
+def _plain_folded(word: str) -> str:
+    """``fold`` of a word of ``_is_plain`` characters (``_plain_fold`` of each)."""
+    return word.lower().replace("\u0439", "\u0438").replace("\u0451", "\u0435")
 
 
 def renumber(numbers: dict, words: list, batch_words: list) -> numpy.ndarray:

@@ -67,6 +67,20 @@ def test_both_builds_split_every_character_alike(build):
     assert len(set(words)) == len(words)
 
 
+@pytest.mark.parametrize("build", ["installed", "python"])
+def test_both_builds_fold_and_split_every_character_alike(build):
+    module = tm.words if build == "installed" else _as_python()
+    characters = [chr(c) for c in range(1, 0x110000) if not 0xD800 <= c < 0xE000]
+    texts = ["".join(characters[i:i + 97]) for i in range(0, len(characters), 97)]
+    texts += ["".join(ch + "a" for ch in characters[i:i + 50]) for i in range(0, 20_000, 50)]
+    texts += ["ЁЛКИ Йошкар-Ола ёлки", "Mixed ЙЁ and ß", "QƏBƏLƏ Qəbələ", "ВЫБОРЫ выборы", "a\x00b"]
+    ids = list(range(1, len(texts) + 1))
+    words, pairs = module.split_texts(texts, ids)
+    expected = [WORD.findall(fold(t.replace("\x00", " "))) for t in texts]
+    assert _words_of_each(words, pairs) == {i: e for i, e in zip(ids, expected) if e}
+    assert len(set(words)) == len(words)
+
+
 def test_renumbering_keeps_the_numbers_given_and_adds_new_ones():
     for module in (tm.words, _as_python()):
         numbers, words = {"baku": 0, "shusha": 1}, ["baku", "shusha"]

@@ -93,7 +93,9 @@ def _value_end(data: cython.p_uchar, at: cython.Py_ssize_t, end: cython.Py_ssize
 @cython.cfunc
 @cython.exceptval(check=False)
 def _skip_spaces(data: cython.p_uchar, at: cython.Py_ssize_t, end: cython.Py_ssize_t) -> cython.Py_ssize_t:
-    while at < end and _is_space(data[at]):
+    """Past spaces, tabs and line ends (a carriage return only before a line feed, as Windows ends lines: XML reads
+    a lone one as a line end of its own)."""
+    while at < end and (_is_space(data[at]) or (data[at] == 13 and at + 1 < end and data[at + 1] == _NEWLINE)):
         at += 1
     return at
 
