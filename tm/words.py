@@ -2,11 +2,14 @@
 
 Written in Cython's pure-Python mode and compiled where a C compiler is found (``setup.py``,
 as the lint engine's loops are): ``split_folded`` walks the folded texts once, character by
-character, and numbers each word as it ends (one dictionary lookup a word, no list of tokens
-and no Python call a new word); ``renumber`` gives a batch's words the numbers of a longer
+character, and numbers each word as it ends (looked up by its hash and characters in a table
+of the batch's words: no list of tokens, and a string cut only for a new word);
+``split_texts`` does the same with texts not yet folded, folding those of ASCII and Russian
+letters in the same pass; ``renumber`` gives a batch's words the numbers of a longer
 list. Without the C build the same file runs as Python and takes the path of C calls that
-was there before (a regular expression's ``findall``, ``numpy.fromiter``), which gives the
-same result: ``tests/tm/test_words.py`` checks that both do on every character.
+was there before (``tm.text.fold_joined``, a regular expression's ``findall``,
+``numpy.fromiter``), which gives the same result: ``tests/tm/test_words.py`` checks that
+both do on every character.
 
 A word is what ``tm.text.WORD`` (``\\w+``) matches: a run of characters that are
 alphanumeric to Python (``str.isalnum``) or ``_``.
