@@ -71,6 +71,7 @@ CASES = [
     pytest.param(b"\xef\xbb\xbf" + HEAD + PLAIN + TAIL, id="utf-8-bom"),
     pytest.param(HEAD.replace(b"<tmx ", b"<tmx2 ").replace(b"<body>", b"<body></body></tmx2><tmx>") + PLAIN + TAIL, id="two-roots"),
     pytest.param(HEAD.replace(b"  <body>\n", b"") + PLAIN + b"</tmx>\n", id="units-outside-body"),
+    pytest.param(HEAD + PLAIN + unit(b"long " * 30000) + PLAIN + TAIL, id="long-unit"),
     pytest.param(HEAD + b"\n" * 70000 + PLAIN + b"<!-- x -->" + unit(ru=b" ") + unit(b"a</tuv>") + TAIL, id="far-down-the-file"),
 ]
 
@@ -99,6 +100,13 @@ def test_an_undefined_entity_is_refused(monkeypatch):
         units, problems, _ = read(data, monkeypatch, scanned=True, block=block)
         assert units is None
         assert problems[0].startswith("memory.tmx") and "broken XML" in problems[0]
+
+
+def test_a_unit_longer_than_the_limit_is_left_to_lxml(monkeypatch):
+    data = HEAD + PLAIN + unit(b"long " * 1000) + PLAIN + unit(ru=b" ") + TAIL
+    expected = read(data, monkeypatch, scanned=False)
+    monkeypatch.setattr(tmx, "UNIT_LIMIT", 1000)
+    assert read(data, monkeypatch, scanned=True, block=64) == expected
 
 
 def test_the_common_shape_keeps_text_and_lines(monkeypatch):

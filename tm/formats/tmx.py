@@ -56,6 +56,7 @@ _PARSER_OPTIONS = {"resolve_entities": False, "load_dtd": False, "no_network": T
                    "remove_comments": True}
 BLOCK = 1 << 15  # bytes read at a time (as lxml reads: a pipe that goes quiet gives what it has)
 HEAD_LIMIT = 1 << 22  # a file whose first <tu> is further is read by lxml alone
+UNIT_LIMIT = 1 << 20  # from a unit longer than this on, lxml reads the file (held whole, it would be searched again and again)
 _UNIT_START = re.compile(rb"<tu[ \t\r\n>]")
 _UNIT_END = re.compile(rb"</tu[ \t\r\n]*>")
 _SPACES = re.compile(rb"(?:[ \t\n]|\r\n)*")  # a lone carriage return is a line break to XML: lxml reads it
@@ -219,7 +220,7 @@ class TmxReader:
     def _fast_units(self, buffer: bytes, at: int, line: int, problems: Problems) -> Iterator[UnitEntry]:
         """The units from ``at`` (a ``<tu`` on ``line``) on: those of the common shape read by ``tmxscan``, the others
         one at a time by lxml; from anything else on (a comment, a broken unit) lxml reads the rest of the file."""
-        read, eof, by_lxml, scanned = self.stream.read, False, 0, 0
+        read, eof, by_lxml, scanned, searched = self.stream.read, False, 0, 0, 0
         self._unit_parser = etree.XMLParser(**_PARSER_OPTIONS)
         while True:
             spaces = _SPACES.match(buffer, at).end()
@@ -238,13 +239,15 @@ class TmxReader:
                 if eof and _BODY_END.match(buffer, at):
                     return
                 break
-            if (end := _UNIT_END.search(buffer, at)) is None:
-                if eof:
+            if (end := _UNIT_END.search(buffer, max(at, searched))) is None:
+                if eof or len(buffer) - at > UNIT_LIMIT:
                     break
                 more = read(BLOCK)
                 eof = not more
+                searched = len(buffer) - at - 64  # where the next search starts: not again over what was searched
                 buffer, at = buffer[at:] + more, 0
                 continue
+            searched = 0
             end = end.end()
             scanned_unit = scan_unit(buffer, at, end)
             unit = self._simple_unit(*scanned_unit, line) if scanned_unit is not None else None
