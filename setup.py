@@ -16,7 +16,7 @@ from setuptools import Extension, setup
 from setuptools.command.build_py import build_py
 
 COMPILED = ("text", "scan", "language", "scripts", "near_misses", "matcher")  # modules of glossary/lint
-COMPILED_TM = ("words",)  # modules of tm: an import's loops over every word
+COMPILED_TM = ("words", "formats.tmxscan")  # modules of tm: an import's loops over every word
 
 try:
     from Cython.Build import cythonize

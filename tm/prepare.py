@@ -5,7 +5,7 @@ that the process writing to the database has little left per unit: each batch co
 with its unit and variant rows ready for the driver (ids included: the units of a file
 are numbered in the order read from the id the import gave, so a unit merged into
 another leaves its number unused) and the words of its variants for the index
-(``words_of_variants``: folded and cut a batch at a time, in C calls; sent as a list of
+(``words_of_variants``: folded and cut a batch at a time, in one compiled pass; sent as a list of
 the batch's distinct words and an array of numbers, cheap to pickle). The writer has
 the database's share (its inserts, the index's postings), the larger one: so this
 process finds the words of all variants, not only of the first ones. Units
@@ -26,9 +26,8 @@ import numpy
 from glossary.lint.matcher import text_language
 
 from .records import UnitEntry
-from .text import fold_joined
 from . import words
-from .words import SEPARATOR, split_folded
+from .words import split_texts
 
 BATCH = 2_000  # units a batch: read, merged, written together
 
@@ -118,11 +117,8 @@ def words_of_variants(rows: Sequence[tuple]) -> dict[str, tuple[list[str], numpy
 def batch_words(unit_ids: Sequence[int], texts: Sequence[str]) -> tuple[list[str], numpy.ndarray]:
     """The folded words of texts (``unit_ids[i]``: the unit of ``texts[i]``): the words, the first one the
     separator, and (word number << 32 | unit id) for each word of each text, repeats included.
-    The texts are folded as one string (C calls, ``tm.text.fold_joined``) and cut in one compiled pass (``tm.words``)."""
-    joined = SEPARATOR.join(texts)
-    if joined.count(SEPARATOR) != len(texts) - 1:  # a text with the separator in it (not from TMX)
-        joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
-    return split_folded(fold_joined(joined, SEPARATOR), list(unit_ids))
+    The texts are folded and cut in one compiled pass (``tm.words.split_texts``)."""
+    return split_texts(list(texts), list(unit_ids))
 
 
 class RowMaker:

@@ -53,16 +53,32 @@ def test_each_text_has_the_words_the_index_reads():
     assert _words_of_each(words, pairs)[7][:2] == ["prezident", "qebelede"]
 
 
+def _every_character() -> list[str]:
+    """Texts holding every character but surrogates, in runs and each between two letters."""
+    characters = [chr(c) for c in range(1, 0x110000) if not 0xD800 <= c < 0xE000]
+    texts = ["".join(characters[i:i + 97]) for i in range(0, len(characters), 97)]
+    return texts + ["".join(ch + "a" for ch in characters[i:i + 50]) for i in range(0, 20_000, 50)]
+
+
 @pytest.mark.parametrize("build", ["installed", "python"])
 def test_both_builds_split_every_character_alike(build):
     module = tm.words if build == "installed" else _as_python()
-    characters = [chr(c) for c in range(1, 0x110000) if not 0xD800 <= c < 0xE000]
-    texts = ["".join(characters[i:i + 97]) for i in range(0, len(characters), 97)]
-    texts += ["".join(ch + "a" for ch in characters[i:i + 50]) for i in range(0, 20_000, 50)]
+    texts = _every_character()
     folded = "\x00".join(text.replace("\x00", " ") for text in texts)
     ids = list(range(1, len(texts) + 1))
     words, pairs = module.split_folded(folded, ids)
     expected = [[w for w in WORD.findall(t.replace("\x00", " "))] for t in texts]
+    assert _words_of_each(words, pairs) == {i: e for i, e in zip(ids, expected) if e}
+    assert len(set(words)) == len(words)
+
+
+@pytest.mark.parametrize("build", ["installed", "python"])
+def test_both_builds_fold_and_split_every_character_alike(build):
+    module = tm.words if build == "installed" else _as_python()
+    texts = _every_character() + ["ЁЛКИ Йошкар-Ола ёлки", "Mixed ЙЁ and ß", "QƏBƏLƏ Qəbələ FÜZULİ", "Ақтауда ҚАЗАҚСТАН", "ВЫБОРЫ выборы", "a\x00b"]
+    ids = list(range(1, len(texts) + 1))
+    words, pairs = module.split_texts(texts, ids)
+    expected = [WORD.findall(fold(t.replace("\x00", " "))) for t in texts]
     assert _words_of_each(words, pairs) == {i: e for i, e in zip(ids, expected) if e}
     assert len(set(words)) == len(words)
 
