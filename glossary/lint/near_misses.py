@@ -18,7 +18,6 @@ built with a C compiler (``setup.py``), run as Python elsewhere.
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
 
 import cython
 
@@ -32,16 +31,20 @@ class NearMissIndex:
     MIN_LENGTH = 5
 
     def __init__(self, forms):
-        self.words: dict = defaultdict(list)  # word key -> [(form, index of the word in the form)]
-        for form in forms:
-            if form.status is TermStatus.DEPRECATED:
-                continue
-            for index, (a, b) in enumerate(words(form.compact)):
-                word = form.compact[a:b]
-                if len(word) >= self.MIN_LENGTH and word[0].isupper():
-                    self.words[match_key(word)].append((form, index))
-        self.keys = list(self.words)
-        self.table = _neighbour_table(self.keys)
+        index = self.of_rows(((number, form.compact) for number, form in enumerate(forms)
+                              if form.status is not TermStatus.DEPRECATED),
+                             lambda keys, places: {key: [(forms[p[i]], p[i + 1]) for i in range(0, len(p), 2)]
+                                                   for key, p in places.items()})
+        self.keys, self.table = index.keys, index.table
+        self.words: dict = index.words  # word key -> [(form, index of the word in the form)]
+
+    @classmethod
+    def of_rows(cls, rows, make_words) -> NearMissIndex:
+        """The index of the forms in ``rows`` ((form number, text without invisible characters) of every
+        form that is not deprecated), its ``words`` made by ``make_words(keys, places)`` from ``word_places``."""
+        places = word_places(rows)
+        keys = list(places)
+        return cls.from_tables(keys, _neighbour_table(keys), make_words(keys, places))
 
     @classmethod
     def from_tables(cls, keys: list, table: array, words) -> NearMissIndex:
@@ -73,6 +76,24 @@ class NearMissIndex:
                 entry = table[slot]
         keys = self.keys  # distinct words: so are those of distinct numbers
         return sorted([word for word in [keys[n] for n in numbers] if word != word_key and _one_edit(word, word_key)])
+
+
+def word_places(rows) -> dict:
+    """Each word key of the forms in ``rows`` ((form number, text without invisible characters) of
+    every form that is not deprecated) -> its places there: form number and index of the word in
+    the form, one after the other. The words kept are five letters or more and capitalised."""
+    places: dict = {}
+    for number, compact in rows:
+        for index, (a, b) in enumerate(words(compact)):
+            word = compact[a:b]
+            if len(word) >= NearMissIndex.MIN_LENGTH and word[0].isupper():
+                key = match_key(word)
+                found = places.get(key)
+                if found is None:
+                    found = places[key] = []
+                found.append(number)
+                found.append(index)
+    return places
 
 
 _LOW = cython.declare(cython.ulonglong, 0xFFFFFFFF)
