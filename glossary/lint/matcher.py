@@ -30,19 +30,8 @@ from .collector import collector_paused
 from .language import Paragraphs, text_language
 from .near_misses import NearMissIndex
 from .scan import Form, Match, Word, ending_keys, find_forms, verify_declined, word_end
-from .tables import (
-    EXACT_PUNCTUATION,
-    PLAIN,
-    RESTYLED,
-    STATUS_CODE,
-    STATUSES,
-    Concepts,
-    Forms,
-    FormTable,
-    NearMissWords,
-    entry_maker,
-    grouped,
-)
+from .tables import (DECLINES, EXACT_PUNCTUATION, PLAIN, RESTYLED, STATUS_CODE, STATUSES, Concepts, Forms, FormTable,
+                     NearMissWords, entry_maker, grouped)
 from .text import match_key, without_invisible, words
 
 _CASE_RULES = tuple(CaseRule)
@@ -100,6 +89,7 @@ class Matcher:
                     if parts is not None:
                         key, declines = parts[-1], True
                         declining_by_whole_key.setdefault(full_key, []).append(number)
+                        table.declining_words[number] = parts[0]
                 declining.append(declines)
                 by_key.setdefault(key, []).append(number)
                 languages.append(language)
@@ -113,7 +103,7 @@ class Matcher:
                 table.texts.append(term.text)
                 table.status.append(status_code[status])
                 table.case_rule.append(case_rule_code[term.case_rule])
-                table.flags.append(RESTYLED if status is not term.status else 0)
+                table.flags.append((RESTYLED if status is not term.status else 0) | (DECLINES if declines else 0))
                 if term.note is not None:
                     table.notes[number] = term.note
                 if term.periods:
@@ -129,7 +119,7 @@ class Matcher:
         for rows in by_key.values():
             if len(rows) > 1:
                 _mark_punctuation_variants(rows, compacts, declining, table.flags)
-        self._assemble(style, shortcuts, table, russian_words)
+        self._assemble(style, shortcuts, table)
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self.key_sizes = array("I")
         for number, key in enumerate(by_key):
@@ -148,12 +138,11 @@ class Matcher:
             ((n, compacts[n]) for n in range(len(compacts)) if table.status[n] != _DEPRECATED),
             lambda keys, places: NearMissWords(keys, None, *grouped(places.values()), forms))
 
-    def _assemble(self, style: str | None, shortcuts: bool, table: FormTable, russian_words: dict[str, tuple]) -> None:
-        """What a compiled or loaded matcher's rows make: its forms, each made when first asked for
-        (``russian_words``: the analyses of Russian words made so far, kept for the forms to come)."""
+    def _assemble(self, style: str | None, shortcuts: bool, table: FormTable) -> None:
+        """What a compiled or loaded matcher's rows make: its forms, each made when first asked for."""
         self.style, self.shortcuts, self.table = style, shortcuts, table
         self._lock = threading.Lock()
-        self.forms = Forms(len(table), lambda n: _table_form(table, n, russian_words), self._lock)
+        self.forms = Forms(len(table), lambda n: _table_form(table, n), self._lock)
 
     def _assemble_keys(self, key_forms, key_starts, shortcut_forms, shortcut_starts) -> None:
         """Each key's entry (``entries``), made the first time the key is found (``_entry``)."""
@@ -161,8 +150,10 @@ class Matcher:
         self.key_tables = (key_forms, key_starts, shortcut_forms, shortcut_starts)
         self.entries = [None] * (len(key_starts) - 1)
 
+        languages = [text_language(lang) for lang in table.langs]
+
         def shortcut_pair(n: int) -> tuple[str, str]:  # (the row's text language, its text without invisible characters)
-            return text_language(table.langs[table.lang_of[n]]), without_invisible(table.texts[n])
+            return languages[table.lang_of[n]], without_invisible(table.texts[n])
 
         self._entry = entry_maker(self.entries, self.forms, key_forms, key_starts, shortcut_forms, shortcut_starts,
                                   shortcut_pair, self._lock)
@@ -287,13 +278,25 @@ def _mark_punctuation_variants(rows: list[int], compacts: list[str], declining: 
                 flags[n] |= EXACT_PUNCTUATION
 
 
-def _table_form(table: FormTable, n: int, russian_words: dict[str, tuple]) -> Form:
+def _table_form(table: FormTable, n: int) -> Form:
     """Form ``n`` made from its row."""
-    form = _compile_form(table.concept_ids[table.concept_of[n]], _lang(table, n), table.texts[n], STATUSES[table.status[n]],
-                         _CASE_RULES[table.case_rule[n]], table.notes.get(n), russian_words)
+    text = table.texts[n]
+    compact = without_invisible(text)
+    full_key = match_key(compact)
+    lang = table.langs[table.lang_of[n]]
+    spans = words(compact)
     flags = table.flags[n]
+    form = Form(table.concept_ids[table.concept_of[n]], lang, text_language(lang), text, STATUSES[table.status[n]],
+                _CASE_RULES[table.case_rule[n]], table.notes.get(n), full_key, compact,
+                last_word=spans[-1][0] if spans else 0)
     form.restyled, form.plain, form.exact_punctuation = bool(flags & RESTYLED), bool(flags & PLAIN), \
         bool(flags & EXACT_PUNCTUATION)
+    if flags & DECLINES:  # else nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
+        form.declines = True
+        form.words, form.separators, form.first_declining, form.key = \
+            _declined_parts(table.declining_words[n], spans, full_key)
+        form.leading_endings = tuple([w.base_ending for w in form.words[:form.first_declining]])
+        form.first_endings = form.words[form.first_declining].endings
     if n in table.periods:
         form.periods = table.periods[n]
     if n in table.preferred_in:
@@ -302,43 +305,33 @@ def _table_form(table: FormTable, n: int, russian_words: dict[str, tuple]) -> Fo
     return form
 
 
-def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_rule: CaseRule, note: str | None,
-                  russian_words: dict[str, tuple]) -> Form:
-    compact = without_invisible(text)
-    full_key = match_key(compact)
-    language = text_language(lang)
-    spans = words(compact)
-    form = Form(concept, lang, language, text, status, case_rule, note, full_key, compact,
-                last_word=spans[-1][0] if spans else 0)
-    if language != "ru":
-        return form
-    russian = _russian_parts(compact, full_key, spans, russian_words)
-    if russian is None:
-        return form  # nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
-    form.declines = True
-    form.words, form.separators, form.first_declining, form.key = russian
-    form.leading_endings = tuple(w.base_ending for w in form.words[:form.first_declining])
-    form.first_endings = form.words[form.first_declining].endings
-    return form
-
-
 def _russian_parts(compact: str, full_key: str, spans: list, russian_words: dict[str, tuple]) -> tuple | None:
-    """A Russian form's words, the separators between them, its first declining word and its key (up to
-    that word's stem: what is the same in every form of it); None when nothing declines or a word is too
-    odd to decline safely (then the form is looked up whole)."""
-    declined = []
+    """A Russian form's ``_declined_parts``; None when nothing declines or a word is too odd to decline
+    safely (then the form is looked up whole). ``russian_words``: the words analysed so far."""
+    declined, declines = [], False
     for a, b in spans:
         word = compact[a:b]
         analysis = russian_words.get(word)
         if analysis is None:
             analysis = russian_words[word] = _russian_word(word)
-        declined.append(analysis)
-    if not any(declining for declining, _ in declined) or spans[0][0] > 0 or any(word is None for _, word in declined):
+        declines = declines or analysis[0]
+        declined.append(analysis[1])
+    if not declines or spans[0][0] > 0 or None in declined:
         return None
-    form_words = tuple([word for _, word in declined])
-    first_declining = next(i for i, w in enumerate(form_words) if w.endings != frozenset({w.base_ending}))
-    return (form_words, tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1)), first_declining,
-            full_key[: spans[first_declining][0] + len(form_words[first_declining].stem)])
+    return _declined_parts(tuple(declined), spans, full_key)
+
+
+def _declined_parts(form_words: tuple, spans: list, full_key: str) -> tuple:
+    """A declining Russian form's words, the separators between them, its first declining word and its key
+    (up to that word's stem: what is the same in every form of it)."""
+    first = 0
+    while True:  # the first word whose endings are more than its own (a word that declines is there)
+        endings = form_words[first].endings
+        if len(endings) != 1 or form_words[first].base_ending not in endings:
+            break
+        first += 1
+    return (form_words, tuple([full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1)]), first,
+            full_key[: spans[first][0] + len(form_words[first].stem)])
 
 
 def _russian_word(word: str) -> tuple[bool, Word | None]:

@@ -27,10 +27,14 @@ import marshal
 import pickle
 import sys
 from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
+from itertools import accumulate
 
 from .matcher import Matcher
 from .near_misses import NearMissIndex
-from .tables import Concepts, FormTable, JoinedTexts, NearMissWords, name_table
+from .scan import Word
+from .tables import Concepts, FormTable, JoinedTexts, NearMissWords
 
 MAGIC = b"tilmash compiled glossary 3\n"
 _PYTHON = (sys.version_info[:2], marshal.version, pickle.HIGHEST_PROTOCOL)
@@ -46,23 +50,19 @@ def dumps(matcher: Matcher) -> bytes:
 def pieces(matcher: Matcher) -> list:
     """The file's bytes in pieces (bytes and views) to be written one after the other."""
     table = matcher.table
-    texts = table.texts
-    if isinstance(texts, JoinedTexts):
-        joined, ends = texts._joined, texts._ends
-    else:
-        joined, ends = "".join(texts), _ends(texts)
     concepts, near = matcher.concepts, matcher.near_misses
     tables = {
         "python": _PYTHON, "style": matcher.style, "shortcuts": matcher.shortcuts, "automaton": matcher.automaton,
         "key_sizes": _flat(matcher.key_sizes, "I"), "keys": tuple(_flat(numbers, t) for numbers, t in
                                                                 zip(matcher.key_tables, "IQIQ", strict=True)),
-        "rows": (table.concept_ids, _flat(table.concept_of, "I"), table.langs, _flat(table.lang_of, "H"), joined,
-                 _flat(ends, "Q"), pickle.PickleBuffer(table.status), pickle.PickleBuffer(table.case_rule),
+        "rows": (table.concept_ids, _flat(table.concept_of, "I"), table.langs, _flat(table.lang_of, "H"),
+                 *_joined(table.texts), pickle.PickleBuffer(table.status), pickle.PickleBuffer(table.case_rule),
                  pickle.PickleBuffer(table.flags), table.notes, table.periods, table.preferred_in),
         "concepts": (_flat(concepts.name_table(), "I"), _flat(concepts.starts, "Q"), _flat(concepts.preferred, "I"),
                      _flat(concepts.preferred_starts, "Q")),
         "near_keys": near.keys, "near_table": _flat(near.table, "Q"), "near_names": _flat(near.words.name_table(), "I"),
         "near_words": (_flat(near.words.pairs, "I"), _flat(near.words.starts, "Q")),
+        "declining_words": _declining_columns(table.declining_words),
     }
     buffers: list[pickle.PickleBuffer] = []
     header = pickle.dumps(tables, protocol=5, buffer_callback=buffers.append)
@@ -104,8 +104,9 @@ def loads(data) -> Matcher | None:
     table.concept_of, table.lang_of = _numbers(concept_of, "I"), _numbers(lang_of, "H")
     table.texts = JoinedTexts(joined, _numbers(ends, "Q"))
     table.status, table.case_rule, table.flags = _numbers(status, "B"), _numbers(case_rule, "B"), _numbers(flags, "B")
+    table.declining_words = _DecliningWords(*tables["declining_words"])
     matcher = Matcher.__new__(Matcher)
-    matcher._assemble(tables["style"], tables["shortcuts"], table, {})
+    matcher._assemble(tables["style"], tables["shortcuts"], table)
     matcher.automaton = tables["automaton"]
     matcher.key_sizes = _numbers(tables["key_sizes"], "I")
     matcher._assemble_keys(*(_numbers(numbers, t) for numbers, t in zip(tables["keys"], "IQIQ", strict=True)))
@@ -119,6 +120,48 @@ def loads(data) -> Matcher | None:
         NearMissWords(keys, _numbers(tables["near_names"], "I"), _numbers(pairs, "I"), _numbers(pair_starts, "Q"),
                       matcher.forms))
     return matcher
+
+
+def _joined(texts) -> tuple[str, pickle.PickleBuffer]:
+    """Texts as one string and where each ends (``JoinedTexts``)."""
+    if isinstance(texts, JoinedTexts):
+        return texts._joined, _flat(texts._ends, "Q")
+    return "".join(texts), _flat(_ends(texts), "Q")
+
+
+def _declining_columns(words_of) -> tuple:
+    """The declining rows, a ``marshal`` record of each one's ``Word``s (stem key, its set of ending keys'
+    number, base ending key, stem as written: what analysing the words again would give) and those sets."""
+    if isinstance(words_of, _DecliningWords):
+        return (_flat(words_of._rows, "I"), pickle.PickleBuffer(words_of._blob), _flat(words_of._offsets, "Q"),
+                words_of._endings)
+    endings: dict[frozenset, int] = {}
+    records = [marshal.dumps(tuple([(w.stem, endings.setdefault(w.endings, len(endings)), w.base_ending, w.written_stem)
+                                    for w in form_words])) for form_words in words_of.values()]
+    return (_flat(array("I", words_of), "I"), pickle.PickleBuffer(b"".join(records)),
+            _flat(array("Q", accumulate(map(len, records), initial=0)), "Q"), list(endings))
+
+
+class _DecliningWords(Mapping):
+    """``FormTable.declining_words`` of a loaded matcher: a row's ``Word``s made from its record."""
+
+    def __init__(self, rows, blob, offsets, endings: list):
+        self._rows, self._blob, self._offsets = _numbers(rows, "I"), memoryview(blob), _numbers(offsets, "Q")
+        self._endings = endings
+
+    def __getitem__(self, n: int) -> tuple:
+        i = bisect_left(self._rows, n)
+        if i == len(self._rows) or self._rows[i] != n:
+            raise KeyError(n)
+        endings = self._endings
+        return tuple([Word(stem, endings[e], base, written) for stem, e, base, written
+                      in marshal.loads(self._blob[self._offsets[i]:self._offsets[i + 1]])])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def _ends(texts) -> array:

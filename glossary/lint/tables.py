@@ -7,8 +7,9 @@ finds. A 3 MB text makes the few tens of thousands of forms it names, not the 16
 20,000-concept glossary, whether the glossary was just compiled or read from the cache:
 
 - ``FormTable``: each form's term as columns (its concept, language code, text, status in the
-  style, case rule, note, periods, other styles that prefer it, and three flags); a ``Form`` is
-  made from its row by the matcher's own ``_compile_form``, as compiling every term would;
+  style, case rule, note, periods, other styles that prefer it, four flags, and the ``Word``s of
+  a Russian form that declines, as analysed while compiling); a ``Form`` is made from its row
+  (``matcher._table_form``);
 - ``Keys``: the forms under each automaton key and the forms whose (language, text) pairs make its
   whole-word shortcut, as flat arrays of form numbers;
 - concepts (where each one's forms start, and its preferred forms' numbers) and near-miss words
@@ -32,7 +33,8 @@ STATUSES = tuple(TermStatus)
 STATUS_CODE = {status: code for code, status in enumerate(STATUSES)}
 # Flags of a row: the style gives it another status than the default; its concept's only accepted form in its
 # language (``Form.plain``); it differs from another form under its key only in punctuation (``exact_punctuation``).
-RESTYLED, PLAIN, EXACT_PUNCTUATION = 1, 2, 4
+# A fourth: a Russian form whose words decline (its ``Word``s in ``FormTable.declining_words``).
+RESTYLED, PLAIN, EXACT_PUNCTUATION, DECLINES = 1, 2, 4, 8
 
 
 class FormTable:
@@ -50,6 +52,7 @@ class FormTable:
         self.notes: dict[int, str] = {}  # only the rows that have one, as the next three
         self.periods: dict[int, tuple] = {}
         self.preferred_in: dict[int, tuple] = {}
+        self.declining_words: Mapping[int, tuple] = {}  # a declining row's ``Word``s (DECLINES in its flags)
 
     def __len__(self) -> int:
         return len(self.status)
@@ -111,10 +114,14 @@ def entry_maker(entries: list, forms: Forms, key_forms, key_starts, shortcut_for
         """Key ``n``'s entry: its shortcut, and its forms (the forms already made taken without a call)
         unless ``with_forms`` is false, when None stands for them: most hits of a key are settled by its
         shortcut, and the forms of a key are made only when a hit is not."""
-        a, b = shortcut_starts[n], shortcut_starts[n + 1]
+        current = entries[n]
+        if current is None:
+            a, b = shortcut_starts[n], shortcut_starts[n + 1]
+            shortcut = None if a == b else frozenset([shortcut_pair(i) for i in shortcut_forms[a:b]])
+        else:  # (its forms asked for after its shortcut)
+            shortcut = current[1]
         made = (tuple([made_forms[i] or make_form(i) for i in key_forms[key_starts[n]:key_starts[n + 1]]])
-                if with_forms else None,
-                frozenset([shortcut_pair(i) for i in shortcut_forms[a:b]]) if b > a else None)
+                if with_forms else None, shortcut)
         with lock:
             current = entries[n]
             if current is None or current[0] is None and with_forms:
@@ -163,6 +170,9 @@ class Named(Mapping):
                 return number - 1
             slot = (slot + 1) & mask
         raise KeyError(name)
+
+    def __getitem__(self, name: str):
+        return self._number(name)
 
     def name_table(self) -> array:
         """The names' hash table, for the file."""
@@ -232,3 +242,4 @@ class NearMissWords(Named):
         n = self._number(key)
         pairs = self.pairs[self.starts[n]:self.starts[n + 1]]
         return [(self._forms[pairs[i]], pairs[i + 1]) for i in range(0, len(pairs), 2)]
+
