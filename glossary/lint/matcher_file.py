@@ -7,16 +7,18 @@ what ``Matcher`` compiles a glossary into, as flat arrays where it can:
 - the automaton (pyahocorasick storing integers, which pickles its trie as flat arrays of nodes),
   whose value for a key is the key's number, and the keys' lengths;
 - the forms' rows (``tables.FormTable``: columns of numbers and flags, the texts as one string),
-  from which a form is made as compiling would make it;
+  from which a form is made as compiling would make it, and a ``marshal`` record of the ``Word``s of
+  each Russian form that declines (its words' analysis, not made again);
 - for each key, the numbers of its forms and of the forms whose pairs make its whole-word shortcut;
 - the concepts' ids with where their forms start and the numbers of their preferred forms, the
   near-miss words with the numbers of their forms and words, the near-miss hash table, and a hash
   table of the concepts' ids and one of the near-miss words (a name's number without a dict of all of them).
 
 Loading reads those; a form, a key's entry or a concept is made the first time it is asked for, as
-in the matcher just compiled. Writing the file is writing those arrays: no record per form.
+in the matcher just compiled. Writing the file is writing those arrays: no record per form but the
+declining Russian ones.
 
-A file written by another Python (``marshal``'s or pickle's formats may change between versions) is not
+A file written by another Python (``marshal``'s format may change between versions) is not
 read: ``loads`` returns None and the matcher is compiled again. Format 3 (the forms' rows and each key's
 numbers as arrays) replaced format 2 (a ``marshal`` record per form, key and near-miss word).
 """
@@ -37,7 +39,7 @@ from .scan import Word
 from .tables import Concepts, FormTable, JoinedTexts, NearMissWords
 
 MAGIC = b"tilmash compiled glossary 3\n"
-_PYTHON = (sys.version_info[:2], marshal.version, pickle.HIGHEST_PROTOCOL)
+_PYTHON = (sys.version_info[:2], marshal.version)
 # What reading a damaged file can raise.
 DAMAGED = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError, IndexError)
 
