@@ -102,20 +102,27 @@ _LOW = cython.declare(cython.ulonglong, 0xFFFFFFFF)
 @cython.boundscheck(False)
 @cython.wraparound(False)
 @cython.locals(size=cython.Py_ssize_t, number=cython.ulonglong, table=cython.ulonglong[:], mask=cython.ulonglong,
-               slot=cython.ulonglong, digest=cython.ulonglong)
+               slot=cython.ulonglong, digest=cython.ulonglong, digests=cython.ulonglong[:], count=cython.Py_ssize_t,
+               i=cython.Py_ssize_t, longest=cython.Py_ssize_t)
 def _neighbour_table(keys: list) -> array:
     """Each word's number under the digests of its deletion neighbours, in a hash table of 64-bit
     entries (digest << 32 | number + 1; 0 is an empty slot) at most half full, probed linearly from
     the digest's low bits. A table of numbers, not a dict of Python objects: a quarter of the memory,
-    and nothing in it for a forked worker to copy when it looks a word up."""
+    and nothing in it for a forked worker to copy when it looks a word up. (A word whose neighbours
+    share a digest is under it twice: ``near`` gathers numbers in a set.)"""
     size = 16
     while size < 2 * sum(len(key) + 1 for key in keys):
         size *= 2
     entries = array("Q", bytes(8 * size))
     table = entries
     mask = size - 1
+    longest = max(map(len, keys), default=0)
+    found = array("Q", bytes(8 * (longest + 1)))
+    digests = found
     for number in range(len(keys)):
-        for digest in _neighbour_digests(keys[number]):
+        count = _digests_into(keys[number], digests)
+        for i in range(count):
+            digest = digests[i]
             slot = digest & mask
             while table[slot]:
                 slot = (slot + 1) & mask
@@ -132,10 +139,20 @@ _DIGEST_SHIFT = cython.declare(cython.int, 34)  # the top 30 bits: a digest is a
 
 
 @cython.cfunc
-@cython.locals(i=cython.Py_ssize_t, n=cython.Py_ssize_t, full=cython.ulonglong, prefix=cython.ulonglong,
-               longer=cython.ulonglong, power=cython.ulonglong)
 def _neighbour_digests(key: str) -> set:
-    """The digest of ``key`` and of each word made from it by deleting one letter.
+    """The digest of ``key`` and of each word made from it by deleting one letter."""
+    found = array("Q", bytes(8 * (len(key) + 1)))
+    return set(found[:_digests_into(key, found)])
+
+
+@cython.cfunc
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.locals(i=cython.Py_ssize_t, n=cython.Py_ssize_t, full=cython.ulonglong, prefix=cython.ulonglong,
+               longer=cython.ulonglong, power=cython.ulonglong, out=cython.ulonglong[:])
+def _digests_into(key: str, out) -> cython.Py_ssize_t:
+    """The digest of ``key`` and of each word made from it by deleting one letter, written into ``out``
+    (``len(key) + 1`` of them, some maybe the same); returns how many.
 
     With h(s) = sum of (s[j] + 1) * BASE ** (len(s) - 1 - j), and p(i) the hash of the
     first ``i`` letters, deleting letter ``i`` gives h(key) + (p(i) - p(i + 1)) * BASE ** (n - 1 - i).
@@ -147,14 +164,14 @@ def _neighbour_digests(key: str) -> set:
         full = (full * _BASE + ord(key[i]) + 1) & _MASK
         if i:
             power = (power * _BASE) & _MASK
-    digests = {full >> _DIGEST_SHIFT}
+    out[0] = full >> _DIGEST_SHIFT
     prefix = 0
     for i in range(n):
         longer = (prefix * _BASE + ord(key[i]) + 1) & _MASK
-        digests.add((((prefix - longer) * power + full) & _MASK) >> _DIGEST_SHIFT)
+        out[i + 1] = (((prefix - longer) * power + full) & _MASK) >> _DIGEST_SHIFT
         prefix = longer
         power = (power * _BASE_INVERSE) & _MASK
-    return digests
+    return n + 1
 
 
 @cython.cfunc
