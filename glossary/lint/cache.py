@@ -31,7 +31,7 @@ def _code_fingerprint() -> str:
     """Changes whenever the code that builds matchers changes, released or not."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    for name in sorted(("matcher.py", "matcher_file.py", "scan.py", "near_misses.py", "russian.py", "turkic.py", "text.py", "../records.py", "../validation.py")):
+    for name in sorted(("matcher.py", "matcher_file.py", "tables.py", "scan.py", "near_misses.py", "russian.py", "turkic.py", "text.py", "../records.py", "../validation.py")):
         digest.update((package / name).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -92,8 +92,8 @@ class KazakhLatin:
     def _kazakh_word(self, word: str) -> bool:
         """Whether a word of Kazakh Latin text is Kazakh (``turkic.is_kazakh_latin_word``)."""
         if self._kazakh_first_words is None:
-            self._kazakh_first_words = frozenset(match_key(f.compact[:words(f.compact)[0][1]]) for f in self.matcher.forms
-                                                 if f.language == "kk-Latn" and words(f.compact))
+            self._kazakh_first_words = frozenset(match_key(f.compact[:words(f.compact)[0][1]])
+                                                 for f in self.matcher.forms_in("kk-Latn") if words(f.compact))
         return turkic.is_kazakh_latin_word(word, self._kazakh_first_words)
 
 

@@ -18,10 +18,8 @@ Cython where the package was built with a C compiler), with the forms it reads
 
 from __future__ import annotations
 
+import threading
 from array import array
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -32,14 +30,14 @@ from .collector import collector_paused
 from .language import Paragraphs, text_language
 from .near_misses import NearMissIndex
 from .scan import Form, Match, Word, ending_keys, find_forms, verify_declined, word_end
+from .tables import (DECLINES, EXACT_PUNCTUATION, PLAIN, RESTYLED, STATUS_CODE, STATUSES, Concepts, Forms, FormTable,
+                     NearMissWords, entry_maker, grouped)
 from .text import match_key, without_invisible, words
 
-
-@dataclass
-class Concept:
-    id: str
-    preferred: dict[str, Form] = field(default_factory=dict)  # text language -> preferred form
-    forms: list[Form] = field(default_factory=list)
+_CASE_RULES = tuple(CaseRule)
+_CASE_RULE_CODE = {rule: code for code, rule in enumerate(_CASE_RULES)}
+_PREFERRED, _DEPRECATED = STATUS_CODE[TermStatus.PREFERRED], STATUS_CODE[TermStatus.DEPRECATED]
+_ACCEPTED = frozenset(STATUS_CODE[status] for status in ACCEPTED_STATUSES)
 
 
 class Matcher:
@@ -47,11 +45,17 @@ class Matcher:
 
     ``shortcuts=False`` compiles without the plain-form shortcuts: every form found
     goes the full way through classification (the tests check both give the same findings).
+
+    Compiling makes what every text needs: each form's key, the automaton, which forms each key
+    has, the whole-word shortcuts and the near-miss words' table. A ``Form`` (and a key's entry,
+    a concept) is made from the term's row in ``table`` when a text first needs it (``tables``),
+    here as in a matcher read from the cache's file (``matcher_file``, which writes the same tables).
     """
 
     cache_key: str | None = None  # set by the matcher cache: changes with the glossary, the style and the code
     # The automaton's value for a key (pyahocorasick keeps 32-bit integers): its number in ``entries``
-    # (the forms under it and the pairs of its whole-word shortcut) and in ``key_sizes`` (its length).
+    # (the forms under it and the pairs of its whole-word shortcut, made when first found) and in
+    # ``key_sizes`` (its length).
     entries: list
     key_sizes: array
 
@@ -60,52 +64,108 @@ class Matcher:
             self._compile(glossary, style, shortcuts)
 
     def _compile(self, glossary: Glossary, style: str | None, shortcuts: bool) -> None:
-        self.style = style
-        self.shortcuts = shortcuts
-        self.concepts: dict[str, Concept] = {}
-        forms: list[Form] = []
+        table = FormTable()
+        concept_starts, preferred = array("Q"), []  # where each concept's rows start; its preferred rows
+        languages, compacts, declining = [], [], bytearray()  # per row: what the keys and shortcuts are made from
+        by_key: dict[str, list[int]] = {}  # an automaton key -> its rows
+        declining_by_whole_key: dict[str, list[int]] = {}  # a declining row's whole key (not its stem's) -> such rows
         russian_words: dict[str, tuple] = {}  # a Russian word -> its analysis (declining, Word), made once
+        lang_numbers: dict[str, int] = {}
+        status_code, case_rule_code = STATUS_CODE, _CASE_RULE_CODE
         for entry in glossary.concepts:
-            concept = self.concepts[entry.id] = Concept(entry.id)
+            concept_number, first = len(table.concept_ids), len(compacts)
+            table.concept_ids.append(entry.id)
+            concept_starts.append(first)
             for term, status in term_statuses(entry.terms, style):
-                form = _compile_form(entry.id, term.lang, term.text, status, term.case_rule, term.note, russian_words)
-                if form is None:
+                compact = without_invisible(term.text)
+                full_key = match_key(compact)
+                if not full_key.strip():
                     continue
-                form.restyled = status is not term.status
-                form.periods = term.periods
-                form.preferred_in = tuple(name for name, st in term.styles if st is TermStatus.PREFERRED and name != style)
-                form.number = len(forms)
-                concept.forms.append(form)
-                forms.append(form)
-            concept.preferred = preferred_forms(concept.forms)
-        if shortcuts:
-            _mark_plain(self.concepts.values())
-        by_key: dict[str, list[Form]] = {}
-        for form in forms:
-            by_key.setdefault(form.key, []).append(form)
-        for same_key in by_key.values():
-            _mark_punctuation_variants(same_key)
-        whole_word_shortcuts = _whole_word_shortcuts(forms, by_key) if shortcuts else {}
+                language = text_language(term.lang)
+                number = len(compacts)
+                key, declines = full_key, False
+                if language == "ru":
+                    parts = _russian_parts(compact, full_key, words(compact), russian_words)
+                    if parts is not None:
+                        key, declines = parts[-1], True
+                        declining_by_whole_key.setdefault(full_key, []).append(number)
+                        table.declining_words[number] = parts[0]
+                declining.append(declines)
+                by_key.setdefault(key, []).append(number)
+                languages.append(language)
+                compacts.append(compact)
+                table.concept_of.append(concept_number)
+                lang_number = lang_numbers.get(term.lang)
+                if lang_number is None:
+                    lang_number = lang_numbers[term.lang] = len(table.langs)
+                    table.langs.append(term.lang)
+                table.lang_of.append(lang_number)
+                table.texts.append(term.text)
+                table.status.append(status_code[status])
+                table.case_rule.append(case_rule_code[term.case_rule])
+                table.flags.append((RESTYLED if status is not term.status else 0) | (DECLINES if declines else 0))
+                if term.note is not None:
+                    table.notes[number] = term.note
+                if term.periods:
+                    table.periods[number] = term.periods
+                styles = tuple(name for name, st in term.styles if st is TermStatus.PREFERRED and name != style)
+                if styles:
+                    table.preferred_in[number] = styles
+            rows = range(first, len(compacts))
+            preferred.append(_preferred_rows(rows, table, languages))
+            if shortcuts:
+                _mark_plain(rows, table, languages)
+        concept_starts.append(len(compacts))
+        for rows in by_key.values():
+            if len(rows) > 1:
+                _mark_punctuation_variants(rows, compacts, declining, table.flags)
+        self._assemble(style, shortcuts, table)
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        self.entries = []
         self.key_sizes = array("I")
-        for key, same_key in by_key.items():
-            self.automaton.add_word(key, len(self.entries))
-            self.entries.append((tuple(same_key), whole_word_shortcuts.get(key)))
+        for number, key in enumerate(by_key):
+            self.automaton.add_word(key, number)
             self.key_sizes.append(len(key))
-        self.forms = forms
-        self.near_misses = NearMissIndex(forms)
-        if forms:
+        if compacts:
             self.automaton.make_automaton()
+        shortcut_rows = _whole_word_shortcuts(by_key, declining_by_whole_key, languages, compacts, declining, table,
+                                              self.forms) if shortcuts else [()] * len(by_key)
+        self._assemble_keys(*grouped(by_key.values()), *grouped(shortcut_rows))
+        preferred_numbers, preferred_starts = grouped(preferred)
+        self.concepts = Concepts(table.concept_ids, None, concept_starts, preferred_numbers, preferred_starts,
+                                 self.forms, self._lock)
+        forms = self.forms
+        self.near_misses = NearMissIndex.of_rows(
+            ((n, compacts[n]) for n in range(len(compacts)) if table.status[n] != _DEPRECATED),
+            lambda keys, places: NearMissWords(keys, None, *grouped(places.values()), forms))
+
+    def _assemble(self, style: str | None, shortcuts: bool, table: FormTable) -> None:
+        """What a compiled or loaded matcher's rows make: its forms, each made when first asked for."""
+        self.style, self.shortcuts, self.table = style, shortcuts, table
+        self._lock = threading.Lock()
+        self.forms = Forms(len(table), lambda n: _table_form(table, n), self._lock)
+
+    def _assemble_keys(self, key_forms, key_starts, shortcut_forms, shortcut_starts) -> None:
+        """Each key's entry (``entries``), made the first time the key is found (``_entry``)."""
+        table = self.table
+        self.key_tables = (key_forms, key_starts, shortcut_forms, shortcut_starts)
+        self.entries = [None] * (len(key_starts) - 1)
+
+        languages = [text_language(lang) for lang in table.langs]
+
+        def shortcut_pair(n: int) -> tuple[str, str]:  # (the row's text language, its text without invisible characters)
+            return languages[table.lang_of[n]], without_invisible(table.texts[n])
+
+        self._entry = entry_maker(self.entries, self.forms, key_forms, key_starts, shortcut_forms, shortcut_starts,
+                                  shortcut_pair, self._lock)
 
     def __len__(self) -> int:
         return len(self.forms)
 
-    def _entry(self, number: int, with_forms: bool = True) -> tuple:
-        """The forms under the automaton's key ``number`` and its shortcut (a loaded matcher reads
-        them from its file the first time the key is found, and without ``with_forms`` may give None
-        for the forms, made when a hit needs them; a compiled one has them all)."""
-        return self.entries[number]
+    def forms_in(self, language: str) -> list[Form]:
+        """The forms of one text language (``Form.language``), made from the rows of its language codes only."""
+        table = self.table
+        codes = {n for n, lang in enumerate(table.langs) if text_language(lang) == language}
+        return [self.forms[n] for n in range(len(table)) if table.lang_of[n] in codes]
 
     def find(self, key: str, text: str, paragraphs: Paragraphs, base: int = 0,
              offsets: list[int] | None = None) -> tuple[list[Match], list[tuple[int, int, bool]]]:
@@ -135,91 +195,143 @@ class Matcher:
         return matches, plain
 
 
-def preferred_forms(forms: Iterable[Form]) -> dict[str, Form]:
-    """A concept's preferred form in each text language: its first, unless a later one is written
-    in that very language and the first is not (an ``az`` term before an ``az-Cyrl`` one)."""
-    preferred: dict[str, Form] = {}
-    for form in forms:
-        if form.status is TermStatus.PREFERRED:
-            current = preferred.get(form.language)
-            if current is None or (form.lang == form.language and current.lang != current.language):
-                preferred[form.language] = form
-    return preferred
+def _preferred_rows(rows: range, table: FormTable, languages: list[str]) -> list[int]:
+    """A concept's preferred row in each text language, in the order of the languages' first ones:
+    its first, unless a later one is written in that very language and the first is not (an ``az``
+    term before an ``az-Cyrl`` one)."""
+    preferred: dict[str, int] = {}
+    for n in rows:
+        if table.status[n] == _PREFERRED:
+            language = languages[n]
+            current = preferred.get(language)
+            if current is None or (_lang(table, n) == language and _lang(table, current) != language):
+                preferred[language] = n
+    return list(preferred.values())
 
 
-def _mark_plain(concepts: Iterable[Concept]) -> None:
-    """Mark each form that is its concept's only accepted form in its language, unless it has
+def _lang(table: FormTable, n: int) -> str:
+    return table.langs[table.lang_of[n]]
+
+
+def _mark_plain(rows: range, table: FormTable, languages: list[str]) -> None:
+    """Mark each of a concept's rows that is its only accepted form in its language, unless it has
     validity periods (then the document's date decides whether it is a finding)."""
-    for concept in concepts:
-        accepted = defaultdict(list)
-        for form in concept.forms:
-            if form.status in ACCEPTED_STATUSES:
-                accepted[form.language].append(form)
-        for same_language in accepted.values():
-            if len(same_language) == 1 and not same_language[0].periods:
-                same_language[0].plain = True
+    accepted: dict[str, list[int]] = {}
+    for n in rows:
+        if table.status[n] in _ACCEPTED:
+            accepted.setdefault(languages[n], []).append(n)
+    for same_language in accepted.values():
+        if len(same_language) == 1 and same_language[0] not in table.periods:
+            table.flags[same_language[0]] |= PLAIN
 
 
-def _whole_word_shortcuts(forms: list[Form], by_key: dict[str, list[Form]]) -> dict[str, frozenset[tuple[str, str]]]:
-    """For each automaton key, the (paragraph language, text) pairs that are a plain form and nothing else.
+def _whole_word_shortcuts(by_key: dict[str, list[int]], declining_by_whole_key: dict[str, list[int]],
+                          languages: list[str], compacts: list[str], declining: bytearray, table: FormTable,
+                          forms: Forms) -> list[tuple[int, ...]]:
+    """For each automaton key, the rows whose (text language, text) pairs are a plain form and nothing else.
 
     Where the text, as a whole word, is exactly a plain form of the paragraph's
     language, that form is what it is: the other forms under the same key (the same
     name listed in another language, or with another status) cannot make a finding
     there. A key is left out when one of its forms declines (it could reach further),
     or when the text is also another accepted form of that language (then which
-    concept is meant is not settled here).
+    concept is meant is not settled here). A form and another of the same language and
+    text have the same whole key, and decline alike: they are both under the key, or both
+    declining forms of that whole key.
     """
-    accepted_as: dict[tuple[str, str], list[Form]] = {}  # (language, text) -> accepted forms
-    for form in forms:
-        if form.status in ACCEPTED_STATUSES:
-            accepted_as.setdefault((form.language, form.compact), []).append(form)
-    shortcuts: dict[str, set[tuple[str, str]]] = {}
-    for form in forms:
-        if not form.plain or not all(f.plain for f in accepted_as.get((form.language, form.compact), ())):
+    flags, status = table.flags, table.status
+    shortcuts = []
+    for key, rows in by_key.items():
+        if any(declining[n] for n in rows):
+            shortcuts.append(())
             continue
-        key = match_key(form.compact) if form.declines else form.key
-        same_key = by_key.get(key)
-        if same_key is None or any(f.declines for f in same_key):
+        longer = declining_by_whole_key.get(key, ())
+        if len(rows) == 1 and not longer:  # (most keys)
+            shortcuts.append(tuple(rows) if flags[rows[0]] & PLAIN else ())
             continue
-        if form.declines:  # found by its stem: it must reach the end of its own text, with no ending added
-            match = verify_declined(form, key, 0, len(form.key), word_end(key, len(form.key)), form.language, form.compact)
-            if match is None or match.end != len(key):
+        found = []
+        candidates = rows + longer if longer else rows
+        for n in candidates:
+            if not flags[n] & PLAIN:
                 continue
-        shortcuts.setdefault(key, set()).add((form.language, form.compact))
-    return {key: frozenset(pairs) for key, pairs in shortcuts.items()}
+            pair = (languages[n], compacts[n])
+            if not all(flags[m] & PLAIN for m in candidates
+                       if status[m] in _ACCEPTED and (languages[m], compacts[m]) == pair):
+                continue
+            if declining[n]:  # found by its stem: it must reach the end of its own text, with no ending added
+                form = forms[n]
+                match = verify_declined(form, key, 0, len(form.key), word_end(key, len(form.key)), form.language,
+                                        form.compact)
+                if match is None or match.end != len(key):
+                    continue
+            found.append(n)
+        shortcuts.append(tuple(found))
+    return shortcuts
 
 
-def _compile_form(concept: str, lang: str, text: str, status: TermStatus, case_rule: CaseRule, note: str | None,
-                  russian_words: dict[str, tuple]) -> Form | None:
+def _mark_punctuation_variants(rows: list[int], compacts: list[str], declining: bytearray, flags: bytearray) -> None:
+    """Forms under one key that differ only in dashes, apostrophes or spaces match only their own spelling."""
+    texts = {compacts[n] for n in rows if not declining[n]}
+    if len({t.lower() for t in texts}) > 1:
+        for n in rows:
+            if not declining[n]:
+                flags[n] |= EXACT_PUNCTUATION
+
+
+def _table_form(table: FormTable, n: int) -> Form:
+    """Form ``n`` made from its row."""
+    text = table.texts[n]
     compact = without_invisible(text)
     full_key = match_key(compact)
-    if not full_key.strip():
-        return None
-    language = text_language(lang)
+    lang = table.langs[table.lang_of[n]]
     spans = words(compact)
-    form = Form(concept, lang, language, text, status, case_rule, note, full_key, compact,
+    flags = table.flags[n]
+    form = Form(table.concept_ids[table.concept_of[n]], lang, text_language(lang), text, STATUSES[table.status[n]],
+                _CASE_RULES[table.case_rule[n]], table.notes.get(n), full_key, compact,
                 last_word=spans[-1][0] if spans else 0)
-    if language != "ru":
-        return form
-    declined = []
+    form.restyled, form.plain, form.exact_punctuation = bool(flags & RESTYLED), bool(flags & PLAIN), \
+        bool(flags & EXACT_PUNCTUATION)
+    if flags & DECLINES:  # else nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
+        form.declines = True
+        form.words, form.separators, form.first_declining, form.key = \
+            _declined_parts(table.declining_words[n], spans, full_key)
+        form.leading_endings = tuple([w.base_ending for w in form.words[:form.first_declining]])
+        form.first_endings = form.words[form.first_declining].endings
+    if n in table.periods:
+        form.periods = table.periods[n]
+    if n in table.preferred_in:
+        form.preferred_in = table.preferred_in[n]
+    form.number = n
+    return form
+
+
+def _russian_parts(compact: str, full_key: str, spans: list, russian_words: dict[str, tuple]) -> tuple | None:
+    """A Russian form's ``_declined_parts``; None when nothing declines or a word is too odd to decline
+    safely (then the form is looked up whole). ``russian_words``: the words analysed so far."""
+    declined, declines = [], False
     for a, b in spans:
         word = compact[a:b]
         analysis = russian_words.get(word)
         if analysis is None:
             analysis = russian_words[word] = _russian_word(word)
-        declined.append(analysis)
-    if not any(declining for declining, _ in declined) or spans[0][0] > 0 or any(word is None for _, word in declined):
-        return form  # nothing declines (Баку, ООН), or a term too odd to decline safely: looked up whole
-    form.declines = True
-    form.words = tuple([word for _, word in declined])
-    form.separators = tuple(full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
-    form.first_declining = next(i for i, w in enumerate(form.words) if w.endings != frozenset({w.base_ending}))
-    form.leading_endings = tuple(w.base_ending for w in form.words[:form.first_declining])
-    form.first_endings = form.words[form.first_declining].endings
-    # The key runs up to the first declining word's stem: what is the same in every form.
-    form.key = full_key[: spans[form.first_declining][0] + len(form.words[form.first_declining].stem)]
-    return form
+        declines = declines or analysis[0]
+        declined.append(analysis[1])
+    if not declines or spans[0][0] > 0 or None in declined:
+        return None
+    return _declined_parts(tuple(declined), spans, full_key)
+
+
+def _declined_parts(form_words: tuple, spans: list, full_key: str) -> tuple:
+    """A declining Russian form's words, the separators between them, its first declining word and its key
+    (up to that word's stem: what is the same in every form of it)."""
+    first = 0
+    while True:  # the first word whose endings are more than its own (a word that declines is there)
+        endings = form_words[first].endings
+        if len(endings) != 1 or form_words[first].base_ending not in endings:
+            break
+        first += 1
+    return (form_words, tuple([full_key[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1)]), first,
+            full_key[: spans[first][0] + len(form_words[first].stem)])
 
 
 def _russian_word(word: str) -> tuple[bool, Word | None]:
@@ -230,11 +342,3 @@ def _russian_word(word: str) -> tuple[bool, Word | None]:
     if not stem:
         return declining, None
     return declining, Word(match_key(stem), ending_keys(endings), match_key(base_ending), word[:len(stem)])
-
-
-def _mark_punctuation_variants(forms: list[Form]) -> None:
-    """Forms that differ only in dashes, apostrophes or spaces match only their own spelling."""
-    texts = {f.compact for f in forms if not f.declines}
-    if len({t.lower() for t in texts}) > 1:
-        for form in forms:
-            form.exact_punctuation = not form.declines

@@ -18,7 +18,6 @@ built with a C compiler (``setup.py``), run as Python elsewhere.
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
 
 import cython
 
@@ -32,16 +31,20 @@ class NearMissIndex:
     MIN_LENGTH = 5
 
     def __init__(self, forms):
-        self.words: dict = defaultdict(list)  # word key -> [(form, index of the word in the form)]
-        for form in forms:
-            if form.status is TermStatus.DEPRECATED:
-                continue
-            for index, (a, b) in enumerate(words(form.compact)):
-                word = form.compact[a:b]
-                if len(word) >= self.MIN_LENGTH and word[0].isupper():
-                    self.words[match_key(word)].append((form, index))
-        self.keys = list(self.words)
-        self.table = _neighbour_table(self.keys)
+        index = self.of_rows(((number, form.compact) for number, form in enumerate(forms)
+                              if form.status is not TermStatus.DEPRECATED),
+                             lambda keys, places: {key: [(forms[p[i]], p[i + 1]) for i in range(0, len(p), 2)]
+                                                   for key, p in places.items()})
+        self.keys, self.table = index.keys, index.table
+        self.words: dict = index.words  # word key -> [(form, index of the word in the form)]
+
+    @classmethod
+    def of_rows(cls, rows, make_words) -> NearMissIndex:
+        """The index of the forms in ``rows`` ((form number, text without invisible characters) of every
+        form that is not deprecated), its ``words`` made by ``make_words(keys, places)`` from ``word_places``."""
+        places = word_places(rows)
+        keys = list(places)
+        return cls.from_tables(keys, _neighbour_table(keys), make_words(keys, places))
 
     @classmethod
     def from_tables(cls, keys: list, table: array, words) -> NearMissIndex:
@@ -75,26 +78,51 @@ class NearMissIndex:
         return sorted([word for word in [keys[n] for n in numbers] if word != word_key and _one_edit(word, word_key)])
 
 
+def word_places(rows) -> dict:
+    """Each word key of the forms in ``rows`` ((form number, text without invisible characters) of
+    every form that is not deprecated) -> its places there: form number and index of the word in
+    the form, one after the other. The words kept are five letters or more and capitalised."""
+    places: dict = {}
+    for number, compact in rows:
+        for index, (a, b) in enumerate(words(compact)):
+            word = compact[a:b]
+            if len(word) >= NearMissIndex.MIN_LENGTH and word[0].isupper():
+                key = match_key(word)
+                found = places.get(key)
+                if found is None:
+                    found = places[key] = []
+                found.append(number)
+                found.append(index)
+    return places
+
+
 _LOW = cython.declare(cython.ulonglong, 0xFFFFFFFF)
 
 
 @cython.boundscheck(False)
 @cython.wraparound(False)
 @cython.locals(size=cython.Py_ssize_t, number=cython.ulonglong, table=cython.ulonglong[:], mask=cython.ulonglong,
-               slot=cython.ulonglong, digest=cython.ulonglong)
+               slot=cython.ulonglong, digest=cython.ulonglong, digests=cython.ulonglong[:], count=cython.Py_ssize_t,
+               i=cython.Py_ssize_t, longest=cython.Py_ssize_t)
 def _neighbour_table(keys: list) -> array:
     """Each word's number under the digests of its deletion neighbours, in a hash table of 64-bit
     entries (digest << 32 | number + 1; 0 is an empty slot) at most half full, probed linearly from
     the digest's low bits. A table of numbers, not a dict of Python objects: a quarter of the memory,
-    and nothing in it for a forked worker to copy when it looks a word up."""
+    and nothing in it for a forked worker to copy when it looks a word up. (A word whose neighbours
+    share a digest is under it twice: ``near`` gathers numbers in a set.)"""
     size = 16
     while size < 2 * sum(len(key) + 1 for key in keys):
         size *= 2
     entries = array("Q", bytes(8 * size))
     table = entries
     mask = size - 1
+    longest = max(map(len, keys), default=0)
+    found = array("Q", bytes(8 * (longest + 1)))
+    digests = found
     for number in range(len(keys)):
-        for digest in _neighbour_digests(keys[number]):
+        count = _digests_into(keys[number], digests)
+        for i in range(count):
+            digest = digests[i]
             slot = digest & mask
             while table[slot]:
                 slot = (slot + 1) & mask
@@ -111,10 +139,20 @@ _DIGEST_SHIFT = cython.declare(cython.int, 34)  # the top 30 bits: a digest is a
 
 
 @cython.cfunc
-@cython.locals(i=cython.Py_ssize_t, n=cython.Py_ssize_t, full=cython.ulonglong, prefix=cython.ulonglong,
-               longer=cython.ulonglong, power=cython.ulonglong)
 def _neighbour_digests(key: str) -> set:
-    """The digest of ``key`` and of each word made from it by deleting one letter.
+    """The digest of ``key`` and of each word made from it by deleting one letter."""
+    found = array("Q", bytes(8 * (len(key) + 1)))
+    return set(found[:_digests_into(key, found)])
+
+
+@cython.cfunc
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.locals(i=cython.Py_ssize_t, n=cython.Py_ssize_t, full=cython.ulonglong, prefix=cython.ulonglong,
+               longer=cython.ulonglong, power=cython.ulonglong, out=cython.ulonglong[:])
+def _digests_into(key: str, out) -> cython.Py_ssize_t:
+    """The digest of ``key`` and of each word made from it by deleting one letter, written into ``out``
+    (``len(key) + 1`` of them, some maybe the same); returns how many.
 
     With h(s) = sum of (s[j] + 1) * BASE ** (len(s) - 1 - j), and p(i) the hash of the
     first ``i`` letters, deleting letter ``i`` gives h(key) + (p(i) - p(i + 1)) * BASE ** (n - 1 - i).
@@ -126,14 +164,14 @@ def _neighbour_digests(key: str) -> set:
         full = (full * _BASE + ord(key[i]) + 1) & _MASK
         if i:
             power = (power * _BASE) & _MASK
-    digests = {full >> _DIGEST_SHIFT}
+    out[0] = full >> _DIGEST_SHIFT
     prefix = 0
     for i in range(n):
         longer = (prefix * _BASE + ord(key[i]) + 1) & _MASK
-        digests.add((((prefix - longer) * power + full) & _MASK) >> _DIGEST_SHIFT)
+        out[i + 1] = (((prefix - longer) * power + full) & _MASK) >> _DIGEST_SHIFT
         prefix = longer
         power = (power * _BASE_INVERSE) & _MASK
-    return digests
+    return n + 1
 
 
 @cython.cfunc
