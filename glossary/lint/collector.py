@@ -8,7 +8,8 @@ times as long with the collector running, and loading from the cache 2 to 5 time
 
 Pauses nest and may overlap between threads (the web app lints for many users
 at once): the collector runs again when the last pause ends, and only if it
-was running when the first began.
+was running when the first began. A command that ends its process as soon as it is done
+(``tilmash lint``) turns the collector off for good (``collector_off``).
 """
 
 from __future__ import annotations
@@ -38,3 +39,12 @@ def collector_paused() -> Iterator[None]:
             _pauses -= 1
             if _pauses == 0 and _was_enabled:
                 gc.enable()
+
+
+def collector_off() -> None:
+    """The collector off for the rest of the process, for a command that ends it as soon as it is done
+    (``tilmash.cli.end_at_once``). Linting makes no garbage cycles (``tests/lint/test_collector.py``):
+    a collection finds nothing, and the one due when the collector runs again after a lint walks every
+    object the lint made (a 3 MB lint: 0.05 s of 0.7 s of processor time, 7 runs in turn)."""
+    with _lock:
+        gc.disable()

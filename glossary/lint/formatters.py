@@ -50,6 +50,22 @@ class _Names(dict):
         return value
 
 
+class _Insides(dict):
+    """What ``_Names`` gives, without its quotes: a JSON string's inside, to be written inside a longer one."""
+
+    def __missing__(self, text: str) -> bytes:
+        value = self[text] = _json(text)[1:-1]
+        return value
+
+
+class _Quoted(dict):
+    """The inside of the JSON string of ``repr(text)``, for strings that repeat (suggestions)."""
+
+    def __missing__(self, text: str) -> bytes:
+        value = self[text] = _json(repr(text))[1:-1]
+        return value
+
+
 def text_report(findings: Sequence[Finding]) -> bytes:
     """``path:line:col: severity rule: message -> suggestion``, one finding a line."""
     lines = []
@@ -119,6 +135,14 @@ _SARIF_FIX = (
     b'                  ]\n                }\n              ]\n            }\n          ]'
 )
 _SARIF_FIXED = _SARIF_RESULT + _SARIF_FIX
+# A finding with a suggestion says "{message} Use: {suggestion}", its fix "Replace {found!r} with {suggestion!r}":
+# written as the JSON strings' insides one after the other (JSON escapes character by character), the
+# suggestion's parts escaped once for all the findings that suggest it, not a new string each.
+_MESSAGE = b'"text": %b\n          },\n          "locations"'
+_USE = b'"text": "%b Use: %b"\n          },\n          "locations"'
+_REPLACE = b'"text": %b\n              },\n              "artifactChanges"'
+_SARIF_USE = _SARIF_RESULT.replace(_MESSAGE, _USE)
+_SARIF_FIXED = _SARIF_FIXED.replace(_MESSAGE, _USE).replace(_REPLACE, _REPLACE.replace(b"%b", b'"Replace %b with %b"'))
 _NEXT_RESULT = b"\n        },\n"
 _SARIF_LEVEL_BYTES = {severity: level.encode() for severity, level in _SARIF_LEVEL.items()}
 
@@ -177,12 +201,12 @@ def write_sarif(findings: Sequence[Finding], write: Callable[[bytes], object], *
         return
     rule_index = {rule: index for index, rule in enumerate(RULES)}
     uris: dict[str, bytes] = {}
-    names = _Names()
+    names, insides, quoted = _Names(), _Insides(), _Quoted()
     before, after = skeleton.split(b"        " + _json(_RESULTS))
     write(before)
     warning, info = Severity.WARNING, Severity.INFO  # compared by identity: an Enum's hash is a Python function
     string = _string
-    plain, fixed = _SARIF_RESULT, _SARIF_FIXED
+    plain, use, fixed = _SARIF_RESULT, _SARIF_USE, _SARIF_FIXED
     for first in range(0, len(findings), _CHUNK):
         chunk = io.BytesIO()
         put = chunk.write
@@ -204,19 +228,19 @@ def write_sarif(findings: Sequence[Finding], write: Callable[[bytes], object], *
                 suggested, column, end_line, end_column = names[suggestion], f.column, f.end_line, f.end_column
                 put(fixed % (
                     names[f.rule], rule_index[f.rule], level,
-                    string(f"{f.message} Use: {suggestion}").encode("utf-8", "replace"), uri,
+                    string(f.message).encode("utf-8", "replace")[1:-1], insides[suggestion], uri,
                     line, column, end_line, end_column, start, size, string(found).encode("utf-8", "replace"),
                     fingerprint, names[f.concept], names[f.lang], names[f.status], suggested,
-                    string(f"Replace {found!r} with {suggestion!r}").encode("utf-8", "replace"), uri,
+                    string(repr(found)).encode("utf-8", "replace")[1:-1], quoted[suggestion], uri,
                     line, column, end_line, end_column, start, size, suggested))
             else:
-                put(plain % (
+                put(use % (
                     names[f.rule], rule_index[f.rule], level,
-                    string(f"{f.message} Use: {suggestion}").encode("utf-8", "replace"), uri,
+                    string(f.message).encode("utf-8", "replace")[1:-1], insides[suggestion], uri,
                     line, f.column, f.end_line, f.end_column, start, size, string(found).encode("utf-8", "replace"),
                     fingerprint, names[f.concept], names[f.lang], names[f.status], names[suggestion]))
             if plain is _SARIF_RESULT:  # after the first result, each starts by closing the one before
-                plain, fixed = _NEXT_RESULT + plain, _NEXT_RESULT + fixed
+                plain, use, fixed = _NEXT_RESULT + plain, _NEXT_RESULT + use, _NEXT_RESULT + fixed
         write(chunk.getvalue())  # the buffer itself, not a copy
     write(b"\n        }" + after)
 

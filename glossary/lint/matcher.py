@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 from array import array
+from itertools import accumulate, chain
 
 import ahocorasick
 
@@ -29,9 +30,29 @@ from . import russian
 from .collector import collector_paused
 from .language import Paragraphs, text_language
 from .near_misses import NearMissIndex
-from .scan import Form, Match, Word, ending_keys, find_forms, verify_declined, word_end
-from .tables import (DECLINES, EXACT_PUNCTUATION, PLAIN, RESTYLED, STATUS_CODE, STATUSES, Concepts, Forms, FormTable,
-                     NearMissWords, entry_maker, grouped)
+from .scan import (
+    Columns,
+    Form,
+    Match,
+    Word,
+    ending_keys,
+    find_forms,
+    verify_declined,
+    word_end,
+)
+from .tables import (
+    DECLINES,
+    EXACT_PUNCTUATION,
+    PLAIN,
+    RESTYLED,
+    STATUS_CODE,
+    STATUSES,
+    Concepts,
+    Forms,
+    FormTable,
+    NearMissWords,
+    grouped,
+)
 from .text import match_key, without_invisible, words
 
 _CASE_RULES = tuple(CaseRule)
@@ -47,16 +68,17 @@ class Matcher:
     goes the full way through classification (the tests check both give the same findings).
 
     Compiling makes what every text needs: each form's key, the automaton, which forms each key
-    has, the whole-word shortcuts and the near-miss words' table. A ``Form`` (and a key's entry,
-    a concept) is made from the term's row in ``table`` when a text first needs it (``tables``),
-    here as in a matcher read from the cache's file (``matcher_file``, which writes the same tables).
+    has, the whole-word shortcuts and the near-miss words' table; the scan reads those of a key,
+    and what rules a form out, from flat columns (``scan.Columns``). A ``Form`` (and a concept) is made
+    from the term's row in ``table`` when a text first needs it (``tables``), here as in a matcher
+    read from the cache's file (``matcher_file``, which writes the same tables).
     """
 
     cache_key: str | None = None  # set by the matcher cache: changes with the glossary, the style and the code
-    # The automaton's value for a key (pyahocorasick keeps 32-bit integers): its number in ``entries``
-    # (the forms under it and the pairs of its whole-word shortcut, made when first found) and in
+    # The automaton's value for a key (pyahocorasick keeps 32-bit integers): its number in ``columns``
+    # (``scan.Columns``: the forms under it and the pairs of its whole-word shortcut) and in
     # ``key_sizes`` (its length).
-    entries: list
+    columns: Columns
     key_sizes: array
 
     def __init__(self, glossary: Glossary, style: str | None = None, *, shortcuts: bool = True):
@@ -70,6 +92,7 @@ class Matcher:
         by_key: dict[str, list[int]] = {}  # an automaton key -> its rows
         declining_by_whole_key: dict[str, list[int]] = {}  # a declining row's whole key (not its stem's) -> such rows
         russian_words: dict[str, tuple] = {}  # a Russian word -> its analysis (declining, Word), made once
+        form_columns, continuations, ending_sets = array("Q"), [], {}  # per row: what the scan reads (``scan.Columns``)
         lang_numbers: dict[str, int] = {}
         status_code, case_rule_code = STATUS_CODE, _CASE_RULE_CODE
         for entry in glossary.concepts:
@@ -83,14 +106,21 @@ class Matcher:
                     continue
                 language = text_language(term.lang)
                 number = len(compacts)
-                key, declines = full_key, False
+                key, declines, column, continuation = full_key, False, 0, ""
+                spans = None if compact.isalnum() else words(compact)  # (a word alone: its last word starts at 0)
                 if language == "ru":
-                    parts = _russian_parts(compact, full_key, words(compact), russian_words)
+                    parts = _russian_parts(compact, full_key, spans or words(compact), russian_words)
                     if parts is not None:
                         key, declines = parts[-1], True
                         declining_by_whole_key.setdefault(full_key, []).append(number)
                         table.declining_words[number] = parts[0]
+                        form_words, separators, first_declining = parts[:3]
+                        column = ending_sets.setdefault(form_words[first_declining].endings, len(ending_sets)) + 1
+                        if first_declining < len(form_words) - 1:
+                            continuation = separators[first_declining] + form_words[first_declining + 1].stem
                 declining.append(declines)
+                form_columns.append(column | (spans[-1][0] if spans else 0) << 32)  # (``Form.last_word``)
+                continuations.append(continuation)
                 by_key.setdefault(key, []).append(number)
                 languages.append(language)
                 compacts.append(compact)
@@ -129,7 +159,13 @@ class Matcher:
             self.automaton.make_automaton()
         shortcut_rows = _whole_word_shortcuts(by_key, declining_by_whole_key, languages, compacts, declining, table,
                                               self.forms) if shortcuts else [()] * len(by_key)
-        self._assemble_keys(*grouped(by_key.values()), *grouped(shortcut_rows))
+        shortcut_languages, shortcut_texts, text_languages = array("I"), [], {}
+        for n in chain.from_iterable(shortcut_rows):
+            shortcut_languages.append(text_languages.setdefault(languages[n], len(text_languages)))
+            shortcut_texts.append(compacts[n])
+        self._assemble_columns(form_columns, list(ending_sets), *grouped(by_key.values()),
+                               grouped(shortcut_rows)[1], shortcut_languages, _starts(shortcut_texts),
+                               "".join(shortcut_texts), list(text_languages), _starts(continuations), "".join(continuations))
         preferred_numbers, preferred_starts = grouped(preferred)
         self.concepts = Concepts(table.concept_ids, None, concept_starts, preferred_numbers, preferred_starts,
                                  self.forms, self._lock)
@@ -144,19 +180,13 @@ class Matcher:
         self._lock = threading.Lock()
         self.forms = Forms(len(table), lambda n: _table_form(table, n), self._lock)
 
-    def _assemble_keys(self, key_forms, key_starts, shortcut_forms, shortcut_starts) -> None:
-        """Each key's entry (``entries``), made the first time the key is found (``_entry``)."""
-        table = self.table
-        self.key_tables = (key_forms, key_starts, shortcut_forms, shortcut_starts)
-        self.entries = [None] * (len(key_starts) - 1)
-
-        languages = [text_language(lang) for lang in table.langs]
-
-        def shortcut_pair(n: int) -> tuple[str, str]:  # (the row's text language, its text without invisible characters)
-            return languages[table.lang_of[n]], without_invisible(table.texts[n])
-
-        self._entry = entry_maker(self.entries, self.forms, key_forms, key_starts, shortcut_forms, shortcut_starts,
-                                  shortcut_pair, self._lock)
+    def _assemble_columns(self, form_columns, ending_sets, key_forms, key_form_starts, shortcut_starts,
+                          shortcut_languages, shortcut_text_starts, shortcut_text, languages, continuation_starts,
+                          continuation_text) -> None:
+        """The columns the scan reads (``scan.Columns``), the forms made as they are needed."""
+        self.columns = Columns(form_columns, ending_sets, self.forms._made, self.forms._make, key_forms, key_form_starts,
+                               shortcut_starts, shortcut_languages, shortcut_text_starts, shortcut_text, languages,
+                               continuation_starts, continuation_text)
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -184,7 +214,7 @@ class Matcher:
         """
         if not self.forms:
             return [], []
-        matches, plain = find_forms(self.automaton, self.entries, self.key_sizes, self._entry, key, text, paragraphs, base, offsets)
+        matches, plain = find_forms(self.automaton, self.key_sizes, self.columns, key, text, paragraphs, base, offsets)
         if offsets is not None:  # (else find_forms gave offsets in the view)
             def to_view(position: int) -> int:  # a start or an end: just after the character before it
                 return offsets[position - 1] + 1 if position else offsets[0]
@@ -193,6 +223,11 @@ class Matcher:
                        for m in matches]
             plain = [(to_view(a), to_view(b), exact) for a, b, exact in plain]
         return matches, plain
+
+
+def _starts(texts: list[str]) -> array:
+    """Where each of ``texts`` starts in them joined (one more: the end)."""
+    return array("Q", accumulate(map(len, texts), initial=0))
 
 
 def _preferred_rows(rows: range, table: FormTable, languages: list[str]) -> list[int]:

@@ -9,7 +9,8 @@ what ``Matcher`` compiles a glossary into, as flat arrays where it can:
 - the forms' rows (``tables.FormTable``: columns of numbers and flags, the texts as one string),
   from which a form is made as compiling would make it, and a ``marshal`` record of the ``Word``s of
   each Russian form that declines (its words' analysis, not made again);
-- for each key, the numbers of its forms and of the forms whose pairs make its whole-word shortcut;
+- the columns the scan reads (``scan.Columns``): for each key, the numbers of its forms and the (language,
+  text) pairs of its whole-word shortcut; for each form, what rules a hit of it out before it is made;
 - the concepts' ids with where their forms start and the numbers of their preferred forms, the
   near-miss words with the numbers of their forms and words, the near-miss hash table, and a hash
   table of the concepts' ids and one of the near-miss words (a name's number without a dict of all of them).
@@ -55,8 +56,9 @@ def pieces(matcher: Matcher) -> list:
     concepts, near = matcher.concepts, matcher.near_misses
     tables = {
         "python": _PYTHON, "style": matcher.style, "shortcuts": matcher.shortcuts, "automaton": matcher.automaton,
-        "key_sizes": _flat(matcher.key_sizes, "I"), "keys": tuple(_flat(numbers, t) for numbers, t in
-                                                                zip(matcher.key_tables, "IQIQ", strict=True)),
+        "key_sizes": _flat(matcher.key_sizes, "I"),
+        "columns": tuple(value if kind == "=" else _flat(value, kind) for value, kind in
+                         zip(_columns(matcher.columns), _COLUMN_KINDS, strict=True)),
         "rows": (table.concept_ids, _flat(table.concept_of, "I"), table.langs, _flat(table.lang_of, "H"),
                  *_joined(table.texts), pickle.PickleBuffer(table.status), pickle.PickleBuffer(table.case_rule),
                  pickle.PickleBuffer(table.flags), table.notes, table.periods, table.preferred_in),
@@ -111,7 +113,8 @@ def loads(data) -> Matcher | None:
     matcher._assemble(tables["style"], tables["shortcuts"], table)
     matcher.automaton = tables["automaton"]
     matcher.key_sizes = _numbers(tables["key_sizes"], "I")
-    matcher._assemble_keys(*(_numbers(numbers, t) for numbers, t in zip(tables["keys"], "IQIQ", strict=True)))
+    matcher._assemble_columns(*(value if kind == "=" else _numbers(value, kind) for value, kind in
+                                zip(tables["columns"], _COLUMN_KINDS, strict=True)))
     names, starts, preferred, preferred_starts = tables["concepts"]
     matcher.concepts = Concepts(table.concept_ids, _numbers(names, "I"), _numbers(starts, "Q"), _numbers(preferred, "I"),
                                 _numbers(preferred_starts, "Q"), matcher.forms, matcher._lock)
@@ -164,6 +167,15 @@ class _DecliningWords(Mapping):
 
     def __len__(self) -> int:
         return len(self._rows)
+
+
+# ``scan.Columns`` without the forms made (``made``, ``make``), as ``Matcher._assemble_columns`` takes them: each
+# an array of numbers of that type code, or ("=") as it is (the list of ending sets, texts, the list of languages).
+_COLUMN_KINDS = ("Q", "=", "I", "Q", "Q", "I", "Q", "=", "=", "Q", "=")
+
+
+def _columns(columns) -> tuple:
+    return (columns.columns, columns.ending_sets, *columns[4:])
 
 
 def _ends(texts) -> array:

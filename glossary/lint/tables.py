@@ -1,4 +1,4 @@
-"""A compiled glossary as flat tables, each ``Form``, key entry, concept and near-miss word made when first asked for.
+"""A compiled glossary as flat tables, each ``Form``, concept and near-miss word made when first asked for.
 
 ``Matcher`` compiles a glossary into these tables, and ``matcher_file`` writes and reads them as
 they are: what every run needs is made at once (the keys' automaton, which forms each key has,
@@ -10,12 +10,12 @@ finds. A 3 MB text makes the few tens of thousands of forms it names, not the 16
   style, case rule, note, periods, other styles that prefer it, four flags, and the ``Word``s of
   a Russian form that declines, as analysed while compiling); a ``Form`` is made from its row
   (``matcher._table_form``);
-- ``Keys``: the forms under each automaton key and the forms whose (language, text) pairs make its
-  whole-word shortcut, as flat arrays of form numbers;
+- the forms under each automaton key and the (language, text) pairs of its whole-word shortcut, as
+  flat arrays (``scan.Columns``, which the scan reads where they lie, with what rules a form's hit out);
 - concepts (where each one's forms start, and its preferred forms' numbers) and near-miss words
   (the form and word numbers of each), as flat arrays.
 
-A form, a key's entry and a concept is made once (one object each, as ``is`` comparisons in the
+A form and a concept is made once (one object each, as ``is`` comparisons in the
 engine need; made under a lock: the web app lints in threads).
 """
 
@@ -103,32 +103,6 @@ class Forms(Sequence):
 
     def __iter__(self) -> Iterator:
         return (self[n] for n in range(len(self._made)))
-
-
-def entry_maker(entries: list, forms: Forms, key_forms, key_starts, shortcut_forms, shortcut_starts,
-                shortcut_pair: Callable, lock: threading.Lock) -> Callable:
-    """``Matcher._entry``: key ``n``'s forms and whole-word shortcut, kept in ``entries`` once made."""
-    made_forms, make_form = forms._made, forms._make
-
-    def entry(n: int, with_forms: bool = True) -> tuple:
-        """Key ``n``'s entry: its shortcut, and its forms (the forms already made taken without a call)
-        unless ``with_forms`` is false, when None stands for them: most hits of a key are settled by its
-        shortcut, and the forms of a key are made only when a hit is not."""
-        current = entries[n]
-        if current is None:
-            a, b = shortcut_starts[n], shortcut_starts[n + 1]
-            shortcut = None if a == b else frozenset([shortcut_pair(i) for i in shortcut_forms[a:b]])
-        else:  # (its forms asked for after its shortcut)
-            shortcut = current[1]
-        made = (tuple([made_forms[i] or make_form(i) for i in key_forms[key_starts[n]:key_starts[n + 1]]])
-                if with_forms else None, shortcut)
-        with lock:
-            current = entries[n]
-            if current is None or current[0] is None and with_forms:
-                entries[n] = made
-            return entries[n]
-
-    return entry
 
 
 def name_table(names: list[str]) -> array:

@@ -313,12 +313,14 @@ def _stem_info(lang: str, stem: str) -> tuple[str, str, bool]:
     or voiced; az "VC": vowel, or consonant).
     """
     words = _lower_stem(stem).split()
-    letters = "".join(ch for ch in words[-1] if ch.isalnum()) if words else ""
+    last = words[-1] if words else ""
+    letters = last if last.isalnum() else "".join(ch for ch in last if ch.isalnum())  # (most names: a word of letters)
     if letters and letters[-1] in "0123456789":
         digits = letters[len(letters.rstrip("0123456789")):]
         classes, harmony, _ = _stem_info(lang, _number_word(lang, digits))
         return classes, harmony, False
-    letters = "".join(ch for ch in letters if ch.isalpha())
+    if not letters.isalpha():
+        letters = "".join(ch for ch in letters if ch.isalpha())
     if not letters:
         return ("VC" if lang == "az" else "VSLNZK"), ("fu" if lang == "az" else "b"), False
     possessive = letters[-1] in ("ıiuü" if lang == "az" else "ыі")
