@@ -8,7 +8,9 @@ import pytest
 
 from glossary.audit import ledger as ledger_module
 from glossary.audit.documents import DocumentAudit, Example, NameCount
-from glossary.audit.ledger import AUDITED, KEY_BYTES, Changes, Inexact, Ledger, _month_number, _month_numbers, to_audit
+from glossary.audit.ledger import AUDITED, KEY_BYTES, Changes, Inexact, Ledger, to_audit
+from glossary.audit.months import month_number as _month_number
+from glossary.audit.months import month_numbers as _month_numbers
 from glossary.audit.report import Audit
 
 FORMS = [("en", "fuzuli", "Fuzuli", "preferred"), ("en", "fuzuli", "Fizuli", "deprecated"),
