@@ -117,6 +117,9 @@ class FormMonths(Mapping):
     def __getitem__(self, month: str) -> int:
         return self._months()[month]
 
+    def get(self, month: str, default: int | None = None) -> int | None:  # (Mapping's goes through a KeyError)
+        return self._months().get(month, default)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._months())
 
