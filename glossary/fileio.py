@@ -77,6 +77,21 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         raise
 
 
+def write_replacing(path: str | Path, pieces: Iterable[bytes]) -> None:
+    """``pieces`` written to a file beside ``path``, then put in its place: a reader sees the old file or
+    the new one whole. Not flushed to the disk first: for caches, where a file lost in a crash costs only
+    the time to make it again (the audit's record of an archive and its last reports, tens of megabytes)."""
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(temporary, "wb") as out:
+            out.writelines(pieces)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def write_atomically(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     """Write ``data`` (bytes, or pieces of them) to ``path`` through a temporary file in the same
     folder and a rename."""

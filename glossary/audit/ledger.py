@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..fileio import write_replacing
 from ..lint.collector import collector_paused
 from .dates import iso_of
 from .documents import EXAMPLES, DocumentAudit, Example
+from .months import FormMonths, MonthColumns, month_numbers
 from .report import MOST_FINDINGS, Audit, FormCount
 
 DAY_BITS = 22  # a cell's key: form id << DAY_BITS | day ordinal (0: undated); ordinals reach 3,652,059
@@ -97,13 +99,8 @@ class Ledger:
         objects = marshal.dumps(({name: (getattr(self, name).dtype.str, getattr(self, name).shape) for name in self._ARRAYS},
                                  self.paths, self.forms, self.concept_documents,  # (forms: tuples, as marshal keeps them)
                                  {form: [tuple(e) for e in kept] for form, kept in self.examples.items()}))
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as out:
-            out.write(_HEAD.pack(_MAGIC, len(objects)))
-            out.write(objects)
-            for name in self._ARRAYS:
-                out.write(memoryview(np.ascontiguousarray(getattr(self, name))).cast("B"))
-        os.replace(temporary, path)
+        arrays = (memoryview(np.ascontiguousarray(getattr(self, name))).cast("B") for name in self._ARRAYS)
+        write_replacing(path, [_HEAD.pack(_MAGIC, len(objects)), objects, *arrays])
 
 
 class Changes:
@@ -242,69 +239,55 @@ def _documents_by_form(cells: np.ndarray, documents: np.ndarray, forms: set[int]
 
 
 def form_totals(ledger: Ledger):
-    """Per form with cells: (form id, documents, occurrences, first, last, months as {YYYY-MM: occurrences})."""
+    """Per form with cells: (form id, documents, occurrences, first, last, months as ``FormMonths``).
+
+    (Columns of int32 where they fit, each made once: the arrays have a cell a form and day, two million
+    at 100,000 articles, and a new array's pages cost as much as the arithmetic.)"""
     cells = ledger.cells
     if not len(cells):
         return
-    forms = cells >> DAY_BITS
-    days = cells & _DAY_MASK
-    starts = np.flatnonzero(np.concatenate([[True], forms[1:] != forms[:-1]]))
+    forms = np.right_shift(cells, DAY_BITS, out=np.empty(len(cells), np.int32), casting="unsafe")
+    days = np.bitwise_and(cells, _DAY_MASK, out=np.empty(len(cells), np.int32), casting="unsafe")
+    new_form = np.empty(len(cells), bool)
+    new_form[0] = True
+    np.not_equal(forms[1:], forms[:-1], out=new_form[1:])
+    starts = np.flatnonzero(new_form)
     documents = np.add.reduceat(ledger.cell_documents, starts, dtype=np.int64).tolist()
     occurrences = np.add.reduceat(ledger.cell_occurrences, starts, dtype=np.int64).tolist()
-    dated = days > 0
-    if dated.all():  # (an archive of dated documents: no copy)
-        dated_forms, dated_days, dated_occurrences = forms, days, ledger.cell_occurrences
+    form_ids = forms[starts]
+    if days.min() > 0:  # (an archive of dated documents: no copies)
+        dated_forms, dated_days, dated_occurrences, new_dated_form = forms, days, ledger.cell_occurrences, new_form
     else:
+        dated = days > 0
         dated_forms, dated_days, dated_occurrences = forms[dated], days[dated], ledger.cell_occurrences[dated]
-    month_numbers = _month_numbers(dated_days)
-    groups = dated_forms << 20 | month_numbers  # cells are sorted by form then day: a month's are together
-    month_starts = np.flatnonzero(np.concatenate([[True], groups[1:] != groups[:-1]])) if len(groups) else np.zeros(0, np.int64)
-    month_sums = np.add.reduceat(dated_occurrences, month_starts, dtype=np.int64).tolist() if len(groups) else []
-    month_names = _month_names(month_numbers[month_starts])
+        new_dated_form = np.empty(len(dated_forms), bool)
+        new_dated_form[:1] = True
+        np.not_equal(dated_forms[1:], dated_forms[:-1], out=new_dated_form[1:])
+    numbers = month_numbers(dated_days)
+    # cells are sorted by form then day: a form's months are together, in order
+    new_month = new_dated_form.copy()
+    new_month[1:] |= numbers[1:] != numbers[:-1]
+    month_starts = np.flatnonzero(new_month)
+    month_sums = np.add.reduceat(dated_occurrences, month_starts, dtype=np.int64) if len(month_starts) else np.zeros(0, np.int64)
     month_forms = dated_forms[month_starts]
     # where each form's dated cells and months begin and end
-    form_ids = forms[starts]
-    dated_from = np.searchsorted(dated_forms, form_ids).tolist()
-    dated_to = np.searchsorted(dated_forms, form_ids, side="right").tolist()
-    months_from = np.searchsorted(month_forms, form_ids).tolist()
-    months_to = np.searchsorted(month_forms, form_ids, side="right").tolist()
-    day_list = dated_days.tolist()
+    dated_from = np.searchsorted(dated_forms, form_ids)
+    dated_to = np.searchsorted(dated_forms, form_ids, side="right")
+    bounds = np.searchsorted(month_forms, form_ids).tolist()
+    bounds.append(len(month_starts))  # (the forms are in order: one's months end where the next one's begin)
+    columns = MonthColumns(numbers[month_starts], month_sums, bounds)
+    has_dated = (dated_to > dated_from).tolist()
+    if len(dated_days):
+        firsts = dated_days[np.minimum(dated_from, len(dated_days) - 1)].tolist()
+        lasts = dated_days[np.maximum(dated_to - 1, 0)].tolist()
     for number, form in enumerate(form_ids.tolist()):
-        a, b = dated_from[number], dated_to[number]
-        first, last = (day_list[a], day_list[b - 1]) if b > a else (None, None)
-        m, n = months_from[number], months_to[number]
-        yield form, documents[number], occurrences[number], first, last, dict(zip(month_names[m:n], month_sums[m:n]))
-
-
-def _month_numbers(days: np.ndarray) -> np.ndarray:
-    """Each day's month (year * 12 + month - 1), from a table of the days between the first and the
-    last (of the days seen, when they are centuries apart)."""
-    if not len(days):
-        return np.zeros(0, np.int64)
-    low, high = int(days.min()), int(days.max())
-    if high - low > 40_000:
-        seen, inverse = np.unique(days, return_inverse=True)
-        return np.array([_month_number(day) for day in seen.tolist()], np.int64)[inverse]
-    return np.array([_month_number(day) for day in range(low, high + 1)], np.int64)[days - low]
-
-
-def _month_number(ordinal: int) -> int:
-    day = datetime.date.fromordinal(ordinal)
-    return day.year * 12 + day.month - 1
-
-
-def _month_names(numbers: np.ndarray) -> list[str]:
-    """YYYY-MM of each month number (one string a month, shared)."""
-    if not len(numbers):
-        return []
-    low = int(numbers.min())
-    names = np.array([f"{number // 12:04}-{number % 12 + 1:02}" for number in range(low, int(numbers.max()) + 1)], object)
-    return names[numbers - low].tolist()
+        first, last = (firsts[number], lasts[number]) if has_dated[number] else (None, None)
+        yield form, documents[number], occurrences[number], first, last, FormMonths(columns, number)
 
 
 def to_audit(ledger: Ledger, since: datetime.date | None) -> Audit:
     """The ``report.Audit`` of the ledger's totals: what adding up its documents one by one would give."""
-    with collector_paused():  # a FormCount and a dict of months a form: no cycle
+    with collector_paused():  # a FormCount and its months a form: no cycle
         audit = Audit(since)
         audited = ledger.states == AUDITED
         audit.documents = int(audited.sum())

@@ -12,6 +12,7 @@ import datetime
 import functools
 import heapq
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..errors import Problem
@@ -33,7 +34,8 @@ class FormCount:
     occurrences: int = 0
     first: int | None = None  # days as ordinals (date.toordinal): compared, kept and read back without making dates
     last: int | None = None
-    months: dict[str, int] = field(default_factory=dict)  # occurrences by YYYY-MM (a dict: a Counter is slow to make)
+    # occurrences by YYYY-MM (a dict: a Counter is slow to make; made from the archive's record, ``months.FormMonths``)
+    months: Mapping[str, int] = field(default_factory=dict)
     examples: list[Example] = field(default_factory=list)  # unknown variants: a few, from different documents
 
 

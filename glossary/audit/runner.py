@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lint.batch import map_files
+from ..lint.cache import DeferredMatcher
 from ..lint.matcher import Matcher
 from .cache import ResultCache
 from .documents import DocumentAudit, from_payload
@@ -57,7 +58,7 @@ class CachedRun:
     documents: int
 
 
-def audit_runs(paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None = None,
+def audit_runs(paths: list[str], matcher: Matcher | DeferredMatcher, options: AuditOptions, jobs: int | None = None,
                cache: ResultCache | None = None) -> ArchiveRun:
     """The audit of ``paths`` (``ArchiveRun``: each document as it is done, or a ``CachedRun`` of
     the documents the cache had, then the whole archive's ``audit``).
@@ -65,7 +66,8 @@ def audit_runs(paths: list[str], matcher: Matcher, options: AuditOptions, jobs: 
     With a cache, the archive's totals are kept as a ``ledger.Ledger`` beside the documents' results:
     a second run reads (and counts) only the files that are new or changed since (by size and time,
     one ``stat`` a file), takes away the counts of those changed or gone, and makes the report of the
-    totals; with nothing new, the report is the one kept last time (``kept_output``).
+    totals; with nothing new, the report is the one kept last time (``kept_output``), and a
+    ``DeferredMatcher`` is not even loaded.
     """
     return ArchiveRun(paths, matcher, options, jobs, cache)
 
@@ -79,13 +81,13 @@ class ArchiveRun:
     it (``keep_output``) and given again while no file has changed (``kept_output``), without adding
     anything up."""
 
-    def __init__(self, paths: list[str], matcher: Matcher, options: AuditOptions, jobs: int | None,
+    def __init__(self, paths: list[str], matcher: Matcher | DeferredMatcher, options: AuditOptions, jobs: int | None,
                  cache: ResultCache | None):
         self.audit = Audit(options.since)
         self.key: bytes | None = None
         self._cache = cache
         if cache is None:
-            self._items = self._uncached(paths, matcher, options, jobs)
+            self._items = self._uncached(paths, _loaded(matcher), options, jobs)
             return
         sizes, mtimes = _statuses(paths)
         if -1 not in sizes:
@@ -115,8 +117,8 @@ class ArchiveRun:
             self.audit.add(document)
             yield document
 
-    def _run(self, paths: list[str], stat_sizes: array, stat_mtimes: array, matcher: Matcher, options: AuditOptions,
-             jobs: int | None, cache: ResultCache) -> Iterator[DocumentAudit | CachedRun]:
+    def _run(self, paths: list[str], stat_sizes: array, stat_mtimes: array, matcher: Matcher | DeferredMatcher,
+             options: AuditOptions, jobs: int | None, cache: ResultCache) -> Iterator[DocumentAudit | CachedRun]:
         import numpy as np  # (not for a run that gives the report kept: ``kept_output``)
 
         from .ledger import AUDITED, KEY_BYTES, SKIPPED, Changes, Inexact, Ledger, to_audit
@@ -142,6 +144,8 @@ class ArchiveRun:
         if unchanged.any():
             yield CachedRun(int(unchanged.sum()))
         todo = np.flatnonzero(~unchanged).tolist()
+        if todo:
+            matcher = _loaded(matcher)
         for number, document in zip(todo, audit_files([paths[n] for n in todo], matcher, options, jobs, cache)):
             if document.file is not None:  # the time it was read at
                 files["sizes"][number], files["mtimes"][number] = document.file
@@ -165,13 +169,17 @@ class ArchiveRun:
             except Inexact:
                 pass
         if ledger is None:  # added up again from every document's result
-            ledger = _added_up(paths, files, matcher, options, cache)
+            ledger = _added_up(paths, files, _loaded(matcher), options, cache)
         try:
             ledger.save(where)
         except OSError:
             pass  # the next run adds up again what changed from the record before
         self.audit = to_audit(ledger, since)
         self.audit.problems = problems
+
+
+def _loaded(matcher: Matcher | DeferredMatcher) -> Matcher:
+    return matcher.get() if isinstance(matcher, DeferredMatcher) else matcher
 
 
 def _statuses(paths: list[str]) -> tuple[array, array]:

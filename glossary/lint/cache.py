@@ -44,10 +44,30 @@ def cache_folder() -> Path:
     return Path(base) / "tilmash" / "matchers"
 
 
-def compiled_matcher(source: str, style: str | None, build: Callable[[], Matcher]) -> Matcher:
+class DeferredMatcher:
+    """A compiled matcher's ``cache_key``, and the matcher itself only when first asked for (``get``:
+    loaded from the disk cache, or compiled): for a caller that may find all it needs under the key (the
+    audit's report of an archive that has not changed since the last run, kept under a key made with it)."""
+
+    def __init__(self, key: str, load: Callable[[], Matcher]):
+        self.cache_key = key
+        self._load = load
+        self._matcher: Matcher | None = None
+
+    def get(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = self._load()
+        return self._matcher
+
+
+def compiled_matcher(source: str, style: str | None, build: Callable[[], Matcher], *,
+                     deferred: bool = False) -> Matcher | DeferredMatcher:
     """The matcher for ``source`` (a string naming the glossary and its revision) in ``style``,
-    its ``cache_key`` set (what the results of other caches made with it are keyed by)."""
+    its ``cache_key`` set (what the results of other caches made with it are keyed by); ``deferred``:
+    a ``DeferredMatcher`` of it."""
     key = hashlib.sha256(f"{_CODE}|{source}|{style or ''}".encode()).hexdigest()
+    if deferred:
+        return DeferredMatcher(key, lambda: compiled_matcher(source, style, build))
     with _LOCK:
         if key in _MEMORY:
             _MEMORY.move_to_end(key)

@@ -65,19 +65,22 @@ def find_documents(paths: list[str]) -> Found:
 def _walk(folder: Path, rules: list[_Rules], found: Found) -> None:
     rules = rules + _rules_of(folder)
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=_name)
     except OSError as exc:
         found.skipped.append(Skipped(str(folder), f"cannot read the folder: {exc.strerror or exc}"))
         return
     # (strings, not a Path an entry: an archive's folders hold hundreds of thousands of files; the
     # path is what a Path of ``entry.path`` would say: the folder's, normalized by its Path, and the name)
     here = str(folder) != "."
+    documents = found.paths
     for entry in entries:
-        path = entry.path if here else entry.name
+        name = entry.name
+        path = entry.path if here else name
         is_dir = entry.is_dir(follow_symlinks=False)  # a link to a folder is not walked (it may loop), as in ripgrep
-        document = os.path.splitext(entry.name)[1].lower() in DOCUMENT_EXTENSIONS  # Path.suffix's answer for these
-        if entry.name.startswith("."):
-            if is_dir or document:  # not .gitignore and the like
+        if name[0] == ".":
+            # (Path.suffix's answer: a name's leading dots are no extension)
+            if is_dir or os.path.splitext(name)[1].lower() in DOCUMENT_EXTENSIONS:  # not .gitignore and the like
                 found.skipped.append(Skipped(path, "hidden folder" if is_dir else "hidden file"))
             continue
         if rules and (why := _ignored(Path(path), is_dir, rules)) is not None:
@@ -85,12 +88,16 @@ def _walk(folder: Path, rules: list[_Rules], found: Found) -> None:
             continue
         if is_dir:
             _walk(Path(path), rules, found)
-        elif document:
+        elif name.lower().endswith(DOCUMENT_EXTENSIONS):  # (its extension, as Path.suffix says, for a name not starting with a dot)
             # (a regular file, as the folder's listing says, needs no look of its own)
             if not entry.is_file(follow_symlinks=False) and (why := regular_file_problem(path)) is not None:
                 found.skipped.append(Skipped(path, why))
             else:
-                found.paths.append(path)
+                documents.append(path)
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
 
 
 def _ignored(path: Path, is_dir: bool, rules: list[_Rules]) -> str | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UnknownStyle
 from ..fileio import read_input_file
-from .cache import compiled_matcher
+from .cache import DeferredMatcher, compiled_matcher
 from .collector import collector_paused
 from .matcher import Matcher
 
@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from ..database import Database
 
 
-def matcher_for_database(database: Database, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
-    """``shortcuts=False``: compiled so that every accepted form found is reported as a use (``tilmash audit``).
+def matcher_for_database(database: Database, style: str | None = None, *, shortcuts: bool = True,
+                         deferred: bool = False) -> Matcher | DeferredMatcher:
+    """``shortcuts=False``: compiled so that every accepted form found is reported as a use (``tilmash audit``);
+    ``deferred``: its key now, the matcher when asked for (``cache.DeferredMatcher``).
 
     The glossary's revision comes from ``Database.glossary_revision()``: while it stands, the
     matcher is found without a query (what the web app does for every lint request). The style
@@ -41,7 +43,7 @@ def matcher_for_database(database: Database, style: str | None = None, *, shortc
             return Matcher(export_glossary(session), style, shortcuts=shortcuts)
 
     source = _database_source(database.describe(), database.glossary_revision(), shortcuts)
-    return compiled_matcher(source, style, build)
+    return compiled_matcher(source, style, build, deferred=deferred)
 
 
 def matcher_for_session(session: Session, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
@@ -56,9 +58,11 @@ def matcher_for_session(session: Session, style: str | None = None, *, shortcuts
     return compiled_matcher(source, style, lambda: Matcher(export_glossary(session), style, shortcuts=shortcuts))
 
 
-def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: bool = True) -> Matcher:
+def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: bool = True,
+                     deferred: bool = False) -> Matcher | DeferredMatcher:
     """The file's extension is part of the key: a file of a type no format reads is never found
-    compiled, and ``build`` refuses it. The formats (lxml for TBX) are imported only to compile."""
+    compiled, and ``build`` refuses it. The formats (lxml for TBX) are imported only to compile.
+    ``deferred``: its key now, the matcher when asked for (``cache.DeferredMatcher``)."""
     data = read_input_file(path, "glossary.unreadable")
 
     def build() -> Matcher:
@@ -72,7 +76,7 @@ def matcher_for_file(path: str | Path, style: str | None = None, *, shortcuts: b
         return Matcher(glossary, style, shortcuts=shortcuts)
 
     source = f"file {Path(path).suffix.lower()} {hashlib.sha256(data).hexdigest()}"
-    return compiled_matcher(source + _variant(shortcuts), style, build)
+    return compiled_matcher(source + _variant(shortcuts), style, build, deferred=deferred)
 
 
 def _database_source(url: str, revision: str, shortcuts: bool) -> str:

@@ -1,8 +1,11 @@
 """`tilmash audit` on a small dated archive in four languages: counts, candidates, formats, bad input."""
 
 import json
+from collections import OrderedDict
 
 import pytest
+
+from glossary.lint import cache as lint_cache
 
 from .archive import GLOSSARY, set_day, write_archive
 
@@ -200,3 +203,29 @@ def test_with_the_cache_an_unchanged_archive_gets_the_report_kept_and_a_changed_
         assert now.stdout == audit(*args).stdout != before
         assert now.stderr == f"audited 7 documents ({from_cache} from the cache)\n"
     assert suggested.exit_code == 0
+
+
+def test_an_unchanged_archive_is_reported_without_loading_the_glossary(audit, tmp_path, monkeypatch):
+    """With no file changed, the report kept is found under the compiled glossary's key alone: the
+    compiled glossary is neither loaded nor compiled (a tenth of such a run's time)."""
+    cache = ("--cache", str(tmp_path / "cache"))
+    first = audit("--format", "json", *cache)
+
+    def loaded(*args):
+        raise AssertionError("the compiled glossary was loaded")
+
+    monkeypatch.setattr(lint_cache, "_MEMORY", OrderedDict())
+    monkeypatch.setattr(lint_cache, "_load", loaded)
+    again = audit("--format", "json", *cache)
+    assert (again.exit_code, again.stdout) == (0, first.stdout)
+
+
+def test_a_damaged_kept_report_is_made_again(audit, tmp_path):
+    """The report kept is a file beside the cache's database: cut short, it is not given but made again."""
+    cache = ("--cache", str(tmp_path / "cache"))
+    first = audit("--format", "json", *cache)
+    kept, = (tmp_path / "cache").glob("tilmash-audit-output-*")
+    kept.write_bytes(kept.read_bytes()[:-10])
+    again = audit("--format", "json", *cache)
+    assert (again.exit_code, again.stdout) == (0, first.stdout)
+    assert kept.read_bytes().endswith(first.stdout.encode())

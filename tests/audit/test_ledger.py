@@ -4,11 +4,16 @@ import datetime
 import random
 
 import numpy as np
+import orjson
 import pytest
 
 from glossary.audit import ledger as ledger_module
 from glossary.audit.documents import DocumentAudit, Example, NameCount
-from glossary.audit.ledger import AUDITED, KEY_BYTES, Changes, Inexact, Ledger, _month_number, _month_numbers, to_audit
+from glossary.audit.formatters import REPORTS
+from glossary.audit.ledger import AUDITED, KEY_BYTES, Changes, Inexact, Ledger, to_audit
+from glossary.audit.months import FormMonths, MonthColumns
+from glossary.audit.months import month_number as _month_number
+from glossary.audit.months import month_numbers as _month_numbers
 from glossary.audit.report import Audit
 
 FORMS = [("en", "fuzuli", "Fuzuli", "preferred"), ("en", "fuzuli", "Fizuli", "deprecated"),
@@ -93,3 +98,29 @@ def test_days_are_put_in_months_near_and_far_apart():
     for days in (close, far):
         assert _month_numbers(days).tolist() == [_month_number(day) for day in days.tolist()]
     assert _month_number(738000) == 2021 * 12 + 7 - 1  # 2021-07-04
+
+
+@pytest.mark.parametrize("output", sorted(REPORTS))
+def test_every_format_writes_the_totals_as_it_writes_the_documents_added_up(output):
+    """The months made from the totals (``months.FormMonths``, their JSON written for all forms at once)
+    give the very bytes of the dicts ``Audit.add`` keeps, in every format: undated forms, counts of one
+    digit and of several."""
+    archive = documents(60)
+    for number, document in enumerate(archive):
+        document.names = [name._replace(occurrences=name.occurrences * 10 ** (number % 7)) for name in document.names]
+    audit = Audit()
+    for document in archive:
+        audit.add(document)
+    assert REPORTS[output](to_audit(ledger_of(archive), None).report(1)) == REPORTS[output](audit.report(1))
+
+
+def test_months_json_of_forms_with_and_without_months():
+    numbers = np.array([24000, 24001, 24002, 24005], np.int32)
+    sums = np.array([0, 9, 10, 1234567], np.int64)
+    columns = MonthColumns(numbers, sums, [0, 0, 1, 1, 4, 4])
+    assert [columns.json_of(form) for form in range(5)] == [
+        b"{}", b'{"2000-01":0}', b"{}", b'{"2000-02":9,"2000-03":10,"2000-06":1234567}', b"{}"]
+    months = FormMonths(columns, 3)
+    assert dict(months) == {"2000-02": 9, "2000-03": 10, "2000-06": 1234567} == months
+    assert (len(months), months.get("2000-04", 0), months["2000-06"]) == (3, 0, 1234567)
+    assert orjson.dumps(dict(months)) == orjson.dumps({"m": months}, default=lambda m: m.json_fragment())[5:-1]

@@ -52,9 +52,10 @@ def audit(settings: Settings, paths: tuple[str, ...], glossary_file: str | None,
     """
     if "-" in paths:
         raise InputError("audit reads files and folders, not standard input")
-    # every use of an accepted form is counted: compiled without the shortcuts that skip them
-    matcher = matcher_for_file(glossary_file, style, shortcuts=False) if glossary_file \
-        else matcher_for_database(settings.open(), style, shortcuts=False)
+    # every use of an accepted form is counted: compiled without the shortcuts that skip them; loaded only
+    # if a document is to be read (with a cache, an unchanged archive's report is kept under its key)
+    matcher = matcher_for_file(glossary_file, style, shortcuts=False, deferred=True) if glossary_file \
+        else matcher_for_database(settings.open(), style, shortcuts=False, deferred=True)
     options = AuditOptions(lang=lang, kind=kind, since=since.date() if since else None)
     cache = ResultCache(cache_folder, options.cache_context(matcher)) if cache_folder else None
     documents = find_documents(list(paths)).paths
