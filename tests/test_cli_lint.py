@@ -121,6 +121,21 @@ def test_standard_input_and_fix_to_standard_output(seeded):
     assert fixed.stdout == "Fuzuli\n"
 
 
+def test_the_lint_command_run_inside_a_process_leaves_its_garbage_collector_on(runner, tmp_path):
+    """Only a lint in a process of its own turns the collector off (it ends at once): run by a caller
+    that goes on (here click's runner), the collector stays on, or database engines and their
+    connections caught in cycles are never freed (the PostgreSQL suite ran out of connections)."""
+    import gc
+
+    from tilmash.cli import cli
+
+    (tmp_path / "draft.txt").write_text("Fizuli.\n", encoding="utf-8")
+    assert gc.isenabled()
+    result = runner.invoke(cli, ["lint", "--glossary", str(LINT_GLOSSARY), "--format", "json", str(tmp_path / "draft.txt")])
+    assert json.loads(result.stdout)[0]["suggestion"] == "Fuzuli"
+    assert gc.isenabled()
+
+
 def test_glossary_file_lints_without_a_database(runner, tmp_path, monkeypatch):
     from tilmash.cli import cli
 

@@ -139,6 +139,7 @@ def cli(ctx: click.Context, db_url: str | None, user: str | None) -> None:
     ctx.obj = Settings(db_url, user)
 
 
+_in_main = False  # the command runs as a process of its own (``main``), not in a caller's (click's test runner)
 _ends_at_once = False
 
 
@@ -147,12 +148,24 @@ def end_at_once() -> None:
     freeing its objects one by one (``os._exit``, as mypy's ``hard_exit``): a compiled glossary is
     hundreds of thousands of them (838,000 automaton nodes, the forms a text named), 0.3 s of a 3 MB
     lint's processor time. Only for a command that leaves no file open for writing: nothing else is
-    flushed, and no ``atexit`` function runs."""
+    flushed, and no ``atexit`` function runs.
+
+    Nothing being freed before the end, a collection would find nothing either: in its own process the
+    command also turns the cyclic collector off for good (``collector_off``). Run inside another
+    process (a test, a caller of ``cli``), which goes on after the command, it leaves the collector
+    as it was: off for good there, database engines and their connections left in cycles were never
+    freed (the PostgreSQL suite ran out of connections)."""
     global _ends_at_once
     _ends_at_once = True
+    if _in_main:
+        from glossary.lint.collector import collector_off
+
+        collector_off()
 
 
 def main() -> None:
+    global _in_main
+    _in_main = True
     # UTF-8 out, whatever the terminal's locale says: names are not ASCII.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):

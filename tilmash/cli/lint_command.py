@@ -66,13 +66,11 @@ def lint(settings: Settings, paths: tuple[str, ...], glossary_file: str | None, 
     Exit codes: 0 clean, 1 findings, 2 bad input (the other files are still linted).
     """
     from glossary.lint.batch import LintOptions, lint_files  # the engine: not for --help
-    from glossary.lint.collector import collector_off
     from glossary.lint.documents import STDIN, write_document
     from glossary.lint.folders import find_documents
     from glossary.lint.service import matcher_for_database, matcher_for_file
 
-    end_at_once()  # what it writes is flushed before the process ends
-    collector_off()  # (nothing freed before that: no collection either)
+    end_at_once()  # what it writes is flushed before the process ends (and the collector off until then)
     unknown = unknown_prefixes(select + ignore)
     if unknown:
         raise InputError(f"unknown rule id or prefix: {', '.join(unknown)}")
