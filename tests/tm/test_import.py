@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timezone
 
@@ -321,12 +323,33 @@ def _writing(database_url: str, tmp_path) -> bool:
     return (tmp_path / "tilmash.db-journal").exists()  # the rollback journal exists from the first write on
 
 
+def _write_end(fifo, process: subprocess.Popen, seconds: float = 60):
+    """The FIFO's write end once the import has opened it to read; a test failure, not a wait for ever,
+    if the import ends first (it could not reach the database) or never opens it."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            descriptor = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:
+            if error.errno != errno.ENXIO:  # no reader yet
+                raise
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the import never opened its file (exit code {process.poll()})")
+            time.sleep(0.05)
+        else:
+            os.set_blocking(descriptor, True)
+            return open(descriptor, "w", encoding="utf-8")
+
+
 def test_a_killed_import_leaves_nothing_behind(database, database_url, tmp_path):
     fifo = tmp_path / "feed.tmx"
     os.mkfifo(fifo)
     process = subprocess.Popen([sys.executable, "-c", _KILLED_IMPORT, database_url, str(fifo)])
+    stuck = threading.Event()  # an import that stops reading its file would block the writes below for ever
+    watchdog = threading.Timer(120, lambda: (stuck.set(), process.kill()))
+    watchdog.start()
     try:
-        with open(fifo, "w", encoding="utf-8") as feed:
+        with _write_end(fifo, process) as feed:
             feed.write('<tmx version="1.4"><header srclang="en"/><body>\n')
             for n in range(6000):  # three batches: at least two are written before the file goes quiet
                 feed.write(tu(f"Sentence {n}.", f"Предложение {n}.") + "\n")
@@ -342,8 +365,10 @@ def test_a_killed_import_leaves_nothing_behind(database, database_url, tmp_path)
     except BrokenPipeError:
         pass
     finally:
+        watchdog.cancel()
         if process.poll() is None:
             process.kill()
+    assert not stuck.is_set(), "the import stopped reading its file and was killed after 120 s"
     assert process.returncode == -signal.SIGKILL
     assert counts(database) == (0, 0, 0, 0)
     [report] = load(database, AGENCY)  # and the database works on
