@@ -58,10 +58,23 @@ def entities_refused(head: bytes, path: str, name: str = "") -> FormatError:
     return FormatError.at(path, line, "xml.entities")
 
 
+# XML's own entities: any other (&nbsp;, copied from HTML) needs a DTD, and untrusted files are read without one.
+_UNDECLARED_ENTITY = "ERR_UNDECLARED_ENTITY"
+
+
 def broken_xml(exc: etree.XMLSyntaxError, path: str) -> FormatError:
-    """An lxml syntax error as one problem with its line."""
+    """An lxml syntax error as one problem with its line. Where lxml's last word has no line (an
+    undefined entity ends iterparse with "no element found"), the last error it logged with a line says what
+    and where (the last: the log also keeps what a reader's earlier parse of one unit alone found, in its lines)."""
     line = exc.lineno if exc.lineno and exc.lineno > 0 else None
     message = (exc.msg or "not well-formed").split(", line ")[0].strip()
+    if line is None:
+        cause = next((entry for entry in reversed(exc.error_log) if entry.line and entry.line > 0), None)
+        if cause is not None:
+            line, message = cause.line, cause.message.strip()
+            if cause.type_name == _UNDECLARED_ENTITY:
+                message += (" (XML knows only &amp; &lt; &gt; &quot; &apos;: write the character itself, "
+                            "or a numeric reference such as &#160;)")
     if (cut := re.fullmatch(r"Premature end of data in tag (\S+) line (\d+)", message)) is not None:
         return FormatError.at(path, line, "xml.broken", detail=saying("xml.truncated", element=cut[1], line=int(cut[2])))
     if "encoding" in message.lower() or "utf-8" in message.lower():

@@ -113,6 +113,8 @@ def test_text_that_looks_like_markup_is_escaped():
         pytest.param("empty-segment.tmx", ['11: empty segment in <tuv xml:lang="ru">'], id="empty-segment"),
         pytest.param("same-language-twice.tmx", ["5: two variants in en in one unit"], id="same-language-twice"),
         pytest.param("bad-date.tmx", ["5: a date that is not TMX's YYYYMMDDThhmmssZ (such as 20250521T093000Z)"], id="bad-date"),
+        pytest.param("undefined-entity.tmx", ["10: broken XML: Entity 'nbsp' not defined (XML knows only &amp; &lt; &gt; &quot; &apos;: "
+                                              "write the character itself, or a numeric reference such as &#160;)"], id="undefined-entity"),
         pytest.param("cp1251.tmx", ["7: broken XML: Invalid bytes in character encoding (the file is not in the encoding it "
                                     "declares; save it as UTF-8)"], id="wrong-encoding"),
     ],
