@@ -55,9 +55,12 @@ def read_input_file(path: str | os.PathLike, unreadable: str = "file.unreadable"
 
 
 @contextlib.contextmanager
-def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
+def atomic_output(path: str | Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     """A binary handle on a temporary file in ``path``'s folder, renamed to ``path`` when the block
-    succeeds and removed if it raises: a file written as a stream appears whole or not at all."""
+    succeeds and removed if it raises: a file written as a stream appears whole or not at all.
+    ``durable=False``: not flushed to the disk before the rename, for caches, where a file lost in a
+    crash costs only the time to make it again (the audit's record of an archive and its last
+    reports, tens of megabytes)."""
     import tempfile  # (shutil, random): only when a file is written
 
     path = Path(path)
@@ -65,8 +68,9 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(temporary, path.stat().st_mode & 0o7777)
         else:
@@ -77,25 +81,10 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         raise
 
 
-def write_replacing(path: str | Path, pieces: Iterable[bytes]) -> None:
-    """``pieces`` written to a file beside ``path``, then put in its place: a reader sees the old file or
-    the new one whole. Not flushed to the disk first: for caches, where a file lost in a crash costs only
-    the time to make it again (the audit's record of an archive and its last reports, tens of megabytes)."""
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(temporary, "wb") as out:
-            out.writelines(pieces)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def write_atomically(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+def write_atomically(path: str | Path, data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """Write ``data`` (bytes, or pieces of them) to ``path`` through a temporary file in the same
-    folder and a rename."""
-    with atomic_output(path) as handle:
+    folder and a rename (``durable``: as ``atomic_output``)."""
+    with atomic_output(path, durable=durable) as handle:
         if isinstance(data, (bytes, bytearray)):
             handle.write(data)
         else:

@@ -32,7 +32,7 @@ from array import array
 from pathlib import Path
 
 from ..errors import GlossaryError
-from ..fileio import write_replacing
+from ..fileio import write_atomically
 
 FILE_NAME = "tilmash-audit.sqlite3"
 _COMMIT_EVERY = 50  # results
@@ -135,7 +135,7 @@ class ResultCache:
         """Keep ``data`` as the output ``name`` of ``key``, in place of the one kept before (a file of its own:
         the report of 100,000 articles is 22 MB, written in a hundredth of the time a row of it takes)."""
         try:
-            write_replacing(self._output_path(name), [_OUTPUT_HEAD.pack(key, documents, len(data)), data])
+            write_atomically(self._output_path(name), [_OUTPUT_HEAD.pack(key, documents, len(data)), data], durable=False)
         except OSError:
             pass  # not kept: the next run makes it again
 

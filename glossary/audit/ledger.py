@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..fileio import write_replacing
+from ..fileio import write_atomically
 from ..lint.collector import collector_paused
 from .dates import iso_of
 from .documents import EXAMPLES, DocumentAudit, Example
@@ -100,7 +100,7 @@ class Ledger:
                                  self.paths, self.forms, self.concept_documents,  # (forms: tuples, as marshal keeps them)
                                  {form: [tuple(e) for e in kept] for form, kept in self.examples.items()}))
         arrays = (memoryview(np.ascontiguousarray(getattr(self, name))).cast("B") for name in self._ARRAYS)
-        write_replacing(path, [_HEAD.pack(_MAGIC, len(objects)), objects, *arrays])
+        write_atomically(path, [_HEAD.pack(_MAGIC, len(objects)), objects, *arrays], durable=False)
 
 
 class Changes:
