@@ -100,6 +100,12 @@ def _padding(lines: int) -> list[bytes]:
     return [b"<!--" + b"\n" * min(_PADDING, lines - done) + b"-->" for done in range(0, lines, _PADDING)]
 
 
+def _read_on(buffer: bytes, at: int, read) -> tuple[bytes, int, bool]:
+    """What is left of ``buffer`` from ``at`` with the next block read after it, at 0, and whether the file ended."""
+    more = read(BLOCK)
+    return buffer[at:] + more, 0, not more
+
+
 def _unit_starts(buffer: bytes, at: int) -> bool:
     return buffer.startswith(b"<tu", at) and len(buffer) > at + 3 and buffer[at + 3] in b" \t\r\n>"
 
@@ -227,25 +233,19 @@ class TmxReader:
             line += buffer.count(b"\n", at, spaces)
             at = spaces
             if len(buffer) - at < 16 and not eof:  # what comes next may be cut
-                more = read(BLOCK)
-                eof = not more
-                buffer, at = buffer[at:] + more, 0
+                buffer, at, eof = _read_on(buffer, at, read)
                 continue
             if not _unit_starts(buffer, at):  # the end of the file, or something lxml reads
                 while not eof and len(buffer) - at < BLOCK:
-                    more = read(BLOCK)
-                    eof = not more
-                    buffer, at = buffer[at:] + more, 0
+                    buffer, at, eof = _read_on(buffer, at, read)
                 if eof and _BODY_END.match(buffer, at):
                     return
                 break
             if (end := _UNIT_END.search(buffer, max(at, searched))) is None:
                 if eof or len(buffer) - at > UNIT_LIMIT:
                     break
-                more = read(BLOCK)
-                eof = not more
                 searched = len(buffer) - at - 64  # where the next search starts: not again over what was searched
-                buffer, at = buffer[at:] + more, 0
+                buffer, at, eof = _read_on(buffer, at, read)
                 continue
             searched = 0
             end = end.end()
